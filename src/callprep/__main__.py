@@ -1,0 +1,5 @@
+"""Allow `python -m callprep`."""
+
+from callprep.cli import main
+
+main()

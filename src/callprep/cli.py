@@ -1,0 +1,347 @@
+"""The command line: parses arguments and hands each command to its module; no logic lives here."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from callprep import __version__
+
+app = typer.Typer(
+    name="callprep",
+    help=(
+        "Prepare every customer call: a clear objective the customer can act on, an agenda "
+        "agreed beforehand, the questions still to ask. Then debrief, and carry what you "
+        "learned into the next call."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass(frozen=True)
+class State:
+    home: Path | None
+    debug: bool
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(fn: F) -> F:
+    """Turn a CallprepError into one stderr line and its exit code; Ctrl-C into 130."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from callprep.errors import CallprepError
+
+        debug = _state().debug
+        try:
+            return fn(*args, **kwargs)
+        except CallprepError as err:
+            if debug:
+                raise
+            typer.echo(f"callprep: {err.message}" if err.exit_code == 1 else err.message, err=True)
+            raise typer.Exit(err.exit_code) from None
+        except KeyboardInterrupt:
+            if debug:
+                raise
+            typer.echo("Interrupted.", err=True)
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+# Set by the root callback on every invocation (in-process test runs included).
+_STATE = State(None, False)
+
+
+def _state() -> State:
+    return _STATE
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"callprep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home",
+            envvar="CALLPREP_HOME",
+            help="Folder of your plans and playbooks [default: your user data folder].",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of an error.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    global _STATE
+    _STATE = State(home, debug)
+    ctx.obj = _STATE
+
+
+def home() -> Path:
+    from callprep.store import resolve_home
+
+    return resolve_home(_state().home)
+
+
+class Kind(str, Enum):
+    discovery = "discovery"
+    demo = "demo"
+    proposal = "proposal"
+    negotiation = "negotiation"
+    review = "review"
+    other = "other"
+
+
+class BriefFormat(str, Enum):
+    term = "term"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+class AgendaFormat(str, Enum):
+    text = "text"
+    md = "md"
+
+
+class Paper(str, Enum):
+    a4 = "a4"
+    letter = "letter"
+
+
+PlanArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="PLAN", help="A plan id, a unique start of one, or a path to a .toml file."
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+FromOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--from",
+        help="Take answers from a TOML file in the plan format (any subset).",
+        show_default=False,
+    ),
+]
+NoInputOpt = Annotated[
+    bool, typer.Option("--no-input", help="Ask nothing; answers not given stay empty.")
+]
+
+
+@app.command()
+@guarded
+def new(
+    account: Annotated[
+        str | None, typer.Option(help="The customer's company.", show_default=False)
+    ] = None,
+    opportunity: Annotated[
+        str | None, typer.Option(help="The deal the call is about.", show_default=False)
+    ] = None,
+    kind: Annotated[Kind | None, typer.Option(help="The kind of call.", show_default=False)] = None,
+    when: Annotated[
+        str | None,
+        typer.Option(
+            help="When it starts: 'YYYY-MM-DD HH:MM', local time unless an offset is given.",
+            show_default=False,
+        ),
+    ] = None,
+    playbook: Annotated[
+        str | None,
+        typer.Option(
+            help="The checklist to walk [default: standard]. See `callprep playbooks`.",
+            show_default=False,
+        ),
+    ] = None,
+    from_file: FromOpt = None,
+    no_input: NoInputOpt = False,
+) -> None:
+    """Plan a call: walk the checklist with the coach and save the plan. Prints the new plan's id."""
+    from callprep.commands import new as command
+
+    command.run(
+        home(),
+        command.Options(
+            account=account,
+            opportunity=opportunity,
+            kind=kind.value if kind else None,
+            when=when,
+            playbook=playbook,
+            from_file=from_file,
+            no_input=no_input,
+        ),
+    )
+
+
+@app.command("list")
+@guarded
+def list_(
+    account: Annotated[
+        str | None, typer.Option(help="Only this account's plans.", show_default=False)
+    ] = None,
+    upcoming: Annotated[
+        bool, typer.Option("--upcoming", help="Only calls in the next 7 days, least ready first.")
+    ] = False,
+    json: JsonOpt = False,
+) -> None:
+    """The plans, newest first: when, account, kind, readiness and whether debriefed."""
+    from callprep.commands import listing
+
+    listing.run(home(), account=account, upcoming=upcoming, as_json=json)
+
+
+@app.command()
+@guarded
+def show(plan: PlanArg, json: JsonOpt = False) -> None:
+    """One plan, whole, as its TOML file (or JSON)."""
+    from callprep.commands import show as command
+
+    command.run(home(), plan, as_json=json)
+
+
+@app.command()
+@guarded
+def edit(plan: PlanArg) -> None:
+    """Open a plan in $VISUAL or $EDITOR; it is checked when you close it, and a bad edit is kept aside."""
+    from callprep.commands import edit as command
+
+    command.run(home(), plan)
+
+
+@app.command()
+@guarded
+def check(
+    plan: PlanArg,
+    json: JsonOpt = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 if anything is left to fix.")
+    ] = False,
+) -> None:
+    """The coach's review: readiness 0-100 and what to fix before the call."""
+    from callprep.commands import check as command
+
+    command.run(home(), plan, as_json=json, strict=strict)
+
+
+@app.command()
+@guarded
+def brief(
+    plan: PlanArg,
+    format: Annotated[
+        BriefFormat, typer.Option("--format", "-f", help="Where the brief goes.")
+    ] = BriefFormat.term,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file (needed for pdf).", show_default=False
+        ),
+    ] = None,
+    paper: Annotated[Paper, typer.Option(help="Paper size for pdf and html.")] = Paper.a4,
+) -> None:
+    """The one-page brief to take into the meeting."""
+    from callprep.commands import brief as command
+
+    command.run(home(), plan, fmt=format.value, output_path=output, paper=paper.value)
+
+
+@app.command()
+@guarded
+def agenda(
+    plan: PlanArg,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics", help="Also write a calendar invite (.ics) to this file.", show_default=False
+        ),
+    ] = None,
+    format: Annotated[
+        AgendaFormat, typer.Option("--format", "-f", help="Plain text or Markdown.")
+    ] = AgendaFormat.text,
+    mark_shared: Annotated[
+        bool, typer.Option("--mark-shared", help="Record that you sent the agenda to the customer.")
+    ] = False,
+    mark_confirmed: Annotated[
+        bool,
+        typer.Option("--mark-confirmed", help="Record that the customer agreed to the agenda."),
+    ] = False,
+) -> None:
+    """Draft the message (and invite) that agrees the agenda with the customer."""
+    from callprep.commands import agenda as command
+
+    command.run(
+        home(),
+        plan,
+        fmt=format.value,
+        ics=ics,
+        mark_shared=mark_shared,
+        mark_confirmed=mark_confirmed,
+    )
+
+
+@app.command()
+@guarded
+def debrief(plan: PlanArg, from_file: FromOpt = None, no_input: NoInputOpt = False) -> None:
+    """After the call: what it achieved against the objective, and what it taught."""
+    from callprep.commands import debrief as command
+
+    command.run(home(), plan, from_file=from_file, no_input=no_input)
+
+
+@app.command()
+@guarded
+def stats(
+    account: Annotated[
+        str | None, typer.Option(help="Only this account's calls.", show_default=False)
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only calls on or after this date (YYYY-MM-DD).", show_default=False),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Your own record: objectives reached, with and without an agreed agenda, stalled deals."""
+    from callprep.commands import stats as command
+
+    command.run(home(), account=account, since=since, as_json=json)
+
+
+@app.command()
+@guarded
+def playbooks() -> None:
+    """The playbooks you can plan with: built-in and your own."""
+    from callprep.commands import playbooks as command
+
+    command.run(home())
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,30 @@
+"""`callprep brief`: the one-page brief in the format asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from callprep import output
+from callprep.errors import CallprepError
+from callprep.render import brief as brief_view
+from callprep.store import Store
+
+
+def run(home: Path, ref: str, fmt: str, output_path: Path | None, paper: str) -> None:
+    store = Store(home)
+    stored = store.load(ref)
+    view = brief_view.build(stored.plan)
+    if fmt == "term":
+        from callprep.render import term
+
+        if output_path is not None:
+            raise CallprepError(
+                "the terminal brief is not written to a file; use --format md, html or pdf with -o"
+            )
+        term.render(view, output.out())
+    elif fmt == "md":
+        from callprep.render import markdown
+
+        output.write_data(markdown.render(view), output_path)
+    else:
+        raise CallprepError(f"--format {fmt} is not available yet")

@@ -1,0 +1,32 @@
+"""`callprep check`: the coach's review of one plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from callprep import coach, messages, output
+from callprep.store import Store
+
+
+def run(home: Path, ref: str, as_json: bool, strict: bool) -> None:
+    stored = Store(home).load(ref)
+    plan = stored.plan
+    result = coach.review(plan)
+    if as_json:
+        output.print_json(
+            {
+                "id": plan.id or stored.path.stem,
+                "readiness": result.readiness,
+                "findings": [f.to_json() for f in result.findings],
+            }
+        )
+    else:
+        from callprep.render.check import render
+
+        render(plan, result, output.out())
+    if strict and result.findings:
+        if not as_json:
+            output.say(messages.readiness_line(result.readiness, len(result.findings)))
+        raise typer.Exit(1)

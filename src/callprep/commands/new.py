@@ -1,0 +1,103 @@
+"""`callprep new`: from flags, a --from file and the interview to a saved plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from callprep import messages, output, prompts
+from callprep.errors import CallprepError, Interrupted
+from callprep.interview import Interview, parse_datetime, to_plan
+from callprep.planfile import load_answers, parse_toml, plan_to_text, read_text
+from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
+from callprep.store import Store
+
+DRAFT = "new"
+
+
+@dataclass(frozen=True)
+class Options:
+    account: str | None = None
+    opportunity: str | None = None
+    kind: str | None = None
+    when: str | None = None
+    playbook: str | None = None
+    from_file: Path | None = None
+    no_input: bool = False
+
+
+def given_answers(options: Options) -> tuple[dict[str, Any], frozenset[str]]:
+    """The answers from --from and the flags (flags win), and which fields the flags fixed."""
+    data: dict[str, Any] = load_answers(options.from_file) if options.from_file else {}
+    for key in ("id", "debrief"):
+        data.pop(key, None)  # a new plan gets its own id, and has not been held yet
+    flags: dict[str, Any] = {
+        "account": options.account,
+        "opportunity": options.opportunity,
+        "kind": options.kind,
+        "starts_at": parse_datetime(options.when) if options.when else None,
+    }
+    fixed = {key: value for key, value in flags.items() if value is not None}
+    data.update(fixed)
+    if options.playbook:
+        data["playbook"] = options.playbook
+    return data, frozenset(fixed)
+
+
+def _load_draft(store: Store) -> dict[str, Any] | None:
+    path = store.draft_path(DRAFT)
+    if not path.is_file():
+        return None
+    try:
+        return parse_toml(read_text(path), str(path))
+    except CallprepError as err:
+        output.warn(f"ignoring an unreadable draft: {err.message}")
+        return None
+
+
+def _save_draft(store: Store, data: dict[str, Any]) -> None:
+    try:
+        text = plan_to_text(to_plan(data, "draft"))
+    except CallprepError:
+        return  # nothing usable to keep
+    store.write_aside(store.drafts_dir, f"{DRAFT}.toml", text)
+
+
+def run(home: Path, options: Options) -> str:
+    store = Store(home)
+    data, fixed = given_answers(options)
+    playbook_name = str(data.get("playbook") or DEFAULT_PLAYBOOK)
+    playbook = get_playbook(playbook_name, store.playbooks_dir)
+    data["playbook"] = playbook.name
+
+    if options.no_input:
+        plan = to_plan(data, str(options.from_file or "the flags"))
+    else:
+        asker = prompts.interactive_asker()
+        draft = _load_draft(store)
+        if draft is not None:
+            saved = str(draft.get("account") or "an earlier session")
+            resume = asker.ask(
+                prompts.Prompt(
+                    key="resume",
+                    kind="confirm",
+                    message=messages.RESUME_DRAFT.format(saved=saved),
+                    default=True,
+                )
+            )
+            if resume:
+                draft.update(data)
+                data = draft
+        interview = Interview(playbook, asker, data, skip=fixed)
+        try:
+            plan = interview.run()
+        except KeyboardInterrupt:
+            _save_draft(store, interview.data)
+            raise Interrupted(messages.DRAFT_KEPT.format(command="callprep new")) from None
+
+    stored = store.add(plan)
+    store.draft_path(DRAFT).unlink(missing_ok=True)
+    output.say(messages.SAVED.format(path=stored.path))
+    print(stored.plan.id)
+    return stored.plan.id

@@ -1,0 +1,237 @@
+"""The `new` interview: a playbook's questions asked through the prompt seam into plan-shaped data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from callprep import coach, messages
+from callprep.errors import CallprepError
+from callprep.model import Plan
+from callprep.playbook import Playbook, Question
+from callprep.prompts import Asker, Prompt
+
+REVIEW_KEY = "review"
+
+
+def insist_key(field: str) -> str:
+    return f"insist:{field}"
+
+
+# --- parsing what the seller typed --------------------------------------------------------
+
+
+def parse_datetime(text: str) -> dt.datetime | None:
+    """`2026-12-03 15:00` (local time), or with an offset; empty is unknown."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
+    except ValueError as err:
+        raise CallprepError(f"{text!r}: {messages.INVALID_DATETIME}") from err
+    if value.tzinfo is None:
+        value = value.astimezone()  # the seller's own time zone, as a fixed offset
+    return value.replace(microsecond=0)
+
+
+def parse_date(text: str) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as err:
+        raise CallprepError(f"{text!r}: {messages.INVALID_DATE}") from err
+
+
+def parse_int(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = int(text)
+    except ValueError as err:
+        raise CallprepError(f"{text!r}: {messages.INVALID_INT}") from err
+    if not 1 <= value <= 24 * 60:
+        raise CallprepError(f"{text!r}: {messages.INVALID_INT}")
+    return value
+
+
+PARSERS: dict[str, Callable[[str], Any]] = {
+    "datetime": parse_datetime,
+    "date": parse_date,
+    "int": parse_int,
+    "text": lambda text: text.strip(),
+}
+
+
+def format_datetime(value: dt.datetime) -> str:
+    local_offset = dt.datetime.now().astimezone().utcoffset()
+    if value.tzinfo is None or value.utcoffset() == local_offset:
+        return f"{value:%Y-%m-%d %H:%M}"
+    return value.isoformat(sep=" ", timespec="minutes")
+
+
+def _validator(kind: str) -> Callable[[str], str | None] | None:
+    parser = PARSERS.get(kind)
+    if parser is None or kind == "text":
+        return None
+
+    def check(text: str) -> str | None:
+        try:
+            parser(text)
+        except CallprepError as err:
+            return err.message.split(": ", 1)[-1]
+        return None
+
+    return check
+
+
+# --- plan-shaped data ---------------------------------------------------------------------
+
+
+def get_path(data: dict[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    *parents, last = path.split(".")
+    node = data
+    for part in parents:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = {}
+            node[part] = child
+        node = child
+    if value is None:
+        node.pop(last, None)
+    else:
+        node[last] = value
+
+
+def to_plan(data: dict[str, Any], source: str = "your answers") -> Plan:
+    from callprep.planfile import validate
+
+    return validate(Plan, data, source)
+
+
+def _prompt_default(question: Question, value: Any) -> Any:
+    if value is None:
+        return None
+    if question.kind == "datetime" and isinstance(value, dt.datetime):
+        return format_datetime(value)
+    if question.kind in ("date", "int"):
+        return str(value)
+    return value
+
+
+# --- the interview --------------------------------------------------------------------------
+
+
+class Interview:
+    """Asks a playbook's questions; `data` holds every answer so far, even after Ctrl-C."""
+
+    def __init__(
+        self,
+        playbook: Playbook,
+        asker: Asker,
+        data: dict[str, Any] | None = None,
+        skip: frozenset[str] = frozenset(),
+    ) -> None:
+        self.playbook = playbook
+        self.asker = asker
+        self.data: dict[str, Any] = data if data is not None else {}
+        self.skip = skip
+        self._section = ""
+
+    def run(self) -> Plan:
+        for question in self.playbook.questions:
+            if question.field in self.skip or not self._applies(question):
+                continue
+            self._show_section(question.section)
+            self.ask(question)
+        return self.review()
+
+    def _applies(self, question: Question) -> bool:
+        return not question.when or bool(get_path(self.data, question.when))
+
+    def _show_section(self, section: str) -> None:
+        if section and section != self._section:
+            self.asker.say(f"— {section} —")
+            self._section = section
+
+    def ask(self, question: Question) -> None:
+        current = get_path(self.data, question.field)
+        prompt = Prompt(
+            key=question.field,
+            kind=question.kind,
+            message=question.text,
+            help=question.help,
+            default=_prompt_default(question, current),
+            choices=tuple(question.choices),
+            validate=_validator(question.kind),
+        )
+        while True:
+            answer = self.asker.ask(prompt)
+            try:
+                value = self._convert(question, answer)
+            except CallprepError as err:
+                self.asker.say(err.message)
+                continue
+            reason = coach.challenge(question.field, value) if isinstance(value, str) else None
+            if reason:
+                self.asker.say(reason)
+                insist = self.asker.ask(
+                    Prompt(key=insist_key(question.field), kind="confirm", message=messages.INSIST)
+                )
+                if not insist:
+                    prompt = Prompt(**{**prompt.__dict__, "default": value})
+                    continue
+            set_path(self.data, question.field, value)
+            return
+
+    @staticmethod
+    def _convert(question: Question, answer: Any) -> Any:
+        if question.kind in PARSERS:
+            return PARSERS[question.kind](str(answer if answer is not None else ""))
+        if question.kind == "confirm":
+            return bool(answer)
+        if question.kind == "list":
+            return [str(item).strip() for item in (answer or []) if str(item).strip()]
+        if question.kind == "attendees":
+            return [dict(person) for person in (answer or []) if person.get("name")]
+        return answer
+
+    def review(self) -> Plan:
+        """Show what is still open and offer to go back to any of it before saving."""
+        questions = {q.field: q for q in self.playbook.questions}
+        while True:
+            plan = to_plan(self.data)
+            result = coach.review(plan)
+            self.asker.say(messages.readiness_line(result.readiness, len(result.findings)))
+            for finding in result.findings:
+                self.asker.say(f"  • {finding.message}")
+            fixable = [f for f in result.findings if f.field in questions]
+            if not fixable:
+                return plan
+            choices = (messages.REVIEW_SAVE, *(f"{f.field}: {f.code}" for f in fixable))
+            choice = self.asker.ask(
+                Prompt(
+                    key=REVIEW_KEY,
+                    kind="select",
+                    message=messages.REVIEW_PROMPT,
+                    choices=choices,
+                    default=messages.REVIEW_SAVE,
+                )
+            )
+            if not choice or choice == messages.REVIEW_SAVE:
+                return plan
+            field = str(choice).split(":", 1)[0]
+            self.ask(questions[field])

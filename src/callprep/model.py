@@ -1,0 +1,180 @@
+"""The plan file as pydantic models: one call, its objectives, agenda, discovery and debrief."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = 1
+
+KINDS = ("discovery", "demo", "proposal", "negotiation", "review", "other")
+SIDES = ("customer", "ours")
+OUTCOMES = ("best", "minimum", "none")
+
+# The discovery topics, in the order a seller learns them. `deadline` is a date,
+# the rest free text; empty means still unknown.
+DISCOVERY_TEXT_KEYS = (
+    "why_looking",
+    "urgency",
+    "consequence",
+    "attitude_to_us",
+    "competition",
+    "decision_process",
+)
+DISCOVERY_KEYS = (*DISCOVERY_TEXT_KEYS[:2], "deadline", *DISCOVERY_TEXT_KEYS[2:])
+
+Kind = Literal["discovery", "demo", "proposal", "negotiation", "review", "other", ""]
+Side = Literal["customer", "ours"]
+Outcome = Literal["best", "minimum", "none", ""]
+
+
+class Section(BaseModel):
+    """Base for every table: unknown keys are kept so a newer callprep's fields survive."""
+
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _strip_strings(cls, value: Any) -> Any:
+        # Whitespace around an answer is never meaningful, and "  " must read as unknown.
+        return value.strip() if isinstance(value, str) else value
+
+
+class Objective(Section):
+    best: str = ""
+    minimum: str = ""
+    customer: str = ""
+
+
+class Agenda(Section):
+    items: list[str] = Field(default_factory=list)
+    shared: bool = False
+    confirmed: bool = False
+    customer_prep: list[str] = Field(default_factory=list)
+
+
+class Discovery(Section):
+    why_looking: str = ""
+    urgency: str = ""
+    deadline: dt.date | None = None
+    consequence: str = ""
+    attitude_to_us: str = ""
+    competition: str = ""
+    decision_process: str = ""
+
+    @field_validator("deadline", mode="before")
+    @classmethod
+    def _empty_date(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    def is_known(self, key: str) -> bool:
+        return getattr(self, key) not in ("", None)
+
+
+class Attendee(Section):
+    name: str = ""
+    role: str = ""
+    side: Side = "customer"
+    email: str = ""
+
+
+class Commitment(Section):
+    who: Side = "customer"
+    what: str = ""
+    due: dt.date | None = None
+    done: bool = False
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _empty_date(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+
+class Debrief(Section):
+    held_at: dt.datetime | None = None
+    outcome: Outcome = ""
+    customer_objective_met: bool | None = None
+    customer_prepared: bool | None = None
+    summary: str = ""
+    engagement: int | None = Field(default=None, ge=1, le=5)
+    off_script: list[str] = Field(default_factory=list)
+    could_have_done_more: str = ""
+    next_step: str = ""
+    learned: dict[str, Any] = Field(default_factory=dict)
+    commitments: list[Commitment] = Field(default_factory=list)
+
+    @field_validator("held_at", "engagement", mode="before")
+    @classmethod
+    def _empty(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    @field_validator("learned")
+    @classmethod
+    def _learned_keys(cls, value: dict[str, Any]) -> dict[str, Any]:
+        unknown = sorted(set(value) - set(DISCOVERY_KEYS))
+        if unknown:
+            raise ValueError(
+                f"unknown discovery key {unknown[0]!r} (expected one of {', '.join(DISCOVERY_KEYS)})"
+            )
+        return value
+
+
+class Plan(Section):
+    schema_version: int = SCHEMA_VERSION
+    id: str = ""
+    account: str = ""
+    opportunity: str = ""
+    kind: Kind = ""
+    starts_at: dt.datetime | None = None
+    duration_minutes: int | None = Field(default=None, ge=1, le=24 * 60)
+    playbook: str = ""
+    questions: list[str] = Field(default_factory=list)
+    objective: Objective = Field(default_factory=Objective)
+    agenda: Agenda = Field(default_factory=Agenda)
+    discovery: Discovery = Field(default_factory=Discovery)
+    attendees: list[Attendee] = Field(default_factory=list)
+    notes: dict[str, str] = Field(default_factory=dict)
+    debrief: Debrief | None = None
+
+    @field_validator("starts_at", "duration_minutes", mode="before")
+    @classmethod
+    def _empty(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_schema(cls, value: int) -> int:
+        if value > SCHEMA_VERSION:
+            raise ValueError(
+                f"schema_version {value} was written by a newer callprep "
+                f"(this one reads version {SCHEMA_VERSION}); upgrade callprep to open it"
+            )
+        return value
+
+    @property
+    def customer_attendees(self) -> list[Attendee]:
+        return [a for a in self.attendees if a.side == "customer" and a.name]
+
+    @property
+    def our_attendees(self) -> list[Attendee]:
+        return [a for a in self.attendees if a.side == "ours" and a.name]
+
+    @property
+    def debriefed(self) -> bool:
+        return self.debrief is not None and self.debrief.outcome != ""
+
+    def known_discovery(self) -> Discovery:
+        """Discovery as it stands after this call: the plan's answers updated by what was learned."""
+        learned = self.debrief.learned if self.debrief else {}
+        merged = self.discovery.model_dump()
+        merged.update({k: v for k, v in learned.items() if v not in ("", None)})
+        return Discovery.model_validate(merged)
+
+    def to_data(self) -> dict[str, Any]:
+        """The plan as TOML-ready data: None (unknown) is left out, TOML has no null."""
+        return self.model_dump(mode="python", exclude_none=True)
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude_none=True)

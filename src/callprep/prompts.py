@@ -1,0 +1,208 @@
+"""The one seam through which every interview question is asked: questionary in a terminal, a script in tests."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+# Prompt kinds. `list` answers are lists of strings; `attendees` answers are lists of
+# {"name", "role", "side"} dicts; the rest are single values (strings for text-like kinds).
+TEXT_KINDS = ("text", "date", "datetime", "int")
+KINDS = (*TEXT_KINDS, "select", "confirm", "list", "attendees")
+
+Validator = Callable[[str], str | None]
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One question put to the seller. `key` names what it fills (a plan field, or a coach step)."""
+
+    key: str
+    kind: str
+    message: str
+    help: str = ""
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    validate: Validator | None = None
+
+
+class Asker(Protocol):
+    def ask(self, prompt: Prompt) -> Any:
+        """The seller's answer; raises KeyboardInterrupt on Ctrl-C."""
+
+    def say(self, message: str) -> None:
+        """Show a line of coaching (plain text; never interpreted as markup)."""
+
+
+class UnexpectedQuestion(AssertionError):
+    """A scripted interview was asked something its script does not answer."""
+
+
+@dataclass
+class Answers:
+    """Several scripted answers to the same question key, given in turn."""
+
+    values: list[Any]
+
+
+USE_DEFAULT = object()
+
+
+@dataclass
+class ScriptedAsker:
+    """Answers from a script: `{key: answer}`; `Answers([...])` for a key asked more than once.
+
+    A question the script does not answer fails the test unless `rest=USE_DEFAULT`.
+    An answer that is `KeyboardInterrupt` acts as Ctrl-C at that question.
+    """
+
+    script: Mapping[str, Any]
+    rest: Any = None
+    asked: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)
+    _used: dict[str, int] = field(default_factory=dict)
+
+    def ask(self, prompt: Prompt) -> Any:
+        self.asked.append(prompt.key)
+        if prompt.key not in self.script:
+            if self.rest is USE_DEFAULT:
+                return _default_answer(prompt)
+            raise UnexpectedQuestion(f"unexpected question {prompt.key!r}: {prompt.message}")
+        answer = self.script[prompt.key]
+        if isinstance(answer, Answers):
+            turn = self._used.get(prompt.key, 0)
+            if turn >= len(answer.values):
+                raise UnexpectedQuestion(f"question {prompt.key!r} asked more often than scripted")
+            self._used[prompt.key] = turn + 1
+            answer = answer.values[turn]
+        if answer is KeyboardInterrupt or isinstance(answer, KeyboardInterrupt):
+            raise KeyboardInterrupt
+        if answer is USE_DEFAULT:
+            return _default_answer(prompt)
+        return answer
+
+    def say(self, message: str) -> None:
+        self.said.append(message)
+
+
+def _default_answer(prompt: Prompt) -> Any:
+    if prompt.default is not None:
+        return prompt.default
+    return {"confirm": False, "list": [], "attendees": []}.get(prompt.kind, "")
+
+
+class QuestionaryAsker:
+    """Asks in a real terminal with questionary; imported only when an interview runs."""
+
+    def __init__(self) -> None:
+        import questionary  # heavy (prompt_toolkit): only interviews pay for it
+
+        self.q = questionary
+        self.style = questionary.Style(
+            [("qmark", "fg:#5f87af bold"), ("instruction", "fg:#808080")]
+        )
+
+    def say(self, message: str) -> None:
+        # questionary.print writes through prompt_toolkit's FormattedText, so the text is literal.
+        self.q.print(message, style="fg:#d7875f", file=sys.stderr)
+
+    def ask(self, prompt: Prompt) -> Any:
+        if prompt.kind == "list":
+            return self._ask_list(prompt)
+        if prompt.kind == "attendees":
+            return self._ask_attendees(prompt)
+        if prompt.kind == "confirm":
+            return self.q.confirm(
+                prompt.message, default=bool(prompt.default), style=self.style, auto_enter=False
+            ).unsafe_ask()
+        if prompt.kind == "select":
+            default = prompt.default if prompt.default in prompt.choices else None
+            return self.q.select(
+                prompt.message,
+                choices=list(prompt.choices),
+                default=default,
+                instruction=prompt.help or None,
+                style=self.style,
+            ).unsafe_ask()
+        return self._text(prompt.message, prompt.help, prompt.default or "", prompt.validate)
+
+    def _text(self, message: str, help_text: str, default: str, validate: Validator | None) -> str:
+        def check(value: str) -> bool | str:
+            if validate is None:
+                return True
+            problem = validate(value)
+            return True if problem is None else problem
+
+        return str(
+            self.q.text(
+                message,
+                default=str(default),
+                instruction=help_text or None,
+                validate=check,
+                style=self.style,
+            ).unsafe_ask()
+        )
+
+    def _ask_list(self, prompt: Prompt) -> list[str]:
+        items: list[str] = list(prompt.default or [])
+        if items:
+            self.say(prompt.message)
+            for item in items:
+                self.say(f"  - {item}")
+            keep = self.q.confirm(
+                f"Keep these {len(items)}?", default=True, style=self.style
+            ).unsafe_ask()
+            if not keep:
+                items = []
+            heading = "Add more (empty line to finish)"
+        else:
+            heading = f"{prompt.message} (one per line, empty line to finish)"
+        first = True
+        while True:
+            message = heading if first else "…next (empty to finish)"
+            item = self._text(message, prompt.help if first else "", "", None).strip()
+            first = False
+            if not item:
+                return items
+            items.append(item)
+
+    def _ask_attendees(self, prompt: Prompt) -> list[dict[str, str]]:
+        people: list[dict[str, str]] = [dict(p) for p in (prompt.default or [])]
+        if people:
+            self.say(prompt.message)
+            for person in people:
+                self.say(f"  - {_person_line(person)}")
+            if not self.q.confirm(
+                "Keep these people?", default=True, style=self.style
+            ).unsafe_ask():
+                people = []
+        self.say(f"{prompt.message} Add people (empty name to finish).")
+        while True:
+            name = self._text("Name", prompt.help if not people else "", "", None).strip()
+            if not name:
+                return people
+            role = self._text("Role", "", "", None).strip()
+            side = self.q.select(
+                "Whose side?",
+                choices=["customer", "ours"],
+                default="customer",
+                style=self.style,
+            ).unsafe_ask()
+            people.append({"name": name, "role": role, "side": side})
+
+
+def _person_line(person: Mapping[str, Any]) -> str:
+    role = f", {person['role']}" if person.get("role") else ""
+    return f"{person.get('name', '')}{role} ({person.get('side', 'customer')})"
+
+
+def interactive_asker() -> Asker:
+    """The asker for a real session; fails at once (never hangs) when stdin is no terminal."""
+    from callprep import messages
+    from callprep.errors import CallprepError
+
+    if not sys.stdin.isatty():
+        raise CallprepError(messages.NO_TERMINAL)
+    return QuestionaryAsker()

@@ -1,0 +1,107 @@
+"""What goes on the brief, in meeting order: a pure view of a plan that every format renders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from callprep import coach, messages
+from callprep.coach import Finding
+from callprep.model import DISCOVERY_KEYS, Commitment, Plan
+
+DISCOVERY_LABELS: dict[str, str] = {
+    "why_looking": "Why they are looking",
+    "urgency": "Urgency",
+    "deadline": "Deadline",
+    "consequence": "If they don't act",
+    "attitude_to_us": "Their view of us",
+    "competition": "Competition",
+    "decision_process": "How they decide",
+}
+
+OFF_SCRIPT_REMINDER = (
+    'When they go off-script: follow it ("Really? Tell me more"), note the opportunity, '
+    "then bring the call back to the agenda."
+)
+
+
+@dataclass(frozen=True)
+class OpenCommitment:
+    """A commitment still open from an earlier call on the same deal."""
+
+    commitment: Commitment
+    from_plan: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class BriefView:
+    plan: Plan
+    title: str
+    when: str
+    customer_people: list[str]
+    our_people: list[str]
+    known: list[tuple[str, str]]
+    unknown: list[tuple[str, str]]  # (label, the suggested question to ask)
+    questions: list[str]
+    readiness: int
+    findings: list[Finding]
+    open_commitments: list[OpenCommitment] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)  # earlier questions still unanswered
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def format_when(plan: Plan) -> str:
+    if plan.starts_at is None:
+        return "time not set"
+    start = plan.starts_at
+    text = f"{start:%a %-d %b %Y, %H:%M}"
+    if start.tzinfo is not None:
+        offset = start.strftime("%z")
+        text += f" (UTC{offset[:3]}:{offset[3:]})"
+    if plan.duration_minutes:
+        text += f", {plan.duration_minutes} min"
+    return text
+
+
+def _person(name: str, role: str) -> str:
+    return f"{name} ({role})" if role else name
+
+
+def _discovery_value(value: object) -> str:
+    if isinstance(value, dt.date):
+        return f"{value:%-d %B %Y}"
+    return str(value)
+
+
+def build(
+    plan: Plan,
+    open_commitments: list[OpenCommitment] | None = None,
+    unanswered: list[str] | None = None,
+) -> BriefView:
+    result = coach.review(plan)
+    known: list[tuple[str, str]] = []
+    unknown: list[tuple[str, str]] = []
+    for key in DISCOVERY_KEYS:
+        value = getattr(plan.discovery, key)
+        label = DISCOVERY_LABELS[key]
+        if value not in ("", None):
+            known.append((label, _discovery_value(value)))
+        elif key in coach.DISCOVERY_CODES:
+            unknown.append((label, messages.suggested_question(key, plan)))
+    title = " · ".join(part for part in (plan.account, plan.opportunity) if part) or "Untitled call"
+    return BriefView(
+        plan=plan,
+        title=title,
+        when=format_when(plan),
+        customer_people=[_person(a.name, a.role) for a in plan.customer_attendees],
+        our_people=[_person(a.name, a.role) for a in plan.our_attendees],
+        known=known,
+        unknown=unknown,
+        questions=[q for q in plan.questions if q],
+        readiness=result.readiness,
+        findings=result.findings,
+        open_commitments=open_commitments or [],
+        unanswered=unanswered or [],
+        notes=[(k.replace("_", " ").capitalize(), v) for k, v in plan.notes.items() if v],
+    )

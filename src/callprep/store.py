@@ -1,0 +1,283 @@
+"""The store: plan files under <home>/plans, written atomically, privately and under a lock."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from callprep.errors import CallprepError
+from callprep.model import Plan
+from callprep.planfile import load_plan, plan_to_text
+
+ENV_HOME = "CALLPREP_HOME"
+PLAN_SUFFIX = ".toml"
+TEMP_SUFFIX = ".tmp"
+LOCK_TIMEOUT_SECONDS = 30
+# A temp file this old belongs to a writer that died; newer ones may be a live writer's.
+STALE_TEMP_SECONDS = 600
+MAX_SLUG = 60
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def default_home() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("callprep", appauthor=False))
+
+
+def resolve_home(option: str | Path | None = None) -> Path:
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser()
+    return default_home()
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by '-': never a path separator, a dot or a control character."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:MAX_SLUG].rstrip("-")
+
+
+def make_id_base(plan: Plan, today: dt.date | None = None) -> str:
+    day = plan.starts_at.date() if plan.starts_at else (today or dt.date.today())
+    parts = [day.isoformat(), slugify(plan.account) or "call", slugify(plan.kind) or "call"]
+    return "-".join(parts)
+
+
+def is_valid_id(plan_id: str) -> bool:
+    return bool(_ID_RE.match(plan_id)) and len(plan_id) <= 120
+
+
+def atomic_write(path: Path, text: str, mode: int = 0o600) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never a mix."""
+    atomic_write_bytes(path, text.encode("utf-8"), mode)
+
+
+def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Make the rename itself durable; not every platform lets a folder be opened.
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def os_error_message(err: OSError, path: Path) -> str:
+    reason = err.strerror or str(err)
+    return f"cannot write {path}: {reason}; nothing was changed"
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    path: Path
+    message: str
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    path: Path
+    plan: Plan
+
+
+class Store:
+    """Plans live in `<home>/plans/<id>.toml`; drafts and edits kept aside live beside them."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+
+    @property
+    def plans_dir(self) -> Path:
+        return self.home / "plans"
+
+    @property
+    def drafts_dir(self) -> Path:
+        return self.home / "drafts"
+
+    @property
+    def rejected_dir(self) -> Path:
+        return self.home / "rejected"
+
+    @property
+    def playbooks_dir(self) -> Path:
+        return self.home / "playbooks"
+
+    def ensure(self, folder: Path) -> Path:
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if folder.stat().st_mode & 0o077:
+                os.chmod(folder, 0o700)
+        except OSError as err:
+            raise CallprepError(f"cannot create {folder}: {err.strerror or err}") from err
+        return folder
+
+    # -- paths and ids -------------------------------------------------------------
+
+    def path_for(self, plan_id: str) -> Path:
+        if not is_valid_id(plan_id):
+            raise CallprepError(
+                f"{plan_id!r} is not a plan id (ids are lowercase letters, digits and '-')"
+            )
+        return self.plans_dir / f"{plan_id}{PLAN_SUFFIX}"
+
+    def plan_ids(self) -> list[str]:
+        if not self.plans_dir.is_dir():
+            return []
+        return sorted(
+            p.name[: -len(PLAN_SUFFIX)]
+            for p in self.plans_dir.iterdir()
+            if p.name.endswith(PLAN_SUFFIX) and not p.name.startswith(".")
+        )
+
+    def resolve(self, ref: str) -> Path:
+        """PLAN as the seller typed it: a path to a .toml file, an id, or a unique id prefix."""
+        candidate = Path(ref).expanduser()
+        looks_like_path = ref.endswith(PLAN_SUFFIX) or os.sep in ref or "/" in ref
+        if looks_like_path:
+            if candidate.is_file():
+                return candidate
+            raise CallprepError(f"{ref}: no such plan file")
+        ids = self.plan_ids()
+        if ref in ids:
+            return self.path_for(ref)
+        matches = [i for i in ids if i.startswith(ref)] if ref else []
+        if len(matches) == 1:
+            return self.path_for(matches[0])
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
+            raise CallprepError(
+                f"{ref!r} matches {len(matches)} plans ({shown}); type more of the id"
+            )
+        raise CallprepError(f"no plan {ref!r} (run `callprep list` to see the plans)")
+
+    def load(self, ref: str) -> StoredPlan:
+        path = self.resolve(ref)
+        return StoredPlan(path, load_plan(path))
+
+    def new_id(self, plan: Plan) -> str:
+        base = make_id_base(plan)
+        taken = set(self.plan_ids())
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    # -- locking and writing ---------------------------------------------------------
+
+    @contextlib.contextmanager
+    def lock(self, name: str) -> Iterator[None]:
+        """Hold `<plans>/.<name>.lock` so two processes never write the same plan at once."""
+        self.ensure(self.plans_dir)
+        lock = FileLock(str(self.plans_dir / f".{name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+        try:
+            with lock:
+                yield
+        except Timeout as err:
+            raise CallprepError(
+                f"another callprep is still writing {name}; try again in a moment"
+            ) from err
+
+    def add(self, plan: Plan) -> StoredPlan:
+        """Save a new plan under a fresh id and return where it went."""
+        with self.lock("new"):
+            plan_id = self.new_id(plan)
+            plan = plan.model_copy(update={"id": plan_id})
+            path = self.path_for(plan_id)
+            self._write(path, plan)
+        return StoredPlan(path, plan)
+
+    def save(self, path: Path, plan: Plan) -> None:
+        """Replace the plan at `path` (in the store or a file the seller named)."""
+        lock_name = path.stem if path.parent == self.plans_dir else None
+        if lock_name is None:
+            self._write(path, plan)
+            return
+        with self.lock(lock_name):
+            self._write(path, plan)
+
+    def _write(self, path: Path, plan: Plan) -> None:
+        text = plan_to_text(plan)
+        if path.parent == self.plans_dir:
+            self.ensure(self.plans_dir)
+            self._remove_temps(path.name)
+        try:
+            atomic_write(path, text)
+        except OSError as err:
+            raise CallprepError(os_error_message(err, path)) from err
+
+    def _remove_temps(self, name: str, older_than: float = 0.0) -> None:
+        """Remove temp files left by writers that were killed mid-write (caller holds the lock)."""
+        now = time.time()
+        for tmp in self.plans_dir.glob(f".{glob_escape(name)}.*{TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                if now - tmp.stat().st_mtime >= older_than:
+                    tmp.unlink()
+
+    def sweep_temps(self) -> None:
+        """Remove temp files so old that their writer cannot be alive any more."""
+        if self.plans_dir.is_dir():
+            self._remove_temps("*", older_than=STALE_TEMP_SECONDS)
+
+    def iter_plans(self) -> Iterator[StoredPlan | LoadProblem]:
+        """Every plan in the store; a file that cannot be read is reported, not fatal."""
+        for plan_id in self.plan_ids():
+            path = self.plans_dir / f"{plan_id}{PLAN_SUFFIX}"
+            try:
+                yield StoredPlan(path, load_plan(path))
+            except CallprepError as err:
+                yield LoadProblem(path, err.message)
+
+    # -- drafts and edits kept aside ------------------------------------------------------
+
+    def draft_path(self, name: str) -> Path:
+        return self.drafts_dir / f"{name}{PLAN_SUFFIX}"
+
+    def write_aside(self, folder: Path, name: str, text: str) -> Path:
+        self.ensure(folder)
+        path = folder / name
+        try:
+            atomic_write(path, text)
+        except OSError as err:
+            raise CallprepError(os_error_message(err, path)) from err
+        return path
+
+
+def glob_escape(text: str) -> str:
+    if text == "*":
+        return text
+    return re.sub(r"([*?\[])", r"[\1]", text)

@@ -1,0 +1,72 @@
+"""Shared fixtures: every test gets its own store, plain output and a fixed terminal width."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from callprep import output, prompts
+from callprep.cli import app
+from callprep.prompts import ScriptedAsker
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+DATA = Path(__file__).resolve().parent / "data"
+PREPARED = EXAMPLES / "discovery-prepared.toml"
+UNPREPARED = EXAMPLES / "pitch-unprepared.toml"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh store per test, so no test ever touches a real home."""
+    store_home = tmp_path / "home"
+    monkeypatch.setenv("CALLPREP_HOME", str(store_home))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    output.reset()
+    yield store_home
+    output.reset()
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Run callprep in-process: `cli("list", "--json")`."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None) -> Result:
+        output.reset()
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def script(monkeypatch: pytest.MonkeyPatch) -> Callable[..., ScriptedAsker]:
+    """Answer the interview from a script: `script({"account": "Acme", ...})`."""
+
+    def install(answers: dict[str, object], rest: object = None) -> ScriptedAsker:
+        asker = ScriptedAsker(answers, rest=rest)
+        monkeypatch.setattr(prompts, "interactive_asker", lambda: asker)
+        return asker
+
+    return install
+
+
+@pytest.fixture
+def stored_example(home: Path) -> Callable[[Path], str]:
+    """Copy an example into the store; returns its id."""
+
+    def copy(example: Path) -> str:
+        plans = home / "plans"
+        plans.mkdir(parents=True, exist_ok=True)
+        target = plans / example.name
+        shutil.copy(example, target)
+        return target.stem
+
+    return copy
