@@ -70,3 +70,34 @@ def stored_example(home: Path) -> Callable[[Path], str]:
         return target.stem
 
     return copy
+
+
+REFERENCES = DATA / "reference"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-references",
+        action="store_true",
+        help="Rewrite the reference files under tests/data/reference from the current output.",
+    )
+
+
+@pytest.fixture
+def reference(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare rendered text with `tests/data/reference/<name>`; `--regen-references` rewrites it."""
+    regen = request.config.getoption("--regen-references")
+
+    def check(name: str, actual: str) -> None:
+        path = REFERENCES / name
+        if regen or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            if not regen:
+                pytest.fail(f"reference {name} did not exist; wrote it — check it and commit it")
+        assert actual == path.read_text(encoding="utf-8"), (
+            f"output differs from tests/data/reference/{name} "
+            "(if the change is intended: pytest --regen-references)"
+        )
+
+    return check
