@@ -290,7 +290,14 @@ def agenda(
         typer.Option("--mark-confirmed", help="Record that the customer agreed to the agenda."),
     ] = False,
 ) -> None:
-    """Draft the message (and invite) that agrees the agenda with the customer."""
+    """Draft the message (and invite) that agrees the agenda with the customer.
+
+    Prints the message to paste into an email: purpose, your agenda, what they want from
+    the call, what to bring, time and length. --ics also writes a calendar invite.
+
+    Once you have sent it, record that with --mark-shared; when they agree, --mark-confirmed
+    (it implies --mark-shared). A mark updates the plan and prints no message.
+    """
     from callprep.commands import agenda as command
 
     command.run(

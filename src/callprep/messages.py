@@ -134,11 +134,457 @@ STORE_PROBLEM = "skipped {path}: {problem}"
 
 # --- brief (issue: the one-page brief) ---------------------------------------------------
 
+BRIEF_HEADINGS: dict[str, str] = {
+    "objectives": "Objectives",
+    "best": "Best outcome",
+    "minimum": "Minimum we accept",
+    "customer": "What they want from the call",
+    "agenda": "Agenda",
+    "prep": "They prepare",
+    "known": "What we know",
+    "learn": "What we must learn: questions to ask",
+    "commitments": "Open from earlier calls",
+    "notes": "Notes",
+    "off_script": "When they go off-script",
+    "readiness": "Readiness",
+    "open": "Still open",
+    "jot": "Notes and off-script openings",
+    "jot_commitments": "Agreed: who does what, by when",
+    "them": "Them",
+    "us": "Us",
+}
+BRIEF_NOT_SET = "not set"
+BRIEF_VAGUE = "vague"
+BRIEF_TO_LEARN = "not known yet: ask"
+BRIEF_ASK_THEM = "unknown: ask them"
+BRIEF_NOBODY = "nobody listed yet"
+BRIEF_NO_AGENDA = "no agenda yet"
+BRIEF_NOTHING_KNOWN = "nothing yet"
+BRIEF_NO_QUESTIONS = "none"
+BRIEF_NOTHING_OPEN = "nothing left to fix"
+BRIEF_SHARED = ("shared", "not shared")
+BRIEF_CONFIRMED = ("confirmed", "not confirmed")
+BRIEF_SUGGESTED = "suggested"
+BRIEF_EARLIER = "from an earlier call"
+BRIEF_OVERDUE = "overdue"
+BRIEF_MORE = "+{count} more"
+BRIEF_SHORTENED = "Shortened to fit one page (…). The full plan: callprep show {id}"
+BRIEF_WHO = {"customer": "They", "ours": "We"}
+OFF_SCRIPT_STEPS = (
+    "Follow it: “Really? Tell me more.”",
+    "Note the opportunity: it goes in the debrief.",
+    "Bring the call back to the agenda.",
+)
+OFF_SCRIPT_REMINDER = (
+    'When they go off-script: follow it ("Really? Tell me more"), note the opportunity, '
+    "then bring the call back to the agenda."
+)
+# Findings in the brief's corner: a few words each; the full advice is in `callprep check`.
+FINDING_LABELS: dict[str, str] = {
+    "objective.missing": "no objective",
+    "objective.vague": "objective is vague",
+    "objective.minimum_missing": "no minimum outcome",
+    "objective.minimum_vague": "minimum is vague",
+    "customer_objective.missing": "their goal for the call unknown",
+    "agenda.missing": "no agenda",
+    "agenda.not_shared": "agenda not sent to them",
+    "agenda.not_confirmed": "agenda not confirmed",
+    "customer_prep.missing": "nothing asked of them to prepare",
+    "attendees.missing": "nobody on their side listed",
+}
+
+
+def discovery_gaps(count: int) -> str:
+    return f"{count} discovery gap{'s' if count != 1 else ''}: see the questions"
+
+
+PDF_FAILED = "could not render the PDF brief: {error}"
+TERM_NO_FILE = (
+    "the terminal brief is not written to a file; use --format md, html or pdf with -o"
+)
+
 
 # --- debrief and carry-forward -----------------------------------------------------------
 
+# The debrief's questions, by the [debrief] key they fill: (question, help).
+DEBRIEF_QUESTIONS: dict[str, tuple[str, str]] = {
+    "held_at": ("When was the call held?", "YYYY-MM-DD HH:MM; Enter keeps the planned time."),
+    "summary": ("How did it go, in a sentence or two?", "Your own words; blank to skip."),
+    "outcome": ("Which objective did the call reach?", ""),
+    "customer_objective_met": ("Did the customer get what they wanted from the call?", ""),
+    "customer_prepared": ("Did they bring what you asked them to prepare?", ""),
+    "engagement": ("How engaged were they?", ""),
+    "off_script": (
+        "What came up off-script, that you had not planned to discuss?",
+        "What they raised and you followed up on.",
+    ),
+    "could_have_done_more": (
+        "With better preparation, what more could this call have achieved?",
+        "Be honest: e.g. with the agenda confirmed, or the IT lead invited, they could have agreed the pilot.",
+    ),
+    "next_step": (
+        "What is the next step?",
+        'Agreed with the customer, with a date: "Pilot kickoff call on 12 Jan".',
+    ),
+}
+DEBRIEF_OUTCOME_CHOICES: dict[str, str] = {
+    "best": "best: the best outcome",
+    "minimum": "minimum: the minimum, not the best",
+    "none": "none: neither; a continuation, the call ended with no customer action agreed",
+}
+DEBRIEF_ENGAGEMENT_CHOICES: dict[int, str] = {
+    5: "5: fully engaged; asked questions, led parts of the call",
+    4: "4: engaged",
+    3: "3: polite; answered, asked little",
+    2: "2: distracted; short answers",
+    1: "1: not engaged at all",
+}
+DEBRIEF_THEY_WANTED = "They wanted: {goal}"
+DEBRIEF_YOU_ASKED = "You asked for: {items}"
+DEBRIEF_PREPARED_UNASKED = (
+    "Did they come prepared?",
+    "You had not asked them to prepare anything.",
+)
+DEBRIEF_PLANNED_BEST = "  Best outcome you planned: {best}"
+DEBRIEF_PLANNED_MINIMUM = "  Minimum you would accept: {minimum}"
+DEBRIEF_UPDATING = "Updating the debrief: your earlier answers are the defaults."
+DEBRIEF_NEW_OPPORTUNITY = "Is this a new opportunity? {item}"
+DEBRIEF_LEARNED_INTRO = (
+    "Before the call you did not know these. What did you learn? (Blank: still unknown.)"
+)
+DEBRIEF_LEARNED: dict[str, str] = {
+    "why_looking": "Why are they looking at all?",
+    "urgency": "How urgent is it for them, and what is driving it?",
+    "deadline": "By when do they need it in place?",
+    "consequence": "What happens to them if they don't act by then?",
+    "attitude_to_us": "What do they think of us?",
+    "competition": "Who else are they looking at, and what do they think of them?",
+    "decision_process": "How will they decide: who, on what criteria, in which steps?",
+}
+DEBRIEF_LEARNED_HELP = "Blank if you still don't know."
+DEBRIEF_ANSWERED_INTRO = "Your questions for this call: did each get an answer?"
+DEBRIEF_COMMITMENTS_SO_FAR = "Commitments recorded so far:"
+DEBRIEF_COMMITMENT_STATUS: dict[str, str] = {
+    "open": "still open",
+    "done": "done",
+    "remove": "remove (recorded by mistake)",
+}
+DEBRIEF_COMMITMENTS_NEW = "Commitments made in the call: who does what, by when."
+DEBRIEF_COMMITMENT_WHAT = "What was committed? (empty to finish)"
+DEBRIEF_COMMITMENT_WHO = "Who does it?"
+DEBRIEF_COMMITMENT_SIDES: dict[str, str] = {"customer": "customer", "ours": "ours (us)"}
+DEBRIEF_COMMITMENT_DUE = "By when?"
+DEBRIEF_COMMITMENT_DUE_HELP = "YYYY-MM-DD; blank if no date was set."
+DEBRIEF_BAD_OUTCOME = "the outcome is best, minimum or none"
+DEBRIEF_BAD_ENGAGEMENT = "engagement is a number from 1 to 5"
+DEBRIEF_BAD_CHOICE = "pick one of the choices"
+DEBRIEF_FROM_NO_TABLE = "{path}: no [debrief] table to take the answers from"
+DEBRIEF_AHEAD = "this call is set for {when}, still ahead; debriefing it anyway"
+DEBRIEF_SAVED = "Debrief saved to {path}"
+
+
+def debrief_heading(title: str, kind: str) -> str:
+    return f"— Debrief: {title}{f' ({kind})' if kind else ''} —"
+
+
+def commitment_line(commitment: dict[str, object]) -> str:
+    from callprep.render.safe import one_line
+
+    due = commitment.get("due")
+    by = f" by {due}" if due else ""
+    who = "we" if commitment.get("who") == "ours" else "they"
+    return f"{who}: {one_line(commitment.get('what', ''))}{by}"
+
+
+# The coach's summary after a debrief.
+def debrief_headline(outcome: str, best: str, minimum: str) -> str:
+    from callprep.render.safe import one_line
+
+    if outcome == "best":
+        return f"Best outcome reached: {one_line(best)}" if best else "Best outcome reached."
+    if outcome == "minimum":
+        reached = f": {one_line(minimum)}" if minimum else ""
+        return f"Minimum reached, not the best{reached}."
+    if outcome == "none":
+        return (
+            "No objective reached. This call was a continuation: it ended with no customer "
+            "action agreed."
+        )
+    return "No outcome recorded yet: run `callprep debrief` again once you know."
+
+
+DEBRIEF_THEIR_GOAL = {
+    True: "They got what they wanted from the call.",
+    False: "They did not get what they wanted from the call.",
+}
+DEBRIEF_THEY_PREPARED = {
+    True: "They came prepared.",
+    False: "They did not come prepared.",
+}
+
+
+def debrief_engagement(level: int) -> str:
+    return f"Engagement {level}/5{': low' if level <= 2 else ''}."
+
+
+def lookback_intro(reached: bool, readiness: int, gaps: bool) -> str:
+    going_in = f"Going in, the plan was {readiness}/100 ready"
+    if not gaps:
+        if reached:
+            return f"{going_in}, nothing left open: it showed."
+        return f"{going_in}, nothing left open: look at what happened in the call itself."
+    if reached:
+        return f"{going_in}. Reached despite these gaps; closing them may get you further next time:"
+    return f"{going_in}. What it had open at the time of the call:"
+
+
+# A finding, looked back on after the call.
+DEBRIEF_LOOKBACK: dict[str, str] = {
+    "objective.missing": "There was no objective: nothing the customer was to do or agree to.",
+    "objective.vague": "The objective was vague: it named nothing the customer would do.",
+    "objective.minimum_missing": "There was no minimum outcome to fall back on.",
+    "objective.minimum_vague": "The minimum outcome was vague.",
+    "customer_objective.missing": "You did not know what the customer wanted from the call.",
+    "agenda.missing": "There was no agenda.",
+    "agenda.not_shared": "The agenda was never sent to the customer.",
+    "agenda.not_confirmed": "The agenda was never confirmed by the customer.",
+    "customer_prep.missing": "The customer was not asked to prepare anything.",
+    "attendees.missing": "Nobody on the customer's side was known beforehand.",
+}
+LOOKBACK_TOPICS: dict[str, str] = {
+    "why_looking": "Why they are looking",
+    "urgency": "Urgency",
+    "deadline": "The deadline",
+    "consequence": "What happens if they don't act",
+    "attitude_to_us": "Their view of us",
+    "competition": "The competition",
+    "decision_process": "How they decide",
+}
+
+
+def lookback_topic(topic: str, learned: bool) -> str:
+    name = LOOKBACK_TOPICS.get(topic, topic)
+    return f"{name} was unknown; you learned it in the call." if learned else (
+        f"{name} was unknown, and still is."
+    )
+
+
+def debrief_commitments(ours: int, theirs: int) -> str:
+    parts = [f"{n} ours" if who == "ours" else f"{n} theirs" for who, n in (("ours", ours), ("customer", theirs)) if n]
+    return f"Open commitments: {', '.join(parts)}. Mark them done with `callprep done PLAN`."
+
+
+# Carry-forward into the next plan.
+def known_heading(count: int, deal: str, last: str) -> str:
+    calls = f"{count} call{'s' if count != 1 else ''}"
+    when = f", the last on {last}" if last else ""
+    return f"Known from earlier calls ({calls} on {deal}{when}):"
+
+
+KNOWN_STILL_UNKNOWN = "  Still unknown: {topics}"
+KNOWN_PEOPLE = "  People: {people}"
+KNOWN_OURS = " [ours]"
+KNOWN_KEEP = "Start from what is known? (No: go through it and change what is out of date.)"
+
+
+def known_last_call(outcome: str, next_step: str) -> str:
+    reached = {"best": "best outcome reached", "minimum": "minimum reached", "none": "a continuation"}
+    step = f"; next step: {next_step}" if next_step else ""
+    from callprep.render.safe import one_line
+
+    return f"  Last call: {reached.get(outcome, 'not debriefed')}{one_line(step)}"
+
+
+def known_commitments(count: int, overdue: int) -> str:
+    late = f", {overdue} overdue" if overdue else ""
+    return f"  Open commitments: {count}{late} (they go on the brief)"
+
+
+def known_unanswered(count: int) -> str:
+    return f"  Still unanswered: {count} question{'s' if count != 1 else ''} (they go on the brief)"
+
+
+def carried_note(count: int, deal: str, fields: int) -> str:
+    calls = f"{count} earlier call{'s' if count != 1 else ''}"
+    return f"Started from {calls} on {deal}: {fields} answer{'s' if fields != 1 else ''} carried forward."
+
+
+# `callprep done`
+DONE_HEADING = "Commitments on {deal}:"
+DONE_HINT = "Mark one done: callprep done {ref} NUMBER (--undo to reopen it)."
+DONE_NONE = "No commitments recorded on {deal} yet; `callprep debrief PLAN` records them."
+DONE_BAD_NUMBER = (
+    "there is no commitment {number} on this deal (1 to {count}); run `callprep done {ref}` to see them"
+)
+DONE_MARKED = "Done: {what}"
+DONE_REOPENED = "Open again: {what}"
+DONE_OVERDUE = "overdue"
+
 
 # --- agenda message and invite -----------------------------------------------------------
+# The message is written to the customer, in the seller's voice: an up-front contract
+# (time, purpose, their agenda, ours, what to bring, the outcome) that reads like a person.
+
+AGENDA_DEFAULT_MINUTES = 30
+
+AGENDA_SUBJECT = "Agenda for our {noun}{on_day}{topic}"
+AGENDA_GREETING = "Hi {names},"
+AGENDA_GREETING_NOBODY = "Hello,"
+AGENDA_OPENING = (
+    "Thank you for making time for our {noun} on {when}. So that we make the most of "
+    "the {minutes} minutes, I'd like to agree the agenda with you beforehand."
+)
+AGENDA_OPENING_NO_TIME = (
+    "I'd like to set up a {minutes}-minute {noun} with you: which times would suit you over "
+    "the next few days? So that we make the most of it, I'd like to agree the agenda with "
+    "you beforehand."
+)
+
+# What the customer calls each kind of call: nobody wants to be "discovered".
+AGENDA_NOUN: dict[str, str] = {"demo": "demo", "proposal": "meeting", "review": "review"}
+AGENDA_NOUN_DEFAULT = "call"
+
+AGENDA_PURPOSE: dict[str, str] = {
+    "discovery": (
+        "The purpose of the call is to understand what you want to achieve, and whether "
+        "and how we can help."
+    ),
+    "demo": (
+        "The purpose of the demo is to show you how we handle the things that matter most "
+        "to you, rather than every feature we have."
+    ),
+    "proposal": (
+        "The purpose of the meeting is to walk you through our proposal and make sure it "
+        "fits what you need."
+    ),
+    "negotiation": (
+        "The purpose of the call is to work through the open points so that we can both move ahead."
+    ),
+    "review": "The purpose of the review is to look at how things are going and what should come next.",
+}
+AGENDA_PURPOSE_DEFAULT = "The purpose of the call is to make real progress on what matters most to you."
+
+AGENDA_THEIR_GOAL = (
+    "As I understand it, you'd like to {goal}. Is that right, and is there anything else "
+    "you'd like to get out of the {noun}?"
+)
+AGENDA_THEIR_GOAL_PHRASE = (
+    "What I understand you want from the {noun}: {goal}. Is that right, and is there "
+    "anything else you'd like to get out of it?"
+)
+AGENDA_THEIR_GOAL_UNKNOWN = (
+    "What would you most like to get out of the {noun}? Tell me and I'll make sure we cover it."
+)
+AGENDA_ITEMS_INTRO = "Here is what I suggest we cover:"
+AGENDA_ITEMS_NONE = "Once I hear from you, I'll send round a short agenda for the {noun}."
+AGENDA_PREP_INTRO = "It would help a lot if you could bring:"
+
+AGENDA_OUTCOME: dict[str, str] = {
+    "discovery": (
+        "By the end of the call, I'd suggest we decide together whether a next step makes "
+        "sense, and what it would be. If it turns out not to be a fit, that's fine to say too."
+    ),
+    "demo": (
+        "By the end of the demo, I'd suggest we decide together whether what you saw covers "
+        "what you need, and what the next step would be. If it doesn't, that's fine to say too."
+    ),
+    "proposal": (
+        "By the end of the meeting, I'd like us to know whether the proposal works for you, "
+        "and what it would take to go ahead."
+    ),
+    "negotiation": (
+        "By the end of the call, I'd like us to have agreed the terms, and the steps to a signature."
+    ),
+    "review": "By the end of the review, I'd like us to have agreed what to keep, what to change, and who does what next.",
+}
+AGENDA_OUTCOME_DEFAULT = "By the end of the call, I'd like us to have agreed the next step together."
+
+AGENDA_JOIN = (
+    "Is there anyone else who should join? If others will have a say in this, it would be "
+    "good to have them with us."
+)
+AGENDA_JOIN_OURS = (
+    "From our side, {people} will join me. Is there anyone else on your side who should be "
+    "there? If others will have a say in this, it would be good to have them with us."
+)
+AGENDA_CLOSE = "Does this work for you? Let me know anything you'd add or change."
+AGENDA_SIGN_OFF = "Best regards,"
+
+AGENDA_LENGTH_ASSUMED = "no length in the plan: the message (and invite) say {minutes} minutes"
+AGENDA_NO_TIME = (
+    "no start time in the plan: the message asks them for a time "
+    "(add starts_at with `callprep edit {ref}`)"
+)
+AGENDA_NO_ITEMS = (
+    "no agenda items in the plan: the message asks them what to cover "
+    "(add agenda.items with `callprep edit {ref}`)"
+)
+AGENDA_NO_PREP = "nothing asked of them to prepare: the message asks for nothing to bring"
+AGENDA_NO_CUSTOMER = "nobody on the customer's side in the plan: the greeting names nobody"
+AGENDA_IN_PAST = "the call's start time ({when}) has already passed"
+
+ICS_NEEDS_START = (
+    "the invite needs a start time, and the plan has none: add starts_at "
+    "(`callprep edit {ref}`), e.g. starts_at = 2026-12-03T15:00:00-05:00"
+)
+ICS_NO_ORGANIZER = (
+    "nobody on our side has an email in the plan: the invite is a plain calendar event, "
+    "not an invitation (add `email` to your attendee entry to send it as one)"
+)
+ICS_NOT_INVITED = "{name} has no email in the plan, so is named in the invite but not invited"
+ICS_BAD_EMAIL = "{name}'s email {email!r} is not an address; left out of the invite"
+ICS_DESCRIPTION_AGENDA = "Agenda:"
+ICS_DESCRIPTION_PREP = "Please bring:"
+ICS_DESCRIPTION_PEOPLE = "With: {people}"
+ICS_SUMMARY = "{account}: {topic}"
+ICS_SUMMARY_NO_TOPIC = "{account} {noun}"
+
+AGENDA_MARKED_SHARED = "Marked the agenda as sent to the customer."
+AGENDA_MARKED_CONFIRMED = "Marked the agenda as sent to and confirmed by the customer."
+AGENDA_ALREADY_MARKED = "Nothing to change: the agenda is already marked as {state}."
+AGENDA_DRAFT_OFFER = "Draft the message that proposes the agenda to the customer?"
+AGENDA_DRAFT_AFTER = (
+    "When you have sent it: `callprep agenda {id} --mark-shared` "
+    "(`callprep agenda {id} --ics invite.ics` writes a calendar invite)."
+)
 
 
 # --- stats -------------------------------------------------------------------------------
+
+STATS_EMPTY = "No calls yet. Plan one with `callprep new`; debrief it after the call."
+STATS_NO_MATCH = "No calls match."
+STATS_BAD_SINCE = "--since {value!r}: write the date as YYYY-MM-DD (e.g. 2026-01-01)"
+STATS_NO_DEBRIEFS = (
+    "No call debriefed yet. Run `callprep debrief PLAN` after each call to see what your "
+    "preparation achieves."
+)
+STATS_NO_SIDE = "no debriefed calls"
+STATS_WITH_AGENDA = "agenda confirmed"
+STATS_WITHOUT_AGENDA = "no confirmed agenda"
+STATS_OUTCOMES = "outcomes"
+STATS_STALLED = "stalled"
+STATS_HISTORY_LEGEND = "● best  ◐ minimum  ○ continuation  · not debriefed"
+STATS_MORE = "… and {count} more (callprep stats --json lists them all)"
+STATS_NO_OVERDUE = "No commitment is overdue."
+
+# `list --upcoming`: a coming call's biggest gaps, in as few words as a table cell allows.
+LIST_NO_MATCH = "No plans match."
+UPCOMING_EMPTY = "No calls in the next {days} days."
+GAP_LABELS: dict[str, str] = {
+    "objective.missing": "no objective",
+    "objective.vague": "vague objective",
+    "objective.minimum_missing": "no minimum",
+    "objective.minimum_vague": "vague minimum",
+    "customer_objective.missing": "their goal unknown",
+    "agenda.missing": "no agenda",
+    "agenda.not_shared": "agenda not sent",
+    "agenda.not_confirmed": "agenda not confirmed",
+    "customer_prep.missing": "no prep asked",
+    "attendees.missing": "who attends?",
+    "discovery.why_looking_unknown": "why looking?",
+    "discovery.urgency_unknown": "urgency?",
+    "discovery.consequence_unknown": "cost of not acting?",
+    "discovery.attitude_unknown": "view of us?",
+    "discovery.competition_unknown": "competition?",
+    "discovery.decision_process_unknown": "how they decide?",
+}

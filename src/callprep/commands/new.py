@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from callprep import messages, output, prompts
+from callprep import carry, messages, output, prompts
 from callprep.errors import CallprepError, Interrupted
 from callprep.interview import Interview, parse_datetime, to_plan
 from callprep.planfile import load_answers, parse_toml, plan_to_text, read_text
@@ -64,6 +65,13 @@ def _save_draft(store: Store, data: dict[str, Any]) -> None:
     store.write_aside(store.drafts_dir, f"{DRAFT}.toml", text)
 
 
+def _carry_forward(store: Store, data: dict[str, Any], fixed: frozenset[str]) -> None:
+    """Start from what earlier calls on the deal taught (what --from and the flags give wins)."""
+    past, filled = carry.start_new(data, carry.stored_plans(store), fixed)
+    if filled:
+        output.say(messages.carried_note(len(past.plans), past.deal, len(filled)))
+
+
 def run(home: Path, options: Options) -> str:
     store = Store(home)
     data, fixed = given_answers(options)
@@ -72,6 +80,7 @@ def run(home: Path, options: Options) -> str:
     data["playbook"] = playbook.name
 
     if options.no_input:
+        _carry_forward(store, data, fixed)
         plan = to_plan(data, str(options.from_file or "the flags"))
     else:
         asker = prompts.interactive_asker()
@@ -91,6 +100,7 @@ def run(home: Path, options: Options) -> str:
                 data = draft
         interview = Interview(playbook, asker, data, skip=fixed)
         try:
+            carry.start_interview(interview, carry.stored_plans(store), fixed, dt.date.today())
             plan = interview.run()
         except KeyboardInterrupt:
             _save_draft(store, interview.data)
@@ -99,5 +109,9 @@ def run(home: Path, options: Options) -> str:
     stored = store.add(plan)
     store.draft_path(DRAFT).unlink(missing_ok=True)
     output.say(messages.SAVED.format(path=stored.path))
-    print(stored.plan.id)
+    print(stored.plan.id, flush=True)
+    if not options.no_input and not stored.plan.agenda.shared:
+        from callprep.commands import agenda
+
+        agenda.offer_draft(prompts.interactive_asker(), stored.plan)
     return stored.plan.id

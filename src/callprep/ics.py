@@ -1,0 +1,173 @@
+"""The calendar invite for a plan's call: RFC 5545 bytes built with icalendar (imported only here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from callprep import __version__, messages
+from callprep.agenda import CallTime, build, call_noun, call_time, sender
+from callprep.errors import CallprepError
+from callprep.model import Attendee, Plan
+from callprep.render.safe import one_line
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
+
+PRODID = f"-//callprep//callprep {__version__}//EN"
+# Namespace for invite UIDs: the same plan id always gives the same UID, so a re-sent
+# invite updates the event in the customer's calendar instead of adding a second one.
+UID_NAMESPACE = uuid.UUID("6f1c1a52-4d0e-5b7e-9a53-0c2f6ad1c0de")
+_EMAIL_RE = re.compile(r"^[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\"]+$")
+
+
+@dataclass(frozen=True)
+class Invite:
+    data: bytes
+    hints: tuple[str, ...]  # what the seller should know (people not invited, no organizer)
+
+
+def invite_uid(plan_id: str) -> str:
+    return f"{uuid.uuid5(UID_NAMESPACE, plan_id)}@callprep"
+
+
+def valid_email(email: str) -> bool:
+    return bool(_EMAIL_RE.match(email))
+
+
+def tz_id(offset: dt.timedelta) -> str:
+    """A TZID for a fixed offset: the IANA `Etc/GMT±N` zone clients know, else `UTC±HHMM`."""
+    minutes = int(offset.total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    if rest == 0 and -12 * 60 <= minutes <= 14 * 60:
+        # POSIX sign convention: Etc/GMT+5 is five hours *behind* UTC.
+        return f"Etc/GMT{'-' if minutes > 0 else '+'}{hours}"
+    return f"UTC{'+' if minutes >= 0 else '-'}{hours:02d}{rest:02d}"
+
+
+def description(plan: Plan, ref: str) -> str:
+    message = build(plan, ref)
+    parts = [message.purpose]
+    if message.items:
+        numbered = [f"{n}. {item}" for n, item in enumerate(message.items, 1)]
+        parts.append("\n".join([messages.ICS_DESCRIPTION_AGENDA, *numbered]))
+    if message.prep:
+        parts.append("\n".join([messages.ICS_DESCRIPTION_PREP, *(f"- {p}" for p in message.prep)]))
+    people = [_person(p) for p in [*plan.customer_attendees, *plan.our_attendees]]
+    if people:
+        parts.append(messages.ICS_DESCRIPTION_PEOPLE.format(people=", ".join(people)))
+    return "\n\n".join(parts)
+
+
+def summary(plan: Plan) -> str:
+    """The event title: "Acme Logistics: Fleet telematics rollout", or "Globex demo"."""
+    topic, account = one_line(plan.opportunity), one_line(plan.account)
+    if topic:
+        return messages.ICS_SUMMARY.format(account=account, topic=topic) if account else topic
+    noun = call_noun(plan)
+    return (
+        messages.ICS_SUMMARY_NO_TOPIC.format(account=account, noun=noun)
+        if account
+        else noun.title()
+    )
+
+
+def _person(person: Attendee) -> str:
+    name, role = one_line(person.name), one_line(person.role)
+    return f"{name} ({role})" if role else name
+
+
+def _cn(name: str) -> str:
+    # A parameter value cannot hold a double quote (RFC 5545 3.2); not every client decodes
+    # the RFC 6868 escape, so use a plain apostrophe.
+    return one_line(name).replace('"', "'")
+
+
+def invite(plan: Plan, plan_id: str, ref: str = "PLAN", now: dt.datetime | None = None) -> Invite:
+    """The invite as bytes; raises CallprepError when the plan has no start time."""
+    from icalendar import Calendar, Event, vCalAddress
+
+    when = call_time(plan)
+    if when is None:
+        raise CallprepError(messages.ICS_NEEDS_START.format(ref=ref))
+    hints: list[str] = []
+
+    organizer = sender(plan)
+    if organizer is not None and not valid_email(organizer.email):
+        organizer = None
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if organizer is not None:
+        # iTIP (RFC 5546): a REQUEST needs an ORGANIZER; without one it is a plain event.
+        calendar.add("method", "REQUEST")
+    else:
+        hints.append(messages.ICS_NO_ORGANIZER)
+
+    event = Event()
+    event.add("uid", invite_uid(plan_id))
+    event.add("dtstamp", (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0))
+    event.add("sequence", 0)
+    _add_times(calendar, event, when)
+    event.add("summary", summary(plan))
+    event.add("description", description(plan, ref))
+    event.add("status", "CONFIRMED")
+    event.add("transp", "OPAQUE")
+
+    if organizer is not None:
+        address = vCalAddress(f"mailto:{organizer.email}")
+        address.params["CN"] = _cn(organizer.name)
+        event.add("organizer", address)
+    for person in plan.attendees:
+        if not person.name or person is organizer:
+            continue
+        if not person.email:
+            if person.side == "customer":
+                hints.append(messages.ICS_NOT_INVITED.format(name=one_line(person.name)))
+            continue
+        if not valid_email(person.email):
+            hints.append(
+                messages.ICS_BAD_EMAIL.format(
+                    name=one_line(person.name), email=one_line(person.email)
+                )
+            )
+            continue
+        address = vCalAddress(f"mailto:{person.email}")
+        address.params["CN"] = _cn(person.name)
+        address.params["CUTYPE"] = "INDIVIDUAL"
+        address.params["ROLE"] = "REQ-PARTICIPANT"
+        address.params["PARTSTAT"] = "NEEDS-ACTION"
+        address.params["RSVP"] = "TRUE"
+        event.add("attendee", address)
+
+    calendar.add_component(event)
+    return Invite(calendar.to_ical(), tuple(hints))
+
+
+def _add_times(calendar: Calendar, event: Event, when: CallTime) -> None:
+    """DTSTART/DTEND in the plan's own offset, with a VTIMEZONE that defines it; UTC as `Z`."""
+    from icalendar import Timezone, TimezoneStandard
+
+    offset = when.start.utcoffset() or dt.timedelta(0)
+    if offset == dt.timedelta(0):
+        event.add("dtstart", when.start.astimezone(dt.UTC))
+        event.add("dtend", when.end.astimezone(dt.UTC))
+        return
+    tzid = tz_id(offset)
+    standard = TimezoneStandard()
+    standard.add("dtstart", dt.datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", offset)
+    standard.add("tzoffsetto", offset)
+    standard.add("tzname", when.start.tzname())
+    zone = Timezone()
+    zone.add("tzid", tzid)
+    zone.add_component(standard)
+    calendar.add_component(zone)
+    for name, value in (("dtstart", when.start), ("dtend", when.end)):
+        event.add(name, value)
+        # icalendar names the zone after tzname() ("UTC-05:00"); point it at our VTIMEZONE.
+        event[name].params["TZID"] = tzid
