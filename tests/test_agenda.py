@@ -244,6 +244,16 @@ def test_invite_in_utc_and_default_length() -> None:
     assert str(event["SUMMARY"]) == "Globex demo"
 
 
+def test_invite_with_nobody_to_invite_is_not_a_request() -> None:
+    plan = load_plan(PREPARED)
+    plan = plan.model_copy(update={"attendees": [p for p in plan.attendees if p.side == "ours"]})
+    made = ics.invite(plan, "p")
+    event = Calendar.from_ical(made.data).walk("VEVENT")[0]
+    assert b"METHOD" not in made.data  # iTIP: a REQUEST must invite someone
+    assert str(event["ORGANIZER"]) == "mailto:sam@callprep.example"
+    assert attendee_list(event) == []
+
+
 def test_invite_with_a_half_hour_offset() -> None:
     kolkata = dt.timezone(dt.timedelta(hours=5, minutes=30))
     plan = Plan(starts_at=dt.datetime(2026, 12, 4, 9, 30, tzinfo=kolkata), duration_minutes=60)
@@ -422,3 +432,17 @@ def test_new_skips_the_draft_when_declined_or_already_shared(cli, script) -> Non
     assert shared.exit_code == 0, shared.stderr
     assert "draft_agenda" not in asker.asked
     assert "Subject:" not in shared.stderr
+
+
+def test_icalendar_is_imported_only_when_an_invite_is_written() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, callprep.cli, callprep.commands.agenda, callprep.ics;"
+        "print('icalendar' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

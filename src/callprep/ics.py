@@ -93,19 +93,20 @@ def invite(plan: Plan, plan_id: str, ref: str = "PLAN", now: dt.datetime | None 
     when = call_time(plan)
     if when is None:
         raise CallprepError(messages.ICS_NEEDS_START.format(ref=ref))
-    hints: list[str] = []
-
     organizer = sender(plan)
     if organizer is not None and not valid_email(organizer.email):
         organizer = None
+    invitees, hints = _invitees(plan, organizer)
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    if organizer is not None:
-        # iTIP (RFC 5546): a REQUEST needs an ORGANIZER; without one it is a plain event.
+    # iTIP (RFC 5546): a REQUEST needs an ORGANIZER and someone to invite; without them the
+    # file is a plain event, which every client still imports.
+    if organizer is not None and invitees:
         calendar.add("method", "REQUEST")
-    else:
+    elif organizer is None:
         hints.append(messages.ICS_NO_ORGANIZER)
 
     event = Event()
@@ -117,25 +118,11 @@ def invite(plan: Plan, plan_id: str, ref: str = "PLAN", now: dt.datetime | None 
     event.add("description", description(plan, ref))
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
-
     if organizer is not None:
         address = vCalAddress(f"mailto:{organizer.email}")
         address.params["CN"] = _cn(organizer.name)
         event.add("organizer", address)
-    for person in plan.attendees:
-        if not person.name or person is organizer:
-            continue
-        if not person.email:
-            if person.side == "customer":
-                hints.append(messages.ICS_NOT_INVITED.format(name=one_line(person.name)))
-            continue
-        if not valid_email(person.email):
-            hints.append(
-                messages.ICS_BAD_EMAIL.format(
-                    name=one_line(person.name), email=one_line(person.email)
-                )
-            )
-            continue
+    for person in invitees:
         address = vCalAddress(f"mailto:{person.email}")
         address.params["CN"] = _cn(person.name)
         address.params["CUTYPE"] = "INDIVIDUAL"
@@ -143,9 +130,27 @@ def invite(plan: Plan, plan_id: str, ref: str = "PLAN", now: dt.datetime | None 
         address.params["PARTSTAT"] = "NEEDS-ACTION"
         address.params["RSVP"] = "TRUE"
         event.add("attendee", address)
-
     calendar.add_component(event)
+    calendar.validate()
     return Invite(calendar.to_ical(), tuple(hints))
+
+
+def _invitees(plan: Plan, organizer: Attendee | None) -> tuple[list[Attendee], list[str]]:
+    """Everyone but the organizer who has an address; hints name the ones left out."""
+    invitees: list[Attendee] = []
+    hints: list[str] = []
+    for person in plan.attendees:
+        if not person.name or person is organizer:
+            continue
+        name = one_line(person.name)
+        if not person.email:
+            if person.side == "customer":
+                hints.append(messages.ICS_NOT_INVITED.format(name=name))
+        elif not valid_email(person.email):
+            hints.append(messages.ICS_BAD_EMAIL.format(name=name, email=one_line(person.email)))
+        else:
+            invitees.append(person)
+    return invitees, hints
 
 
 def _add_times(calendar: Calendar, event: Event, when: CallTime) -> None:

@@ -15,23 +15,69 @@ OBJECTIVE_MISSING = (
 )
 
 
-def objective_vague(reason: str) -> str:
+# Why an objective is vague, by the judge's verdict (objective.py); {phrase} is the seller's words.
+VAGUE_REASONS: dict[str, str] = {
+    "seller": "“{phrase}” is something you do, not something the customer does or agrees to",
+    "talk": "“{phrase}” is talk, not a step the customer takes",
+    "state": "“{phrase}” is what they think or feel, not something they do",
+    "empty": "“{phrase}” commits them to nothing definite",
+    "negative": "“{phrase}” says what the customer will not do",
+    "meeting": "“{phrase}” names a meeting, not what the customer agrees to in it",
+    "short": "“{phrase}” is too short to say what the customer will do",
+    "nothing": "it names nothing the customer will do or agree to",
+}
+
+
+def vague_reason(kind: str, phrase: str) -> str:
+    return VAGUE_REASONS.get(kind, VAGUE_REASONS["nothing"]).format(phrase=phrase)
+
+
+OBJECTIVE_QUESTION = "What will the customer do or agree to by the end of this call?"
+
+# A better form to offer, by kind of call: every one is a customer act (a test holds them to it).
+EXAMPLE_BEST: dict[str, str] = {
+    "discovery": "Dana books a technical deep-dive with her IT lead for next week",
+    "demo": "After the demo, Dana agrees to a 30-day pilot with 20 trucks starting 5 Jan",
+    "proposal": "The CFO agrees to the scope and price and sends it to procurement by Friday",
+    "negotiation": "The CFO signs the order form by 15 Dec",
+    "review": "They renew for two years and add the Newark depot",
+    "": "Dana agrees to a 30-day pilot with 20 trucks starting 5 Jan",
+}
+EXAMPLE_MINIMUM: dict[str, str] = {
+    "discovery": "Dana introduces us to the IT lead before 10 Dec",
+    "demo": "Dana books a second demo with her depot managers",
+    "proposal": "The CFO agrees to a call with procurement next week",
+    "negotiation": "Procurement sends their redlines by Friday",
+    "review": "They agree to a renewal call with finance before the end of the month",
+    "": "Dana introduces us to the IT lead before 10 Dec",
+}
+
+
+def example_best(kind: str = "") -> str:
+    return EXAMPLE_BEST.get(kind, EXAMPLE_BEST[""])
+
+
+def example_minimum(kind: str = "") -> str:
+    return EXAMPLE_MINIMUM.get(kind, EXAMPLE_MINIMUM[""])
+
+
+def objective_vague(reason: str, kind: str = "") -> str:
     return (
-        f"The objective is vague: {reason}. Ask yourself: what will the customer do or agree "
-        'to by the end of this call? ("CFO signs the order form by 15 Dec")'
+        f"The objective is vague: {reason}. {OBJECTIVE_QUESTION} "
+        f"Write that, e.g. “{example_best(kind)}”."
     )
 
 
 MINIMUM_MISSING = (
-    "No minimum outcome. Decide the least you will accept, still as a customer action "
-    '("Dana introduces us to the IT lead before 10 Dec"), so you know when to push.'
+    "No minimum outcome. Decide the least you will accept, still as something the customer "
+    "does (“Dana introduces us to the IT lead before 10 Dec”), so you know when to push on."
 )
 
 
-def minimum_vague(reason: str) -> str:
+def minimum_vague(reason: str, kind: str = "") -> str:
     return (
         f"The minimum outcome is vague: {reason}. Make it the least the customer will do "
-        'or agree to ("Dana books a technical deep-dive next week").'
+        f"or agree to, e.g. “{example_minimum(kind)}”."
     )
 
 
@@ -313,6 +359,11 @@ def debrief_headline(outcome: str, best: str, minimum: str) -> str:
     return "No outcome recorded yet: run `callprep debrief` again once you know."
 
 
+SUMMARY_LABELS = {
+    "reflection": "More was possible:",
+    "opportunities": "New opportunities:",
+    "next_step": "Next step:",
+}
 DEBRIEF_THEIR_GOAL = {
     True: "They got what they wanted from the call.",
     False: "They did not get what they wanted from the call.",
@@ -352,26 +403,31 @@ DEBRIEF_LOOKBACK: dict[str, str] = {
     "attendees.missing": "Nobody on the customer's side was known beforehand.",
 }
 LOOKBACK_TOPICS: dict[str, str] = {
-    "why_looking": "Why they are looking",
-    "urgency": "Urgency",
-    "deadline": "The deadline",
-    "consequence": "What happens if they don't act",
-    "attitude_to_us": "Their view of us",
-    "competition": "The competition",
-    "decision_process": "How they decide",
+    "why_looking": "why they are looking",
+    "urgency": "urgency",
+    "deadline": "the deadline",
+    "consequence": "what happens if they don't act",
+    "attitude_to_us": "their view of us",
+    "competition": "the competition",
+    "decision_process": "how they decide",
 }
 
 
-def lookback_topic(topic: str, learned: bool) -> str:
-    name = LOOKBACK_TOPICS.get(topic, topic)
-    return f"{name} was unknown; you learned it in the call." if learned else (
-        f"{name} was unknown, and still is."
-    )
+def lookback_topics(topics: list[str], learned: bool) -> str:
+    """ "Urgency was unknown, and still is." / "X and Y were unknown; you learned them in the call." """
+    names = [LOOKBACK_TOPICS.get(topic, topic) for topic in topics]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    listed = listed[:1].upper() + listed[1:]
+    one = len(names) == 1
+    if learned:
+        return f"{listed} {'was' if one else 'were'} unknown; you learned {'it' if one else 'them'} in the call."
+    return f"{listed} {'was' if one else 'were'} unknown, and still {'is' if one else 'are'}."
 
 
-def debrief_commitments(ours: int, theirs: int) -> str:
-    parts = [f"{n} ours" if who == "ours" else f"{n} theirs" for who, n in (("ours", ours), ("customer", theirs)) if n]
-    return f"Open commitments: {', '.join(parts)}. Mark them done with `callprep done PLAN`."
+def debrief_commitments(ours: int, theirs: int, plan_id: str) -> str:
+    parts = [f"{ours} ours"] if ours else []
+    parts += [f"{theirs} theirs"] if theirs else []
+    return f"Open commitments: {', '.join(parts)}. When one is done: callprep done {plan_id}"
 
 
 # Carry-forward into the next plan.
@@ -404,9 +460,14 @@ def known_unanswered(count: int) -> str:
     return f"  Still unanswered: {count} question{'s' if count != 1 else ''} (they go on the brief)"
 
 
-def carried_note(count: int, deal: str, fields: int) -> str:
+def carried_note(count: int, deal: str, fields: list[str]) -> str:
     calls = f"{count} earlier call{'s' if count != 1 else ''}"
-    return f"Started from {calls} on {deal}: {fields} answer{'s' if fields != 1 else ''} carried forward."
+    parts = [f"the {name}" for name in ("opportunity", "attendees") if name in fields]
+    answers = sum(1 for name in fields if name.startswith("discovery."))
+    if answers:
+        parts.append(f"{answers} discovery answer{'s' if answers != 1 else ''}")
+    carried = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+    return f"Started from {calls} on {deal}: {carried} carried forward."
 
 
 # `callprep done`
@@ -544,8 +605,8 @@ AGENDA_MARKED_CONFIRMED = "Marked the agenda as sent to and confirmed by the cus
 AGENDA_ALREADY_MARKED = "Nothing to change: the agenda is already marked as {state}."
 AGENDA_DRAFT_OFFER = "Draft the message that proposes the agenda to the customer?"
 AGENDA_DRAFT_AFTER = (
-    "When you have sent it: `callprep agenda {id} --mark-shared` "
-    "(`callprep agenda {id} --ics invite.ics` writes a calendar invite)."
+    "A calendar invite to send with it: callprep agenda {id} --ics invite.ics\n"
+    "Once you have sent it:             callprep agenda {id} --mark-shared"
 )
 
 
