@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from callprep import coach, messages, output
-from callprep.model import Plan
+from callprep import index, messages, output
+from callprep.index import PlanSummary
 from callprep.store import LoadProblem, Store
 
 UPCOMING_DAYS = 7
+# How many of a coming call's gaps `list --upcoming` names.
+GAPS_SHOWN = 2
 
 
 @dataclass(frozen=True)
 class Row:
-    plan: Plan
-    readiness: int
+    plan: PlanSummary
+    # For coming calls: the gaps that cost the most readiness, in the seller's words.
+    gaps: list[str] = field(default_factory=list)
+
+    @property
+    def readiness(self) -> int:
+        return self.plan.readiness
 
     def to_json(self) -> dict[str, Any]:
         p = self.plan
@@ -27,19 +34,68 @@ class Row:
             "opportunity": p.opportunity,
             "kind": p.kind,
             "starts_at": p.starts_at.isoformat() if p.starts_at else None,
-            "readiness": self.readiness,
+            "readiness": p.readiness,
             "debriefed": p.debriefed,
         }
 
 
-def _sort_key(plan: Plan) -> tuple[float, str]:
-    # Newest first; plans with no time go last.
-    stamp = plan.starts_at.timestamp() if plan.starts_at else float("-inf")
-    return (stamp, plan.id)
+def _timestamp(value: dt.datetime | None) -> float:
+    # A time without an offset is the seller's local time; no time at all sorts as the oldest.
+    return value.timestamp() if value is not None else float("-inf")
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.astimezone()
+def summaries(store: Store) -> list[PlanSummary]:
+    """The store's plans, reporting (not failing on) files that cannot be read."""
+    found: list[PlanSummary] = []
+    for item in index.scan(store):
+        if isinstance(item, LoadProblem):
+            output.warn(messages.STORE_PROBLEM.format(path=item.path, problem=item.message))
+        else:
+            found.append(item)
+    return found
+
+
+def is_upcoming(plan: PlanSummary, now: dt.datetime) -> bool:
+    """Starts from now to seven days ahead (a call already under way is not coming)."""
+    if plan.starts_at is None:
+        return False
+    start = _timestamp(plan.starts_at)
+    return now.timestamp() <= start <= (now + dt.timedelta(days=UPCOMING_DAYS)).timestamp()
+
+
+def select(
+    plans: list[PlanSummary],
+    account: str | None = None,
+    upcoming: bool = False,
+    now: dt.datetime | None = None,
+) -> list[PlanSummary]:
+    """Newest first; coming calls least ready first (the one to prepare now), then soonest."""
+    now = now or dt.datetime.now().astimezone()
+    chosen = [
+        p
+        for p in plans
+        if (not account or p.account.casefold() == account.casefold())
+        and (not upcoming or is_upcoming(p, now))
+    ]
+    if upcoming:
+        return sorted(chosen, key=lambda p: (p.readiness, _timestamp(p.starts_at), p.id))
+    return sorted(chosen, key=lambda p: (_timestamp(p.starts_at), p.id), reverse=True)
+
+
+def gaps(plan: PlanSummary) -> list[str]:
+    """What to fix first on a coming call: its costliest findings, read fresh from its file."""
+    from callprep import coach
+    from callprep.errors import CallprepError
+    from callprep.planfile import load_plan
+
+    if plan.path is None:
+        return []
+    try:
+        found = coach.findings(load_plan(plan.path))
+    except CallprepError:
+        return []  # changed under us; its row still shows
+    costliest = sorted(found, key=lambda f: -coach.WEIGHTS.get(f.code, 0))[:GAPS_SHOWN]
+    return [messages.GAP_LABELS.get(f.code, f.code) for f in costliest]
 
 
 def rows(
@@ -48,27 +104,10 @@ def rows(
     upcoming: bool = False,
     now: dt.datetime | None = None,
 ) -> list[Row]:
-    """The plans to list, reporting (not failing on) files that cannot be read."""
-    now = now or dt.datetime.now().astimezone()
-    plans: list[Plan] = []
-    for item in store.iter_plans():
-        if isinstance(item, LoadProblem):
-            output.warn(messages.STORE_PROBLEM.format(path=item.path, problem=item.message))
-            continue
-        plan = item.plan.model_copy(update={"id": item.plan.id or item.path.stem})
-        if account and plan.account.casefold() != account.casefold():
-            continue
-        if upcoming:
-            if plan.starts_at is None:
-                continue
-            start = _aware(plan.starts_at)
-            if not now <= start <= now + dt.timedelta(days=UPCOMING_DAYS):
-                continue
-        plans.append(plan)
-    result = [Row(p, coach.review(p).readiness) for p in plans]
+    chosen = select(summaries(store), account, upcoming, now)
     if upcoming:
-        return sorted(result, key=lambda r: (r.readiness, _sort_key(r.plan)))
-    return sorted(result, key=lambda r: _sort_key(r.plan), reverse=True)
+        return [Row(plan, gaps(plan)) for plan in chosen]
+    return [Row(plan) for plan in chosen]
 
 
 def run(home: Path, account: str | None, upcoming: bool, as_json: bool) -> None:
@@ -79,8 +118,11 @@ def run(home: Path, account: str | None, upcoming: bool, as_json: bool) -> None:
         output.print_json([row.to_json() for row in found])
         return
     if not found:
-        output.say(messages.LIST_EMPTY if not (account or upcoming) else "No plans match.")
+        if upcoming:
+            output.say(messages.UPCOMING_EMPTY.format(days=UPCOMING_DAYS))
+        else:
+            output.say(messages.LIST_EMPTY if not account else messages.LIST_NO_MATCH)
         return
-    from callprep.render.listing import table
+    from callprep.render.listing import table, upcoming_table
 
-    output.out().print(table(found))
+    output.out().print(upcoming_table(found) if upcoming else table(found))

@@ -1,0 +1,223 @@
+"""A seller's whole history: time `list --json` and `stats --json` on 10,000 plans against a floor.
+
+The floor is one Python process that reads and parses every plan file with tomllib and does
+nothing else. The real console script runs as a subprocess, runs are interleaved (floor, list,
+stats, floor, ...) so that disk cache and CPU frequency treat them alike, and the medians are
+compared. The issue asks for list <= 1.5x and stats <= 2x the floor.
+
+    python benchmarks/scale.py                # 10,000 plans, 7 rounds
+    python benchmarks/scale.py --plans 2000 --rounds 5 --keep /tmp/store
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import tomli_w
+
+LIST_LIMIT = 1.5
+STATS_LIMIT = 2.0
+
+FLOOR = (
+    "import sys, tomllib, pathlib\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.toml')):\n"
+    "    tomllib.loads(p.read_text(encoding='utf-8'))\n"
+)
+
+FIRST = ["Dana", "Priya", "Marco", "Aisha", "Tom", "Keiko", "Lars", "Fatima", "Jo", "Wei"]
+LAST = ["Lee", "Patel", "Ruiz", "Okafor", "Berg", "Tanaka", "Nilsen", "Haddad", "Kim", "Moreau"]
+ROLES = ["VP Operations", "CFO", "IT lead", "Procurement", "Fleet manager", "CTO", "Head of Sales"]
+WORDS = [
+    "fleet", "pilot", "rollout", "dispatch", "integration", "renewal", "pricing", "security",
+    "review", "depot", "savings", "dashboard", "contract", "board", "budget", "trucks",
+]  # fmt: skip
+BEST = [
+    "{n} agrees to a 30-day pilot with {k} trucks starting {d}",
+    "{n} signs the order form by {d}",
+    "{n} books a security review with their IT lead before {d}",
+    "{n} commits to a budget of ${k}k for the rollout",
+    "Pitch the product and see what they want",
+    "",
+]
+MINIMUM = [
+    "{n} introduces us to the CFO before {d}",
+    "{n} shares the utilisation numbers by {d}",
+    "{n} agrees to a follow-up call next week",
+    "",
+]
+KINDS = ["discovery", "demo", "proposal", "negotiation", "review", "other"]
+
+
+def sentence(rng: random.Random, low: int = 4, high: int = 14) -> str:
+    words = rng.choices(WORDS, k=rng.randint(low, high))
+    return " ".join(words).capitalize()
+
+
+def maybe(rng: random.Random, chance: float, text: str) -> str:
+    return text if rng.random() < chance else ""
+
+
+def make_plan(rng: random.Random, index: int, accounts: list[tuple[str, str]]) -> dict:
+    account, opportunity = rng.choice(accounts)
+    start = dt.datetime(2024, 1, 1, 9, tzinfo=dt.timezone(dt.timedelta(hours=-5))) + dt.timedelta(
+        days=rng.randint(0, 3 * 365), hours=rng.randint(0, 8)
+    )
+    name = rng.choice(FIRST)
+    fill = {"n": name, "k": rng.randint(5, 400), "d": f"{start + dt.timedelta(days=14):%-d %b}"}
+    kind = rng.choice(KINDS)
+    plan: dict = {
+        "schema_version": 1,
+        "id": f"{start:%Y-%m-%d}-{account.lower().replace(' ', '-')}-{kind}-{index}",
+        "account": account,
+        "opportunity": opportunity,
+        "kind": kind,
+        "starts_at": start,
+        "duration_minutes": rng.choice([30, 45, 60]),
+        "playbook": "standard",
+        "questions": [sentence(rng) + "?" for _ in range(rng.randint(0, 4))],
+        "objective": {
+            "best": rng.choice(BEST).format(**fill),
+            "minimum": rng.choice(MINIMUM).format(**fill),
+            "customer": maybe(rng, 0.7, sentence(rng)),
+        },
+        "agenda": {
+            "items": [sentence(rng, 2, 6) for _ in range(rng.randint(0, 5))],
+            "shared": (shared := rng.random() < 0.6),
+            "confirmed": shared and rng.random() < 0.6,
+            "customer_prep": [sentence(rng, 2, 5) for _ in range(rng.randint(0, 2))],
+        },
+        "discovery": {
+            "why_looking": maybe(rng, 0.6, sentence(rng)),
+            "urgency": maybe(rng, 0.5, sentence(rng)),
+            "consequence": maybe(rng, 0.3, sentence(rng)),
+            "attitude_to_us": maybe(rng, 0.5, sentence(rng)),
+            "competition": maybe(rng, 0.4, sentence(rng)),
+            "decision_process": maybe(rng, 0.4, sentence(rng)),
+        },
+        "attendees": [
+            {
+                "name": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                "role": rng.choice(ROLES),
+                "side": "customer" if n else "ours",
+            }
+            for n in range(rng.randint(1, 4))
+        ],
+    }
+    if rng.random() < 0.5:
+        plan["discovery"]["deadline"] = (start + dt.timedelta(days=rng.randint(30, 200))).date()
+    if start.date() < dt.date(2026, 6, 1) and rng.random() < 0.7:
+        plan["debrief"] = {
+            "held_at": start + dt.timedelta(hours=1),
+            "outcome": rng.choices(["best", "minimum", "none"], weights=[2, 3, 3])[0],
+            "customer_objective_met": rng.random() < 0.6,
+            "customer_prepared": rng.random() < 0.4,
+            "summary": sentence(rng, 8, 30),
+            "engagement": rng.randint(1, 5),
+            "off_script": [sentence(rng) for _ in range(rng.randint(0, 2))],
+            "could_have_done_more": maybe(rng, 0.5, sentence(rng)),
+            "next_step": maybe(rng, 0.8, sentence(rng)),
+            "learned": {"urgency": sentence(rng)} if rng.random() < 0.3 else {},
+            "commitments": [
+                {
+                    "who": rng.choice(["customer", "ours"]),
+                    "what": sentence(rng, 3, 8),
+                    "due": (start + dt.timedelta(days=rng.randint(2, 20))).date(),
+                    "done": rng.random() < 0.7,
+                }
+                for _ in range(rng.randint(0, 3))
+            ],
+        }
+    return plan
+
+
+def build_store(home: Path, plans: int, seed: int = 7) -> Path:
+    """`plans` plan files under home/plans, varied like a real seller's three years of calls."""
+    rng = random.Random(seed)
+    folder = home / "plans"
+    folder.mkdir(parents=True, exist_ok=True)
+    companies = [f"{rng.choice(LAST)} {rng.choice(['Logistics', 'Foods', 'Corp', 'Group'])}"]
+    companies += [f"{w.capitalize()} {rng.choice(LAST)} {i}" for i, w in enumerate(WORDS * 20)]
+    accounts = [
+        (company, f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)}")
+        for company in companies
+        for _ in range(rng.randint(1, 3))
+    ]
+    for index in range(plans):
+        plan = make_plan(rng, index, accounts)
+        text = tomli_w.dumps(plan)
+        (folder / f"{plan['id']}.toml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed: {done.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def console_script() -> str:
+    found = shutil.which("callprep", path=str(Path(sys.executable).parent)) or shutil.which(
+        "callprep"
+    )
+    if not found:
+        sys.exit("no `callprep` console script next to this Python or on PATH; pip install -e .")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--plans", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="build the store here and keep it")
+    args = parser.parse_args()
+
+    home = args.keep or Path(tempfile.mkdtemp(prefix="callprep-scale-"))
+    try:
+        folder = build_store(home, args.plans)
+        script = console_script()
+        env = {**os.environ, "CALLPREP_HOME": str(home), "NO_COLOR": "1"}
+        floor_cmd = [sys.executable, "-c", FLOOR, str(folder)]
+        list_cmd = [script, "list", "--json"]
+        stats_cmd = [script, "stats", "--json"]
+
+        cold_list = timed(list_cmd, env)  # the first run also builds any cache
+        times: dict[str, list[float]] = {"floor": [], "list": [], "stats": []}
+        for _ in range(args.rounds):
+            times["floor"].append(timed(floor_cmd, env))
+            times["list"].append(timed(list_cmd, env))
+            times["stats"].append(timed(stats_cmd, env))
+        medians = {name: statistics.median(values) for name, values in times.items()}
+        floor = medians["floor"]
+        print(f"{args.plans} plans, {args.rounds} interleaved rounds, medians:")
+        print(f"  floor (tomllib only)  {floor:6.3f} s")
+        print(f"  first `list --json`   {cold_list:6.3f} s  (no cache yet)")
+        ok = True
+        for name, limit in (("list", LIST_LIMIT), ("stats", STATS_LIMIT)):
+            ratio = medians[name] / floor
+            ok &= ratio <= limit
+            verdict = "ok" if ratio <= limit else "TOO SLOW"
+            print(
+                f"  `{name} --json`{' ' * (8 - len(name))}{medians[name]:6.3f} s  "
+                f"ratio {ratio:4.2f} (limit {limit}) {verdict}"
+            )
+        sys.exit(0 if ok else 1)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,298 @@
+"""The store's index: what `list` and `stats` need from each plan, cached so a big store stays fast.
+
+Parsing and checking 10,000 plan files takes seconds; listing them should not. Each plan is
+summarised once (`summarize`, a pure function) and the summary is kept in
+`<home>/cache/index.json` under the file's name, size, mtime, ctime and inode. A summary is used
+only while all five still match, so an edited, replaced or re-created file is always read again.
+Files changed in the last few seconds are never cached: a filesystem clock can be coarser than two
+quick writes of the same size (git calls this a racily clean entry). The cache also records a
+fingerprint of the code that made it, so a new coach never reads an old readiness. A cache that
+cannot be read or makes no sense is ignored and rebuilt; one that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from callprep import __version__
+from callprep.errors import CallprepError
+
+if TYPE_CHECKING:
+    from callprep.model import Plan
+    from callprep.store import LoadProblem, Store
+
+CACHE_FORMAT = 1
+CACHE_NAME = "index.json"
+PLAN_SUFFIX = ".toml"
+# A file changed this recently may change again within one filesystem clock tick.
+RACY_NS = 3 * 1_000_000_000
+# The modules whose code decides what a summary holds.
+_SOURCES = ("index.py", "model.py", "planfile.py", "coach.py", "objective.py")
+
+StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+
+
+@dataclass(frozen=True)
+class CommitmentSummary:
+    who: str
+    what: str
+    due: dt.date | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """One plan as `list` and `stats` see it."""
+
+    id: str
+    account: str
+    opportunity: str
+    kind: str
+    starts_at: dt.datetime | None
+    readiness: int
+    outcome: str  # best, minimum, none; "" until debriefed
+    held_at: dt.datetime | None
+    agenda_confirmed: bool
+    # Discovery topics the coach asks about that are still unknown after the debrief's `learned`.
+    unknown_topics: tuple[str, ...]
+    commitments: tuple[CommitmentSummary, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+    @property
+    def debriefed(self) -> bool:
+        return self.outcome != ""
+
+    @property
+    def reached(self) -> bool:
+        return self.outcome in ("best", "minimum")
+
+    def to_row(self) -> list[Any]:
+        return [
+            self.id,
+            self.account,
+            self.opportunity,
+            self.kind,
+            _iso(self.starts_at),
+            self.readiness,
+            self.outcome,
+            _iso(self.held_at),
+            self.agenda_confirmed,
+            list(self.unknown_topics),
+            [[c.who, c.what, _iso(c.due), c.done] for c in self.commitments],
+        ]
+
+    @classmethod
+    def from_row(cls, row: list[Any], path: Path | None = None) -> PlanSummary:
+        """The inverse of `to_row`; anything malformed raises, and the caller rebuilds."""
+        (
+            id_,
+            account,
+            opportunity,
+            kind,
+            starts,
+            readiness,
+            outcome,
+            held,
+            confirmed,
+            unknown,
+            cs,
+        ) = row
+        summary = cls(
+            id=_str(id_),
+            account=_str(account),
+            opportunity=_str(opportunity),
+            kind=_str(kind),
+            starts_at=_datetime(starts),
+            readiness=_int(readiness),
+            outcome=_str(outcome),
+            held_at=_datetime(held),
+            agenda_confirmed=_bool(confirmed),
+            unknown_topics=tuple(_str(topic) for topic in unknown),
+            commitments=tuple(
+                CommitmentSummary(_str(who), _str(what), _date(due), _bool(done))
+                for who, what, due, done in cs
+            ),
+            path=path,
+        )
+        return summary
+
+
+def summarize(plan: Plan, path: Path | None = None) -> PlanSummary:
+    """What `list` and `stats` need from a plan (pure: no disk, no clock)."""
+    from callprep import coach
+
+    debrief = plan.debrief
+    known = plan.known_discovery()
+    return PlanSummary(
+        id=plan.id or (path.stem if path else ""),
+        account=plan.account,
+        opportunity=plan.opportunity,
+        kind=plan.kind,
+        starts_at=plan.starts_at,
+        readiness=coach.review(plan).readiness,
+        outcome=debrief.outcome if debrief is not None else "",
+        held_at=debrief.held_at if debrief is not None else None,
+        agenda_confirmed=plan.agenda.confirmed,
+        unknown_topics=tuple(key for key in coach.DISCOVERY_CODES if not known.is_known(key)),
+        commitments=tuple(
+            CommitmentSummary(c.who, c.what, c.due, c.done)
+            for c in (debrief.commitments if debrief is not None else [])
+        ),
+        path=path,
+    )
+
+
+# -- the cache on disk ------------------------------------------------------------------------
+
+
+def cache_path(store: Store) -> Path:
+    return store.home / "cache" / CACHE_NAME
+
+
+def code_fingerprint() -> str:
+    """Changes whenever the code that makes a summary changes, release or not."""
+    digest = hashlib.sha256(__version__.encode())
+    here = Path(__file__).parent
+    for name in _SOURCES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:16]
+
+
+def _read_cache(path: Path, fingerprint: str) -> dict[str, tuple[StatKey, list[Any]]]:
+    """The cached entries, or nothing when the cache is missing, corrupt or from other code."""
+    try:
+        data = json.loads(path.read_bytes())
+        if data["format"] != CACHE_FORMAT or data["code"] != fingerprint:
+            return {}
+        entries: dict[str, tuple[StatKey, list[Any]]] = {}
+        for name, (size, mtime, ctime, inode, row) in data["plans"].items():
+            key = (_int(size), _int(mtime), _int(ctime), _int(inode))
+            if not isinstance(name, str) or not isinstance(row, list):
+                return {}
+            entries[name] = (key, row)
+        return entries
+    except Exception:  # whatever is wrong with it, the cache is rebuilt from the files
+        return {}
+
+
+def _write_cache(
+    store: Store, fingerprint: str, entries: dict[str, tuple[StatKey, list[Any]]]
+) -> None:
+    from callprep.store import atomic_write
+
+    data = {
+        "format": CACHE_FORMAT,
+        "code": fingerprint,
+        "plans": {name: [*key, row] for name, (key, row) in sorted(entries.items())},
+    }
+    path = cache_path(store)
+    # The cache only ever saves time: if it cannot be written, the next run reads the files.
+    with contextlib.suppress(OSError, CallprepError):
+        store.ensure(path.parent)
+        atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def _plan_files(folder: Path) -> list[tuple[str, StatKey]]:
+    found: list[tuple[str, StatKey]] = []
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as err:
+        raise CallprepError(f"cannot read {folder}: {err.strerror or err}") from err
+    for entry in entries:
+        name = entry.name
+        if not name.endswith(PLAN_SUFFIX) or name.startswith("."):
+            continue
+        try:
+            st = entry.stat()
+        except OSError:
+            continue  # removed while we looked
+        found.append((name, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)))
+    found.sort()
+    return found
+
+
+def scan(store: Store, use_cache: bool = True) -> Iterator[PlanSummary | LoadProblem]:
+    """Every plan in the store as a summary, in id order; unreadable files as LoadProblems."""
+    from callprep.store import LoadProblem
+
+    folder = store.plans_dir
+    files = _plan_files(folder)
+    fingerprint = code_fingerprint()
+    cached = _read_cache(cache_path(store), fingerprint) if use_cache else {}
+    fresh: dict[str, tuple[StatKey, list[Any]]] = {}
+    racy_before = time.time_ns() - RACY_NS
+    changed = False
+    for name, key in files:
+        path = folder / name
+        hit = cached.get(name)
+        if hit is not None and hit[0] == key:
+            try:
+                summary = PlanSummary.from_row(hit[1], path)
+            except Exception:  # a damaged entry is read again from its file
+                summary = None
+            if summary is not None:
+                fresh[name] = hit
+                yield summary
+                continue
+        # The key was taken before the read: if the file changes meanwhile, the next run
+        # sees a different key and reads it again.
+        from callprep.planfile import load_plan
+
+        try:
+            summary = summarize(load_plan(path), path)
+        except CallprepError as err:
+            yield LoadProblem(path, err.message)
+            continue
+        if max(key[1], key[2]) < racy_before:
+            fresh[name] = (key, summary.to_row())
+            changed = True
+        yield summary
+    if use_cache and (changed or len(fresh) != len(cached)):
+        _write_cache(store, fingerprint, fresh)
+
+
+# -- strict decoding of cached values -----------------------------------------------------------
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected text")
+    return value
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("expected a whole number")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("expected true or false")
+    return value
+
+
+def _datetime(value: Any) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromisoformat(_str(value))
+
+
+def _date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(_str(value))
