@@ -149,3 +149,30 @@ def test_a_corrupt_file_does_not_hide_the_week(cli, home: Path, week: None) -> N
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)) == 4
     assert "broken.toml" in result.stderr
+
+
+def test_plain_list_lines_fit_the_terminal(
+    cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    long_name = "Globex International Holdings of the Western Hemisphere"
+    store_plan(home, UNPREPARED, "globex-demo", dt.timedelta(days=1), account=long_name)
+    store_plan(home, PREPARED, "acme-discovery", dt.timedelta(days=-1))
+    hostile = "[red]Evil[/] \x1b[2J Corp"
+    store_plan(home, UNPREPARED, "evil-demo", dt.timedelta(days=-2), account=hostile)
+    result = cli("list")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["when", "account", "kind", "ready", "debrief", "id"]
+    assert [line.split()[-1] for line in lines[1:]] == [
+        "globex-demo",
+        "acme-discovery",
+        "evil-demo",
+    ]
+    assert all(len(line) <= 80 for line in lines)
+    assert "Globex Internation…" in lines[1] and "Hemisphere" not in lines[1]
+    assert "\x1b" not in result.stdout and "[red]Evil[/]" in result.stdout
+    # Every column starts where its heading does.
+    for heading in ("kind", "ready", "id"):
+        column = lines[0].index(heading)
+        assert all(line[column - 1] == " " for line in lines[1:])

@@ -125,4 +125,9 @@ def run(home: Path, account: str | None, upcoming: bool, as_json: bool) -> None:
         return
     from callprep.render.listing import table, upcoming_table
 
-    output.out().print(upcoming_table(found) if upcoming else table(found))
+    console = output.out()
+    if upcoming:
+        console.print(upcoming_table(found))
+    else:
+        # Lines cut to fit already; soft wrap spares rich re-flowing thousands of them.
+        console.print(table(found, console.width), soft_wrap=True)

@@ -1,10 +1,11 @@
-"""The plan list as a rich table."""
+"""The plan list, and the coming week's calls, for the terminal."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
@@ -18,27 +19,55 @@ def readiness_style(readiness: int) -> str:
     return "green" if readiness >= 80 else "yellow" if readiness >= 50 else "red"
 
 
-def table(rows: list[Row]) -> Table:
-    out = Table(box=None, header_style="bold", pad_edge=False)
-    out.add_column("when", no_wrap=True)
-    out.add_column("account")
-    out.add_column("kind")
-    out.add_column("ready", justify="right")
-    out.add_column("debrief")
-    out.add_column("id", style="dim", no_wrap=True)
-    for row in rows:
-        plan = row.plan
-        when = f"{plan.starts_at:%Y-%m-%d %H:%M}" if plan.starts_at else "—"
-        debrief = plan.outcome or "—"
-        out.add_row(
-            when,
-            Text(one_line(plan.account) or "—"),
-            Text(plan.kind or "—"),
-            Text(str(row.readiness), style=readiness_style(row.readiness)),
-            Text(debrief),
-            Text(one_line(plan.id)),
+GAP = "  "
+# The account gives way first when the terminal is narrow, but never below this.
+MIN_ACCOUNT = 12
+
+
+def table(rows: list[Row], width: int) -> Text:
+    """One line per plan, columns aligned, the account shortened (…) to fit `width`.
+
+    Built by hand rather than as a rich Table: a seller's whole history is thousands of rows,
+    and laying those out cell by cell takes rich seconds.
+    """
+    header = ("when", "account", "kind", "ready", "debrief", "id")
+    cells = [
+        (
+            f"{row.plan.starts_at:%Y-%m-%d %H:%M}" if row.plan.starts_at else "—",
+            one_line(row.plan.account) or "—",
+            row.plan.kind or "—",
+            str(row.readiness),
+            row.plan.outcome or "—",
+            one_line(row.plan.id),
         )
-    return out
+        for row in rows
+    ]
+    widths = [max(cell_len(line[n]) for line in [header, *cells]) for n in range(len(header))]
+    spare = width - sum(widths) - len(GAP) * (len(widths) - 1)
+    if spare < 0:
+        widths[1] = max(min(widths[1], MIN_ACCOUNT), widths[1] + spare)
+    lines = [
+        Text(GAP.join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), "bold")
+    ]
+    for row, (when, account, kind, ready, debrief, plan_id) in zip(rows, cells, strict=True):
+        name = Text(account)
+        name.truncate(widths[1], overflow="ellipsis", pad=True)
+        lines.append(
+            Text.assemble(
+                when.ljust(widths[0]),
+                GAP,
+                name,
+                GAP,
+                kind.ljust(widths[2]),
+                GAP,
+                (ready.rjust(widths[3]), readiness_style(row.readiness)),
+                GAP,
+                debrief.ljust(widths[4]),
+                GAP,
+                (plan_id, "dim"),
+            )
+        )
+    return Text("\n").join(lines)
 
 
 def day_label(start: dt.datetime, now: dt.datetime) -> str:
