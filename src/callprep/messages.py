@@ -102,28 +102,35 @@ ATTENDEES_MISSING = (
     "Nobody on the customer's side is listed. Find out who will attend and what role each plays."
 )
 
+# What the seller does not know yet, by discovery key; the finding adds the question to ask.
 DISCOVERY_UNKNOWN: dict[str, str] = {
-    "why_looking": "You don't know why they are looking at all. Ask it in this call.",
-    "urgency": "You don't know how urgent this is or what drives it. Ask it in this call.",
+    "why_looking": "You don't know why they are looking at all",
+    "urgency": "You don't know how urgent this is for them or what drives it",
     "consequence": (
-        "You don't know what happens to them if they don't act. Ask it in this call: "
-        "it is the measure of the deal."
+        "You don't know what happens to them if they don't act: it is the measure of the deal"
     ),
-    "attitude_to_us": "You don't know what they think of us. Ask it in this call.",
-    "competition": "You don't know who else they are looking at. Ask it in this call.",
-    "decision_process": (
-        "You don't know how they will decide (who, criteria, steps). Ask it in this call."
-    ),
+    "attitude_to_us": "You don't know what they think of us",
+    "competition": "You don't know who else they are looking at",
+    "decision_process": "You don't know how they will decide (who, on what criteria, which steps)",
 }
 
+
+def discovery_unknown(key: str, question: str, note: str = "") -> str:
+    noted = f"; your note “{note}” is not an answer yet" if note else ""
+    return f"{DISCOVERY_UNKNOWN[key]}{noted}. Ask it in this call: “{question}”"
+
+
+# Open questions about the customer's world, one per discovery gap, put on the brief.
 SUGGESTED_QUESTIONS: dict[str, str] = {
     "why_looking": "What made you start looking at this now?",
     "urgency": "What is driving the timing on your side, and by when do you need it working?",
-    "consequence": "What happens on your side if this isn't in place by then?",
-    "attitude_to_us": "What have you heard about us, and what would make us the right choice?",
-    "competition": "Who else are you talking to, and what do you like about them?",
+    "consequence": "What happens on your side if nothing changes?",
+    "attitude_to_us": (
+        "What is your impression of us so far, and what would make us the right choice?"
+    ),
+    "competition": "Who else are you looking at, and what do you like about them?",
     "decision_process": (
-        "How will the decision be made: who is involved, what matters most, and what are the steps?"
+        "How will you decide: who is involved, what matters most to you, and what are the steps?"
     ),
 }
 
@@ -136,25 +143,55 @@ def suggested_question(key: str, plan: Plan | None = None) -> str:
     return question
 
 
+SEVERITY_WORDS: dict[str, tuple[str, str]] = {
+    "critical": ("critical", "critical"),
+    "warning": ("warning", "warnings"),
+    "info": ("to ask or add", "to ask or add"),
+}
+
+
+def severity_count(severity: str, count: int) -> str:
+    one, many = SEVERITY_WORDS[severity]
+    return f"{count} {one if count == 1 else many}"
+
+
+def check_summary(total: int, parts: list[str]) -> str:
+    return f"{total} open: {', '.join(parts)}. `callprep edit PLAN` to fix them."
+
+
 # --- the interview ----------------------------------------------------------------------
 
 
-def challenge_objective(reason: str) -> str:
+def challenge_objective(reason: str, example: str = EXAMPLE_BEST[""]) -> str:
     return (
-        f"That is not yet an objective: {reason}. What will the customer do or agree to "
-        'by the end of this call? ("Dana agrees to a 30-day pilot with 20 trucks")'
+        f"That is not yet an objective: {reason}. {OBJECTIVE_QUESTION} "
+        f"For example: “{example}”."
     )
 
 
-INSIST = "Keep it as it is anyway?"
+INSIST = "Keep it as it is anyway? (The coach will keep listing it.)"
+KEPT_ANYWAY = "Kept as you wrote it; it stays on the list of things to fix."
 REVIEW_SAVE = "Save the plan"
-REVIEW_PROMPT = "Fix one of these now, or save?"
-RESUME_DRAFT = "You have an unfinished plan from {saved}. Resume it?"
+REVIEW_PROMPT = "Go back to one of these, or save?"
+REVIEW_GO_BACK = "Go back to: {label}"
+REVIEW_GAPS = "Still unknown, and on the brief as questions to ask: {topics}."
+
+# The findings in a few words, for the review before saving.
+DISCOVERY_TOPICS: dict[str, str] = {
+    "why_looking": "why they are looking",
+    "urgency": "urgency",
+    "consequence": "what happens if they don't act",
+    "attitude_to_us": "their view of us",
+    "competition": "competition",
+    "decision_process": "how they decide",
+}
+RESUME_DRAFT = "You have an unfinished plan for {saved}. Resume it?"
+RESUME_NO_ACCOUNT = "a call with no account yet"
 RESUME_DEBRIEF = "You have an unfinished debrief from {saved}. Resume it?"
 DRAFT_KEPT = "Interrupted. Your answers so far are kept as a draft; run `{command}` to resume."
 NO_TERMINAL = (
-    "no terminal to ask questions on; give the answers with --from FILE, "
-    "or use --no-input to save what the flags give"
+    "no terminal to ask questions on: add --no-input to save what the flags and "
+    "--from FILE give without asking"
 )
 INVALID_DATETIME = "Write it as YYYY-MM-DD HH:MM (e.g. 2026-12-03 15:00), or leave it blank."
 INVALID_DATE = "Write it as YYYY-MM-DD (e.g. 2027-03-31), or leave it blank."
@@ -173,9 +210,13 @@ SAVED = "Saved {path}"
 EDIT_NO_EDITOR = "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)"
 EDIT_UNCHANGED = "No changes."
 EDIT_KEPT_ASIDE = "{problem}. Your edit is kept in {aside}; the plan is unchanged."
+EDIT_CANNOT_START = "cannot start the editor {editor!r}: {reason} (check $VISUAL or $EDITOR)"
+EDIT_EDITOR_STATUS = "the editor exited with status {status}; checking the file anyway"
+EDIT_ID_KEPT = "the id names the plan's file, so it stays {id}"
 PDF_NEEDS_OUTPUT = "a PDF brief needs -o FILE (it is not written to the terminal)"
 LIST_EMPTY = "No plans yet. Start one with `callprep new`."
-STORE_PROBLEM = "skipped {path}: {problem}"
+# `problem` already names the file, and the line or field.
+STORE_PROBLEM = "{problem} (left out; mend it with `callprep edit {path.stem}`)"
 
 
 # --- brief (issue: the one-page brief) ---------------------------------------------------
@@ -628,24 +669,19 @@ STATS_HISTORY_LEGEND = "● best  ◐ minimum  ○ continuation  · not debriefe
 STATS_MORE = "… and {count} more (callprep stats --json lists them all)"
 STATS_NO_OVERDUE = "No commitment is overdue."
 
-# `list --upcoming`: a coming call's biggest gaps, in as few words as a table cell allows.
+# `list --upcoming`: a coming call's biggest gaps.
 LIST_NO_MATCH = "No plans match."
 UPCOMING_EMPTY = "No calls in the next {days} days."
+FIX_FIRST = "fix first: {gap}"
+FIX_MORE = "  (+{count} more)"
+# The brief's labels, so a gap reads the same in both places; the brief asks discovery gaps as
+# questions, here they get a few words too.
 GAP_LABELS: dict[str, str] = {
-    "objective.missing": "no objective",
-    "objective.vague": "vague objective",
-    "objective.minimum_missing": "no minimum",
-    "objective.minimum_vague": "vague minimum",
-    "customer_objective.missing": "their goal unknown",
-    "agenda.missing": "no agenda",
-    "agenda.not_shared": "agenda not sent",
-    "agenda.not_confirmed": "agenda not confirmed",
-    "customer_prep.missing": "no prep asked",
-    "attendees.missing": "who attends?",
-    "discovery.why_looking_unknown": "why looking?",
-    "discovery.urgency_unknown": "urgency?",
-    "discovery.consequence_unknown": "cost of not acting?",
-    "discovery.attitude_unknown": "view of us?",
-    "discovery.competition_unknown": "competition?",
-    "discovery.decision_process_unknown": "how they decide?",
+    **FINDING_LABELS,
+    "discovery.why_looking_unknown": "why they look unknown",
+    "discovery.urgency_unknown": "urgency unknown",
+    "discovery.consequence_unknown": "cost of not acting unknown",
+    "discovery.attitude_unknown": "their view of us unknown",
+    "discovery.competition_unknown": "competition unknown",
+    "discovery.decision_process_unknown": "how they decide unknown",
 }

@@ -12,14 +12,12 @@ from callprep.index import PlanSummary
 from callprep.store import LoadProblem, Store
 
 UPCOMING_DAYS = 7
-# How many of a coming call's gaps `list --upcoming` names.
-GAPS_SHOWN = 2
 
 
 @dataclass(frozen=True)
 class Row:
     plan: PlanSummary
-    # For coming calls: the gaps that cost the most readiness, in the seller's words.
+    # For coming calls: every gap in the seller's words, the costliest first.
     gaps: list[str] = field(default_factory=list)
 
     @property
@@ -83,7 +81,7 @@ def select(
 
 
 def gaps(plan: PlanSummary) -> list[str]:
-    """What to fix first on a coming call: its costliest findings, read fresh from its file."""
+    """A coming call's gaps, costliest first, read fresh from its file."""
     from callprep import coach
     from callprep.errors import CallprepError
     from callprep.planfile import load_plan
@@ -94,7 +92,7 @@ def gaps(plan: PlanSummary) -> list[str]:
         found = coach.findings(load_plan(plan.path))
     except CallprepError:
         return []  # changed under us; its row still shows
-    costliest = sorted(found, key=lambda f: -coach.WEIGHTS.get(f.code, 0))[:GAPS_SHOWN]
+    costliest = sorted(found, key=lambda f: -coach.WEIGHTS.get(f.code, 0))
     return [messages.GAP_LABELS.get(f.code, f.code) for f in costliest]
 
 

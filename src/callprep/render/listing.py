@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
+from callprep import messages
 from callprep.render.safe import one_line
 
 if TYPE_CHECKING:
@@ -104,7 +105,9 @@ def upcoming_table(rows: list[Row], now: dt.datetime | None = None) -> Table:
             (title or "untitled", "bold"), (f"  {plan.kind}" if plan.kind else "", "dim")
         )
         if row.gaps:
-            call.append("\nfix first: " + ", ".join(row.gaps), style="yellow")
+            call.append("\n" + messages.FIX_FIRST.format(gap=row.gaps[0]), style="yellow")
+            if len(row.gaps) > 1:
+                call.append(messages.FIX_MORE.format(count=len(row.gaps) - 1), style="dim")
         call.append("\n" + one_line(plan.id), style="dim")
         out.add_row(Text(str(row.readiness), style=readiness_style(row.readiness)), when, call)
     return out
