@@ -35,8 +35,6 @@ CACHE_NAME = "index.json"
 PLAN_SUFFIX = ".toml"
 # A file changed this recently may change again within one filesystem clock tick.
 RACY_NS = 3 * 1_000_000_000
-# The modules whose code decides what a summary holds.
-_SOURCES = ("index.py", "model.py", "planfile.py", "coach.py", "objective.py")
 
 StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
@@ -159,14 +157,19 @@ def cache_path(store: Store) -> Path:
 
 
 def code_fingerprint() -> str:
-    """Changes whenever the code that makes a summary changes, release or not."""
+    """Changes whenever callprep's code changes, release or not.
+
+    All of it, not just the coach: what decides a summary may move between modules, and
+    hashing the package's few hundred kilobytes takes a millisecond or two.
+    """
     digest = hashlib.sha256(__version__.encode())
-    here = Path(__file__).parent
-    for name in _SOURCES:
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
         try:
-            digest.update((here / name).read_bytes())
+            digest.update(source.read_bytes())
         except OSError:
-            digest.update(name.encode())
+            digest.update(b"unreadable")
     return digest.hexdigest()[:16]
 
 
