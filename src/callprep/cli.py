@@ -313,10 +313,36 @@ def agenda(
 @app.command()
 @guarded
 def debrief(plan: PlanArg, from_file: FromOpt = None, no_input: NoInputOpt = False) -> None:
-    """After the call: what it achieved against the objective, and what it taught."""
+    """After the call: what it achieved against the objective, and what it taught.
+
+    Asks which objective was reached, what came up off-script, what you learned, the next step
+    and the commitments (who does what by when), then sets the outcome against how the call was
+    prepared. Run it again to update the debrief: your earlier answers are the defaults.
+    --from FILE takes the answers from the [debrief] table of a plan-format TOML file.
+    """
     from callprep.commands import debrief as command
 
     command.run(home(), plan, from_file=from_file, no_input=no_input)
+
+
+@app.command()
+@guarded
+def done(
+    plan: PlanArg,
+    numbers: Annotated[
+        list[int] | None,
+        typer.Argument(
+            metavar="[NUMBER]...",
+            help="The commitments to mark done, by their number in the list.",
+            show_default=False,
+        ),
+    ] = None,
+    undo: Annotated[bool, typer.Option("--undo", help="Mark them open again.")] = False,
+) -> None:
+    """The commitments made on PLAN's deal, numbered; give numbers to mark them done."""
+    from callprep.commands import done as command
+
+    command.run(home(), plan, numbers or [], undo=undo)
 
 
 @app.command()

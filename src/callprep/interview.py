@@ -159,6 +159,15 @@ class Interview:
             self.ask(question)
         return self.review()
 
+    def ask_first(self, field: str) -> None:
+        """Ask one question ahead of the rest (the account, to look up earlier calls); run() skips it."""
+        question = next((q for q in self.playbook.questions if q.field == field), None)
+        if question is None or field in self.skip or not self._applies(question):
+            return
+        self._show_section(question.section)
+        self.ask(question)
+        self.skip = self.skip | {field}
+
     def _applies(self, question: Question) -> bool:
         return not question.when or bool(get_path(self.data, question.when))
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from callprep import output
+from callprep import carry, output
 from callprep.errors import CallprepError
 from callprep.render import brief as brief_view
 from callprep.store import Store
@@ -13,7 +14,8 @@ from callprep.store import Store
 def run(home: Path, ref: str, fmt: str, output_path: Path | None, paper: str) -> None:
     store = Store(home)
     stored = store.load(ref)
-    view = brief_view.build(stored.plan)
+    earlier = carry.brief_context(store, stored.path, stored.plan, dt.date.today())
+    view = brief_view.build(stored.plan, earlier.open_commitments, earlier.unanswered)
     if fmt == "term":
         from callprep.render import term
 

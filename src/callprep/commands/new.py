@@ -67,9 +67,9 @@ def _save_draft(store: Store, data: dict[str, Any]) -> None:
 
 def _carry_forward(store: Store, data: dict[str, Any], fixed: frozenset[str]) -> None:
     """Start from what earlier calls on the deal taught (what --from and the flags give wins)."""
-    past, filled = carry.start_new(data, carry.stored_plans(store), fixed)
+    past, filled = carry.start_new(data, store, fixed)
     if filled:
-        output.say(messages.carried_note(len(past.plans), past.deal, len(filled)))
+        output.say(messages.carried_note(len(past.plans), past.deal, filled))
 
 
 def run(home: Path, options: Options) -> str:
@@ -100,7 +100,7 @@ def run(home: Path, options: Options) -> str:
                 data = draft
         interview = Interview(playbook, asker, data, skip=fixed)
         try:
-            carry.start_interview(interview, carry.stored_plans(store), fixed, dt.date.today())
+            carry.start_interview(interview, store, fixed, dt.date.today())
             plan = interview.run()
         except KeyboardInterrupt:
             _save_draft(store, interview.data)

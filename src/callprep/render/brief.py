@@ -89,6 +89,8 @@ def build(
             known.append((label, _discovery_value(value)))
         elif key in coach.DISCOVERY_CODES:
             unknown.append((label, messages.suggested_question(key, plan)))
+    # A suggestion already asked on an earlier call is listed once: as still unanswered.
+    unknown = [(label, q) for label, q in unknown if q not in (unanswered or [])]
     title = " · ".join(part for part in (plan.account, plan.opportunity) if part) or "Untitled call"
     return BriefView(
         plan=plan,

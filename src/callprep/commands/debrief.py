@@ -1,0 +1,97 @@
+"""`callprep debrief`: after the call, record what it achieved and taught, then the coach's summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from callprep import debrief, messages, output, prompts
+from callprep.errors import CallprepError, Interrupted
+from callprep.model import Plan
+from callprep.planfile import load_plan, parse_toml, read_text
+from callprep.store import Store, slugify
+
+
+def draft_name(plan: Plan, path: Path) -> str:
+    return f"debrief-{plan.id or slugify(path.stem) or 'plan'}"
+
+
+def _load_draft(draft: Path) -> dict[str, Any] | None:
+    if not draft.is_file():
+        return None
+    try:
+        table = parse_toml(read_text(draft), str(draft)).get("debrief")
+        if not isinstance(table, dict):
+            raise CallprepError(f"{draft}: no [debrief] table")
+        debrief.to_debrief(table, str(draft))
+    except CallprepError as err:
+        output.warn(f"ignoring an unreadable draft: {err.message}")
+        return None
+    return table
+
+
+def _offer_draft(asker: prompts.Asker, draft: Path, answers: dict[str, Any]) -> dict[str, Any]:
+    kept = _load_draft(draft)
+    if kept is None:
+        return answers
+    saved = dt.datetime.fromtimestamp(draft.stat().st_mtime)
+    resume = asker.ask(
+        prompts.Prompt(
+            key="resume",
+            kind="confirm",
+            message=messages.RESUME_DEBRIEF.format(saved=f"{saved:%-d %b %H:%M}"),
+            default=True,
+        )
+    )
+    return debrief.merge(answers, kept) if resume else answers
+
+
+def _warn_if_ahead(plan: Plan) -> None:
+    start = plan.starts_at
+    if start is None:
+        return
+    now = dt.datetime.now(start.tzinfo) if start.tzinfo else dt.datetime.now()
+    if start > now:
+        output.warn(messages.DEBRIEF_AHEAD.format(when=f"{start:%-d %b %Y %H:%M}"))
+
+
+def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = False) -> None:
+    store = Store(home)
+    stored = store.load(ref)
+    plan = stored.plan
+    answers = debrief.initial_answers(plan)
+    if from_file is not None:
+        answers = debrief.merge(answers, debrief.answers_from_file(from_file))
+    draft = store.draft_path(draft_name(plan, stored.path))
+
+    if no_input:
+        result = debrief.to_debrief(answers, str(from_file or stored.path))
+    else:
+        asker = prompts.interactive_asker()
+        _warn_if_ahead(plan)
+        answers = _offer_draft(asker, draft, answers)
+        interview = debrief.DebriefInterview(plan, asker, answers)
+        try:
+            result = interview.run()
+        except KeyboardInterrupt:
+            text = debrief.draft_text(interview.data)
+            if text is not None:
+                store.write_aside(store.drafts_dir, draft.name, text)
+            raise Interrupted(
+                messages.DRAFT_KEPT.format(command=f"callprep debrief {ref}")
+            ) from None
+
+    # Read the plan again: it may have been edited (or its agenda marked) during the interview.
+    current = load_plan(stored.path)
+    updated = debrief.with_debrief(current, result)
+    store.save(stored.path, updated)
+    draft.unlink(missing_ok=True)
+    output.say(messages.DEBRIEF_SAVED.format(path=stored.path))
+
+    from callprep.render import debrief as summary
+
+    in_store = stored.path.parent == store.plans_dir
+    summary.render(
+        summary.build(updated, stored.path.stem if in_store else str(stored.path)), output.out()
+    )

@@ -1,0 +1,103 @@
+"""`callprep done`: the commitments made on a deal's calls, numbered, and marking them done."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from callprep import carry, messages, output
+from callprep.errors import CallprepError
+from callprep.model import Commitment
+from callprep.render.safe import one_line
+from callprep.store import Store, StoredPlan
+
+
+@dataclass(frozen=True)
+class Entry:
+    number: int
+    stored: StoredPlan
+    index: int  # in its plan's debrief.commitments
+
+    @property
+    def commitment(self) -> Commitment:
+        debrief = self.stored.plan.debrief
+        assert debrief is not None
+        return debrief.commitments[self.index]
+
+
+def deal_plans(store: Store, stored: StoredPlan) -> list[StoredPlan]:
+    """PLAN and every stored plan on its deal, oldest first."""
+    plan = stored.plan
+    found = [stored]
+    if plan.account:
+        for item in carry.account_stored(store, plan.account, exclude=stored.path):
+            if carry.on_deal(item.plan, plan.account, plan.opportunity):
+                found.append(item)
+    order = {id(p): n for n, p in enumerate(carry.chronological(s.plan for s in found))}
+    return sorted(found, key=lambda s: order[id(s.plan)])
+
+
+def entries(plans: list[StoredPlan]) -> list[Entry]:
+    """Every commitment of these plans, numbered from 1 in call order (stable until a call is added)."""
+    found: list[Entry] = []
+    for stored in plans:
+        debrief = stored.plan.debrief
+        for index, commitment in enumerate(debrief.commitments if debrief else []):
+            if commitment.what:
+                found.append(Entry(len(found) + 1, stored, index))
+    return found
+
+
+def mark(chosen: list[Entry], done: bool) -> dict[Path, StoredPlan]:
+    """The plans with the chosen commitments set to `done` (pure: nothing is written)."""
+    changed: dict[Path, StoredPlan] = {}
+    for entry in chosen:
+        stored = changed.get(entry.stored.path, entry.stored)
+        debrief = stored.plan.debrief
+        assert debrief is not None
+        commitments = list(debrief.commitments)
+        commitments[entry.index] = commitments[entry.index].model_copy(update={"done": done})
+        plan = stored.plan.model_copy(
+            update={"debrief": debrief.model_copy(update={"commitments": commitments})}
+        )
+        changed[stored.path] = StoredPlan(stored.path, plan)
+    return changed
+
+
+def run(home: Path, ref: str, numbers: list[int], undo: bool = False) -> None:
+    store = Store(home)
+    stored = store.load(ref)
+    found = entries(deal_plans(store, stored))
+    deal = carry.deal_name(stored.plan.account, stored.plan.opportunity) or stored.path.stem
+    if not found:
+        output.say(messages.DONE_NONE.format(deal=deal))
+        return
+    if not numbers:
+        from callprep.render.debrief import commitments_table
+
+        today = dt.date.today()
+        rows = [
+            (
+                e.number,
+                e.stored.plan.id or e.stored.path.stem,
+                e.commitment,
+                not e.commitment.done and e.commitment.due is not None and e.commitment.due < today,
+            )
+            for e in found
+        ]
+        output.say(messages.DONE_HEADING.format(deal=deal))
+        output.out().print(commitments_table(rows))
+        output.say(messages.DONE_HINT.format(ref=ref))
+        return
+    wrong = [n for n in numbers if not 1 <= n <= len(found)]
+    if wrong:
+        raise CallprepError(
+            messages.DONE_BAD_NUMBER.format(number=wrong[0], count=len(found), ref=ref)
+        )
+    chosen = [found[n - 1] for n in dict.fromkeys(numbers)]
+    for path, changed in mark(chosen, done=not undo).items():
+        store.save(path, changed.plan)
+    for entry in chosen:
+        template = messages.DONE_REOPENED if undo else messages.DONE_MARKED
+        output.say(template.format(what=one_line(entry.commitment.what)))

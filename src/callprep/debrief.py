@@ -1,0 +1,457 @@
+"""The debrief: its questions as data, answers to a validated Debrief, and the interview that asks them.
+
+The answers are kept in the shape of the plan file's `[debrief]` table from the first question
+on, so a draft kept on Ctrl-C is itself a valid `--from` file. Two keys go beyond the SPEC's
+table and are kept as extra keys of it:
+
+- `new_opportunities`: the off-script discoveries marked as a new opportunity (each also stays
+  in `off_script`, so a reader of `off_script` alone still sees every discovery);
+- `answered`: the plan's own questions that got an answer in the call, so the next call's brief
+  lists only the ones still unanswered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from callprep import messages
+from callprep.errors import CallprepError
+from callprep.interview import format_datetime, parse_date, parse_datetime
+from callprep.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
+from callprep.prompts import Asker, Prompt
+from callprep.render.safe import one_line
+
+NEW_OPPORTUNITIES = "new_opportunities"
+ANSWERED = "answered"
+ENGAGEMENT_LEVELS = (5, 4, 3, 2, 1)
+COMMITMENT_STATUSES = ("open", "done", "remove")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One debrief question: the `[debrief]` key it fills and the kind of answer it takes."""
+
+    field: str
+    kind: str  # a prompt kind: text, datetime, select, confirm, list
+    choices: tuple[str, ...] = ()
+
+
+# The debrief in the order it is asked. The named steps between them walk the plan itself
+# (its off-script items, discovery unknowns, questions and commitments).
+STEPS: tuple[Question | str, ...] = (
+    Question("held_at", "datetime"),
+    Question("summary", "text"),
+    Question("outcome", "select", tuple(messages.DEBRIEF_OUTCOME_CHOICES.values())),
+    Question("customer_objective_met", "confirm"),
+    Question("customer_prepared", "confirm"),
+    Question(
+        "engagement",
+        "select",
+        tuple(messages.DEBRIEF_ENGAGEMENT_CHOICES[n] for n in ENGAGEMENT_LEVELS),
+    ),
+    Question("off_script", "list"),
+    "new_opportunities",
+    "learned",
+    "answered",
+    Question("could_have_done_more", "text"),
+    Question("next_step", "text"),
+    "commitments",
+)
+
+
+# --- reading a debrief's extra keys ------------------------------------------------------------
+
+
+def _extra_list(debrief: Debrief | None, key: str) -> list[str]:
+    """An extra list key of `[debrief]`; a hand-edited odd value reads as its text, or nothing."""
+    if debrief is None:
+        return []
+    value = (debrief.model_extra or {}).get(key)
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    return [str(item).strip() for item in value if str(item).strip()]
+
+
+def new_opportunities(debrief: Debrief | None) -> list[str]:
+    return _extra_list(debrief, NEW_OPPORTUNITIES)
+
+
+def answered_questions(debrief: Debrief | None) -> list[str]:
+    return _extra_list(debrief, ANSWERED)
+
+
+# --- answers <-> Debrief -------------------------------------------------------------------------
+
+
+def initial_answers(plan: Plan) -> dict[str, Any]:
+    """Where a debrief starts: the earlier debrief's answers, or the planned time as held_at."""
+    if plan.debrief is not None:
+        answers = plan.debrief.model_dump(mode="python", exclude_none=True)
+    else:
+        answers = {}
+    if answers.get("held_at") is None and plan.starts_at is not None:
+        answers["held_at"] = plan.starts_at
+    return answers
+
+
+def merge(answers: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
+    """`given` over `answers`, key by key; `learned` is merged by topic (an empty topic clears it)."""
+    merged = dict(answers)
+    for key, value in given.items():
+        if key == "learned" and isinstance(value, dict):
+            learned = dict(merged.get("learned") or {})
+            learned.update(value)
+            merged["learned"] = {k: v for k, v in learned.items() if v not in ("", None)}
+        else:
+            merged[key] = value
+    return merged
+
+
+def answers_from_file(path: Path) -> dict[str, Any]:
+    """The `[debrief]` table of a `--from` file (any other table in it is ignored)."""
+    from callprep.planfile import load_answers
+
+    data = load_answers(path)
+    table = data.get("debrief")
+    if not isinstance(table, dict):
+        raise CallprepError(messages.DEBRIEF_FROM_NO_TABLE.format(path=path))
+    return table
+
+
+def to_debrief(answers: Mapping[str, Any], source: str) -> Debrief:
+    """Validate the answers as the plan's `[debrief]` (errors name `debrief.<field>`)."""
+    from callprep.planfile import validate
+
+    debrief = validate(Plan, {"debrief": dict(answers)}, source).debrief
+    assert debrief is not None
+    return debrief
+
+
+def with_debrief(plan: Plan, debrief: Debrief) -> Plan:
+    return plan.model_copy(update={"debrief": debrief})
+
+
+def draft_text(answers: Mapping[str, Any]) -> str | None:
+    """The answers so far as a plan-format file with only a `[debrief]` table; None if unusable."""
+    import tomli_w
+
+    try:
+        debrief = to_debrief(answers, "draft")
+    except CallprepError:
+        return None
+    return tomli_w.dumps({"debrief": debrief.model_dump(mode="python", exclude_none=True)})
+
+
+def unknown_before(plan: Plan) -> list[str]:
+    """The discovery topics the plan did not know going in: the ones the debrief asks about."""
+    return [key for key in DISCOVERY_KEYS if not plan.discovery.is_known(key)]
+
+
+# --- converting what the seller picked -------------------------------------------------------------
+
+
+def _choice_key(answer: Any, choices: Mapping[Any, str]) -> Any:
+    """The key of a picked choice; a script may give the key itself ("best", 4)."""
+    for key, label in choices.items():
+        if answer == label or str(answer).strip() == str(key):
+            return key
+    return None
+
+
+def outcome_of(answer: Any) -> str:
+    if answer in ("", None):
+        return ""
+    key = _choice_key(answer, messages.DEBRIEF_OUTCOME_CHOICES)
+    if key not in OUTCOMES:
+        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_OUTCOME}")
+    return str(key)
+
+
+def engagement_of(answer: Any) -> int | None:
+    if answer in ("", None):
+        return None
+    key = _choice_key(answer, messages.DEBRIEF_ENGAGEMENT_CHOICES)
+    if key is None:
+        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_ENGAGEMENT}")
+    return int(key)
+
+
+def _text(answer: Any) -> str:
+    return str(answer if answer is not None else "").strip()
+
+
+def _items(answer: Any) -> list[str]:
+    return [str(item).strip() for item in (answer or []) if str(item).strip()]
+
+
+def _date_validator(text: str) -> str | None:
+    try:
+        parse_date(text)
+    except CallprepError as err:
+        return err.message.split(": ", 1)[-1]
+    return None
+
+
+def _datetime_validator(text: str) -> str | None:
+    try:
+        parse_datetime(text)
+    except CallprepError as err:
+        return err.message.split(": ", 1)[-1]
+    return None
+
+
+# --- the interview -----------------------------------------------------------------------------------
+
+
+class DebriefInterview:
+    """Asks the debrief through the prompt seam; `data` holds every answer so far, even after Ctrl-C."""
+
+    def __init__(self, plan: Plan, asker: Asker, data: dict[str, Any] | None = None) -> None:
+        self.plan = plan
+        self.asker = asker
+        self.data: dict[str, Any] = data if data is not None else initial_answers(plan)
+
+    def run(self) -> Debrief:
+        self._introduce()
+        for step in STEPS:
+            if isinstance(step, Question):
+                self._ask_question(step)
+            else:
+                getattr(self, f"_ask_{step}")()
+        return to_debrief(self.data, "your answers")
+
+    def _introduce(self) -> None:
+        plan = self.plan
+        title = " · ".join(one_line(p) for p in (plan.account, plan.opportunity) if p)
+        self.asker.say(messages.debrief_heading(title or plan.id, plan.kind))
+        if plan.objective.best:
+            self.asker.say(messages.DEBRIEF_PLANNED_BEST.format(best=one_line(plan.objective.best)))
+        if plan.objective.minimum:
+            self.asker.say(
+                messages.DEBRIEF_PLANNED_MINIMUM.format(minimum=one_line(plan.objective.minimum))
+            )
+        if plan.debrief is not None:
+            self.asker.say(messages.DEBRIEF_UPDATING)
+
+    # -- one answer, asked again until it reads ----------------------------------------------------
+
+    def _ask(self, prompt: Prompt, convert: Callable[[Any], Any]) -> Any:
+        while True:
+            answer = self.asker.ask(prompt)
+            try:
+                return convert(answer)
+            except CallprepError as err:
+                self.asker.say(err.message)
+
+    def _set(self, key: str, value: Any) -> None:
+        if value is None or value == [] or value == "":
+            self.data.pop(key, None)
+        else:
+            self.data[key] = value
+
+    def _ask_question(self, question: Question) -> None:
+        text, help_text = self._wording(question.field)
+        current = self.data.get(question.field)
+        convert: Callable[[Any], Any]
+        validate = None
+        default: Any = current
+        if question.kind == "datetime":
+            convert, validate = parse_datetime_answer, _datetime_validator
+            default = format_datetime(current) if isinstance(current, dt.datetime) else None
+        elif question.field == "outcome":
+            convert = outcome_of
+            default = messages.DEBRIEF_OUTCOME_CHOICES.get(str(current))
+        elif question.field == "engagement":
+            convert = engagement_of
+            default = messages.DEBRIEF_ENGAGEMENT_CHOICES.get(current) if current else None
+        elif question.kind == "confirm":
+            convert = bool
+        elif question.kind == "list":
+            convert = _items
+        else:
+            convert = _text
+        if question.kind == "confirm" and help_text:
+            self.asker.say(f"  {help_text}")  # a yes/no prompt shows no help of its own
+        value = self._ask(
+            Prompt(
+                key=f"debrief.{question.field}",
+                kind=question.kind,
+                message=text,
+                help=help_text,
+                default=default,
+                choices=question.choices,
+                validate=validate,
+            ),
+            convert,
+        )
+        self._set(question.field, value)
+
+    def _wording(self, field: str) -> tuple[str, str]:
+        """The question for this plan: some name what the plan expected of the call."""
+        plan = self.plan
+        text, help_text = messages.DEBRIEF_QUESTIONS[field]
+        if field == "customer_objective_met" and plan.objective.customer:
+            help_text = messages.DEBRIEF_THEY_WANTED.format(goal=one_line(plan.objective.customer))
+        if field == "customer_prepared":
+            prep = [one_line(item) for item in plan.agenda.customer_prep if item]
+            if prep:
+                help_text = messages.DEBRIEF_YOU_ASKED.format(items="; ".join(prep))
+            else:
+                text, help_text = messages.DEBRIEF_PREPARED_UNASKED
+        return text, help_text
+
+    # -- the steps that walk the plan ----------------------------------------------------------------
+
+    def _ask_new_opportunities(self) -> None:
+        items = list(self.data.get("off_script") or [])
+        before = set(self.data.get(NEW_OPPORTUNITIES) or [])
+        chosen: list[str] = []
+        for item in items:
+            is_new = self._ask(
+                Prompt(
+                    key="debrief.new_opportunity",
+                    kind="confirm",
+                    message=messages.DEBRIEF_NEW_OPPORTUNITY.format(item=one_line(item)),
+                    default=item in before,
+                ),
+                bool,
+            )
+            if is_new:
+                chosen.append(item)
+            self._set(NEW_OPPORTUNITIES, chosen)
+        self._set(NEW_OPPORTUNITIES, chosen)
+
+    def _ask_learned(self) -> None:
+        topics = unknown_before(self.plan)
+        if not topics:
+            return
+        self.asker.say(messages.DEBRIEF_LEARNED_INTRO)
+        learned = dict(self.data.get("learned") or {})
+        for key in topics:
+            current = learned.get(key)
+            is_date = key == "deadline"
+            value = self._ask(
+                Prompt(
+                    key=f"learned.{key}",
+                    kind="date" if is_date else "text",
+                    message=messages.DEBRIEF_LEARNED[key],
+                    help=messages.DEBRIEF_LEARNED_HELP,
+                    default=str(current) if current not in (None, "") else None,
+                    validate=_date_validator if is_date else None,
+                ),
+                parse_date_answer if is_date else _text,
+            )
+            if value in ("", None):
+                learned.pop(key, None)
+            else:
+                learned[key] = value
+            self._set("learned", dict(learned))
+
+    def _ask_answered(self) -> None:
+        questions = [q for q in self.plan.questions if q]
+        if not questions:
+            return
+        self.asker.say(messages.DEBRIEF_ANSWERED_INTRO)
+        before = set(self.data.get(ANSWERED) or [])
+        answered: list[str] = []
+        for question in questions:
+            got = self._ask(
+                Prompt(
+                    key="debrief.answered",
+                    kind="confirm",
+                    message=one_line(question),
+                    default=question in before,
+                ),
+                bool,
+            )
+            if got:
+                answered.append(question)
+        self._set(ANSWERED, answered)
+
+    def _ask_commitments(self) -> None:
+        kept: list[dict[str, Any]] = []
+        existing = [dict(c) for c in self.data.get("commitments") or []]
+        if existing:
+            self.asker.say(messages.DEBRIEF_COMMITMENTS_SO_FAR)
+        for index, commitment in enumerate(existing):
+            status = self._ask(
+                Prompt(
+                    key="commitment.status",
+                    kind="select",
+                    message=messages.commitment_line(commitment),
+                    choices=tuple(messages.DEBRIEF_COMMITMENT_STATUS.values()),
+                    default=messages.DEBRIEF_COMMITMENT_STATUS[
+                        "done" if commitment.get("done") else "open"
+                    ],
+                ),
+                _status_of,
+            )
+            if status != "remove":
+                kept.append({**commitment, "done": status == "done"})
+            self.data["commitments"] = kept + existing[index + 1 :]
+        self.asker.say(messages.DEBRIEF_COMMITMENTS_NEW)
+        while True:
+            what = self._ask(
+                Prompt(
+                    key="commitment.what", kind="text", message=messages.DEBRIEF_COMMITMENT_WHAT
+                ),
+                _text,
+            )
+            if not what:
+                break
+            who = self._ask(
+                Prompt(
+                    key="commitment.who",
+                    kind="select",
+                    message=messages.DEBRIEF_COMMITMENT_WHO,
+                    choices=tuple(messages.DEBRIEF_COMMITMENT_SIDES.values()),
+                    default=messages.DEBRIEF_COMMITMENT_SIDES["customer"],
+                ),
+                _side_of,
+            )
+            due = self._ask(
+                Prompt(
+                    key="commitment.due",
+                    kind="date",
+                    message=messages.DEBRIEF_COMMITMENT_DUE,
+                    help=messages.DEBRIEF_COMMITMENT_DUE_HELP,
+                    validate=_date_validator,
+                ),
+                parse_date_answer,
+            )
+            added: dict[str, Any] = {"who": who, "what": what, "done": False}
+            if due is not None:
+                added["due"] = due
+            kept.append(added)
+            self.data["commitments"] = list(kept)
+        self._set("commitments", kept)
+
+
+def parse_datetime_answer(answer: Any) -> dt.datetime | None:
+    return parse_datetime(_text(answer))
+
+
+def parse_date_answer(answer: Any) -> dt.date | None:
+    if isinstance(answer, dt.date):
+        return answer
+    return parse_date(_text(answer))
+
+
+def _status_of(answer: Any) -> str:
+    key = _choice_key(answer, messages.DEBRIEF_COMMITMENT_STATUS)
+    if key is None:
+        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
+    return str(key)
+
+
+def _side_of(answer: Any) -> str:
+    key = _choice_key(answer, messages.DEBRIEF_COMMITMENT_SIDES)
+    if key is None:
+        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
+    return str(key)

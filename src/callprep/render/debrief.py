@@ -1,0 +1,156 @@
+"""The coach's summary after a debrief: the outcome, set against how the call was prepared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from callprep import coach, messages
+from callprep.coach import Finding
+from callprep.debrief import new_opportunities
+from callprep.model import Commitment, Plan
+from callprep.render.safe import clean, one_line
+
+OUTCOME_STYLES = {"best": "bold green", "minimum": "yellow", "none": "bold red", "": "dim"}
+
+
+@dataclass(frozen=True)
+class Lookback:
+    """Gaps the plan had at the time of the call (finding codes), and whether the call closed them."""
+
+    codes: tuple[str, ...]
+    text: str
+    closed: bool = False
+
+
+@dataclass(frozen=True)
+class DebriefSummary:
+    title: str
+    outcome: str
+    headline: str
+    readiness: int
+    lookback_intro: str
+    lookback: list[Lookback]
+    about_them: list[str] = field(default_factory=list)
+    reflection: str = ""
+    next_step: str = ""
+    commitments: str = ""
+    opportunities: list[str] = field(default_factory=list)
+
+
+def build(plan: Plan, ref: str = "") -> DebriefSummary:
+    """The summary of a debriefed plan (`ref`: how to name it in a command); the coach reviews
+    the plan as it was prepared: a debrief changes nothing the coach looks at."""
+    debrief = plan.debrief
+    outcome = debrief.outcome if debrief else ""
+    review = coach.review(plan)
+    lookback = _lookback(plan, review.findings)
+    reached = outcome in ("best", "minimum")
+    about_them: list[str] = []
+    if debrief is not None:
+        if debrief.customer_objective_met is not None:
+            about_them.append(messages.DEBRIEF_THEIR_GOAL[debrief.customer_objective_met])
+        if debrief.customer_prepared is not None:
+            about_them.append(messages.DEBRIEF_THEY_PREPARED[debrief.customer_prepared])
+        if debrief.engagement is not None:
+            about_them.append(messages.debrief_engagement(debrief.engagement))
+    open_commitments = [c for c in debrief.commitments if not c.done] if debrief else []
+    return DebriefSummary(
+        title=" · ".join(p for p in (plan.account, plan.opportunity) if p) or plan.id,
+        outcome=outcome,
+        headline=messages.debrief_headline(outcome, plan.objective.best, plan.objective.minimum),
+        readiness=review.readiness,
+        lookback_intro=messages.lookback_intro(reached, review.readiness, bool(lookback)),
+        lookback=lookback,
+        about_them=about_them,
+        reflection=debrief.could_have_done_more if debrief else "",
+        next_step=debrief.next_step if debrief else "",
+        commitments=messages.debrief_commitments(
+            sum(1 for c in open_commitments if c.who == "ours"),
+            sum(1 for c in open_commitments if c.who == "customer"),
+            ref or plan.id,
+        )
+        if open_commitments
+        else "",
+        opportunities=new_opportunities(debrief),
+    )
+
+
+def _lookback(plan: Plan, findings: list[Finding]) -> list[Lookback]:
+    """The plan's gaps going in; the discovery ones in two lines: learned in the call, still unknown."""
+    after = plan.known_discovery()
+    found = [
+        Lookback((f.code,), messages.DEBRIEF_LOOKBACK.get(f.code, f.message))
+        for f in findings
+        if f.code not in coach.DISCOVERY_CODES.values()
+    ]
+    gaps = [f for f in findings if f.code in coach.DISCOVERY_CODES.values()]
+    for closed in (True, False):
+        group = [f for f in gaps if after.is_known(f.field.removeprefix("discovery.")) is closed]
+        if group:
+            topics = [f.field.removeprefix("discovery.") for f in group]
+            text = messages.lookback_topics(topics, learned=closed)
+            found.append(Lookback(tuple(f.code for f in group), text, closed))
+    return found
+
+
+def renderables(summary: DebriefSummary) -> list[RenderableType]:
+    """The summary for the terminal; every plan text goes in as a Text, never as markup."""
+    out: list[RenderableType] = [
+        Text.assemble((one_line(summary.title), "bold"), "  ", ("debrief", "magenta")),
+        Text(clean(summary.headline), style=OUTCOME_STYLES.get(summary.outcome, "")),
+    ]
+    out += [Text("  " + clean(line)) for line in summary.about_them]
+    out.append(Text(summary.lookback_intro, style="bold"))
+    marks = Table.grid(padding=(0, 1))
+    marks.add_column(no_wrap=True)
+    marks.add_column()
+    for item in summary.lookback:
+        mark = Text("  ✓", style="green") if item.closed else Text("  ✗", style="yellow")
+        marks.add_row(mark, Text(clean(item.text)))
+    if summary.lookback:
+        out.append(marks)
+    notes = Table.grid(padding=(0, 1))
+    notes.add_column(style="dim", no_wrap=True)
+    notes.add_column()
+    for label, value in (
+        (messages.SUMMARY_LABELS["reflection"], summary.reflection),
+        (messages.SUMMARY_LABELS["opportunities"], "; ".join(summary.opportunities)),
+        (messages.SUMMARY_LABELS["next_step"], summary.next_step),
+    ):
+        if value:
+            notes.add_row(label, Text(one_line(value)))
+    if notes.row_count:
+        out.append(notes)
+    if summary.commitments:
+        out.append(Text(summary.commitments, style="dim"))
+    return out
+
+
+def render(summary: DebriefSummary, console: Console) -> None:
+    for part in renderables(summary):
+        console.print(part)
+
+
+def commitments_table(rows: list[tuple[int, str, Commitment, bool]]) -> Table:
+    """`callprep done`: the deal's commitments, numbered; rows are (number, plan id, commitment, overdue)."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name in ("#", "status", "who", "what", "due", "from"):
+        table.add_column(name, no_wrap=name not in ("what", "from"))
+    for number, plan_id, commitment, overdue in rows:
+        status = Text("done", style="green") if commitment.done else Text("open", style="yellow")
+        due = Text(commitment.due.isoformat() if commitment.due else "—")
+        if overdue:
+            due.append(f" {messages.DONE_OVERDUE}", style="bold red")
+        table.add_row(
+            str(number),
+            status,
+            Text(commitment.who),
+            Text(one_line(commitment.what)),
+            due,
+            Text(one_line(plan_id), style="dim"),
+        )
+    return table
