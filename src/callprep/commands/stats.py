@@ -45,5 +45,5 @@ def run(
     from callprep.render.stats import renderables
 
     console = output.out()
-    for part in renderables(result, account=account, since=since_date):
+    for part in renderables(result, console.width, account=account, since=since_date):
         console.print(part)

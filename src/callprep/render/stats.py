@@ -15,6 +15,8 @@ from callprep.render.safe import one_line
 from callprep.stats import Opportunity, Stats, Tally
 
 BAR_WIDTH = 20
+# Beyond this a table only spreads its columns apart; the eye has further to travel.
+MAX_WIDTH = 100
 OPPORTUNITIES_SHOWN = 8
 OVERDUE_SHOWN = 8
 TOPICS_SHOWN = 3
@@ -48,19 +50,19 @@ def bar(fraction: float, width: int = BAR_WIDTH, style: str = "cyan") -> Text:
     return Text.assemble(("█" * filled, style), ("░" * (width - filled), "dim"))
 
 
-def _reached_row(label: str, tally: Tally, style: str) -> list[RenderableType]:
+def _reached_row(label: str, tally: Tally, style: str, width: int) -> list[RenderableType]:
     rate = tally.rate
     if rate is None:
         return [Text(label), Text(messages.STATS_NO_SIDE, style="dim"), Text(""), Text("")]
     return [
         Text(label),
-        bar(rate, style=style),
+        bar(rate, width=width, style=style),
         Text(_percent(rate), style="bold"),
         Text(f"{tally.reached:,} of {tally.debriefed:,} calls", style="dim"),
     ]
 
 
-def _reached(stats: Stats) -> list[RenderableType]:
+def _reached(stats: Stats, width: int) -> list[RenderableType]:
     if not stats.debriefed:
         return [Text(messages.STATS_NO_DEBRIEFS, style="yellow")]
     grid = Table.grid(padding=(0, 2))
@@ -68,8 +70,12 @@ def _reached(stats: Stats) -> list[RenderableType]:
     grid.add_column(no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(no_wrap=True)
-    grid.add_row(*_reached_row(messages.STATS_WITH_AGENDA, stats.with_agenda, "green"))
-    grid.add_row(*_reached_row(messages.STATS_WITHOUT_AGENDA, stats.without_agenda, "yellow"))
+    # Label, percentage and counts take about 50 columns; the bar gets what is left, up to 20.
+    bars = max(6, min(BAR_WIDTH, width - 52))
+    with_agenda = _reached_row(messages.STATS_WITH_AGENDA, stats.with_agenda, "green", bars)
+    without = _reached_row(messages.STATS_WITHOUT_AGENDA, stats.without_agenda, "yellow", bars)
+    grid.add_row(*with_agenda)
+    grid.add_row(*without)
     o = stats.outcomes
     width = max(len(messages.STATS_WITH_AGENDA), len(messages.STATS_WITHOUT_AGENDA))
     outcomes = Text.assemble(
@@ -87,12 +93,13 @@ def _indent(renderable: RenderableType) -> RenderableType:
     return Padding(renderable, (0, 0, 0, 2), expand=False)
 
 
-def _table(show_header: bool = True) -> Table:
-    """A borderless table as wide as the terminal, indented under its heading."""
+def _table(width: int, show_header: bool = True) -> Table:
+    """A borderless table, indented under its heading, as wide as the terminal up to MAX_WIDTH."""
     table = Table(
         box=None, header_style="dim", pad_edge=False, padding=(0, 1), show_header=show_header
     )
     table.expand = True
+    table.width = min(width, MAX_WIDTH)
     table.add_column("", width=1, no_wrap=True)  # the indent
     return table
 
@@ -117,13 +124,13 @@ def _latest_first(opportunity: Opportunity) -> float:
     return -opportunity.last_call.timestamp() if opportunity.last_call else float("inf")
 
 
-def _opportunities(stats: Stats) -> list[RenderableType]:
+def _opportunities(stats: Stats, width: int) -> list[RenderableType]:
     # Stalled deals first, then the rest; the latest activity first in each.
     ranked = sorted(stats.opportunities, key=lambda o: (not o.stalled, _latest_first(o)))
     shown = ranked[:OPPORTUNITIES_SHOWN]
     stalled = len(stats.stalled)
     count = f"{len(ranked):,}" + (f", {stalled:,} stalled" if stalled else "")
-    table = _table()
+    table = _table(width)
     table.add_column("deal", ratio=1, overflow="ellipsis", no_wrap=True)
     table.add_column("calls", justify="right", no_wrap=True, min_width=5)
     table.add_column("history", no_wrap=True, min_width=HISTORY_SHOWN + 1)
@@ -146,12 +153,12 @@ def _opportunities(stats: Stats) -> list[RenderableType]:
     return parts
 
 
-def _overdue(stats: Stats) -> list[RenderableType]:
+def _overdue(stats: Stats, width: int) -> list[RenderableType]:
     if not stats.overdue:
         return [_heading("Overdue commitments"), Text("  " + messages.STATS_NO_OVERDUE, "green")]
     # What just slipped first: it can still be saved today. JSON keeps the oldest first.
     shown = sorted(stats.overdue, key=lambda c: c.days_late)[:OVERDUE_SHOWN]
-    table = _table(show_header=False)
+    table = _table(width, show_header=False)
     table.add_column("late", justify="right", no_wrap=True, style="red", min_width=9)
     table.add_column("who", no_wrap=True, min_width=4)
     table.add_column("what", ratio=3, overflow="ellipsis", no_wrap=True)
@@ -209,14 +216,15 @@ def header(stats: Stats, account: str | None, since: dt.date | None) -> Text:
 
 
 def renderables(
-    stats: Stats, account: str | None = None, since: dt.date | None = None
+    stats: Stats, width: int, account: str | None = None, since: dt.date | None = None
 ) -> list[RenderableType]:
+    """The record top to bottom, for a terminal `width` columns wide."""
     parts: list[RenderableType] = [header(stats, account, since), Text("")]
-    parts += _reached(stats)
+    parts += _reached(stats, width)
     parts.append(Text(""))
-    parts += _opportunities(stats)
+    parts += _opportunities(stats, width)
     parts.append(Text(""))
-    parts += _overdue(stats)
+    parts += _overdue(stats, width)
     unknown = _unknown(stats)
     if unknown:
         parts.append(Text(""))
