@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from callprep import stats
 from callprep.commands import stats as stats_command
-from callprep.index import summarize
+from callprep.index import CommitmentSummary, PlanSummary, summarize
 from callprep.model import Plan
 
 TODAY = dt.date(2026, 3, 1)
@@ -420,3 +422,73 @@ def test_seller_text_cannot_drive_the_terminal(cli, home: Path, today: dt.date) 
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert "[bold red]Evil[/]" in result.stdout
+
+
+def test_the_view_fits_a_narrow_terminal(
+    cli, home: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    write_store(home)
+    result = cli("stats")
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+    assert "2 in a row" in result.stdout
+
+
+def test_the_index_gives_the_same_record(
+    cli, home: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from callprep import index, planfile
+
+    monkeypatch.setattr(index, "RACY_NS", 0)
+    write_store(home)
+    assert stats_json(cli) == EXPECTED  # reads the files, writes the index
+    monkeypatch.setattr(planfile, "load_plan", lambda path: pytest.fail(f"read {path}"))
+    assert stats_json(cli) == EXPECTED  # from the index alone
+
+
+outcomes = st.sampled_from(["", "best", "minimum", "none"])
+
+
+@st.composite
+def summaries(draw: st.DrawFn) -> PlanSummary:
+    day = draw(st.none() | st.integers(0, 60))
+    starts = None if day is None else dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(day)
+    commitment = st.builds(
+        CommitmentSummary,
+        who=st.sampled_from(["customer", "ours"]),
+        what=st.sampled_from(["Send data", "Book review"]),
+        due=st.none() | st.dates(dt.date(2025, 12, 1), dt.date(2026, 4, 1)),
+        done=st.booleans(),
+    )
+    return PlanSummary(
+        id=f"plan-{draw(st.integers(0, 9))}",
+        account=draw(st.sampled_from(["Acme", "ACME", "Globex", ""])),
+        opportunity=draw(st.sampled_from(["Pilot", "pilot", ""])),
+        kind="demo",
+        starts_at=starts,
+        readiness=draw(st.integers(0, 100)),
+        outcome=draw(outcomes),
+        held_at=None,
+        agenda_confirmed=draw(st.booleans()),
+        unknown_topics=tuple(draw(st.sets(st.sampled_from(stats.TOPICS)))),
+        commitments=tuple(draw(st.lists(commitment, max_size=3))),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(summaries(), max_size=20))
+def test_the_sums_always_add_up(plans: list[PlanSummary]) -> None:
+    result = stats.compute(plans, TODAY)
+    assert result.calls == len(plans) == sum(o.calls for o in result.opportunities)
+    assert result.debriefed == sum(result.outcomes.values())
+    assert result.debriefed == result.with_agenda.debriefed + result.without_agenda.debriefed
+    for tally in (result.with_agenda, result.without_agenda):
+        assert tally.rate is None if not tally.debriefed else 0 <= tally.rate <= 1
+    assert result.outcomes["none"] == sum(o.continuations for o in result.opportunities)
+    for o in result.opportunities:
+        assert o.stalled == (o.continuations_in_a_row >= 2)
+        assert o.continuations_in_a_row <= o.continuations <= o.debriefed <= o.calls
+    assert all(c.due < TODAY and c.days_late > 0 for c in result.overdue)
+    assert all(0 <= n <= len(plans) for _, n in result.unknown_topics)
+    json.dumps(result.to_json())  # always serialisable
