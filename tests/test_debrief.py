@@ -12,7 +12,7 @@ import tomli_w
 
 from callprep import debrief, messages, prompts
 from callprep.model import Debrief
-from callprep.prompts import Answers, Prompt, ScriptedAsker, USE_DEFAULT
+from callprep.prompts import USE_DEFAULT, Answers, Prompt, ScriptedAsker
 from tests.conftest import PREPARED
 
 PLAN_ID = "2026-12-03-acme-logistics-discovery"
@@ -113,12 +113,15 @@ def test_interview_records_the_debrief_and_shows_the_coach_summary(cli, script, 
     ]
     assert saved["new_opportunities"] == ["Their Leeds depot runs a cold-chain fleet"]
     assert saved["learned"] == {"consequence": "Overtime bill grows by 300k a year"}
-    assert saved["answered"] == [
-        "Which dispatch system do the depots use today, and who owns it?"
-    ]
+    assert saved["answered"] == ["Which dispatch system do the depots use today, and who owns it?"]
     assert saved["next_step"] == "Security review with IT on 10 Dec"
     assert saved["commitments"] == [
-        {"who": "customer", "what": "Send utilisation data", "due": dt.date(2026, 12, 8), "done": False},
+        {
+            "who": "customer",
+            "what": "Send utilisation data",
+            "due": dt.date(2026, 12, 8),
+            "done": False,
+        },
         {"who": "ours", "what": "Send the security pack", "done": False},
     ]
     # Only the discovery the plan did not know is walked; the plan itself is otherwise unchanged.

@@ -1,0 +1,107 @@
+"""`callprep debrief` end to end in a real pseudo-terminal: Ctrl-C keeps a draft, the next run resumes it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.test_debrief import PLAN_ID, write_plan
+
+pexpect = pytest.importorskip("pexpect")
+
+DOWN = "\x1b[B"
+ENTER = "\r"
+CTRL_C = "\x03"
+TIMEOUT = 15
+
+
+def console_script() -> str:
+    beside = Path(sys.executable).parent / "callprep"
+    found = str(beside) if beside.exists() else shutil.which("callprep")
+    if not found:
+        pytest.skip("the callprep console script is not installed")
+    return found
+
+
+def spawn(home: Path):
+    env = {**os.environ, "CALLPREP_HOME": str(home), "NO_COLOR": "1", "TERM": "xterm"}
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # pexpect answers no cursor-position request: do not wait
+    child = pexpect.spawn(
+        console_script(),
+        ["debrief", PLAN_ID],
+        env=env,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 120),
+    )
+    return child
+
+
+def answer(child, prompt: str, keys: str) -> None:
+    child.expect_exact(prompt)
+    child.send(keys)
+
+
+@pytest.mark.slow
+def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
+    plan_path = write_plan(
+        home / "plans", **{"discovery.consequence": "", "discovery.competition": ""}
+    )
+    before = plan_path.read_bytes()
+
+    child = spawn(home)
+    answer(child, "When was the call held?", ENTER)
+    answer(child, "How did it go", "Dana liked it" + ENTER)
+    answer(child, "Which objective did the call reach?", DOWN + ENTER)  # minimum
+    answer(child, "Did the customer get what they wanted", "y" + ENTER)
+    answer(child, "Did they bring what you asked them to prepare?", "n" + ENTER)
+    answer(child, "How engaged were they?", CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert plan_path.read_bytes() == before
+    draft = home / "drafts" / f"debrief-{PLAN_ID}.toml"
+    assert tomllib.loads(draft.read_text(encoding="utf-8"))["debrief"]["outcome"] == "minimum"
+
+    child = spawn(home)
+    answer(child, "unfinished debrief", ENTER)  # resume: yes
+    answer(child, "When was the call held?", ENTER)
+    answer(child, "How did it go", ENTER)  # the draft's answer is the default
+    answer(child, "Which objective did the call reach?", ENTER)
+    answer(child, "Did the customer get what they wanted", ENTER)
+    answer(child, "Did they bring what you asked them to prepare?", ENTER)
+    answer(child, "How engaged were they?", DOWN + ENTER)  # 4
+    answer(child, "What came up off-script", "Leeds runs a cold-chain fleet" + ENTER)
+    answer(child, "next", ENTER)  # the off-script list: no more items
+    answer(child, "Is this a new opportunity?", "y" + ENTER)
+    answer(child, "What happens to them if they don't act", "Overtime grows" + ENTER)
+    answer(child, "Who else are they looking at", ENTER)
+    answer(child, "Which dispatch system", "y" + ENTER)
+    answer(child, "successful pilot", ENTER)
+    answer(child, "what more could this call have achieved?", ENTER)
+    answer(child, "What is the next step?", "Security review on 10 Dec" + ENTER)
+    answer(child, "What was committed?", "Send utilisation data" + ENTER)
+    answer(child, "Who does it?", ENTER)  # customer
+    answer(child, "By when?", "2026-12-08" + ENTER)
+    answer(child, "What was committed?", ENTER)
+    child.expect_exact("Debrief saved")
+    child.expect_exact("Minimum reached, not the best")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    saved = tomllib.loads(plan_path.read_text(encoding="utf-8"))["debrief"]
+    assert saved["summary"] == "Dana liked it"
+    assert saved["outcome"] == "minimum"
+    assert (saved["customer_objective_met"], saved["customer_prepared"]) == (True, False)
+    assert saved["engagement"] == 4
+    assert saved["new_opportunities"] == ["Leeds runs a cold-chain fleet"]
+    assert saved["learned"] == {"consequence": "Overtime grows"}
+    assert saved["next_step"] == "Security review on 10 Dec"
+    assert saved["commitments"][0]["what"] == "Send utilisation data"
+    assert not draft.exists()
