@@ -11,13 +11,14 @@ from callprep.model import Plan
 from callprep.objective import vague_reason
 
 Severity = Literal["critical", "warning", "info"]
+SEVERITY_ORDER: tuple[Severity, ...] = ("critical", "warning", "info")
 
 
 @dataclass(frozen=True)
 class Finding:
     code: str
     severity: Severity
-    field: str
+    field: str  # the plan field to fill or fix, as a dotted path
     message: str
 
     def to_json(self) -> dict[str, Any]:
@@ -51,12 +52,19 @@ WEIGHTS: dict[str, int] = {
     "discovery.decision_process_unknown": 4,
 }
 
+# A plan with a critical finding is never more than this ready, however complete the rest:
+# a well-run call without an objective the customer can act on is still a wasted call.
+CRITICAL_CEILING = 40
+
 SEVERITIES: dict[str, Severity] = {
     "objective.missing": "critical",
     "objective.vague": "critical",
+    "objective.minimum_missing": "warning",
+    "objective.minimum_vague": "warning",
     "customer_objective.missing": "warning",
     "agenda.missing": "warning",
     "agenda.not_shared": "warning",
+    "attendees.missing": "warning",
 }
 
 # Discovery field -> finding code; the order is the order findings are listed.
@@ -69,6 +77,9 @@ DISCOVERY_CODES: dict[str, str] = {
     "decision_process": "discovery.decision_process_unknown",
 }
 
+# Every code the coach can report, in the order findings are listed.
+CODES: tuple[str, ...] = tuple(WEIGHTS)
+
 
 def _finding(code: str, field: str, message: str) -> Finding:
     return Finding(code, SEVERITIES.get(code, "info"), field, message)
@@ -76,32 +87,25 @@ def _finding(code: str, field: str, message: str) -> Finding:
 
 def _objective_findings(plan: Plan) -> list[Finding]:
     found: list[Finding] = []
-    best = plan.objective.best
-    if not best:
+    objective, kind = plan.objective, plan.kind
+    if not objective.best:
         found.append(_finding("objective.missing", "objective.best", messages.OBJECTIVE_MISSING))
-    else:
-        reason = vague_reason(best)
-        if reason:
-            found.append(
-                _finding("objective.vague", "objective.best", messages.objective_vague(reason))
-            )
-    minimum = plan.objective.minimum
-    if not minimum:
+    elif reason := vague_reason(objective.best):
+        message = messages.objective_vague(reason, kind)
+        found.append(_finding("objective.vague", "objective.best", message))
+    if not objective.minimum:
         found.append(
             _finding("objective.minimum_missing", "objective.minimum", messages.MINIMUM_MISSING)
         )
-    else:
-        reason = vague_reason(minimum)
-        if reason:
-            found.append(
-                _finding(
-                    "objective.minimum_vague", "objective.minimum", messages.minimum_vague(reason)
-                )
-            )
-    if not plan.objective.customer:
+    elif reason := vague_reason(objective.minimum):
+        message = messages.minimum_vague(reason, kind)
+        found.append(_finding("objective.minimum_vague", "objective.minimum", message))
+    if not objective.customer:
         found.append(
             _finding(
-                "customer_objective.missing", "objective.customer", messages.CUSTOMER_OBJECTIVE
+                "customer_objective.missing",
+                "objective.customer",
+                messages.customer_objective(plan.id or "PLAN"),
             )
         )
     return found
@@ -113,10 +117,15 @@ def _agenda_findings(plan: Plan) -> list[Finding]:
     if not [item for item in agenda.items if item]:
         found.append(_finding("agenda.missing", "agenda.items", messages.AGENDA_MISSING))
     if not agenda.shared:
-        found.append(_finding("agenda.not_shared", "agenda.shared", messages.AGENDA_NOT_SHARED))
+        message = messages.agenda_not_shared(plan.id or "PLAN")
+        found.append(_finding("agenda.not_shared", "agenda.shared", message))
     elif not agenda.confirmed:
         found.append(
-            _finding("agenda.not_confirmed", "agenda.confirmed", messages.AGENDA_NOT_CONFIRMED)
+            _finding(
+                "agenda.not_confirmed",
+                "agenda.confirmed",
+                messages.agenda_not_confirmed(plan.id or "PLAN"),
+            )
         )
     if not [item for item in agenda.customer_prep if item]:
         found.append(
@@ -131,11 +140,17 @@ def _people_findings(plan: Plan) -> list[Finding]:
     return [_finding("attendees.missing", "attendees", messages.ATTENDEES_MISSING)]
 
 
+def discovery_gaps(plan: Plan) -> list[str]:
+    """The discovery keys still unknown (empty, or a note like "not sure"), in listing order."""
+    return [key for key in DISCOVERY_CODES if not plan.discovery.is_known(key)]
+
+
 def _discovery_findings(plan: Plan) -> list[Finding]:
     found: list[Finding] = []
-    for key, code in DISCOVERY_CODES.items():
-        if not plan.discovery.is_known(key):
-            found.append(_finding(code, f"discovery.{key}", messages.DISCOVERY_UNKNOWN[key]))
+    for key in discovery_gaps(plan):
+        note = str(getattr(plan.discovery, key) or "")
+        message = messages.discovery_unknown(key, messages.suggested_question(key, plan), note)
+        found.append(_finding(DISCOVERY_CODES[key], f"discovery.{key}", message))
     return found
 
 
@@ -148,11 +163,16 @@ RULES: tuple[Callable[[Plan], list[Finding]], ...] = (
 
 
 def findings(plan: Plan) -> list[Finding]:
-    return [finding for rule in RULES for finding in rule(plan)]
+    """Everything the coach would fix, the most serious first, then in the plan's order."""
+    found = [finding for rule in RULES for finding in rule(plan)]
+    return sorted(found, key=lambda f: SEVERITY_ORDER.index(f.severity))
 
 
 def readiness(found: list[Finding]) -> int:
-    return max(0, 100 - sum(WEIGHTS.get(f.code, 0) for f in found))
+    score = max(0, 100 - sum(WEIGHTS.get(f.code, 0) for f in found))
+    if any(f.severity == "critical" for f in found):
+        score = min(score, CRITICAL_CEILING)
+    return score
 
 
 def review(plan: Plan) -> Review:
@@ -162,18 +182,16 @@ def review(plan: Plan) -> Review:
 
 def suggested_questions(found: list[Finding], plan: Plan | None = None) -> list[str]:
     """One open, customer-centred question per discovery gap, to ask in this call."""
-    suggestions: list[str] = []
-    for finding in found:
-        key = finding.field.removeprefix("discovery.")
-        if finding.code in DISCOVERY_CODES.values():
-            suggestions.append(messages.suggested_question(key, plan))
-    return suggestions
+    codes = {code: key for key, code in DISCOVERY_CODES.items()}
+    return [messages.suggested_question(codes[f.code], plan) for f in found if f.code in codes]
 
 
-def challenge(field: str, answer: str) -> str | None:
+def challenge(field: str, answer: str, kind: str = "") -> str | None:
     """Why an interview answer should be asked again, or None when it stands."""
     if field in ("objective.best", "objective.minimum") and answer:
         reason = vague_reason(answer)
         if reason:
-            return messages.challenge_objective(reason)
+            best = field == "objective.best"
+            example = messages.example_best(kind) if best else messages.example_minimum(kind)
+            return messages.challenge_objective(reason, example)
     return None

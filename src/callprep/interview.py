@@ -11,6 +11,7 @@ from callprep.errors import CallprepError
 from callprep.model import Plan
 from callprep.playbook import Playbook, Question
 from callprep.prompts import Asker, Prompt
+from callprep.render.check import review_lines
 
 REVIEW_KEY = "review"
 
@@ -187,6 +188,7 @@ class Interview:
             choices=tuple(question.choices),
             validate=_validator(question.kind),
         )
+        challenged: Any = None  # the answer the coach last challenged
         while True:
             answer = self.asker.ask(prompt)
             try:
@@ -194,15 +196,26 @@ class Interview:
             except CallprepError as err:
                 self.asker.say(err.message)
                 continue
-            reason = coach.challenge(question.field, value) if isinstance(value, str) else None
-            if reason:
-                self.asker.say(reason)
-                insist = self.asker.ask(
-                    Prompt(key=insist_key(question.field), kind="confirm", message=messages.INSIST)
-                )
-                if not insist:
-                    prompt = Prompt(**{**prompt.__dict__, "default": value})
-                    continue
+            # Giving the challenged answer again, unchanged, is insisting on it.
+            if challenged is not None and value == challenged:
+                self.asker.say(messages.KEPT_ANYWAY)
+            elif isinstance(value, str):
+                kind = str(self.data.get("kind") or "")
+                reason = coach.challenge(question.field, value, kind)
+                if reason:
+                    self.asker.say(reason)
+                    insist = self.asker.ask(
+                        Prompt(
+                            key=insist_key(question.field),
+                            kind="confirm",
+                            message=messages.INSIST,
+                            default=False,
+                        )
+                    )
+                    if not insist:
+                        challenged = value
+                        prompt = Prompt(**{**prompt.__dict__, "default": value})
+                        continue
             set_path(self.data, question.field, value)
             return
 
@@ -224,23 +237,32 @@ class Interview:
         while True:
             plan = to_plan(self.data)
             result = coach.review(plan)
-            self.asker.say(messages.readiness_line(result.readiness, len(result.findings)))
-            for finding in result.findings:
-                self.asker.say(f"  • {finding.message}")
-            fixable = [f for f in result.findings if f.field in questions]
-            if not fixable:
+            for line in review_lines(result):
+                self.asker.say(line)
+            # One choice per finding this playbook has a question for, in the seller's words.
+            back = {
+                messages.review_choice(f.code, f.field): f
+                for f in result.findings
+                if f.field in questions
+            }
+            if not back:
                 return plan
-            choices = (messages.REVIEW_SAVE, *(f"{f.field}: {f.code}" for f in fixable))
-            choice = self.asker.ask(
-                Prompt(
-                    key=REVIEW_KEY,
-                    kind="select",
-                    message=messages.REVIEW_PROMPT,
-                    choices=choices,
-                    default=messages.REVIEW_SAVE,
+            choice = str(
+                self.asker.ask(
+                    Prompt(
+                        key=REVIEW_KEY,
+                        kind="select",
+                        message=messages.REVIEW_PROMPT,
+                        choices=(messages.REVIEW_SAVE, *back),
+                        default=messages.REVIEW_SAVE,
+                    )
                 )
+                or messages.REVIEW_SAVE
             )
-            if not choice or choice == messages.REVIEW_SAVE:
+            # A script may also name the field ("objective.best") or "field: code".
+            by_field = {f.field: f for f in back.values()}
+            finding = back.get(choice) or by_field.get(choice.split(":", 1)[0])
+            if finding is None:
                 return plan
-            field = str(choice).split(":", 1)[0]
-            self.ask(questions[field])
+            self.asker.say(finding.message)
+            self.ask(questions[finding.field])

@@ -81,19 +81,31 @@ def minimum_vague(reason: str, kind: str = "") -> str:
     )
 
 
-CUSTOMER_OBJECTIVE = (
-    "You don't know what the customer wants from this call. Ask them before the call "
-    "(`callprep agenda` drafts the message) and write it down."
-)
+def customer_objective(ref: str = "PLAN") -> str:
+    return (
+        "You don't know what the customer wants from this call. Ask them before the call "
+        f"(`callprep agenda {ref}` drafts the message) and write it down."
+    )
+
+
 AGENDA_MISSING = "No agenda. List the three or four things the call must cover, theirs first."
-AGENDA_NOT_SHARED = (
-    "The agenda has not been sent to the customer. Send it before the call "
-    "(`callprep agenda PLAN`) and ask what they would add."
-)
-AGENDA_NOT_CONFIRMED = (
-    "The customer has not confirmed the agenda. Ask them to confirm or change it, "
-    "then run `callprep agenda PLAN --mark-confirmed`."
-)
+
+
+def agenda_not_shared(ref: str = "PLAN") -> str:
+    return (
+        "The agenda has not been sent to the customer. Send it before the call "
+        f"(`callprep agenda {ref}` drafts it) and ask what they would add, "
+        f"then run `callprep agenda {ref} --mark-shared`."
+    )
+
+
+def agenda_not_confirmed(ref: str = "PLAN") -> str:
+    return (
+        "The customer has not confirmed the agenda. Ask them to confirm or change it, "
+        f"then run `callprep agenda {ref} --mark-confirmed`."
+    )
+
+
 CUSTOMER_PREP = (
     "Nothing asked of the customer to prepare. Ask them to bring something the call needs "
     "(numbers, the right people, their requirements) so the call gets further."
@@ -155,8 +167,49 @@ def severity_count(severity: str, count: int) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def check_summary(total: int, parts: list[str]) -> str:
-    return f"{total} open: {', '.join(parts)}. `callprep edit PLAN` to fix them."
+def check_summary(total: int, parts: list[str], ref: str) -> str:
+    return f"{total} open: {', '.join(parts)}.\nFix them with `callprep edit {ref}`."
+
+
+def strict_failed(readiness: int, count: int) -> str:
+    return f"callprep: not ready: {count} finding{'s' if count != 1 else ''} open, readiness {readiness}/100"
+
+
+# --- playbooks ------------------------------------------------------------------------
+
+PLAYBOOK_NO_TEXT = "the question has no text"
+PLAYBOOK_NOTE_NAME = (
+    "{field!r}: a note's name is lowercase letters, digits and _ (e.g. notes.economic_buyer)"
+)
+PLAYBOOK_NOTE_KIND = "{field!r}: notes take text answers (kind = \"text\")"
+PLAYBOOK_UNKNOWN_FIELD = (
+    "{field!r} is not a plan field{hint}; use notes.<name> for an answer of your own"
+)
+PLAYBOOK_DID_YOU_MEAN = " (did you mean {match!r}?)"
+PLAYBOOK_FIELDS = (
+    " (plan fields: account, opportunity, kind, starts_at, duration_minutes, attendees, "
+    "objective.*, agenda.*, discovery.*, questions)"
+)
+PLAYBOOK_WRONG_KIND = "{field!r} takes kind {want!r}, not {got!r}"
+PLAYBOOK_NO_CHOICES = "{field!r} is a select with no choices"
+PLAYBOOK_CHOICES_UNUSED = "{field!r}: choices only go with kind = \"select\""
+PLAYBOOK_BAD_WHEN = "when = {when!r}: it must name a yes/no field (agenda.shared, agenda.confirmed)"
+PLAYBOOK_NAME = "name {name!r}: use lowercase letters, digits, - and _ (at most 40)"
+PLAYBOOK_EMPTY = "a playbook needs at least one [[questions]] entry"
+PLAYBOOK_TWICE = "field {field!r} is asked twice"
+PLAYBOOK_UNKNOWN_KEY = "unknown key (a playbook has name, title, description and [[questions]])"
+PLAYBOOK_UNKNOWN_QUESTION_KEY = (
+    "unknown key (a question has field, text, kind, help, section, choices, when)"
+)
+PLAYBOOK_MISSING_KEY = "missing (every question needs a field and a text)"
+PLAYBOOK_NOT_UTF8 = "cannot read playbook: not UTF-8 text"
+PLAYBOOK_UNREADABLE = "cannot read playbook ({err})"
+PLAYBOOK_UNKNOWN = "no playbook {name!r} (available: {names})"
+PLAYBOOK_SOME_BROKEN = "; {count} playbook file(s) could not be read, see `callprep playbooks`"
+PLAYBOOK_SKIPPED = "skipped a broken playbook: {problem}"
+PLAYBOOKS_HINT = "Plan with one: callprep new --playbook NAME. Your own go in {folder}/*.toml."
+PLAYBOOK_REPLACES = "{origin} (replaces the built-in)"
+PLAYBOOK_YOURS = "yours: {file}"
 
 
 # --- the interview ----------------------------------------------------------------------
@@ -176,7 +229,7 @@ REVIEW_PROMPT = "Go back to one of these, or save?"
 REVIEW_GO_BACK = "Go back to: {label}"
 REVIEW_GAPS = "Still unknown, and on the brief as questions to ask: {topics}."
 
-# The findings in a few words, for the review before saving.
+# The discovery gaps in a few words, for the review before saving.
 DISCOVERY_TOPICS: dict[str, str] = {
     "why_looking": "why they are looking",
     "urgency": "urgency",
@@ -185,6 +238,13 @@ DISCOVERY_TOPICS: dict[str, str] = {
     "competition": "competition",
     "decision_process": "how they decide",
 }
+
+
+def review_choice(code: str, field: str) -> str:
+    """The review's choice to go back to a finding: `Go back to: no minimum outcome`."""
+    topic = DISCOVERY_TOPICS.get(field.removeprefix("discovery."))
+    label = f"{topic} (unknown)" if topic else FINDING_LABELS.get(code, code)
+    return REVIEW_GO_BACK.format(label=label)
 RESUME_DRAFT = "You have an unfinished plan for {saved}. Resume it?"
 RESUME_NO_ACCOUNT = "a call with no account yet"
 RESUME_DEBRIEF = "You have an unfinished debrief from {saved}. Resume it?"
@@ -212,7 +272,7 @@ EDIT_UNCHANGED = "No changes."
 EDIT_KEPT_ASIDE = "{problem}. Your edit is kept in {aside}; the plan is unchanged."
 EDIT_CANNOT_START = "cannot start the editor {editor!r}: {reason} (check $VISUAL or $EDITOR)"
 EDIT_EDITOR_STATUS = "the editor exited with status {status}; checking the file anyway"
-EDIT_ID_KEPT = "the id names the plan's file, so it stays {id}"
+EDIT_ID_KEPT = "a plan's id cannot be changed (plans are found by it); it stays {id}"
 PDF_NEEDS_OUTPUT = "a PDF brief needs -o FILE (it is not written to the terminal)"
 LIST_EMPTY = "No plans yet. Start one with `callprep new`."
 # `problem` already names the file, and the line or field.
@@ -255,6 +315,7 @@ BRIEF_SUGGESTED = "suggested"
 BRIEF_EARLIER = "from an earlier call"
 BRIEF_OVERDUE = "overdue"
 BRIEF_MORE = "+{count} more"
+BRIEF_SEE_CHECK = "(what to do: callprep check {id})"
 BRIEF_SHORTENED = "Shortened to fit one page (…). The full plan: callprep show {id}"
 BRIEF_WHO = {"customer": "They", "ours": "We"}
 OFF_SCRIPT_STEPS = (

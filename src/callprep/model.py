@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -25,9 +26,30 @@ DISCOVERY_TEXT_KEYS = (
 )
 DISCOVERY_KEYS = (*DISCOVERY_TEXT_KEYS[:2], "deadline", *DISCOVERY_TEXT_KEYS[2:])
 
+# A discovery note that says it is not known yet: still a gap, and still a question to ask.
+UNSURE = re.compile(
+    r"\s*(?:not (?:sure|known|clear)|unsure|unknown|unclear|don['’]?t know|do not know|dunno|"
+    r"no idea|no clue|tbd|tbc|to be (?:confirmed|determined)|\?)(?!\w)",
+    re.IGNORECASE,
+)
+
 Kind = Literal["discovery", "demo", "proposal", "negotiation", "review", "other", ""]
 Side = Literal["customer", "ours"]
 Outcome = Literal["best", "minimum", "none", ""]
+
+
+def toml_datetime(value: dt.datetime | None) -> dt.datetime | None:
+    """A time TOML can hold: an offset of whole minutes (else the same instant in UTC).
+
+    Python allows offsets in seconds (local mean time, for dates before time zones); TOML
+    does not, and writing one would make a file that cannot be read back.
+    """
+    if value is None or value.tzinfo is None:
+        return value
+    offset = value.utcoffset()
+    if offset is not None and offset % dt.timedelta(minutes=1):
+        return value.astimezone(dt.UTC)
+    return value
 
 
 class Section(BaseModel):
@@ -70,7 +92,11 @@ class Discovery(Section):
         return None if value == "" else value
 
     def is_known(self, key: str) -> bool:
-        return getattr(self, key) not in ("", None)
+        """Filled in with something other than "not sure", "TBD", "?" ..."""
+        value = getattr(self, key)
+        if isinstance(value, str):
+            return bool(value) and not UNSURE.match(value)
+        return value is not None
 
 
 class Attendee(Section):
@@ -110,6 +136,11 @@ class Debrief(Section):
     def _empty(cls, value: Any) -> Any:
         return None if value == "" else value
 
+    @field_validator("held_at")
+    @classmethod
+    def _toml_time(cls, value: dt.datetime | None) -> dt.datetime | None:
+        return toml_datetime(value)
+
     @field_validator("learned")
     @classmethod
     def _learned_keys(cls, value: dict[str, Any]) -> dict[str, Any]:
@@ -143,6 +174,11 @@ class Plan(Section):
     def _empty(cls, value: Any) -> Any:
         return None if value == "" else value
 
+    @field_validator("starts_at")
+    @classmethod
+    def _toml_time(cls, value: dt.datetime | None) -> dt.datetime | None:
+        return toml_datetime(value)
+
     @field_validator("schema_version")
     @classmethod
     def _known_schema(cls, value: int) -> int:
@@ -174,7 +210,14 @@ class Plan(Section):
 
     def to_data(self) -> dict[str, Any]:
         """The plan as TOML-ready data: None (unknown) is left out, TOML has no null."""
-        return self.model_dump(mode="python", exclude_none=True)
+        data = self.model_dump(mode="python", exclude_none=True)
+        # Empty optional bits read back as their defaults; leaving them out keeps files short.
+        if not data.get("notes"):
+            data.pop("notes", None)
+        for person in data.get("attendees", []):
+            if person.get("email") == "":
+                del person["email"]
+        return data
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude_none=True)

@@ -2,43 +2,49 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from callprep import messages
 from callprep.errors import CallprepError
-from callprep.planfile import parse_toml, validate
+from callprep.planfile import parse_toml
 
 QuestionKind = Literal["text", "select", "confirm", "list", "date", "datetime", "int", "attendees"]
 
 # The plan fields a question may fill, with the kind of answer each takes. Any other
 # answer goes to `notes.<name>`, which the brief shows.
-FIELD_KINDS: dict[str, tuple[str, ...]] = {
-    "account": ("text",),
-    "opportunity": ("text",),
-    "kind": ("select",),
-    "starts_at": ("datetime",),
-    "duration_minutes": ("int",),
-    "attendees": ("attendees",),
-    "objective.best": ("text",),
-    "objective.minimum": ("text",),
-    "objective.customer": ("text",),
-    "agenda.items": ("list",),
-    "agenda.shared": ("confirm",),
-    "agenda.confirmed": ("confirm",),
-    "agenda.customer_prep": ("list",),
-    "discovery.why_looking": ("text",),
-    "discovery.urgency": ("text",),
-    "discovery.deadline": ("date",),
-    "discovery.consequence": ("text",),
-    "discovery.attitude_to_us": ("text",),
-    "discovery.competition": ("text",),
-    "discovery.decision_process": ("text",),
-    "questions": ("list",),
+FIELD_KINDS: dict[str, str] = {
+    "account": "text",
+    "opportunity": "text",
+    "kind": "select",
+    "starts_at": "datetime",
+    "duration_minutes": "int",
+    "attendees": "attendees",
+    "objective.best": "text",
+    "objective.minimum": "text",
+    "objective.customer": "text",
+    "agenda.items": "list",
+    "agenda.shared": "confirm",
+    "agenda.confirmed": "confirm",
+    "agenda.customer_prep": "list",
+    "discovery.why_looking": "text",
+    "discovery.urgency": "text",
+    "discovery.deadline": "date",
+    "discovery.consequence": "text",
+    "discovery.attitude_to_us": "text",
+    "discovery.competition": "text",
+    "discovery.decision_process": "text",
+    "questions": "list",
 }
+
+NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+NOTE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 class Question(BaseModel):
@@ -50,24 +56,45 @@ class Question(BaseModel):
     help: str = ""
     section: str = ""
     choices: list[str] = Field(default_factory=list)
-    # Ask only when this boolean plan field is true (e.g. "confirmed?" only once shared).
+    # Ask only when this yes/no plan field is true (e.g. "confirmed?" only once shared).
     when: str = ""
+
+    @field_validator("text")
+    @classmethod
+    def _has_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError(messages.PLAYBOOK_NO_TEXT)
+        return value.strip()
 
     @model_validator(mode="after")
     def _fits_plan(self) -> Question:
         if self.field.startswith("notes."):
-            if self.kind != "text" or not self.field[len("notes.") :].isidentifier():
-                raise ValueError(f"{self.field}: notes fields are text with a simple name")
-            return self
-        kinds = FIELD_KINDS.get(self.field)
-        if kinds is None:
-            raise ValueError(
-                f"field {self.field!r} is not a plan field (use notes.<name> for your own)"
-            )
-        if self.kind not in kinds:
-            raise ValueError(f"field {self.field!r} takes kind {kinds[0]!r}, not {self.kind!r}")
+            if not NOTE_NAME.match(self.field.removeprefix("notes.")):
+                raise ValueError(messages.PLAYBOOK_NOTE_NAME.format(field=self.field))
+            if self.kind != "text":
+                raise ValueError(messages.PLAYBOOK_NOTE_KIND.format(field=self.field))
+        else:
+            kind = FIELD_KINDS.get(self.field)
+            if kind is None:
+                close = difflib.get_close_matches(self.field, FIELD_KINDS, n=1)
+                hint = (
+                    messages.PLAYBOOK_DID_YOU_MEAN.format(match=close[0])
+                    if close
+                    else messages.PLAYBOOK_FIELDS
+                )
+                raise ValueError(
+                    messages.PLAYBOOK_UNKNOWN_FIELD.format(field=self.field, hint=hint)
+                )
+            if self.kind != kind:
+                raise ValueError(
+                    messages.PLAYBOOK_WRONG_KIND.format(field=self.field, want=kind, got=self.kind)
+                )
         if self.kind == "select" and not self.choices:
-            raise ValueError(f"field {self.field!r} is a select with no choices")
+            raise ValueError(messages.PLAYBOOK_NO_CHOICES.format(field=self.field))
+        if self.choices and self.kind != "select":
+            raise ValueError(messages.PLAYBOOK_CHOICES_UNUSED.format(field=self.field))
+        if self.when and FIELD_KINDS.get(self.when) != "confirm":
+            raise ValueError(messages.PLAYBOOK_BAD_WHEN.format(when=self.when))
         return self
 
 
@@ -79,15 +106,22 @@ class Playbook(BaseModel):
     description: str = ""
     questions: list[Question]
 
+    @field_validator("name")
+    @classmethod
+    def _simple_name(cls, value: str) -> str:
+        if not NAME.match(value):
+            raise ValueError(messages.PLAYBOOK_NAME.format(name=value))
+        return value
+
     @model_validator(mode="after")
     def _unique_fields(self) -> Playbook:
+        if not self.questions:
+            raise ValueError(messages.PLAYBOOK_EMPTY)
         seen: set[str] = set()
         for question in self.questions:
             if question.field in seen:
-                raise ValueError(f"field {question.field!r} is asked twice")
+                raise ValueError(messages.PLAYBOOK_TWICE.format(field=question.field))
             seen.add(question.field)
-        if not self.questions:
-            raise ValueError("a playbook needs at least one question")
         return self
 
 
@@ -95,15 +129,47 @@ class Playbook(BaseModel):
 class PlaybookSource:
     playbook: Playbook
     origin: str  # "built-in" or the user's file path
+    replaces_builtin: bool = False
 
 
 DEFAULT_PLAYBOOK = "standard"
 
 
-def _parse(text: str, source: str) -> Playbook:
+def _where(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
+    """A pydantic location in the seller's terms: `question 3 (notes.x), kind`."""
+    if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
+        questions = data.get("questions")
+        field = ""
+        if isinstance(questions, list) and loc[1] < len(questions):
+            entry = questions[loc[1]]
+            field = str(entry.get("field", "")) if isinstance(entry, dict) else ""
+        where = f"question {loc[1] + 1}" + (f" ({field})" if field else "")
+        rest = [str(part) for part in loc[2:]]
+        return ", ".join([where, *rest])
+    return ".".join(str(part) for part in loc) or "the file"
+
+
+def _problem(err: ValidationError, data: dict[str, Any]) -> str:
+    first = err.errors()[0]
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        in_question = first["loc"][0] == "questions"
+        message = (
+            messages.PLAYBOOK_UNKNOWN_QUESTION_KEY if in_question else messages.PLAYBOOK_UNKNOWN_KEY
+        )
+    elif first["type"] == "missing":
+        message = messages.PLAYBOOK_MISSING_KEY
+    return f"{_where(tuple(first['loc']), data)}: {message}"
+
+
+def parse_playbook(text: str, source: str) -> Playbook:
+    """A playbook from TOML text; errors name the source, the question and the problem."""
     data = parse_toml(text, source)
     data.setdefault("name", Path(source).stem)
-    return validate(Playbook, data, source)
+    try:
+        return Playbook.model_validate(data)
+    except ValidationError as err:
+        raise CallprepError(f"{source}: {_problem(err, data)}") from err
 
 
 def builtin_playbooks() -> dict[str, PlaybookSource]:
@@ -111,7 +177,8 @@ def builtin_playbooks() -> dict[str, PlaybookSource]:
     folder = resources.files("callprep") / "playbooks"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            playbook = _parse(entry.read_text(encoding="utf-8"), f"built-in {entry.name}")
+            text = entry.read_text(encoding="utf-8")
+            playbook = parse_playbook(text, f"built-in {entry.name}")
             found[playbook.name] = PlaybookSource(playbook, "built-in")
     return found
 
@@ -123,34 +190,46 @@ def user_playbook_files(folder: Path) -> list[Path]:
 def load_user_playbook(path: Path) -> Playbook:
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise CallprepError(f"{path}: cannot read playbook ({err})") from err
-    return _parse(text, str(path))
+    except UnicodeDecodeError as err:
+        raise CallprepError(f"{path}: {messages.PLAYBOOK_NOT_UTF8}") from err
+    except OSError as err:
+        raise CallprepError(f"{path}: {messages.PLAYBOOK_UNREADABLE.format(err=err)}") from err
+    return parse_playbook(text, str(path))
 
 
-def all_playbooks(user_folder: Path) -> tuple[dict[str, PlaybookSource], list[CallprepError]]:
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    error: CallprepError
+
+
+def all_playbooks(user_folder: Path) -> tuple[dict[str, PlaybookSource], list[Problem]]:
     """Built-in playbooks and the user's own (which may replace one of the same name)."""
     found = builtin_playbooks()
-    problems: list[CallprepError] = []
+    problems: list[Problem] = []
     for path in user_playbook_files(user_folder):
         try:
             playbook = load_user_playbook(path)
         except CallprepError as err:
-            problems.append(err)
+            problems.append(Problem(path, err))
             continue
-        found[playbook.name] = PlaybookSource(playbook, str(path))
+        replaces = found.get(playbook.name, None)
+        found[playbook.name] = PlaybookSource(
+            playbook, str(path), replaces is not None and replaces.origin == "built-in"
+        )
     return found, problems
 
 
 def get_playbook(name: str, user_folder: Path) -> Playbook:
-    user_file = user_folder / f"{name}.toml"
-    if user_file.is_file():
-        return load_user_playbook(user_file)
+    """The playbook called `name`; a broken file of that name is reported, not skipped."""
     found, problems = all_playbooks(user_folder)
+    for problem in problems:
+        if problem.path.stem == name:
+            raise problem.error
     if name in found:
         return found[name].playbook
-    for problem in problems:
-        if Path(str(problem).split(":", 1)[0]).stem == name:
-            raise problem
     names = ", ".join(sorted(found))
-    raise CallprepError(f"no playbook {name!r} (available: {names})")
+    message = messages.PLAYBOOK_UNKNOWN.format(name=name, names=names)
+    if problems:
+        message += messages.PLAYBOOK_SOME_BROKEN.format(count=len(problems))
+    raise CallprepError(message)

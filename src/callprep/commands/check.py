@@ -25,8 +25,7 @@ def run(home: Path, ref: str, as_json: bool, strict: bool) -> None:
     else:
         from callprep.render.check import render
 
-        render(plan, result, output.out())
+        render(plan, result, output.out(), ref)
     if strict and result.findings:
-        if not as_json:
-            output.say(messages.readiness_line(result.readiness, len(result.findings)))
+        output.say(messages.strict_failed(result.readiness, len(result.findings)))
         raise typer.Exit(1)

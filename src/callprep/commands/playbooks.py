@@ -7,28 +7,38 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from callprep import output
-from callprep.playbook import all_playbooks
-from callprep.render.safe import clean
+from callprep import messages, output
+from callprep.playbook import PlaybookSource, all_playbooks
+from callprep.render.safe import one_line
 from callprep.store import Store
+
+
+def _origin(source: PlaybookSource) -> str:
+    if source.origin == "built-in":
+        return source.origin
+    origin = messages.PLAYBOOK_YOURS.format(file=Path(source.origin).name)
+    if source.replaces_builtin:
+        return messages.PLAYBOOK_REPLACES.format(origin=origin)
+    return origin
 
 
 def run(home: Path) -> None:
     store = Store(home)
     found, problems = all_playbooks(store.playbooks_dir)
     for problem in problems:
-        output.warn(problem.message)
+        output.warn(messages.PLAYBOOK_SKIPPED.format(problem=problem.error.message))
     table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("name")
+    table.add_column("name", no_wrap=True)
     table.add_column("questions", justify="right")
     table.add_column("what it is")
     table.add_column("from", style="dim")
     for name, source in sorted(found.items()):
         book = source.playbook
         table.add_row(
-            Text(clean(name), style="bold"),
+            Text(one_line(name), style="bold"),
             str(len(book.questions)),
-            Text(clean(book.title or book.description)),
-            Text(clean(source.origin)),
+            Text(one_line(book.title or book.description)),
+            Text(one_line(_origin(source))),
         )
     output.out().print(table)
+    output.say(messages.PLAYBOOKS_HINT.format(folder=store.playbooks_dir))

@@ -19,10 +19,7 @@ DISCOVERY_LABELS: dict[str, str] = {
     "decision_process": "How they decide",
 }
 
-OFF_SCRIPT_REMINDER = (
-    'When they go off-script: follow it ("Really? Tell me more"), note the opportunity, '
-    "then bring the call back to the agenda."
-)
+OFF_SCRIPT_REMINDER = messages.OFF_SCRIPT_REMINDER
 
 
 @dataclass(frozen=True)
@@ -49,6 +46,20 @@ class BriefView:
     open_commitments: list[OpenCommitment] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)  # earlier questions still unanswered
     notes: list[tuple[str, str]] = field(default_factory=list)
+    kind: str = "Call"
+    account: str = ""
+    opportunity: str = ""
+    best: str = ""
+    minimum: str = ""
+    customer_goal: str = ""
+    agenda: list[str] = field(default_factory=list)
+    agenda_shared: bool = False
+    agenda_confirmed: bool = False
+    customer_prep: list[str] = field(default_factory=list)
+    open_labels: list[str] = field(default_factory=list)  # the findings, a few words each
+    # Set only when the view was shortened to fit a page: items left out per section.
+    hidden: dict[str, int] = field(default_factory=dict)
+    shortened: bool = False
 
 
 def format_when(plan: Plan) -> str:
@@ -64,6 +75,10 @@ def format_when(plan: Plan) -> str:
     return text
 
 
+def kind_label(kind: str) -> str:
+    return f"{kind.capitalize()} call" if kind and kind != "other" else "Call"
+
+
 def _person(name: str, role: str) -> str:
     return f"{name} ({role})" if role else name
 
@@ -72,6 +87,19 @@ def _discovery_value(value: object) -> str:
     if isinstance(value, dt.date):
         return f"{value:%-d %B %Y}"
     return str(value)
+
+
+def open_labels(findings: list[Finding]) -> list[str]:
+    """The findings in a few words each; the discovery gaps, already questions, as one line."""
+    gaps = sum(1 for f in findings if f.code in coach.DISCOVERY_CODES.values())
+    labels = [
+        messages.FINDING_LABELS.get(f.code, f.code)
+        for f in findings
+        if f.code not in coach.DISCOVERY_CODES.values()
+    ]
+    if gaps:
+        labels.append(messages.discovery_gaps(gaps))
+    return labels
 
 
 def build(
@@ -85,9 +113,9 @@ def build(
     for key in DISCOVERY_KEYS:
         value = getattr(plan.discovery, key)
         label = DISCOVERY_LABELS[key]
-        if value not in ("", None):
+        if plan.discovery.is_known(key):
             known.append((label, _discovery_value(value)))
-        elif key in coach.DISCOVERY_CODES:
+        elif key in coach.DISCOVERY_CODES:  # empty, or a note like "not sure": a question
             unknown.append((label, messages.suggested_question(key, plan)))
     # A suggestion already asked on an earlier call is listed once: as still unanswered.
     unknown = [(label, q) for label, q in unknown if q not in (unanswered or [])]
@@ -106,4 +134,15 @@ def build(
         open_commitments=open_commitments or [],
         unanswered=unanswered or [],
         notes=[(k.replace("_", " ").capitalize(), v) for k, v in plan.notes.items() if v],
+        kind=kind_label(plan.kind),
+        account=plan.account or "Untitled call",
+        opportunity=plan.opportunity,
+        best=plan.objective.best,
+        minimum=plan.objective.minimum,
+        customer_goal=plan.objective.customer,
+        agenda=[item for item in plan.agenda.items if item],
+        agenda_shared=plan.agenda.shared,
+        agenda_confirmed=plan.agenda.confirmed,
+        customer_prep=[item for item in plan.agenda.customer_prep if item],
+        open_labels=open_labels(result.findings),
     )
