@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from callprep import coach
+from callprep import coach, messages
 from callprep.commands import listing
 from callprep.index import PlanSummary
 from callprep.planfile import load_plan
@@ -87,7 +87,8 @@ def test_upcoming_table_names_what_to_fix_first(cli, week: None) -> None:
     first = lines[order[0] - 2 : order[0] + 1]
     assert "Globex  demo" in first[0]
     others = len(coach.findings(load_plan(UNPREPARED))) - 1
-    assert f"fix first: objective is vague  (+{others} more)" in first[1]
+    vague = messages.GAP_LABELS["objective.vague"]
+    assert f"fix first: {vague}  (+{others} more)" in first[1]
     ready = lines[order[2] - 1 : order[2] + 1]
     assert "Acme Logistics · Fleet telematics rollout" in ready[0]
     assert "fix first" not in ready[0] + ready[1]
