@@ -228,14 +228,14 @@ def _plan_files(folder: Path) -> list[tuple[str, StatKey]]:
     return found
 
 
-def scan(store: Store, use_cache: bool = True) -> Iterator[PlanSummary | LoadProblem]:
+def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
     """Every plan in the store as a summary, in id order; unreadable files as LoadProblems."""
     from callprep.store import LoadProblem
 
     folder = store.plans_dir
     files = _plan_files(folder)
     fingerprint = code_fingerprint()
-    cached = _read_cache(cache_path(store), fingerprint) if use_cache else {}
+    cached = _read_cache(cache_path(store), fingerprint)
     fresh: dict[str, tuple[StatKey, list[Any]]] = {}
     racy_before = time.time_ns() - RACY_NS
     changed = False
@@ -264,7 +264,7 @@ def scan(store: Store, use_cache: bool = True) -> Iterator[PlanSummary | LoadPro
             fresh[name] = (key, summary.to_row())
             changed = True
         yield summary
-    if use_cache and (changed or len(fresh) != len(cached)):
+    if changed or len(fresh) != len(cached):
         _write_cache(store, fingerprint, fresh)
 
 
