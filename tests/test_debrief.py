@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from callprep import debrief, messages, prompts
 from callprep.model import Debrief
@@ -321,6 +323,12 @@ def test_ctrl_c_keeps_the_plan_byte_identical_and_a_draft_to_resume(
     assert not draft.exists()
 
 
+def test_ctrl_c_before_any_answer_keeps_no_draft(cli, script, home, plan_path) -> None:
+    script({"debrief.held_at": KeyboardInterrupt})
+    assert cli("debrief", PLAN_ID).exit_code == 130
+    assert not (home / "drafts" / f"debrief-{PLAN_ID}.toml").exists()
+
+
 def test_a_declined_draft_is_not_used(cli, script, home, plan_path) -> None:
     script(
         {
@@ -445,3 +453,41 @@ def test_done_without_commitments_says_how_they_are_recorded(cli, plan_path) -> 
     result = cli("done", PLAN_ID)
     assert result.exit_code == 0
     assert "callprep debrief" in result.stderr
+
+
+# --- what must hold for any text ------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(min_size=1, max_size=40),
+    items=st.lists(st.text(max_size=30), max_size=3),
+)
+def test_no_debrief_text_breaks_the_summary(text: str, items: list[str]) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from callprep.model import Plan
+    from callprep.render import debrief as summary
+
+    plan = Plan.model_validate(
+        {
+            "account": text,
+            "objective": {"best": text, "minimum": text},
+            "debrief": {
+                "outcome": "minimum",
+                "next_step": text,
+                "could_have_done_more": text,
+                "off_script": items,
+                "new_opportunities": items,
+                "commitments": [{"who": "ours", "what": text}],
+            },
+        }
+    )
+    out = StringIO()
+    # No terminal, no colour: any control character in the output would have come from the text.
+    summary.render(summary.build(plan), Console(file=out, width=80, no_color=True))
+    shown = out.getvalue()
+    assert "Minimum reached" in shown
+    assert not any(ch in shown for ch in "\x1b\x07\x08\x9b\u202e")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -71,12 +72,12 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
         asker = prompts.interactive_asker()
         _warn_if_ahead(plan)
         answers = _offer_draft(asker, draft, answers)
-        interview = debrief.DebriefInterview(plan, asker, answers)
+        interview = debrief.DebriefInterview(plan, asker, copy.deepcopy(answers))
         try:
             result = interview.run()
         except KeyboardInterrupt:
             text = debrief.draft_text(interview.data)
-            if text is not None:
+            if text is not None and interview.data != answers:  # a draft of nothing is no help
                 store.write_aside(store.drafts_dir, draft.name, text)
             raise Interrupted(
                 messages.DRAFT_KEPT.format(command=f"callprep debrief {ref}")
