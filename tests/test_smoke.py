@@ -26,4 +26,4 @@ def test_new_no_input_then_list_show_brief(cli) -> None:
     shown = json.loads(cli("show", plan_id, "--json").stdout)
     assert shown["account"] == "Acme Corp"
     brief = cli("brief", str(PREPARED), "--format", "md")
-    assert "30\\-day pilot" in brief.stdout
+    assert "30-day pilot" in brief.stdout

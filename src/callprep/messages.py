@@ -303,6 +303,7 @@ BRIEF_HEADINGS: dict[str, str] = {
 BRIEF_NOT_SET = "not set"
 BRIEF_VAGUE = "vague"
 BRIEF_TO_LEARN = "not known yet: ask"
+BRIEF_TO_LEARN_GUESS = "not known yet: ask (your guess: {guess})"
 BRIEF_ASK_THEM = "unknown: ask them"
 BRIEF_NOBODY = "nobody listed yet"
 BRIEF_NO_AGENDA = "no agenda yet"

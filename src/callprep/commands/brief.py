@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import carry, output
+from callprep import carry, messages, output
 from callprep.errors import CallprepError
 from callprep.render import brief as brief_view
 from callprep.store import Store
@@ -20,13 +20,21 @@ def run(home: Path, ref: str, fmt: str, output_path: Path | None, paper: str) ->
         from callprep.render import term
 
         if output_path is not None:
-            raise CallprepError(
-                "the terminal brief is not written to a file; use --format md, html or pdf with -o"
-            )
+            raise CallprepError(messages.TERM_NO_FILE)
         term.render(view, output.out())
     elif fmt == "md":
         from callprep.render import markdown
 
         output.write_data(markdown.render(view), output_path)
+    elif fmt == "html":
+        from callprep.render import html
+
+        output.write_data(html.render(view, paper), output_path)
+    elif fmt == "pdf":
+        if output_path is None:
+            raise CallprepError(messages.PDF_NEEDS_OUTPUT)
+        from callprep.render import pdf
+
+        output.write_file(output_path, pdf.render(view, paper))
     else:
-        raise CallprepError(f"--format {fmt} is not available yet")
+        raise CallprepError(f"--format {fmt} is not available")

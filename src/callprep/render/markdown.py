@@ -2,57 +2,91 @@
 
 from __future__ import annotations
 
-from callprep.render.brief import OFF_SCRIPT_REMINDER, BriefView
-from callprep.render.safe import md_text as m
+from callprep import messages
+from callprep.render import page
+from callprep.render.brief import BriefView
+from callprep.render.safe import md_inline as m
+
+HEADINGS = messages.BRIEF_HEADINGS
 
 
-def _tick(flag: bool) -> str:
-    return "yes" if flag else "no"
+def _tick(flag: bool, words: tuple[str, str]) -> str:
+    yes, no = words
+    return f"✓ {yes}" if flag else f"**✗ {no}**"
+
+
+def _objective_cell(view: BriefView, text: str, field: str, empty: str) -> str:
+    cell = m(text) if text else f"_{empty}_"
+    if field and page.vague(view, field):
+        cell += f" **({messages.BRIEF_VAGUE})**"
+    return cell
 
 
 def render(view: BriefView) -> str:
-    plan = view.plan
     out: list[str] = [f"# {m(view.title)}", ""]
-    out.append(f"**{m(plan.kind or 'call').capitalize()}**, {m(view.when)}  ")
-    out.append(f"**Them:** {m(', '.join(view.customer_people)) or '_nobody listed yet_'}  ")
-    out.append(f"**Us:** {m(', '.join(view.our_people)) or '—'}  ")
-    out.append(f"**Readiness:** {view.readiness}/100")
-    out += ["", "## Objectives", ""]
-    out.append(f"- **Best outcome:** {m(plan.objective.best) or '_not set_'}")
-    out.append(f"- **Minimum:** {m(plan.objective.minimum) or '_not set_'}")
-    out.append(f"- **What they want:** {m(plan.objective.customer) or '_unknown: ask them_'}")
-    agenda = plan.agenda
+    out.append(f"**{m(view.kind)}**, {m(view.when)}  ")
+    out.append(
+        f"**{HEADINGS['them']}:** {m(', '.join(view.customer_people)) or '_' + messages.BRIEF_NOBODY + '_'}  "
+    )
+    out.append(f"**{HEADINGS['us']}:** {m(', '.join(view.our_people)) or '—'}")
+
+    # A table keeps the three objectives side by side, so their alignment shows.
+    out += ["", f"## {HEADINGS['objectives']}", ""]
+    out.append(f"| {HEADINGS['best']} | {HEADINGS['minimum']} | {HEADINGS['customer']} |")
+    out.append("| --- | --- | --- |")
+    cells = (
+        _objective_cell(view, view.best, "objective.best", messages.BRIEF_NOT_SET),
+        _objective_cell(view, view.minimum, "objective.minimum", messages.BRIEF_NOT_SET),
+        _objective_cell(view, view.customer_goal, "", messages.BRIEF_ASK_THEM),
+    )
+    out.append(f"| {' | '.join(cells)} |")
+
     out += [
         "",
-        "## Agenda",
+        f"## {HEADINGS['agenda']}",
         "",
-        f"Shared with them: {_tick(agenda.shared)} · confirmed by them: {_tick(agenda.confirmed)}",
+        f"{_tick(view.agenda_shared, messages.BRIEF_SHARED)} · "
+        f"{_tick(view.agenda_confirmed, messages.BRIEF_CONFIRMED)}",
         "",
     ]
-    out += [f"{n}. {m(item)}" for n, item in enumerate(agenda.items, 1)] or ["_No agenda yet._"]
-    if agenda.customer_prep:
-        out += ["", "They prepare:", ""]
-        out += [f"- {m(item)}" for item in agenda.customer_prep]
-    out += ["", "## What we know", ""]
-    out += [f"- **{m(label)}:** {m(value)}" for label, value in view.known] or ["_Nothing yet._"]
-    out += ["", "## Questions to ask", ""]
-    out += [f"- {m(q)}" for q in view.questions]
-    out += [f"- {m(q)} _(suggested: {m(label.lower())})_" for label, q in view.unknown]
-    out += [f"- {m(q)} _(still unanswered)_" for q in view.unanswered]
-    if not (view.questions or view.unknown or view.unanswered):
-        out.append("_None._")
+    out += [f"{n}. {m(item)}" for n, item in enumerate(view.agenda, 1)] or [
+        f"_{messages.BRIEF_NO_AGENDA}_"
+    ]
+    out += ["", f"**{HEADINGS['prep']}:**", ""]
+    out += [f"- [ ] {m(item)}" for item in view.customer_prep] or [
+        f"_{messages.FINDING_LABELS['customer_prep.missing']}_"
+    ]
+
+    out += ["", f"## {HEADINGS['known']}", ""]
+    rows = page.discovery_rows(view)
+    out += [
+        f"- **{m(row.label)}:** {m(row.value) if row.known else '_' + m(row.value) + '_'}"
+        for row in rows
+    ] or [f"_{messages.BRIEF_NOTHING_KNOWN}_"]
+
+    out += ["", f"## {HEADINGS['learn']}", ""]
+    questions = page.question_rows(view)
+    out += [f"- [ ] {m(q.text)}" + (f" _({m(q.tag)})_" if q.tag else "") for q in questions] or [
+        f"_{messages.BRIEF_NO_QUESTIONS}_"
+    ]
+
     if view.open_commitments:
-        out += ["", "## Open commitments from earlier calls", ""]
+        out += ["", f"## {HEADINGS['commitments']}", ""]
         for item in view.open_commitments:
             c = item.commitment
-            due = f" by {c.due.isoformat()}" if c.due else ""
-            flag = " **(overdue)**" if item.overdue else ""
-            out.append(f"- {m(c.who)}: {m(c.what)}{m(due)}{flag}")
+            who = messages.BRIEF_WHO.get(c.who, c.who)
+            due = f" (by {c.due:%-d %b %Y})" if c.due else ""
+            flag = f" **{messages.BRIEF_OVERDUE.upper()}**" if item.overdue else ""
+            out.append(f"- [ ] **{m(who)}:** {m(c.what)}{m(due)}{flag}")
+
     if view.notes:
-        out += ["", "## Notes", ""]
+        out += ["", f"## {HEADINGS['notes']}", ""]
         out += [f"- **{m(label)}:** {m(value)}" for label, value in view.notes]
-    out += ["", f"> {m(OFF_SCRIPT_REMINDER)}"]
-    if view.findings:
-        out += ["", f"## Still open ({len(view.findings)})", ""]
-        out += [f"- {m(f.message)}" for f in view.findings]
+
+    out += ["", f"## {HEADINGS['off_script']}", ""]
+    out += [f"{n}. {m(step)}" for n, step in enumerate(messages.OFF_SCRIPT_STEPS, 1)]
+
+    out += ["", "---", ""]
+    still = " · ".join(m(label) for label in view.open_labels) or m(messages.BRIEF_NOTHING_OPEN)
+    out.append(f"_{HEADINGS['readiness']} {view.readiness}/100 · {HEADINGS['open']}: {still}_")
     return "\n".join(out) + "\n"

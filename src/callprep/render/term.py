@@ -8,8 +8,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from callprep.render.brief import OFF_SCRIPT_REMINDER, BriefView
+from callprep import messages
+from callprep.render import page
+from callprep.render.brief import BriefView
+from callprep.render.listing import readiness_style
 from callprep.render.safe import clean
+
+HEADINGS = messages.BRIEF_HEADINGS
 
 
 def t(text: object, style: str = "") -> Text:
@@ -17,112 +22,154 @@ def t(text: object, style: str = "") -> Text:
 
 
 def _heading(title: str) -> Text:
-    return Text(title, style="bold cyan")
+    return Text(f"\n{title}", style="bold cyan")
 
 
-def _bullets(items: list[str], style: str = "", marker: str = "•") -> list[Text]:
-    return [Text.assemble((f"  {marker} ", "dim"), t(item, style)) for item in items]
-
-
-def _status(flag: bool, yes: str, no: str) -> Text:
+def _status(flag: bool, words: tuple[str, str]) -> Text:
+    yes, no = words
     return Text(f"✓ {yes}", style="green") if flag else Text(f"✗ {no}", style="yellow")
 
 
+def _grid() -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    return grid
+
+
+def _header(view: BriefView) -> Panel:
+    people = _grid()
+    people.add_row(HEADINGS["them"], t(", ".join(view.customer_people) or messages.BRIEF_NOBODY))
+    people.add_row(HEADINGS["us"], t(", ".join(view.our_people) or "—"))
+    title = Text.assemble(t(view.account, "bold"))
+    if view.opportunity:
+        title.append_text(Text.assemble("  ", t(view.opportunity, "cyan")))
+    readiness = Text(
+        f" {HEADINGS['readiness'].lower()} {view.readiness}/100 ",
+        style=readiness_style(view.readiness),
+    )
+    return Panel(
+        Group(title, people),
+        title=Text(f" {clean(view.kind)} · {clean(view.when)} ", style="magenta"),
+        title_align="left",
+        subtitle=readiness,
+        subtitle_align="right",
+        border_style="cyan",
+    )
+
+
+def _objectives(view: BriefView) -> Table:
+    # Side by side, each box headed by its label, so alignment (or its lack) is visible.
+    table = Table.grid(expand=True, padding=(0, 2))
+    cells: list[RenderableType] = []
+    for key, text, field, empty, style in (
+        ("best", view.best, "objective.best", messages.BRIEF_NOT_SET, "green"),
+        ("minimum", view.minimum, "objective.minimum", messages.BRIEF_NOT_SET, "yellow"),
+        ("customer", view.customer_goal, "", messages.BRIEF_ASK_THEM, "blue"),
+    ):
+        label = Text(HEADINGS[key], style=f"bold {style}")
+        if field and page.vague(view, field):
+            label.append(f" ({messages.BRIEF_VAGUE})", style="bold red")
+        table.add_column(ratio=1, vertical="top")
+        cells.append(Group(label, t(text) if text else t(empty, "italic yellow")))
+    table.add_row(*cells)
+    return table
+
+
+def _list(rows: list[tuple[Text, Text]], indent: int = 2) -> Padding:
+    """Marker and text in two columns, so a long item wraps under its own text."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for marker, body in rows:
+        grid.add_row(marker, body)
+    return Padding(grid, (0, 0, 0, indent))
+
+
+def _line(text: str, style: str, indent: int = 2) -> Text:
+    return Text(" " * indent + text, style=style)
+
+
 def renderables(view: BriefView) -> list[RenderableType]:
-    plan = view.plan
-    parts: list[RenderableType] = []
+    parts: list[RenderableType] = [_header(view)]
 
-    header = Text.assemble(t(view.title, "bold"), "  ", t(plan.kind or "call", "magenta"))
-    sub = Text.assemble(
-        t(view.when), "   ", t(f"readiness {view.readiness}/100", _ready_style(view.readiness))
-    )
-    people = Table.grid(padding=(0, 2))
-    people.add_column(style="dim", no_wrap=True)
-    people.add_column()
-    people.add_row("Them", t(", ".join(view.customer_people) or "nobody listed yet"))
-    people.add_row("Us", t(", ".join(view.our_people) or "—"))
-    parts.append(Panel(Group(header, sub, people), border_style="cyan"))
+    parts += [_heading(HEADINGS["objectives"]), Padding(_objectives(view), (0, 0, 0, 2))]
 
-    objectives = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
-    objectives.add_column("Best outcome", ratio=1)
-    objectives.add_column("Minimum", ratio=1)
-    objectives.add_column("What they want", ratio=1)
-    objectives.add_row(
-        t(plan.objective.best or "not set", "" if plan.objective.best else "red"),
-        t(plan.objective.minimum or "not set", "" if plan.objective.minimum else "yellow"),
-        t(
-            plan.objective.customer or "unknown: ask them",
-            "" if plan.objective.customer else "yellow",
-        ),
-    )
-    parts += [_heading("Objectives"), Padding(objectives, (0, 0, 0, 2))]
-
-    agenda = plan.agenda
     status = Text.assemble(
         "  ",
-        _status(agenda.shared, "shared", "not shared"),
+        _status(view.agenda_shared, messages.BRIEF_SHARED),
         "   ",
-        _status(agenda.confirmed, "confirmed", "not confirmed"),
+        _status(view.agenda_confirmed, messages.BRIEF_CONFIRMED),
     )
-    parts += [_heading("Agenda"), status]
-    parts += [
-        Text.assemble((f"  {n}. ", "dim"), t(item)) for n, item in enumerate(agenda.items, 1)
-    ] or [Text("  no agenda yet", style="red")]
-    if agenda.customer_prep:
-        parts.append(Text("  They prepare:", style="dim"))
-        parts += _bullets(agenda.customer_prep, marker="–")
+    parts += [_heading(HEADINGS["agenda"]), status]
+    if view.agenda:
+        parts.append(
+            _list([(Text(f"{n}.", "dim"), t(item)) for n, item in enumerate(view.agenda, 1)])
+        )
+    else:
+        parts.append(_line(messages.BRIEF_NO_AGENDA, "red"))
+    parts.append(_line(f"{HEADINGS['prep']}:", "dim"))
+    if view.customer_prep:
+        parts.append(_list([(Text("☐", "dim"), t(item)) for item in view.customer_prep], 4))
+    else:
+        parts.append(_line(messages.FINDING_LABELS["customer_prep.missing"], "yellow", 4))
 
-    parts.append(_heading("What we know"))
-    if view.known:
-        known = Table.grid(padding=(0, 2))
-        known.add_column(style="dim", no_wrap=True)
-        known.add_column()
-        for label, value in view.known:
-            known.add_row(label, t(value))
+    parts.append(_heading(HEADINGS["known"]))
+    facts = page.discovery_rows(view)
+    if facts:
+        known = _grid()
+        for fact in facts:
+            known.add_row(fact.label, t(fact.value, "" if fact.known else "italic yellow"))
         parts.append(Padding(known, (0, 0, 0, 2)))
     else:
-        parts.append(Text("  nothing yet", style="dim"))
+        parts.append(_line(messages.BRIEF_NOTHING_KNOWN, "dim"))
 
-    questions = Text()
-    parts.append(_heading("Questions to ask"))
-    parts += _bullets(view.questions)
-    for label, question in view.unknown:
-        parts.append(
-            Text.assemble(
-                ("  ? ", "yellow"), t(question), (f"  (suggested: {label.lower()})", "dim")
-            )
-        )
-    for question in view.unanswered:
-        parts.append(
-            Text.assemble(("  ↺ ", "yellow"), t(question), ("  (still unanswered)", "dim"))
-        )
-    if not (view.questions or view.unknown or view.unanswered):
-        questions.append("  none", style="dim")
-        parts.append(questions)
+    parts.append(_heading(HEADINGS["learn"]))
+    questions = []
+    for question in page.question_rows(view):
+        body = t(question.text)
+        if question.tag:
+            body.append(f"  ({question.tag})", style="yellow" if question.tone == "fair" else "dim")
+        questions.append((Text("☐", "dim"), body))
+    parts.append(_list(questions) if questions else _line(messages.BRIEF_NO_QUESTIONS, "dim"))
 
     if view.open_commitments:
-        parts.append(_heading("Open commitments from earlier calls"))
+        parts.append(_heading(HEADINGS["commitments"]))
+        commitments = []
         for item in view.open_commitments:
             c = item.commitment
-            due = f" by {c.due:%-d %b}" if c.due else ""
-            flag = ("  OVERDUE", "bold red") if item.overdue else ("", "")
-            parts.append(Text.assemble("  • ", t(f"{c.who}: {c.what}{due}"), flag))
+            who = messages.BRIEF_WHO.get(c.who, c.who)
+            body = Text.assemble((f"{who}: ", "bold"), t(c.what))
+            if c.due:
+                body.append(f"  by {c.due:%-d %b %Y}", style="dim")
+            if item.overdue:
+                body.append(f"  {messages.BRIEF_OVERDUE.upper()}", style="bold red")
+            commitments.append((Text("☐", "dim"), body))
+        parts.append(_list(commitments))
 
     if view.notes:
-        parts.append(_heading("Notes"))
+        parts.append(_heading(HEADINGS["notes"]))
+        notes = _grid()
         for label, value in view.notes:
-            parts.append(Text.assemble(("  " + label + ": ", "dim"), t(value)))
+            notes.add_row(t(label), t(value))
+        parts.append(Padding(notes, (0, 0, 0, 2)))
 
-    parts.append(Text(OFF_SCRIPT_REMINDER, style="italic dim"))
+    parts.append(_heading(HEADINGS["off_script"]))
+    steps = [
+        (Text(f"{n}.", "bold cyan"), Text(step))
+        for n, step in enumerate(messages.OFF_SCRIPT_STEPS, 1)
+    ]
+    parts.append(_list(steps))
 
-    if view.findings:
-        parts.append(_heading(f"Still open ({len(view.findings)})"))
-        parts += [Text.assemble(("  ! ", "yellow"), t(f.message, "dim")) for f in view.findings]
+    if view.open_labels:
+        parts.append(
+            Text.assemble(
+                ("\n" + HEADINGS["open"] + ": ", "dim bold"),
+                (" · ".join(view.open_labels), "dim"),
+                ("  " + messages.BRIEF_SEE_CHECK.format(id=view.plan.id or "PLAN"), "dim"),
+            )
+        )
     return parts
-
-
-def _ready_style(readiness: int) -> str:
-    return "green" if readiness >= 80 else "yellow" if readiness >= 50 else "red"
 
 
 def render(view: BriefView, console: Console) -> None:

@@ -1,0 +1,329 @@
+"""One printed page: the ladder of shortenings a brief goes down until it fits (HTML and PDF)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from callprep import messages
+from callprep.render.brief import DISCOVERY_LABELS, BriefView, OpenCommitment
+from callprep.render.safe import one_line
+
+# Text sizes (pt) from comfortable down to the smallest still easy to read on paper. A brief
+# first shrinks down this list; only at the smallest size does it start to lose words.
+SIZES: tuple[float, ...] = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
+
+PAPERS: dict[str, tuple[float, float]] = {  # width, height in mm
+    "a4": (210.0, 297.0),
+    "letter": (215.9, 279.4),
+}
+MARGIN_X_MM = 13.0
+MARGIN_Y_MM = 11.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of the plan a page shows: the longest text, the longest list."""
+
+    chars: int
+    items: int
+
+
+# Each step cuts the longest texts and lists a little more. The last step is small enough
+# that any plan fits at the smallest size (the tests prove it with an overfull plan).
+LADDER: tuple[Limits | None, ...] = (
+    None,
+    Limits(480, 16),
+    Limits(360, 13),
+    Limits(280, 11),
+    Limits(220, 9),
+    Limits(170, 8),
+    Limits(135, 7),
+    Limits(110, 6),
+    Limits(90, 5),
+    Limits(72, 4),
+    Limits(60, 3),
+)
+
+TITLE_CHARS = 90  # account and opportunity print large: they get a tighter cap
+GUESS_CHARS = 80  # a hedged discovery answer, shown beside the question it leaves open
+
+
+def cut(text: str, chars: int | None) -> str:
+    """The text on one line, cut to `chars` with a visible "…", at a word end where one is near."""
+    text = one_line(text)
+    if chars is None or len(text) <= chars:
+        return text
+    head = text[: chars - 1]
+    space = head.rfind(" ")
+    if space >= chars * 0.7:
+        head = head[:space]
+    return head.rstrip(" ,;:.-–—") + "…"
+
+
+def shorten(view: BriefView, limits: Limits | None) -> BriefView:
+    """The view as one page shows it: one-line texts, at most `limits` of each."""
+    chars = limits.chars if limits else None
+    items = limits.items if limits else None
+    hidden: dict[str, int] = {}
+    cuts = 0
+
+    def text(value: str, cap: int | None = chars) -> str:
+        nonlocal cuts
+        shown = cut(value, cap)
+        cuts += shown != one_line(value)
+        return shown
+
+    def some(key: str, values: list[str]) -> list[str]:
+        kept = values if items is None else values[:items]
+        if len(kept) < len(values):
+            hidden[key] = len(values) - len(kept)
+        return [text(value) for value in kept]
+
+    def pairs(key: str, values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        kept = values if items is None else values[:items]
+        if len(kept) < len(values):
+            hidden[key] = len(values) - len(kept)
+        return [(text(label, min(chars or 40, 40)), text(value)) for label, value in kept]
+
+    title_cap = min(chars, TITLE_CHARS) if chars else None
+    commitments = view.open_commitments if items is None else view.open_commitments[:items]
+    if len(commitments) < len(view.open_commitments):
+        hidden["commitments"] = len(view.open_commitments) - len(commitments)
+    short = replace(
+        view,
+        title=text(view.title, title_cap),
+        account=text(view.account, title_cap),
+        opportunity=text(view.opportunity, title_cap),
+        when=one_line(view.when),
+        customer_people=some("them", view.customer_people),
+        our_people=some("us", view.our_people),
+        best=text(view.best),
+        minimum=text(view.minimum),
+        customer_goal=text(view.customer_goal),
+        agenda=some("agenda", view.agenda),
+        customer_prep=some("prep", view.customer_prep),
+        known=[(label, text(value)) for label, value in view.known],
+        unknown=[(label, one_line(question)) for label, question in view.unknown],
+        questions=some("questions", view.questions),
+        unanswered=some("unanswered", view.unanswered),
+        open_commitments=[_cut_commitment(item, text) for item in commitments],
+        notes=pairs("notes", view.notes),
+        hidden=hidden,
+    )
+    return replace(short, shortened=bool(hidden) or cuts > 0)
+
+
+def _cut_commitment(item: OpenCommitment, text: Callable[[str], str]) -> OpenCommitment:
+    what = text(item.commitment.what)
+    return replace(item, commitment=item.commitment.model_copy(update={"what": what}))
+
+
+def ladder(view: BriefView) -> list[BriefView]:
+    """The view at every step of the ladder, the full one first."""
+    return [shorten(view, limits) for limits in LADDER]
+
+
+# --- what the printed formats share beyond the view ----------------------------------------
+
+
+def more(view: BriefView, key: str) -> str:
+    """ "+3 more" where a section lost items to fit the page, else ""."""
+    count = view.hidden.get(key, 0)
+    return messages.BRIEF_MORE.format(count=count) if count else ""
+
+
+def with_more(view: BriefView, values: list[str], key: str) -> list[str]:
+    extra = more(view, key)
+    return [*values, extra] if extra else values
+
+
+def vague(view: BriefView, field_name: str) -> bool:
+    return any(f.field == field_name and f.code.endswith("vague") for f in view.findings)
+
+
+@dataclass(frozen=True)
+class DiscoveryRow:
+    label: str
+    value: str
+    known: bool
+
+
+def discovery_rows(view: BriefView) -> list[DiscoveryRow]:
+    """What we know and what we don't, in discovery order: the gaps are asked below."""
+    keys = {label: key for key, label in DISCOVERY_LABELS.items()}
+    rows = [DiscoveryRow(label, value, True) for label, value in view.known]
+    for label, _ in view.unknown:
+        # A hedged answer ("not sure, probably IT") is still a question, but worth seeing.
+        guess = getattr(view.plan.discovery, keys.get(label, ""), "") or ""
+        value = messages.BRIEF_TO_LEARN
+        if isinstance(guess, str) and guess:
+            value = messages.BRIEF_TO_LEARN_GUESS.format(guess=cut(guess, GUESS_CHARS))
+        rows.append(DiscoveryRow(label, value, False))
+    order = list(DISCOVERY_LABELS.values())
+    return sorted(rows, key=lambda row: order.index(row.label) if row.label in order else 99)
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    text: str
+    tag: str = ""
+    tone: str = ""  # "" plain, "muted" suggested, "fair" carried from an earlier call
+    more: bool = False  # a "+3 more" line, not a question
+
+
+def question_rows(view: BriefView) -> list[QuestionRow]:
+    """The questions in the order to ask them: the seller's, then the gaps, then earlier ones."""
+    rows = [QuestionRow(q) for q in view.questions]
+    if more(view, "questions"):
+        rows.append(QuestionRow(more(view, "questions"), more=True))
+    rows += [QuestionRow(q, messages.BRIEF_SUGGESTED, "muted") for _, q in view.unknown]
+    rows += [QuestionRow(q, messages.BRIEF_EARLIER, "fair") for q in view.unanswered]
+    if more(view, "unanswered"):
+        rows.append(QuestionRow(more(view, "unanswered"), more=True))
+    return rows
+
+
+# --- how tall a brief is on paper ------------------------------------------------------------
+#
+# Both printed layouts share one grid: a header with the readiness corner, the three
+# objectives side by side, agenda | what they prepare, what we know | questions, then the
+# full-width sections and the off-script band. The model below follows that grid line by line;
+# the HTML page is sized from it, and the PDF uses it to skip briefs that cannot fit.
+
+PT_PER_MM = 72 / 25.4
+CORNER_MM = 52.0  # the readiness corner
+GUTTER_MM = 7.0  # between the columns of a row
+GAP_EM = 0.95  # between rows
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """A font's average character width and line pitch, both in em."""
+
+    char: float
+    line: float
+
+
+def content_size(paper: str) -> tuple[float, float]:
+    """Width and height (pt) inside the page margins."""
+    width, height = PAPERS[paper]
+    return (
+        (width - 2 * MARGIN_X_MM) * PT_PER_MM,
+        (height - 2 * MARGIN_Y_MM) * PT_PER_MM,
+    )
+
+
+def _width(word: str) -> float:
+    """A word's width in average characters: capitals run wider, CJK twice as wide."""
+    return sum(
+        1.8 if unicodedata.east_asian_width(ch) in "WF" else 1.2 if ch.isupper() else 1.0
+        for ch in word
+    )
+
+
+def wrapped(text: str, width: float, size: float, metrics: Metrics) -> int:
+    """Lines `text` takes at `size` pt in a column `width` pt wide, wrapping at spaces."""
+    per_line = max(1.0, width / (size * metrics.char))
+    lines, used = 1, 0.0
+    for word in text.split():
+        need = _width(word)
+        if used and used + 1 + need > per_line:
+            lines, used = lines + 1, 0.0
+        elif used:
+            need += 1
+        while need > per_line:  # a word wider than the column breaks anywhere
+            lines, need = lines + 1, need - per_line
+        used += need
+    return lines
+
+
+def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> float:
+    """The brief's height in pt at text size `size`, following the shared grid."""
+    width, _ = content_size(paper)
+    gutter = GUTTER_MM * PT_PER_MM
+    line = size * metrics.line
+
+    def block(texts: list[str], col: float, scale: float = 1.0, spacing: float = 0.5) -> float:
+        """Height of a list of paragraphs at `scale` × size, `spacing` em apart."""
+        if not texts:
+            return line
+        rows = sum(wrapped(t, col, size * scale, metrics) for t in texts)
+        return rows * line * scale + (len(texts) - 1) * spacing * size
+
+    def section(texts: list[str], col: float, indent: float = 1.6) -> float:
+        return 1.9 * size + block(texts, col - indent * size)
+
+    left = width - CORNER_MM * PT_PER_MM - gutter
+    header = (
+        0.8 * line
+        + block([view.account], left, 2.05)
+        + (block([view.opportunity], left, 1.2) + 0.75 * size if view.opportunity else 0)
+        + block([", ".join(with_more(view, view.customer_people, "them"))], left - 3 * size)
+        + block([", ".join(with_more(view, view.our_people, "us"))], left - 3 * size)
+        + 1.2 * size
+    )
+    corner_col = CORNER_MM * PT_PER_MM - 1.4 * size
+    corner = 3.4 * line + block(["Still open: " + "  ·  ".join(view.open_labels)], corner_col, 0.8)
+    height = max(header, corner) + GAP_EM * 0.8 * size
+
+    third = (width - size) / 3 - 1.4 * size
+    objectives = max(
+        block([text or "-"], third, 1.08) for text in (view.best, view.minimum, view.customer_goal)
+    )
+    height += objectives + 0.9 * line + 1.35 * size + GAP_EM * size
+
+    wide, narrow = (width - gutter) * 1.6 / 2.6, (width - gutter) / 2.6
+    agenda = section(with_more(view, view.agenda, "agenda"), wide)
+    prep = section(with_more(view, view.customer_prep, "prep"), narrow)
+    height += max(agenda, prep) + GAP_EM * size
+
+    half = (width - gutter) / 2
+    rows = discovery_rows(view)
+    label_col = max((len(r.label) for r in rows), default=0) * size * 0.86 * metrics.char + size
+    known = 1.9 * size + block([r.value for r in rows], half - label_col)
+    asked = section([f"{q.text} — {q.tag}" if q.tag else q.text for q in question_rows(view)], half)
+    height += max(known, asked) + GAP_EM * size
+
+    if view.open_commitments:
+        what_col = width - 12 * size
+        texts = with_more(view, [c.commitment.what for c in view.open_commitments], "commitments")
+        height += section(texts, what_col, indent=4) + GAP_EM * size
+    if view.notes:
+        notes = with_more(view, [value for _, value in view.notes], "notes")
+        label_col = max(len(label) for label, _ in view.notes) * size * 0.86 * metrics.char
+        height += section(notes, width - label_col - size) + GAP_EM * size
+
+    steps = max(
+        wrapped(step, width / 3 - 2.5 * size, size, metrics) for step in messages.OFF_SCRIPT_STEPS
+    )
+    height += 2.1 * size + steps * line  # the off-script band
+    height += 1.5 * size  # the footer
+    return height
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One way to print the brief: a step of the ladder at a text size."""
+
+    step: int
+    size: float
+    view: BriefView
+
+
+def candidates(view: BriefView) -> list[Candidate]:
+    """Largest first: the full brief at each size, then shorter briefs at the smallest size."""
+    steps = ladder(view)
+    return [Candidate(0, size, steps[0]) for size in SIZES] + [
+        Candidate(step, SIZES[-1], short) for step, short in enumerate(steps[1:], 1)
+    ]
+
+
+def first_fit(options: list[Candidate], paper: str, metrics: Metrics, room: float = 1.0) -> int:
+    """Index of the first candidate whose estimated height is within `room` × the page."""
+    _, height = content_size(paper)
+    for index, option in enumerate(options):
+        if estimate(option.view, option.size, paper, metrics) <= room * height:
+            return index
+    return len(options) - 1

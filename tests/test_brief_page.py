@@ -1,0 +1,311 @@
+"""The one-page promise and escaping: overfull, hostile and non-Latin plans in every format."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from pypdf import PdfReader
+from rich.console import Console
+
+from callprep import messages
+from callprep.model import Plan
+from callprep.planfile import load_plan
+from callprep.render import brief, html, markdown, page, pdf, term
+from callprep.render.safe import one_line
+from tests.brief_plans import (
+    HOSTILE,
+    hostile_commitments,
+    hostile_plan,
+    international_plan,
+    overfull_commitments,
+    overfull_plan,
+    overfull_unanswered,
+)
+from tests.conftest import PREPARED, UNPREPARED
+
+PAPERS = ["a4", "letter"]
+
+
+def overfull_view() -> brief.BriefView:
+    return brief.build(overfull_plan(), overfull_commitments(), overfull_unanswered())
+
+
+def hostile_view() -> brief.BriefView:
+    return brief.build(hostile_plan(), hostile_commitments(), [HOSTILE])
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(data))
+    return len(reader.pages), " ".join(reader.pages[0].extract_text().split())
+
+
+# --- shortening -------------------------------------------------------------------------
+
+
+def test_cut_keeps_short_text_and_marks_what_it_cuts() -> None:
+    assert page.cut("Dana agrees to a pilot", 40) == "Dana agrees to a pilot"
+    cut = page.cut("Dana agrees to a thirty-day pilot with twenty trucks", 30)
+    assert cut.endswith("…")
+    assert len(cut) <= 30
+    assert cut == "Dana agrees to a thirty-day…"  # at a word end, not mid-word
+
+
+def test_cut_puts_text_on_one_line() -> None:
+    assert page.cut("two\nlines\t here", None) == "two lines here"
+
+
+def test_full_step_of_the_ladder_leaves_everything_in() -> None:
+    view = overfull_view()
+    full = page.shorten(view, None)
+    assert full.agenda == [one_line(item) for item in view.agenda]
+    assert full.hidden == {}
+    assert not full.shortened
+
+
+def test_shortening_cuts_the_longest_parts_and_counts_what_it_leaves_out() -> None:
+    view = overfull_view()
+    short = page.shorten(view, page.Limits(chars=80, items=4))
+    assert short.shortened
+    assert len(short.agenda) == 4
+    assert short.hidden["agenda"] == len(view.agenda) - 4
+    assert short.hidden["commitments"] == len(view.open_commitments) - 4
+    assert all(len(item) <= 80 for item in short.agenda + short.questions)
+    assert short.best.endswith("…")
+    assert page.more(short, "agenda") == messages.BRIEF_MORE.format(count=len(view.agenda) - 4)
+    # a short plan loses nothing at the same step
+    prepared = brief.build(load_plan(PREPARED))
+    assert page.shorten(prepared, page.Limits(chars=120, items=6)).hidden == {}
+
+
+def test_each_candidate_is_no_taller_than_the_one_before() -> None:
+    options = page.candidates(overfull_view())
+    heights = [page.estimate(o.view, o.size, "a4", html.METRICS) for o in options]
+    assert heights == sorted(heights, reverse=True)
+    assert options[0].step == 0 and options[0].size == max(page.SIZES)
+    assert options[-1].size == min(page.SIZES) >= 8
+
+
+def test_wrapping_counts_long_words_and_wide_scripts() -> None:
+    metrics = page.Metrics(char=0.5, line=1.2)
+    # 100pt at 10pt with 0.5em characters: 20 characters a line
+    assert page.wrapped("short words only", 100, 10, metrics) == 1
+    assert page.wrapped("x" * 50, 100, 10, metrics) == 3
+    assert page.wrapped("中" * 20, 100, 10, metrics) == 2
+
+
+# --- one page, always -------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("paper", PAPERS)
+def test_overfull_plan_prints_on_exactly_one_page(paper) -> None:
+    view = overfull_view()
+    data = pdf.render(view, paper)
+    pages, text = pdf_text(data)
+    assert pages == 1
+    chosen = pdf.fit(view, paper)
+    assert chosen["fits"] is True  # measured to fit, not cut off by the guard
+    assert chosen["step"] > 0
+    assert "…" in text
+    assert "Shortened to fit one page" in text
+    assert "+37 more" in text or "more" in text
+    assert messages.OFF_SCRIPT_STEPS[2] in text  # the end of the page is on it
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_examples_fit_at_full_length(paper) -> None:
+    for example in (PREPARED, UNPREPARED):
+        chosen = pdf.fit(brief.build(load_plan(example)), paper)
+        assert chosen["fits"] is True
+        assert chosen["step"] == 0  # nothing cut
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_html_picks_a_step_the_page_model_says_fits(paper) -> None:
+    for view in (overfull_view(), hostile_view(), brief.build(load_plan(PREPARED))):
+        document = html.render(view, paper)
+        step = int(re.search(r'data-step="(\d+)"', document).group(1))  # type: ignore[union-attr]
+        size = float(re.search(r"font-size: ([\d.]+)pt", document).group(1))  # type: ignore[union-attr]
+        chosen = next(o for o in page.candidates(view) if o.step == step and o.size == size)
+        _, height = page.content_size(paper)
+        assert page.estimate(chosen.view, size, paper, html.METRICS) <= height
+    assert 'data-step="0"' in html.render(brief.build(load_plan(PREPARED)), paper)
+
+
+def chromium() -> str | None:
+    return (
+        shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(chromium() is None, reason="no chromium to print the HTML with")
+@pytest.mark.parametrize("paper", PAPERS)
+def test_html_prints_on_one_page_in_chromium(tmp_path: Path, paper) -> None:
+    cases = {"overfull": overfull_view(), "prepared": brief.build(load_plan(PREPARED))}
+    for name, view in cases.items():
+        source = tmp_path / f"{name}.html"
+        source.write_text(html.render(view, paper), encoding="utf-8")
+        printed = tmp_path / f"{name}.pdf"
+        subprocess.run(
+            [
+                chromium() or "",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={printed}",
+                source.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        pages, text = pdf_text(printed.read_bytes())
+        assert pages == 1, name
+        # the last things on the page were printed, so nothing ran off it
+        assert messages.OFF_SCRIPT_STEPS[2] in text, name
+        assert "callprep ·" in text, name
+
+
+# --- escaping ---------------------------------------------------------------------------
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def html_parts(document: str) -> Tags:
+    parser = Tags()
+    parser.feed(document)
+    return parser
+
+
+def test_html_shows_hostile_text_literally() -> None:
+    parts = html_parts(html.render(hostile_view()))
+    assert "script" not in parts.tags
+    assert "bold" not in parts.tags
+    text = " ".join("".join(parts.text).split())
+    assert text.count(one_line(HOSTILE)) >= 10
+
+
+def markdown_parts(source: str) -> Tags:
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(source)
+    return html_parts(rendered)
+
+
+def test_markdown_shows_hostile_text_literally() -> None:
+    parts = markdown_parts(markdown.render(hostile_view()))
+    assert "script" not in parts.tags
+    assert "code" not in parts.tags
+    assert "a" not in parts.tags
+    text = "".join(parts.text)
+    assert text.count(one_line(HOSTILE)) >= 10
+
+
+@pytest.mark.parametrize(
+    "sneaky",
+    ["- a list?", "1. numbered?", "> quoted?", "# heading?", "12) paren", "+ plus", "=== setext"],
+)
+def test_markdown_text_cannot_open_a_block(sneaky) -> None:
+    def tags(text: str) -> list[str]:
+        plan = Plan.model_validate(
+            {
+                "account": text,
+                "agenda": {"items": [text]},
+                "questions": [text],
+                "notes": {"n": text},
+            }
+        )
+        return markdown_parts(markdown.render(brief.build(plan))).tags
+
+    # the same structure as for harmless text: no list, quote or heading came from the plan
+    assert tags(sneaky) == tags("plain")
+    assert sneaky in "".join(
+        markdown_parts(markdown.render(brief.build(Plan(questions=[sneaky])))).text
+    )
+
+
+def test_pdf_shows_hostile_text_literally() -> None:
+    data = pdf.render(hostile_view(), "a4")
+    pages, text = pdf_text(data)
+    assert pages == 1
+    reader = PdfReader(io.BytesIO(data))
+    assert (
+        round(float(reader.pages[0].mediabox.width)) == 595
+    )  # `#set page(width: 1cm)` did nothing
+    for piece in (
+        "<script>alert(1)</script>",
+        "[bold]x[/bold]",
+        "#set page(width:",
+        "`tick`",
+        "*star*",
+        "$x$",
+        "@ref",
+        "_u_",
+    ):
+        assert piece in text
+
+
+def test_terminal_shows_hostile_text_literally() -> None:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=100, color_system=None, highlight=False)
+    plan = hostile_plan().model_copy(update={"account": "Acme \x1b[31mred\x1b[0m [bold]x[/bold]"})
+    term.render(brief.build(plan, hostile_commitments(), [HOSTILE]), console)
+    out = buffer.getvalue()
+    assert "[bold]x[/bold]" in out
+    assert "#set page(width: 1cm)" in out
+    assert "\x1b" not in out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=60).filter(lambda s: one_line(s) != ""))
+def test_any_text_shows_literally_in_html_and_markdown(text: str) -> None:
+    plan = Plan.model_validate(
+        {"account": "Acme", "objective": {"best": text}, "questions": [text]}
+    )
+    view = brief.build(plan)
+    expected = one_line(text)
+    html_text = "".join(html_parts(html.render(view)).text)
+    assert expected in " ".join(html_text.split()) or expected in html_text
+    md_text = "".join(markdown_parts(markdown.render(view)).text)
+    assert expected in md_text
+
+
+# --- scripts ----------------------------------------------------------------------------
+
+
+def test_accents_greek_and_cyrillic_print() -> None:
+    view = brief.build(international_plan())
+    pages, text = pdf_text(pdf.render(view, "a4"))
+    assert pages == 1
+    for name in (
+        "Société Générale d'Équipement",
+        "Zoë Łukasiewicz",
+        "Γιώργος Παπαδόπουλος",
+        "Ольга Смирнова",
+        "Πιλοτικό πρόγραμμα",
+    ):
+        assert name in text
+    assert "Ольга Смирнова" in html.render(view)
+    assert "Ольга Смирнова" in markdown.render(view)
