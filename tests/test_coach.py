@@ -286,3 +286,12 @@ def test_the_interview_review_lists_gaps_briefly() -> None:
         "urgency, what happens if they don't act, their view of us, competition, "
         "how they decide."
     )
+
+
+def test_the_interview_review_wraps_under_its_marks_at_the_terminal_width() -> None:
+    lines = review_lines(coach.review(load_plan(UNPREPARED)), width=80)
+    rows = [row for line in lines for row in line.splitlines()]
+    assert max(len(row) for row in rows) < 80
+    assert all(
+        row.startswith(("Readiness", "  ✗ ", "  ! ", "  · ", "  ? ", "    ")) for row in rows
+    )

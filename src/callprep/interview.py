@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable
 from typing import Any
 
@@ -237,7 +238,7 @@ class Interview:
         while True:
             plan = to_plan(self.data)
             result = coach.review(plan)
-            for line in review_lines(result):
+            for line in review_lines(result, shutil.get_terminal_size().columns):
                 self.asker.say(line)
             # One choice per finding this playbook has a question for, in the seller's words.
             back = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 
 from rich.console import Console
@@ -69,8 +70,11 @@ def render(plan: Plan, review: Review, console: Console, ref: str = "PLAN") -> N
     console.print(Text(summary(review.findings, one_line(ref)), style="dim"))
 
 
-def review_lines(review: Review) -> list[str]:
-    """What the interview says before saving: the readiness, each gap, the unknowns as one line."""
+def review_lines(review: Review, width: int | None = None) -> list[str]:
+    """What the interview says before saving: the readiness, each gap, the unknowns as one line.
+
+    With a width, each line is wrapped to it and hangs under its mark.
+    """
     lines = [messages.readiness_line(review.readiness, len(review.findings))]
     gaps: list[str] = []
     for finding in review.findings:
@@ -82,4 +86,7 @@ def review_lines(review: Review) -> list[str]:
         lines.append(f"  {mark} {one_line(finding.message)}")
     if gaps:
         lines.append(f"  ? {messages.REVIEW_GAPS.format(topics=', '.join(gaps))}")
-    return lines
+    if width is None:
+        return lines
+    hang = " " * (INDENT + 1)
+    return [textwrap.fill(line, max(30, width - 1), subsequent_indent=hang) for line in lines]
