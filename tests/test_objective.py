@@ -6,6 +6,8 @@ import csv
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from callprep import messages
 from callprep.objective import judge, vague_reason
@@ -124,3 +126,14 @@ def test_the_examples_the_coach_offers_are_themselves_concrete() -> None:
 def test_curly_apostrophes_and_case_do_not_change_the_verdict() -> None:
     assert judge("Get the CFO’s SIGN-OFF on the budget").concrete
     assert not judge("UNDERSTAND THEIR NEEDS").concrete
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gets_a_verdict_and_a_reason_only_when_vague(text: str) -> None:
+    verdict = judge(text)
+    reason = vague_reason(text)
+    if not text.strip() or verdict.concrete:
+        assert reason is None
+    else:
+        assert reason and reason[0] in "“i"

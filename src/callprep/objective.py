@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from callprep import messages
@@ -295,14 +296,20 @@ def _build_table() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return table
 
 
-_TABLE = _build_table()
-_FORMS = {lemma.split()[0]: _inflect(lemma.split()[0]) for ls in _VERBS.values() for lemma in ls}
+@cache
+def _table() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    return _build_table()  # built on first use: importing the coach stays cheap
+
+
+@cache
+def _forms(head: str) -> dict[str, Literal["base", "s", "past", "ing"]]:
+    return _inflect(head)
 
 
 def _verb_at(tokens: list[str], i: int) -> Verb | None:
-    for rest, lemma, group in _TABLE.get(tokens[i], ()):
+    for rest, lemma, group in _table().get(tokens[i], ()):
         if tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
-            form = _FORMS[lemma.split()[0]][tokens[i]]
+            form = _forms(lemma.split()[0])[tokens[i]]
             return Verb(lemma, group, form, 1 + len(rest))
     return None
 
@@ -373,8 +380,8 @@ def _has(tokens: list[str], nouns: AbstractSet[str], phrases: tuple[str, ...]) -
 def _committed_participle(tokens: list[str]) -> bool:
     """'signed', 'agreed', 'approved': a commitment already made, named in passing."""
     for token in tokens:
-        for _rest, lemma, group in _TABLE.get(token, ()):
-            if group == ACT and _FORMS[lemma.split()[0]][token] == "past":
+        for _rest, lemma, group in _table().get(token, ()):
+            if group == ACT and _forms(lemma.split()[0])[token] == "past":
                 return True
     return False
 
