@@ -235,3 +235,13 @@ def test_new_with_a_user_playbook_asks_only_its_questions(
     plan = load_plan(Store(home).resolve(result.stdout.strip()))
     assert plan.notes == {"budget_owner": "Priya"}
     assert plan.playbook == "quick"
+
+
+def test_two_of_your_files_cannot_claim_the_same_name(home: Path) -> None:
+    first = write(home, "a.toml", GOOD)
+    second = write(home, "b.toml", GOOD)
+    found, problems = all_playbooks(home / "playbooks")
+    assert found["quick"].origin == str(first)
+    assert [str(p.error) for p in problems] == [
+        f"{second}: name 'quick' is already used by {first}"
+    ]

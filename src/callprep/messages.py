@@ -210,6 +210,8 @@ PLAYBOOK_SKIPPED = "skipped a broken playbook: {problem}"
 PLAYBOOKS_HINT = "Plan with one: callprep new --playbook NAME. Your own go in {folder}/*.toml."
 PLAYBOOK_REPLACES = "{origin} (replaces the built-in)"
 PLAYBOOK_YOURS = "yours: {file}"
+PLAYBOOK_NAME_TAKEN = "name {name!r} is already used by {other}"
+PLAYBOOK_COLUMNS = ("name", "questions", "what it is", "from")
 
 
 # --- the interview ----------------------------------------------------------------------
@@ -271,7 +273,8 @@ EDIT_NO_EDITOR = "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)"
 EDIT_UNCHANGED = "No changes."
 EDIT_KEPT_ASIDE = "{problem}. Your edit is kept in {aside}; the plan is unchanged."
 EDIT_CANNOT_START = "cannot start the editor {editor!r}: {reason} (check $VISUAL or $EDITOR)"
-EDIT_EDITOR_STATUS = "the editor exited with status {status}; checking the file anyway"
+EDIT_EDITOR_STATUS = "the editor exited with status {status}, so the edit was not saved"
+EDIT_ABANDONED = "the editor exited with status {status}; the plan is unchanged"
 EDIT_ID_KEPT = "a plan's id cannot be changed (plans are found by it); it stays {id}"
 PDF_NEEDS_OUTPUT = "a PDF brief needs -o FILE (it is not written to the terminal)"
 LIST_EMPTY = "No plans yet. Start one with `callprep new`."
@@ -285,7 +288,7 @@ BRIEF_HEADINGS: dict[str, str] = {
     "objectives": "Objectives",
     "best": "Best outcome",
     "minimum": "Minimum we accept",
-    "customer": "What they want from the call",
+    "customer": "Their goal for the call",
     "agenda": "Agenda",
     "prep": "They prepare",
     "known": "What we know",

@@ -214,9 +214,11 @@ def all_playbooks(user_folder: Path) -> tuple[dict[str, PlaybookSource], list[Pr
             problems.append(Problem(path, err))
             continue
         replaces = found.get(playbook.name, None)
-        found[playbook.name] = PlaybookSource(
-            playbook, str(path), replaces is not None and replaces.origin == "built-in"
-        )
+        if replaces is not None and replaces.origin != "built-in":
+            message = messages.PLAYBOOK_NAME_TAKEN.format(name=playbook.name, other=replaces.origin)
+            problems.append(Problem(path, CallprepError(f"{path}: {message}")))
+            continue
+        found[playbook.name] = PlaybookSource(playbook, str(path), replaces is not None)
     return found, problems
 
 

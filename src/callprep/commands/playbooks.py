@@ -28,10 +28,11 @@ def run(home: Path) -> None:
     for problem in problems:
         output.warn(messages.PLAYBOOK_SKIPPED.format(problem=problem.error.message))
     table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("name", no_wrap=True)
-    table.add_column("questions", justify="right")
-    table.add_column("what it is")
-    table.add_column("from", style="dim")
+    name, questions, what, origin = messages.PLAYBOOK_COLUMNS
+    table.add_column(name, no_wrap=True)
+    table.add_column(questions, justify="right")
+    table.add_column(what)
+    table.add_column(origin, style="dim")
     for name, source in sorted(found.items()):
         book = source.playbook
         table.add_row(
