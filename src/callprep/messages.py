@@ -249,6 +249,8 @@ def review_choice(code: str, field: str) -> str:
     return REVIEW_GO_BACK.format(label=label)
 RESUME_DRAFT = "You have an unfinished plan for {saved}. Resume it?"
 RESUME_NO_ACCOUNT = "a call with no account yet"
+RESUMING = "Resuming with your {count} answers so far, from where you stopped."
+DRAFT_UNREADABLE = "ignoring an unreadable draft: {problem}"
 RESUME_DEBRIEF = "You have an unfinished debrief from {saved}. Resume it?"
 DRAFT_KEPT = "Interrupted. Your answers so far are kept as a draft; run `{command}` to resume."
 NO_TERMINAL = (

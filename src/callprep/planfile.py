@@ -71,4 +71,11 @@ def load_answers(path: Path) -> dict[str, Any]:
 
 
 def plan_to_text(plan: Plan) -> str:
-    return tomli_w.dumps(plan.to_data())
+    """The plan as TOML; refuses (rather than write) text that would not read back."""
+    text = tomli_w.dumps(plan.to_data())
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        # Only a value made in code can get here (a time offset in seconds, in an unknown key).
+        raise CallprepError(f"this plan cannot be written as TOML: {err}") from err
+    return text

@@ -9,7 +9,7 @@ import re
 import tempfile
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,17 +44,26 @@ def resolve_home(option: str | Path | None = None) -> Path:
     return default_home()
 
 
+# Latin letters that do not decompose into an ASCII letter and an accent.
+_LETTERS = str.maketrans(
+    {"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+     "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ı": "i"}
+)  # fmt: skip
+
+
 def slugify(text: str) -> str:
     """Lowercase ASCII words joined by '-': never a path separator, a dot or a control character."""
+    text = text.translate(_LETTERS)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:MAX_SLUG].rstrip("-")
 
 
 def make_id_base(plan: Plan, today: dt.date | None = None) -> str:
+    """`2026-12-03-acme-corp-discovery`; a missing account is left out, a missing kind is `call`."""
     day = plan.starts_at.date() if plan.starts_at else (today or dt.date.today())
-    parts = [day.isoformat(), slugify(plan.account) or "call", slugify(plan.kind) or "call"]
-    return "-".join(parts)
+    parts = [day.isoformat(), slugify(plan.account), slugify(plan.kind) or "call"]
+    return "-".join(part for part in parts if part)
 
 
 def is_valid_id(plan_id: str) -> bool:
@@ -137,9 +146,15 @@ class Store:
         return self.home / "playbooks"
 
     def ensure(self, folder: Path) -> Path:
+        """Create `folder` (and the home above it) readable by the seller alone."""
         try:
+            # mkdir gives `mode` to the last folder only, so the home is made first. A home
+            # that already exists is the seller's (it may be ~): its mode is left alone.
+            if not self.home.is_dir():
+                self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+                os.chmod(self.home, 0o700)
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if folder.stat().st_mode & 0o077:
+            if folder != self.home and folder.stat().st_mode & 0o077:
                 os.chmod(folder, 0o700)
         except OSError as err:
             raise CallprepError(f"cannot create {folder}: {err.strerror or err}") from err
@@ -203,7 +218,9 @@ class Store:
     def lock(self, name: str) -> Iterator[None]:
         """Hold `<plans>/.<name>.lock` so two processes never write the same plan at once."""
         self.ensure(self.plans_dir)
-        lock = FileLock(str(self.plans_dir / f".{name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+        lock = FileLock(
+            str(self.plans_dir / f".{name}.lock"), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
+        )
         try:
             with lock:
                 yield
@@ -221,17 +238,29 @@ class Store:
             self._write(path, plan)
         return StoredPlan(path, plan)
 
-    def save(self, path: Path, plan: Plan) -> None:
-        """Replace the plan at `path` (in the store or a file the seller named)."""
+    def save(self, path: Path, plan: Plan, text: str | None = None) -> None:
+        """Replace the plan at `path` (in the store or a file the seller named).
+
+        `text`, when given, is what is written: the seller's own TOML for `plan`, comments
+        and layout kept (the caller has checked that it reads back as `plan`).
+        """
         lock_name = path.stem if path.parent == self.plans_dir else None
         if lock_name is None:
-            self._write(path, plan)
+            self._write(path, plan, text)
             return
         with self.lock(lock_name):
-            self._write(path, plan)
+            self._write(path, plan, text)
 
-    def _write(self, path: Path, plan: Plan) -> None:
-        text = plan_to_text(plan)
+    def update(self, path: Path, change: Callable[[Plan], Plan]) -> Plan:
+        """Read the plan at `path`, change it and write it back, with no other writer between."""
+        in_store = path.parent == self.plans_dir
+        with self.lock(path.stem) if in_store else contextlib.nullcontext():
+            plan = change(load_plan(path))
+            self._write(path, plan)
+        return plan
+
+    def _write(self, path: Path, plan: Plan, text: str | None = None) -> None:
+        text = plan_to_text(plan) if text is None else text
         if path.parent == self.plans_dir:
             self.ensure(self.plans_dir)
             self._remove_temps(path.name)
