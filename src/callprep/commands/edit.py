@@ -10,7 +10,7 @@ from pathlib import Path
 
 from callprep import messages, output
 from callprep.errors import CallprepError
-from callprep.planfile import plan_from_text, read_text
+from callprep.planfile import plan_from_text, plan_to_text, read_text
 from callprep.store import Store
 
 
@@ -21,12 +21,31 @@ def editor_command() -> list[str]:
     return shlex.split(editor)
 
 
+def _id_in(text: str) -> str:
+    try:
+        return plan_from_text(text, "").id
+    except CallprepError:
+        return ""
+
+
+def _aside_name(store: Store, stem: str) -> str:
+    """`<id>-<when>.toml`, never the name of an edit kept aside before."""
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    name, n = f"{stem}-{stamp}.toml", 1
+    while (store.rejected_dir / name).exists():
+        n += 1
+        name = f"{stem}-{stamp}-{n}.toml"
+    return name
+
+
 def run(home: Path, ref: str) -> None:
     store = Store(home)
-    stored = store.load(ref)
+    # Resolve, not load: a file `list` reports as broken must open, so it can be mended.
+    path = store.resolve(ref)
     command = editor_command()
-    original = read_text(stored.path)
-    stem = stored.plan.id or stored.path.stem
+    original = read_text(path)
+    in_store = path.parent == store.plans_dir
+    stem = path.stem
     # The seller edits a private copy; the stored plan changes only once the edit is valid.
     work = store.write_aside(store.drafts_dir, f"edit-{stem}.toml", original)
     try:
@@ -34,26 +53,34 @@ def run(home: Path, ref: str) -> None:
     except OSError as err:
         work.unlink(missing_ok=True)
         raise CallprepError(
-            f"cannot start the editor {command[0]!r}: {err.strerror or err}"
+            messages.EDIT_CANNOT_START.format(editor=command[0], reason=err.strerror or err)
         ) from err
-    if result.returncode != 0:
-        output.warn(f"the editor exited with status {result.returncode}; checking the file anyway")
     edited = read_text(work)
+    failed = result.returncode != 0  # e.g. vim's :cq, the way to say "abandon this edit"
     if edited == original:
         work.unlink(missing_ok=True)
+        if failed:
+            raise CallprepError(messages.EDIT_ABANDONED.format(status=result.returncode))
         output.say(messages.EDIT_UNCHANGED)
         return
     try:
-        plan = plan_from_text(edited, str(stored.path.name))
+        if failed:
+            raise CallprepError(messages.EDIT_EDITOR_STATUS.format(status=result.returncode))
+        plan = plan_from_text(edited, path.name)
     except CallprepError as err:
-        stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-        aside = store.write_aside(store.rejected_dir, f"{stem}-{stamp}.toml", edited)
+        aside = store.write_aside(store.rejected_dir, _aside_name(store, stem), edited)
         work.unlink(missing_ok=True)
         raise CallprepError(
             messages.EDIT_KEPT_ASIDE.format(problem=err.message, aside=aside)
         ) from err
-    if stored.plan.id:
-        plan = plan.model_copy(update={"id": stored.plan.id})  # the id names the file; it stays
-    store.save(stored.path, plan)
+    text: str | None = edited  # the seller's own file, comments and layout kept
+    keep_id = (_id_in(original) or stem) if in_store else ""
+    if keep_id and plan.id != keep_id:
+        # Plans are found by their id: a changed one would lose the plan its history.
+        if plan.id:
+            output.warn(messages.EDIT_ID_KEPT.format(id=keep_id))
+        plan = plan.model_copy(update={"id": keep_id})
+        text = plan_to_text(plan)
+    store.save(path, plan, text)
     work.unlink(missing_ok=True)
-    output.say(messages.SAVED.format(path=stored.path))
+    output.say(messages.SAVED.format(path=path))
