@@ -151,6 +151,8 @@ class Interview:
         self.asker = asker
         self.data: dict[str, Any] = data if data is not None else {}
         self.skip = skip
+        # The questions the seller has answered in this session (a draft resumes after them).
+        self.answered: set[str] = set()
         self._section = ""
 
     def run(self) -> Plan:
@@ -218,6 +220,7 @@ class Interview:
                         prompt = Prompt(**{**prompt.__dict__, "default": value})
                         continue
             set_path(self.data, question.field, value)
+            self.answered.add(question.field)
             return
 
     @staticmethod

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+from callprep.render.safe import clean, one_line
 
 # Prompt kinds. `list` answers are lists of strings; `attendees` answers are lists of
 # {"name", "role", "side"} dicts; the rest are single values (strings for text-like kinds).
@@ -101,12 +105,17 @@ class QuestionaryAsker:
 
         self.q = questionary
         self.style = questionary.Style(
-            [("qmark", "fg:#5f87af bold"), ("instruction", "fg:#808080")]
+            [
+                ("qmark", "fg:#5f87af bold"),
+                ("instruction", "fg:#808080"),
+                ("bottom-toolbar", "noreverse fg:#808080"),
+            ]
         )
 
     def say(self, message: str) -> None:
         # questionary.print writes through prompt_toolkit's FormattedText, so the text is literal.
-        self.q.print(message, style="fg:#d7875f", file=sys.stderr)
+        width = shutil.get_terminal_size((80, 24)).columns
+        self.q.print(wrap(message, width), style="fg:#d7875f", file=sys.stderr)
 
     def ask(self, prompt: Prompt) -> Any:
         if prompt.kind == "list":
@@ -135,13 +144,15 @@ class QuestionaryAsker:
             problem = validate(value)
             return True if problem is None else problem
 
+        # The help shows under the question while it is asked, and goes once it is answered,
+        # so the transcript reads as questions and answers.
         return str(
             self.q.text(
                 message,
                 default=str(default),
-                instruction=help_text or None,
                 validate=check,
                 style=self.style,
+                bottom_toolbar=_toolbar(help_text),
             ).unsafe_ask()
         )
 
@@ -161,7 +172,7 @@ class QuestionaryAsker:
             heading = f"{prompt.message} (one per line, empty line to finish)"
         first = True
         while True:
-            message = heading if first else "…next (empty to finish)"
+            message = heading if first else "…and next (empty line when done)"
             item = self._text(message, prompt.help if first else "", "", None).strip()
             first = False
             if not item:
@@ -178,19 +189,56 @@ class QuestionaryAsker:
                 "Keep these people?", default=True, style=self.style
             ).unsafe_ask():
                 people = []
-        self.say(f"{prompt.message} Add people (empty name to finish).")
+        self.say(f"{prompt.message} Add each person; leave the name empty when done.")
         while True:
-            name = self._text("Name", prompt.help if not people else "", "", None).strip()
+            label = "Name" if not people else "Next person's name"
+            name = self._text(label, prompt.help, "", None).strip()
             if not name:
                 return people
-            role = self._text("Role", "", "", None).strip()
+            shown = one_line(name)
+            role = self._text(f"{shown}'s role", "e.g. VP Operations; blank if unknown", "", None)
             side = self.q.select(
-                "Whose side?",
-                choices=["customer", "ours"],
+                f"Which side is {shown} on?",
+                choices=[
+                    self.q.Choice("theirs (the customer)", value="customer"),
+                    self.q.Choice("ours", value="ours"),
+                ],
                 default="customer",
                 style=self.style,
             ).unsafe_ask()
-            people.append({"name": name, "role": role, "side": side})
+            people.append({"name": name, "role": role.strip(), "side": side})
+
+
+def wrap(message: str, width: int) -> str:
+    """Coaching text folded at word boundaries to the terminal's width, bullets hanging.
+
+    A terminal folds a long line mid-word; the coach's advice should read like a paragraph.
+    Control characters a seller typed are removed on the way.
+    """
+    lines: list[str] = []
+    for line in clean(message).split("\n"):
+        stripped = line.lstrip(" ")
+        indent = " " * (len(line) - len(stripped))
+        hang = indent + ("  " if stripped.startswith(("• ", "- ")) else "")
+        lines.append(
+            textwrap.fill(
+                line,
+                width=max(width - 1, 20),
+                subsequent_indent=hang,
+                break_on_hyphens=False,
+                drop_whitespace=True,
+            )
+            if line.strip()
+            else line
+        )
+    return "\n".join(lines)
+
+
+def _toolbar(help_text: str) -> str | None:
+    if not help_text:
+        return None
+    width = shutil.get_terminal_size((80, 24)).columns
+    return textwrap.indent(wrap(help_text, width - 2), "  ")
 
 
 def _person_line(person: Mapping[str, Any]) -> str:

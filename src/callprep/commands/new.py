@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import tomli_w
+
 from callprep import carry, messages, output, prompts
 from callprep.errors import CallprepError, Interrupted
 from callprep.interview import Interview, parse_datetime, to_plan
-from callprep.planfile import load_answers, parse_toml, plan_to_text, read_text
+from callprep.planfile import load_answers, parse_toml, read_text
 from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
 from callprep.store import Store
 
@@ -46,21 +48,30 @@ def given_answers(options: Options) -> tuple[dict[str, Any], frozenset[str]]:
     return data, frozenset(fixed)
 
 
-def _load_draft(store: Store) -> dict[str, Any] | None:
+# The draft's record of which questions were answered, so a resumed interview goes on after them.
+ANSWERED = "answered_before_interrupt"
+
+
+def _load_draft(store: Store) -> tuple[dict[str, Any], frozenset[str]] | None:
     path = store.draft_path(DRAFT)
     if not path.is_file():
         return None
     try:
-        return parse_toml(read_text(path), str(path))
+        data = parse_toml(read_text(path), str(path))
+        answered = data.pop(ANSWERED, [])
+        to_plan(data, str(path))
     except CallprepError as err:
-        output.warn(f"ignoring an unreadable draft: {err.message}")
+        output.warn(messages.DRAFT_UNREADABLE.format(problem=err.message))
         return None
+    return data, frozenset(str(field) for field in answered if isinstance(field, str))
 
 
-def _save_draft(store: Store, data: dict[str, Any]) -> None:
+def _save_draft(store: Store, data: dict[str, Any], answered: set[str]) -> None:
+    """The answers so far, as given (no defaults filled in), and which questions they answer."""
     try:
-        text = plan_to_text(to_plan(data, "draft"))
-    except CallprepError:
+        to_plan(data, "draft")
+        text = tomli_w.dumps({**data, ANSWERED: sorted(answered)})
+    except (CallprepError, TypeError, ValueError):
         return  # nothing usable to keep
     store.write_aside(store.drafts_dir, f"{DRAFT}.toml", text)
 
@@ -85,8 +96,9 @@ def run(home: Path, options: Options) -> str:
     else:
         asker = prompts.interactive_asker()
         draft = _load_draft(store)
+        resumed: frozenset[str] = frozenset()
         if draft is not None:
-            saved = str(draft.get("account") or "an earlier session")
+            saved = str(draft[0].get("account") or messages.RESUME_NO_ACCOUNT)
             resume = asker.ask(
                 prompts.Prompt(
                     key="resume",
@@ -96,14 +108,16 @@ def run(home: Path, options: Options) -> str:
                 )
             )
             if resume:
-                draft.update(data)
-                data = draft
-        interview = Interview(playbook, asker, data, skip=fixed)
+                data = {**draft[0], **data}
+                resumed = draft[1] - fixed
+                asker.say(messages.RESUMING.format(count=len(resumed)))
+        interview = Interview(playbook, asker, data, skip=fixed | resumed)
         try:
-            carry.start_interview(interview, store, fixed, dt.date.today())
+            carry.start_interview(interview, store, fixed | resumed, dt.date.today())
             plan = interview.run()
         except KeyboardInterrupt:
-            _save_draft(store, interview.data)
+            if interview.answered:  # else the draft (if any) already holds all there is
+                _save_draft(store, interview.data, interview.answered | resumed)
             raise Interrupted(messages.DRAFT_KEPT.format(command="callprep new")) from None
 
     stored = store.add(plan)

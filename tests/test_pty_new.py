@@ -1,0 +1,146 @@
+"""The real `callprep new` in a pseudo-terminal: every question of the standard playbook, by keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
+]
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+# prompt_toolkit asks the terminal where the cursor is as each question starts; a real
+# terminal answers at once. Answering also tells us the next question is being drawn.
+CURSOR_QUERY = "\x1b[6n"
+CURSOR_AT = "\x1b[1;1R"
+
+
+class Terminal:
+    def __init__(self, home: Path) -> None:
+        program = shutil.which("callprep", path=str(Path(sys.executable).parent))
+        command, args = (
+            (program, ["new"]) if program else (sys.executable, ["-m", "callprep", "new"])
+        )
+        env = {**os.environ, "CALLPREP_HOME": str(home), "TERM": "xterm", "NO_COLOR": "1"}
+        env.pop("COLUMNS", None)
+        self.child = pexpect.spawn(
+            command, args, env=env, dimensions=(50, 140), encoding="utf-8", timeout=30
+        )
+        self.transcript: list[str] = []
+
+    def answer(self, question: str, *keys: str) -> None:
+        """Wait for `question` to be asked (not an earlier one redrawn), then type `keys`."""
+        while True:
+            index = self.child.expect_exact([CURSOR_QUERY, question])
+            self.transcript.append(self.child.before + self.child.after)
+            if index == 0:
+                self.child.send(CURSOR_AT)
+                continue
+            break
+        for key in keys:
+            self.child.send(key)
+
+    def finish(self) -> tuple[int, str]:
+        while self.child.expect_exact([CURSOR_QUERY, pexpect.EOF]) == 0:
+            self.child.send(CURSOR_AT)
+        self.transcript.append(self.child.before)
+        self.child.close()
+        return self.child.exitstatus, "".join(self.transcript)
+
+
+def test_new_in_a_real_terminal_from_first_question_to_saved_file(home: Path) -> None:
+    term = Terminal(home)
+    term.answer("Which account is the call with?", "Acme Logistics", ENTER)
+    term.answer("Which opportunity (deal) is it about?", "Fleet telematics rollout", ENTER)
+    term.answer("What kind of call is it?", DOWN, ENTER)  # demo
+    term.answer("When does it start?", "2026-12-03 15:00-05:00", ENTER)
+    term.answer("How long is it, in minutes?", "45", ENTER)
+    term.answer("Name", "Dana Lee", ENTER)
+    term.answer("Dana Lee's role", "VP Operations", ENTER)
+    term.answer("Which side is Dana Lee on?", ENTER)  # theirs, the default
+    term.answer("Next person's name", "Sam Okafor", ENTER)
+    term.answer("Sam Okafor's role", "Account executive", ENTER)
+    term.answer("Which side is Sam Okafor on?", DOWN, ENTER)  # ours
+    term.answer("Next person's name", ENTER)
+    term.answer("what will the customer do or agree to?", "Dana agrees to a 30-day pilot", ENTER)
+    term.answer("What is the least you would accept?", "Dana introduces us to IT", ENTER)
+    term.answer("What does the customer want", "See the dispatch integration", ENTER)
+    term.answer("What is on the agenda?", "Their goals", ENTER)
+    term.answer("and next", "Pilot scope", ENTER)
+    term.answer("and next", ENTER)
+    term.answer("Have you sent the agenda to the customer?", "y", ENTER)
+    term.answer("Has the customer agreed to it?", "y", ENTER)
+    term.answer("prepare or bring?", "Fleet numbers", ENTER)
+    term.answer("and next", ENTER)
+    term.answer("Why are they looking at all?", "Fuel costs up 18%", ENTER)
+    term.answer("How urgent is it for them", "Board review in Q2", ENTER)
+    term.answer("By when do they need it in place?", "2027-03-31", ENTER)
+    term.answer("if they don't act by then?", "Another year of overtime", ENTER)
+    term.answer("What do they think of us?", "Liked our case study", ENTER)
+    term.answer("Who else are they looking at", "Samsara", ENTER)
+    term.answer("How will they decide", "Dana recommends, CFO signs", ENTER)
+    term.answer("What will you ask in this call?", "Who owns dispatch?", ENTER)
+    term.answer("and next", ENTER)
+    status, transcript = term.finish()
+
+    assert status == 0, transcript
+    assert "Readiness 100/100" in transcript
+    plan_id = "2026-12-03-acme-logistics-demo"
+    assert plan_id in transcript
+    path = home / "plans" / f"{plan_id}.toml"
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    saved = tomllib.loads(path.read_text())
+    assert saved["account"] == "Acme Logistics"
+    assert saved["opportunity"] == "Fleet telematics rollout"
+    assert saved["kind"] == "demo"
+    assert saved["starts_at"] == dt.datetime(2026, 12, 3, 20, 0, tzinfo=dt.UTC)
+    assert saved["duration_minutes"] == 45
+    assert saved["attendees"] == [
+        {"name": "Dana Lee", "role": "VP Operations", "side": "customer"},
+        {"name": "Sam Okafor", "role": "Account executive", "side": "ours"},
+    ]
+    assert saved["objective"] == {
+        "best": "Dana agrees to a 30-day pilot",
+        "minimum": "Dana introduces us to IT",
+        "customer": "See the dispatch integration",
+    }
+    assert saved["agenda"] == {
+        "items": ["Their goals", "Pilot scope"],
+        "shared": True,
+        "confirmed": True,
+        "customer_prep": ["Fleet numbers"],
+    }
+    assert saved["discovery"] == {
+        "why_looking": "Fuel costs up 18%",
+        "urgency": "Board review in Q2",
+        "deadline": dt.date(2027, 3, 31),
+        "consequence": "Another year of overtime",
+        "attitude_to_us": "Liked our case study",
+        "competition": "Samsara",
+        "decision_process": "Dana recommends, CFO signs",
+    }
+    assert saved["questions"] == ["Who owns dispatch?"]
+    assert not (home / "drafts" / "new.toml").exists()
+
+
+def test_ctrl_c_in_a_real_terminal_keeps_a_draft(home: Path) -> None:
+    term = Terminal(home)
+    term.answer("Which account is the call with?", "Globex", ENTER)
+    term.answer("Which opportunity (deal) is it about?")
+    term.child.sendintr()
+    status, transcript = term.finish()
+    assert status == 130, transcript
+    assert "kept as a draft" in transcript
+    assert not (home / "plans").exists() or not list((home / "plans").glob("*.toml"))
+    assert tomllib.loads((home / "drafts" / "new.toml").read_text())["account"] == "Globex"
