@@ -1,0 +1,161 @@
+"""The CLI's edges: version, help for every command, usage errors, one-line errors, --debug."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from callprep import __version__
+from callprep.cli import app
+from tests.conftest import PREPARED
+
+COMMANDS = sorted(
+    info.name or (info.callback.__name__ if info.callback else "")
+    for info in app.registered_commands
+)
+
+
+def run_real(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """The installed program, as a seller's shell runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "callprep", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "CALLPREP_HOME": str(home)},
+        check=False,
+    )
+
+
+def test_version(cli) -> None:
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"callprep {__version__}\n"
+
+
+def test_the_issue_commands_are_all_there() -> None:
+    assert {"new", "list", "show", "edit", "check", "brief"} <= set(COMMANDS)
+
+
+def test_help_lists_every_command(cli) -> None:
+    result = cli("--help")
+    assert result.exit_code == 0
+    assert "Prepare every customer call" in result.stdout
+    for name in COMMANDS:
+        assert f"  {name} " in result.stdout or f"  {name}\n" in result.stdout, name
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_that_reads(cli, command: str) -> None:
+    result = cli(command, "--help")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Usage: callprep {command} ")
+    # A sentence of what the command is for, beyond the usage line and the options.
+    summary = result.stdout.split("\n\n")[1].strip()
+    assert len(summary.split()) >= 4, summary
+    assert cli(command, "-h").stdout == result.stdout
+
+
+def test_no_arguments_shows_the_help(cli) -> None:
+    result = cli()
+    assert "Usage: callprep" in result.stdout + result.stderr
+    assert "Commands" in result.stdout + result.stderr
+    assert result.exit_code == 2  # Click's no_args_is_help: a usage error
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["nonsense"],
+        ["show"],
+        ["list", "--bogus"],
+        ["brief", "x", "--format", "docx"],
+        ["new", "--kind", "chat"],
+    ],
+)
+def test_usage_errors_exit_2(cli, args: list[str]) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert "Usage: callprep" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["show", "edit", "check", "brief"])
+def test_a_plan_not_found_is_one_line_and_exit_1(cli, command: str) -> None:
+    result = cli(command, "nope")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "callprep: no plan 'nope' (run `callprep list` to see the plans)\n"
+
+
+def test_an_ambiguous_prefix_is_one_line_and_exit_1(cli) -> None:
+    for _ in range(2):
+        cli("new", "--account", "Acme", "--when", "2026-12-03 15:00+00:00", "--no-input")
+    result = cli("show", "2026-12-03")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "callprep: '2026-12-03' matches 2 plans (2026-12-03-acme-call, 2026-12-03-acme-call-2);"
+        " type more of the id\n"
+    )
+
+
+def test_a_missing_plan_file_is_one_line(cli, tmp_path: Path) -> None:
+    result = cli("show", str(tmp_path / "gone.toml"))
+    assert result.exit_code == 1
+    assert result.stderr == f"callprep: {tmp_path / 'gone.toml'}: no such plan file\n"
+
+
+def test_errors_from_the_real_program_have_no_traceback(home: Path) -> None:
+    result = run_real("show", "nope", home=home)
+    assert result.returncode == 1
+    assert result.stderr == "callprep: no plan 'nope' (run `callprep list` to see the plans)\n"
+
+
+def test_debug_shows_the_traceback(home: Path) -> None:
+    result = run_real("--debug", "show", "nope", home=home)
+    assert result.returncode == 1
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "CallprepError: no plan 'nope'" in result.stderr
+
+
+def test_debug_in_process_raises_the_error(cli) -> None:
+    from callprep.errors import CallprepError
+
+    with pytest.raises(CallprepError, match="no plan 'nope'"):
+        cli("--debug", "show", "nope")
+
+
+def test_home_option_and_variable_choose_the_store(cli, tmp_path: Path, home: Path) -> None:
+    other = tmp_path / "other"
+    made = cli("--home", str(other), "new", "--account", "Acme", "--no-input")
+    assert made.exit_code == 0
+    assert (other / "plans" / f"{made.stdout.strip()}.toml").is_file()
+    assert not (home / "plans").exists()  # CALLPREP_HOME is the fixture's; --home won
+
+
+def test_help_starts_without_the_heavy_libraries(home: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from callprep.cli import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = {'questionary', 'prompt_toolkit', 'typst', 'icalendar'} & set(sys.modules)\n"
+        "print(sorted(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_path_to_an_example_works_anywhere(cli) -> None:
+    result = cli("show", str(PREPARED), "--json")
+    assert result.exit_code == 0
+    assert '"account": "Acme Logistics"' in result.stdout
