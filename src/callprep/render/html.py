@@ -37,7 +37,8 @@ def _people(view: BriefView, title: str, people: list[str], key: str, empty: str
 def _header(view: BriefView) -> str:
     tone = "good" if view.readiness >= 80 else "fair" if view.readiness >= 50 else "poor"
     if view.open_labels:
-        still = f"<b>{e(HEADINGS['open'])}:</b> {e('  ·  '.join(view.open_labels))}"
+        labels = page.with_more(view, view.open_labels, "open")
+        still = f"<b>{e(HEADINGS['open'])}:</b> {e('  ·  '.join(labels))}"
     else:
         still = f'<span class="good">{e(messages.BRIEF_NOTHING_OPEN)}</span>'
     opportunity = f'<p class="opportunity">{e(view.opportunity)}</p>' if view.opportunity else ""
@@ -112,7 +113,7 @@ def _learning(view: BriefView) -> str:
             + (
                 f"<dd>{e(row.value)}</dd>"
                 if row.known
-                else f'<dd class="ask">{e(row.value)} →</dd>'
+                else f'<dd class="ask">{e(row.value)} ↓</dd>'
             )
             for row in rows
         )
@@ -131,10 +132,8 @@ def _learning(view: BriefView) -> str:
         if questions
         else f'<p class="faded">{e(messages.BRIEF_NO_QUESTIONS)}</p>'
     )
-    return f"""<div class="row halves">
-<section><h2>{e(HEADINGS["known"])}</h2>{known}</section>
-<section><h2>{e(HEADINGS["learn"])}</h2>{asked}</section>
-</div>"""
+    return f"""<section><h2>{e(HEADINGS["known"])}</h2>{known}</section>
+<section><h2>{e(HEADINGS["learn"])}</h2>{asked}</section>"""
 
 
 def _commitments(view: BriefView) -> str:
@@ -167,8 +166,10 @@ def _notes(view: BriefView) -> str:
 
 
 def _off_script() -> str:
-    steps = "".join(f"<li>{e(step)}</li>" for step in messages.OFF_SCRIPT_STEPS)
-    return f'<section class="off-script"><h2>{e(HEADINGS["off_script"])}</h2><ol>{steps}</ol></section>'
+    steps = "".join(
+        f"<span><b>{n}</b> {e(step)}</span>" for n, step in enumerate(messages.OFF_SCRIPT_STEPS, 1)
+    )
+    return f'<section class="off-script"><h2>{e(HEADINGS["off_script"])}</h2>{steps}</section>'
 
 
 def _jot() -> str:
@@ -270,8 +271,7 @@ h2 { color: #1f4e8c; border-bottom: .6pt solid #d3d9e1; padding-bottom: .22em; m
 .kicker { font-size: .8em; font-weight: 700; letter-spacing: .07em; text-transform: uppercase; color: #1f4e8c; }
 h1 { font-size: 2.05em; line-height: 1.15; margin: .2em 0 .15em; }
 .opportunity { font-size: 1.2em; color: #1f4e8c; margin-bottom: .5em; }
-.people { margin-top: .3em; }
-.people .caps { display: inline-block; width: 3.6em; }
+.people { margin-top: .3em; display: grid; grid-template-columns: 3.6em 1fr; align-items: baseline; }
 .corner { background: #f6f7f9; border: .5pt solid #d3d9e1; border-radius: 3pt; padding: .7em; align-self: start; }
 .score { font-size: 2.1em; font-weight: 700; line-height: 1.1; }
 .score small { font-size: .45em; font-weight: 400; color: #5d6877; }
@@ -292,7 +292,6 @@ h1 { font-size: 2.05em; line-height: 1.15; margin: .2em 0 .15em; }
 
 .row { display: grid; column-gap: @GUTTER@; }
 .agenda-row { grid-template-columns: 1.6fr 1fr; }
-.halves { grid-template-columns: 1fr 1fr; }
 .chip {
   display: inline-block; margin-left: .4em; padding: 0 .45em; border-radius: .7em;
   text-transform: none; letter-spacing: 0; font-weight: 400; font-size: 1.05em;
@@ -310,7 +309,7 @@ ul.checks li::before {
 ul.checks li.more::before { display: none; }
 .tag { font-size: .8em; color: #5d6877; }
 .tag.fair { color: #b86e00; }
-dl.facts { display: grid; grid-template-columns: auto 1fr; column-gap: .7em; row-gap: .52em; }
+dl.facts { display: grid; grid-template-columns: auto 1fr; column-gap: 1em; row-gap: .3em; }
 dl.facts dt { font-size: .86em; color: #5d6877; padding-top: .1em; }
 dl.facts dd.ask { color: #b86e00; font-style: italic; font-size: .9em; }
 
@@ -324,14 +323,9 @@ dl.facts dd.ask { color: #b86e00; font-style: italic; font-size: .9em; }
 .commitments .flag { font-size: .8em; margin-left: .4em; }
 
 .off-script { background: #edf2f9; border-radius: 3pt; padding: .6em .8em; }
-.off-script h2 { border: 0; padding: 0; margin-bottom: .2em; }
-.off-script ol {
-  display: grid; grid-template-columns: 1fr 1fr 1fr; column-gap: 1em;
-  list-style: none; padding: 0; counter-reset: step;
-}
-.off-script li { display: grid; grid-template-columns: auto 1fr; column-gap: .45em; counter-increment: step; }
-.off-script li + li { margin-top: 0; }
-.off-script li::before { content: counter(step); font-size: 1.3em; line-height: 1; font-weight: 700; color: #1f4e8c; }
+.off-script h2 { display: inline; border: 0; padding: 0; margin: 0 1em 0 0; }
+.off-script span { display: inline-block; margin-right: 1.2em; }
+.off-script b { color: #1f4e8c; }
 
 .jot { flex: 1 1 0; min-height: 0; display: grid; grid-template-columns: 1.25fr 1fr; column-gap: @GUTTER@; overflow: hidden; }
 .jot div { overflow: hidden; min-height: 0; }

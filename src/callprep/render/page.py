@@ -12,7 +12,7 @@ from callprep.render.safe import one_line
 
 # Text sizes (pt) from comfortable down to the smallest still easy to read on paper. A brief
 # first shrinks down this list; only at the smallest size does it start to lose words.
-SIZES: tuple[float, ...] = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
+SIZES: tuple[float, ...] = (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 
 PAPERS: dict[str, tuple[float, float]] = {  # width, height in mm
     "a4": (210.0, 297.0),
@@ -43,10 +43,12 @@ LADDER: tuple[Limits | None, ...] = (
     Limits(110, 6),
     Limits(90, 5),
     Limits(72, 4),
-    Limits(60, 3),
+    Limits(64, 3),
+    Limits(56, 2),
 )
 
 TITLE_CHARS = 90  # account and opportunity print large: they get a tighter cap
+CORNER_ITEMS = 4  # findings named in the readiness corner; the rest are counted
 GUESS_CHARS = 80  # a hedged discovery answer, shown beside the question it leaves open
 
 
@@ -88,9 +90,12 @@ def shorten(view: BriefView, limits: Limits | None) -> BriefView:
         return [(text(label, min(chars or 40, 40)), text(value)) for label, value in kept]
 
     title_cap = min(chars, TITLE_CHARS) if chars else None
+    objective_cap = 2 * chars if chars else None  # the reason for the call keeps the most words
     commitments = view.open_commitments if items is None else view.open_commitments[:items]
     if len(commitments) < len(view.open_commitments):
         hidden["commitments"] = len(view.open_commitments) - len(commitments)
+    if len(view.open_labels) > CORNER_ITEMS:  # a count, not a cut: `callprep check` lists all
+        hidden["open"] = len(view.open_labels) - CORNER_ITEMS
     short = replace(
         view,
         title=text(view.title, title_cap),
@@ -99,9 +104,9 @@ def shorten(view: BriefView, limits: Limits | None) -> BriefView:
         when=one_line(view.when),
         customer_people=some("them", view.customer_people),
         our_people=some("us", view.our_people),
-        best=text(view.best),
-        minimum=text(view.minimum),
-        customer_goal=text(view.customer_goal),
+        best=text(view.best, objective_cap),
+        minimum=text(view.minimum, objective_cap),
+        customer_goal=text(view.customer_goal, objective_cap),
         agenda=some("agenda", view.agenda),
         customer_prep=some("prep", view.customer_prep),
         known=[(label, text(value)) for label, value in view.known],
@@ -110,9 +115,11 @@ def shorten(view: BriefView, limits: Limits | None) -> BriefView:
         unanswered=some("unanswered", view.unanswered),
         open_commitments=[_cut_commitment(item, text) for item in commitments],
         notes=pairs("notes", view.notes),
+        open_labels=view.open_labels[:CORNER_ITEMS],
         hidden=hidden,
     )
-    return replace(short, shortened=bool(hidden) or cuts > 0)
+    lost = {key for key in hidden if key != "open"}
+    return replace(short, shortened=bool(lost) or cuts > 0)
 
 
 def _cut_commitment(item: OpenCommitment, text: Callable[[str], str]) -> OpenCommitment:
@@ -188,9 +195,10 @@ def question_rows(view: BriefView) -> list[QuestionRow]:
 # --- how tall a brief is on paper ------------------------------------------------------------
 #
 # Both printed layouts share one grid: a header with the readiness corner, the three
-# objectives side by side, agenda | what they prepare, what we know | questions, then the
-# full-width sections and the off-script band. The model below follows that grid line by line;
-# the HTML page is sized from it, and the PDF uses it to skip briefs that cannot fit.
+# objectives side by side, agenda | what they prepare, then full width: what we know, the
+# questions, earlier commitments, notes and the off-script band. The model below follows
+# that grid line by line; the HTML page is sized from it, and the PDF uses it to skip briefs
+# that cannot fit.
 
 PT_PER_MM = 72 / 25.4
 CORNER_MM = 52.0  # the readiness corner
@@ -265,8 +273,9 @@ def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> floa
         + 1.2 * size
     )
     corner_col = CORNER_MM * PT_PER_MM - 1.4 * size
-    corner = 3.4 * line + block(["Still open: " + "  ·  ".join(view.open_labels)], corner_col, 0.8)
-    height = max(header, corner) + GAP_EM * 0.8 * size
+    still = "Still open: " + "  ·  ".join(with_more(view, view.open_labels, "open"))
+    corner = 3.4 * line + block([still], corner_col, 0.8)
+    height = max(header, corner) + GAP_EM * 1.1 * size
 
     third = (width - size) / 3 - 1.4 * size
     objectives = max(
@@ -279,12 +288,11 @@ def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> floa
     prep = section(with_more(view, view.customer_prep, "prep"), narrow)
     height += max(agenda, prep) + GAP_EM * size
 
-    half = (width - gutter) / 2
     rows = discovery_rows(view)
     label_col = max((len(r.label) for r in rows), default=0) * size * 0.86 * metrics.char + size
-    known = 1.9 * size + block([r.value for r in rows], half - label_col)
-    asked = section([f"{q.text} — {q.tag}" if q.tag else q.text for q in question_rows(view)], half)
-    height += max(known, asked) + GAP_EM * size
+    height += 1.9 * size + block([r.value for r in rows], width - label_col) + GAP_EM * size
+    asked = [f"{q.text} — {q.tag}" if q.tag else q.text for q in question_rows(view)]
+    height += section(asked, width) + GAP_EM * size
 
     if view.open_commitments:
         what_col = width - 12 * size
@@ -295,10 +303,8 @@ def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> floa
         label_col = max(len(label) for label, _ in view.notes) * size * 0.86 * metrics.char
         height += section(notes, width - label_col - size) + GAP_EM * size
 
-    steps = max(
-        wrapped(step, width / 3 - 2.5 * size, size, metrics) for step in messages.OFF_SCRIPT_STEPS
-    )
-    height += 2.1 * size + steps * line  # the off-script band
+    reminder = " ".join([messages.BRIEF_HEADINGS["off_script"], *messages.OFF_SCRIPT_STEPS])
+    height += 1.2 * size + wrapped(reminder, width - 1.6 * size, size, metrics) * line
     height += 1.5 * size  # the footer
     return height
 

@@ -50,7 +50,7 @@ def level_data(view: BriefView) -> dict[str, Any]:
         "us": page.with_more(view, view.our_people, "us"),
         "readiness": view.readiness,
         "readiness_tone": readiness_tone(view.readiness),
-        "open": view.open_labels,
+        "open": page.with_more(view, view.open_labels, "open"),
         "best": view.best,
         "best_flag": messages.BRIEF_VAGUE if page.vague(view, "objective.best") else "",
         "minimum": view.minimum,
