@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import shutil
@@ -105,7 +106,6 @@ def test_wrapping_counts_long_words_and_wide_scripts() -> None:
 # --- one page, always -------------------------------------------------------------------
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("paper", PAPERS)
 def test_overfull_plan_prints_on_exactly_one_page(paper) -> None:
     view = overfull_view()
@@ -309,3 +309,90 @@ def test_accents_greek_and_cyrillic_print() -> None:
         assert name in text
     assert "Ольга Смирнова" in html.render(view)
     assert "Ольга Смирнова" in markdown.render(view)
+
+
+# --- carried from earlier calls ------------------------------------------------------------
+
+
+def carried_view() -> brief.BriefView:
+    from callprep.model import Commitment
+
+    commitments = [
+        brief.OpenCommitment(
+            Commitment(who="ours", what="Send the security pack", due=dt.date(2026, 11, 20)),
+            from_plan="2026-11-12-acme-logistics-discovery",
+            overdue=True,
+        ),
+        brief.OpenCommitment(
+            Commitment(who="customer", what="Send utilisation data", due=dt.date(2026, 12, 8)),
+            from_plan="2026-11-12-acme-logistics-discovery",
+            overdue=False,
+        ),
+    ]
+    return brief.build(load_plan(PREPARED), commitments, ["Who signs off on security?"])
+
+
+def line_with(text: str, needle: str) -> str:
+    return next(line for line in text.splitlines() if needle in line)
+
+
+def test_every_format_shows_earlier_commitments_and_unanswered_questions() -> None:
+    view = carried_view()
+    md = markdown.render(view)
+    assert "OVERDUE" in line_with(md, "Send the security pack")
+    assert "OVERDUE" not in line_with(md, "Send utilisation data")
+    assert messages.BRIEF_EARLIER in line_with(md, "Who signs off on security?")
+
+    buffer = io.StringIO()
+    term.render(view, Console(file=buffer, width=120, color_system=None))
+    out = buffer.getvalue()
+    assert "OVERDUE" in line_with(out, "Send the security pack")
+    assert "OVERDUE" not in line_with(out, "Send utilisation data")
+    assert messages.BRIEF_EARLIER in line_with(out, "Who signs off on security?")
+
+    document = html.render(view)
+    row = line_with(document.replace("<tr>", "\n<tr>"), "Send the security pack")
+    assert f'class="flag">{messages.BRIEF_OVERDUE}<' in row
+    assert "flag" not in line_with(document.replace("<tr>", "\n<tr>"), "Send utilisation data")
+    assert "Who signs off on security?" in document
+
+    pages, text = pdf_text(pdf.render(view, "a4"))
+    assert pages == 1
+    assert "Send the security pack" in text and "OVERDUE" in text
+    assert "Who signs off on security?" in text
+
+
+def test_pdf_is_the_same_bytes_for_the_same_plan() -> None:
+    view = brief.build(load_plan(PREPARED))
+    assert pdf.render(view, "a4") == pdf.render(view, "a4")
+
+
+# --- no plan breaks the page ---------------------------------------------------------------
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=400)
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    account=texts,
+    best=texts,
+    items=st.lists(texts, max_size=30),
+    questions=st.lists(texts, max_size=30),
+    paper=st.sampled_from(PAPERS),
+)
+def test_any_plan_prints_on_one_page_that_it_fits(account, best, items, questions, paper) -> None:
+    plan = Plan.model_validate(
+        {
+            "account": account,
+            "objective": {"best": best, "minimum": best, "customer": best},
+            "agenda": {"items": items, "customer_prep": items},
+            "questions": questions,
+            "discovery": {"why_looking": best, "competition": best},
+            "attendees": [{"name": item} for item in items if item.strip()],
+        }
+    )
+    view = brief.build(plan, unanswered=questions)
+    pages, _ = pdf_text(pdf.render(view, paper))
+    assert pages == 1
+    assert pdf.fit(view, paper)["fits"] is True
