@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from callprep import messages
+from callprep import coach, messages
 from callprep.render.brief import DISCOVERY_LABELS, BriefView, OpenCommitment
 from callprep.render.safe import one_line
 
@@ -87,7 +87,8 @@ def shorten(view: BriefView, limits: Limits | None) -> BriefView:
         kept = values if items is None else values[:items]
         if len(kept) < len(values):
             hidden[key] = len(values) - len(kept)
-        return [(text(label, min(chars or 40, 40)), text(value)) for label, value in kept]
+        label_cap = min(chars, 40) if chars else None
+        return [(text(label, label_cap), text(value)) for label, value in kept]
 
     title_cap = min(chars, TITLE_CHARS) if chars else None
     objective_cap = 2 * chars if chars else None  # the reason for the call keeps the most words
@@ -136,7 +137,7 @@ def ladder(view: BriefView) -> list[BriefView]:
 
 
 def more(view: BriefView, key: str) -> str:
-    """ "+3 more" where a section lost items to fit the page, else ""."""
+    """The "+3 more" line of a section that lost items to fit the page, else ""."""
     count = view.hidden.get(key, 0)
     return messages.BRIEF_MORE.format(count=count) if count else ""
 
@@ -159,17 +160,19 @@ class DiscoveryRow:
 
 def discovery_rows(view: BriefView) -> list[DiscoveryRow]:
     """What we know and what we don't, in discovery order: the gaps are asked below."""
-    keys = {label: key for key, label in DISCOVERY_LABELS.items()}
-    rows = [DiscoveryRow(label, value, True) for label, value in view.known]
-    for label, _ in view.unknown:
-        # A hedged answer ("not sure, probably IT") is still a question, but worth seeing.
-        guess = getattr(view.plan.discovery, keys.get(label, ""), "") or ""
-        value = messages.BRIEF_TO_LEARN
-        if isinstance(guess, str) and guess:
-            value = messages.BRIEF_TO_LEARN_GUESS.format(guess=cut(guess, GUESS_CHARS))
-        rows.append(DiscoveryRow(label, value, False))
-    order = list(DISCOVERY_LABELS.values())
-    return sorted(rows, key=lambda row: order.index(row.label) if row.label in order else 99)
+    known = dict(view.known)
+    rows: list[DiscoveryRow] = []
+    for key, label in DISCOVERY_LABELS.items():
+        if label in known:
+            rows.append(DiscoveryRow(label, known[label], True))
+        elif key in coach.DISCOVERY_CODES:
+            # A hedged answer ("not sure, probably IT") is still a question, but worth seeing.
+            guess = getattr(view.plan.discovery, key, None)
+            value = messages.BRIEF_TO_LEARN
+            if isinstance(guess, str) and guess:
+                value = messages.BRIEF_TO_LEARN_GUESS.format(guess=cut(guess, GUESS_CHARS))
+            rows.append(DiscoveryRow(label, value, False))
+    return rows
 
 
 @dataclass(frozen=True)
