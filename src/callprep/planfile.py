@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -70,9 +71,53 @@ def load_answers(path: Path) -> dict[str, Any]:
     return data
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key(key: str) -> str:
+    if _BARE_KEY.fullmatch(key):
+        return key
+    return tomli_w.dumps({key: 0})[: -len(" = 0\n")]  # tomli_w's own quoting
+
+
+def _is_table_array(value: Any) -> bool:
+    # The same rule tomli_w follows, so it is never left a table to write inside our sections.
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _dump_table(data: Mapping[str, Any], path: list[str], header: str, out: list[str]) -> None:
+    inline = {
+        k: v for k, v in data.items() if not (isinstance(v, dict) and v) and not _is_table_array(v)
+    }
+    if header:
+        out.append(header)
+    # tomli_w writes every dict as a [table], even an empty one; an empty dict stays inline here.
+    # It goes first: what tomli_w writes may end in a table of its own.
+    out.extend(f"{_key(k)} = {{}}" for k, v in inline.items() if isinstance(v, dict))
+    values = {k: v for k, v in inline.items() if not isinstance(v, dict)}
+    if values:
+        out.append(tomli_w.dumps(values).rstrip("\n"))
+    for key, value in data.items():
+        if key in inline:
+            continue
+        dotted = ".".join(_key(part) for part in [*path, key])
+        items = value if isinstance(value, list) else [value]
+        brackets = ("[[", "]]") if isinstance(value, list) else ("[", "]")
+        for item in items:
+            out.append("")
+            _dump_table(item, [*path, key], f"{brackets[0]}{dotted}{brackets[1]}", out)
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    """TOML laid out for people: tables and arrays of tables (`[[attendees]]`) as headed blocks."""
+    out: list[str] = []
+    _dump_table(data, [], "", out)
+    return "\n".join(out).lstrip("\n") + "\n"
+
+
 def plan_to_text(plan: Plan) -> str:
     """The plan as TOML; refuses (rather than write) text that would not read back."""
-    text = tomli_w.dumps(plan.to_data())
+    text = dumps(plan.to_data())
     try:
         tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
