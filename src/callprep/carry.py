@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from callprep import coach, messages
-from callprep.debrief import answered_questions
 from callprep.model import DISCOVERY_KEYS, Discovery, Plan
 from callprep.render.brief import DISCOVERY_LABELS, OpenCommitment
 from callprep.render.safe import one_line
@@ -173,6 +172,11 @@ def unanswered(past: History, current: Plan) -> list[str]:
     suggested question of every discovery topic that was already unknown on an earlier call and
     still is. Questions already on `current` are left out.
     """
+    if not past.plans:
+        return []
+    # The debrief interview is not on the brief's path: imported only here.
+    from callprep.debrief import answered_questions
+
     answered = {_norm(q) for plan in past.plans for q in answered_questions(plan.debrief)}
     seen = {_norm(q) for q in current.questions}
     found: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -10,6 +11,10 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+
+# pydantic scans every installed package's metadata for plugins on first use (about 8 ms here);
+# callprep uses none. A user who wants theirs can still set the variable.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from callprep import __version__
 

@@ -1,0 +1,75 @@
+"""Start-up time of callprep against a floor measured in the same run: a Python that only imports typer.
+
+    python benchmarks/startup.py [--runs 21]
+
+Runs are interleaved (floor, help, brief, floor, help, brief, ...) so that a busy machine slows
+all three alike; the medians and their ratios to the floor are printed. Targets (issue 8):
+`callprep --help` <= 1.5x the floor, `callprep brief <example>` (terminal) <= 2.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "discovery-prepared.toml"
+TARGETS = {"help": 1.5, "brief": 2.5}
+
+
+def callprep_command() -> list[str]:
+    script = shutil.which("callprep", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "callprep"]
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+    )
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "CALLPREP_HOME": home, "NO_COLOR": "1", "COLUMNS": "100"}
+        cp = callprep_command()
+        commands = {
+            "floor": [sys.executable, "-c", "import typer"],
+            "help": [*cp, "--help"],
+            "brief": [*cp, "brief", str(EXAMPLE)],
+        }
+        for command in commands.values():  # warm the file cache and bytecode
+            timed(command, env)
+        samples: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                samples[name].append(timed(command, env))
+
+    floor = statistics.median(samples["floor"])
+    print(f"floor (python -c 'import typer'): {floor * 1000:7.1f} ms")
+    ok = True
+    for name, target in TARGETS.items():
+        median = statistics.median(samples[name])
+        ratio = median / floor
+        verdict = "ok" if ratio <= target else "TOO SLOW"
+        ok = ok and ratio <= target
+        print(
+            f"{name:>5}: {median * 1000:7.1f} ms  {ratio:4.2f}x floor  (target <= {target}x) {verdict}"
+        )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
