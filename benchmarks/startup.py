@@ -44,6 +44,8 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "CALLPREP_HOME": home, "NO_COLOR": "1", "COLUMNS": "100"}
+        # An installed callprep has its bytecode compiled; let the warm-up runs write it here too.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         cp = callprep_command()
         commands = {
             "floor": [sys.executable, "-c", "import typer"],
