@@ -100,16 +100,31 @@ def test_store_save_failure_is_one_clear_error_and_the_plan_is_unchanged(
 
 def test_temps_left_by_a_killed_writer_are_swept(store: Store) -> None:
     stored = store.add(Plan(account="Acme"))
-    fresh = store.plans_dir / f".{stored.path.name}.abc.tmp"
-    stale = store.plans_dir / f".{stored.path.name}.def.tmp"
-    fresh.write_text("half")
-    stale.write_text("half")
-    long_ago = os.stat(stale).st_mtime - store_module.STALE_TEMP_SECONDS - 60
-    os.utime(stale, (long_ago, long_ago))
-    store.sweep_temps()
-    assert leftovers(store.plans_dir) == [fresh.name]  # a live writer's temp is left alone
+    temp = store.plans_dir / f".{stored.path.name}.abc.tmp"
+    temp.write_text("half")
+    with store.lock(stored.plan.id):  # a live writer holds the plan's lock
+        store.sweep_temps()
+        assert leftovers(store.plans_dir) == [temp.name]  # so its temp is left alone
+    store.sweep_temps()  # nobody holds it: the temp's writer is dead, whatever its age
+    assert leftovers(store.plans_dir) == []
+    temp.write_text("half")
     store.save(stored.path, stored.plan)  # the plan's own writer clears its temps
     assert leftovers(store.plans_dir) == []
+
+
+def test_temps_that_name_no_plan_are_swept_once_old(store: Store) -> None:
+    store.ensure(store.plans_dir)
+    drafts = store.ensure(store.drafts_dir)
+    odd = [store.plans_dir / ".Not An Id.toml.abc.tmp", drafts / ".new.toml.abc.tmp"]
+    for temp in odd:
+        temp.write_text("half")
+    store.sweep_temps()
+    assert [t.exists() for t in odd] == [True, True]  # may be a live writer's
+    for temp in odd:
+        long_ago = os.stat(temp).st_mtime - store_module.STALE_TEMP_SECONDS - 60
+        os.utime(temp, (long_ago, long_ago))
+    store.sweep_temps()
+    assert [t.exists() for t in odd] == [False, False]
 
 
 # --- private files and folders --------------------------------------------------------

@@ -277,6 +277,11 @@ EDIT_KEPT_ASIDE = "{problem}. Your edit is kept in {aside}; the plan is unchange
 EDIT_CANNOT_START = "cannot start the editor {editor!r}: {reason} (check $VISUAL or $EDITOR)"
 EDIT_EDITOR_STATUS = "the editor exited with status {status}, so the edit was not saved"
 EDIT_ABANDONED = "the editor exited with status {status}; the plan is unchanged"
+EDIT_CHANGED_MEANWHILE = (
+    "the plan changed while you were editing it, so your edit was not saved over that change; "
+    "your edit is kept in {aside}"
+)
+EDIT_NOT_WRITTEN = "{problem}; your edit is kept in {aside}"
 EDIT_ID_KEPT = "a plan's id cannot be changed (plans are found by it); it stays {id}"
 PDF_NEEDS_OUTPUT = "a PDF brief needs -o FILE (it is not written to the terminal)"
 LIST_EMPTY = "No plans yet. Start one with `callprep new`."
@@ -587,6 +592,10 @@ DONE_BAD_NUMBER = (
 )
 DONE_MARKED = "Done: {what}"
 DONE_REOPENED = "Open again: {what}"
+DONE_CHANGED = (
+    "the plan changed while marking ({what!r} is no longer there); nothing was marked in it, "
+    "run it again"
+)
 DONE_OVERDUE = "overdue"
 
 

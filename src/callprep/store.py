@@ -13,11 +13,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from callprep.errors import CallprepError
 from callprep.model import Plan
-from callprep.planfile import load_plan, plan_to_text
+from callprep.planfile import load_plan, plan_to_text, read_text
 
 ENV_HOME = "CALLPREP_HOME"
 PLAN_SUFFIX = ".toml"
@@ -27,6 +25,8 @@ LOCK_TIMEOUT_SECONDS = 30
 STALE_TEMP_SECONDS = 600
 MAX_SLUG = 60
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# `.<id>.toml.<random>.tmp`, as atomic_write names a plan's temp file (mkstemp adds no dots).
+_PLAN_TEMP_RE = re.compile(r"^\.(?P<id>[^./]+)\.toml\.[^.]+\.tmp$")
 
 
 def default_home() -> Path:
@@ -109,6 +109,10 @@ def _fsync_dir(folder: Path) -> None:
 def os_error_message(err: OSError, path: Path) -> str:
     reason = err.strerror or str(err)
     return f"cannot write {path}: {reason}; nothing was changed"
+
+
+class PlanChanged(CallprepError):
+    """The plan on disk is not the one the change was made to; writing would lose the other."""
 
 
 @dataclass(frozen=True)
@@ -215,19 +219,27 @@ class Store:
     # -- locking and writing ---------------------------------------------------------
 
     @contextlib.contextmanager
-    def lock(self, name: str) -> Iterator[None]:
-        """Hold `<plans>/.<name>.lock` so two processes never write the same plan at once."""
+    def lock(self, name: str, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+        """Hold `<plans>/.<name>.lock` so two processes never write the same plan at once.
+
+        The system lets go of the lock when its holder dies, even by SIGKILL.
+        """
+        from filelock import FileLock, Timeout  # only commands that write pay for it
+
         self.ensure(self.plans_dir)
-        lock = FileLock(
-            str(self.plans_dir / f".{name}.lock"), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
-        )
+        lock = FileLock(str(self.plans_dir / f".{name}.lock"), timeout=timeout, mode=0o600)
         try:
-            with lock:
-                yield
-        except Timeout as err:
+            lock.acquire()
+        except Timeout as err:  # before OSError: a Timeout is one
             raise CallprepError(
                 f"another callprep is still writing {name}; try again in a moment"
             ) from err
+        except OSError as err:  # a read-only store cannot even hold a lock
+            raise CallprepError(os_error_message(err, self.plans_dir)) from err
+        try:
+            yield
+        finally:
+            lock.release()
 
     def add(self, plan: Plan) -> StoredPlan:
         """Save a new plan under a fresh id and return where it went."""
@@ -235,33 +247,51 @@ class Store:
             plan_id = self.new_id(plan)
             plan = plan.model_copy(update={"id": plan_id})
             path = self.path_for(plan_id)
-            self._write(path, plan)
+            # The plan's own lock too: whoever holds it may take the plan's temp files for dead.
+            with self.lock(plan_id):
+                self._write(path, plan)
         return StoredPlan(path, plan)
 
-    def save(self, path: Path, plan: Plan, text: str | None = None) -> None:
+    def save(
+        self, path: Path, plan: Plan, text: str | None = None, unchanged_since: str | None = None
+    ) -> None:
         """Replace the plan at `path` (in the store or a file the seller named).
 
         `text`, when given, is what is written: the seller's own TOML for `plan`, comments
-        and layout kept (the caller has checked that it reads back as `plan`).
+        and layout kept (the caller has checked that it reads back as `plan`). With
+        `unchanged_since`, the file must still read exactly so, or PlanChanged is raised and
+        nothing is written: a change made meanwhile is never overwritten.
         """
-        lock_name = path.stem if path.parent == self.plans_dir else None
-        if lock_name is None:
-            self._write(path, plan, text)
-            return
-        with self.lock(lock_name):
+        with self.lock(path.stem) if self.in_store(path) else contextlib.nullcontext():
+            if unchanged_since is not None and _text_or_none(path) != unchanged_since:
+                raise PlanChanged(f"{path} changed since it was read")
             self._write(path, plan, text)
 
     def update(self, path: Path, change: Callable[[Plan], Plan]) -> Plan:
-        """Read the plan at `path`, change it and write it back, with no other writer between."""
-        in_store = path.parent == self.plans_dir
-        with self.lock(path.stem) if in_store else contextlib.nullcontext():
-            plan = change(load_plan(path))
-            self._write(path, plan)
+        """Read the plan at `path`, change it and write it back, with no other writer between.
+
+        When `change` returns the very plan it was given, there is nothing to do: nothing is
+        written.
+        """
+        with self.lock(path.stem) if self.in_store(path) else contextlib.nullcontext():
+            current = load_plan(path)
+            plan = change(current)
+            if plan is not current:
+                self._write(path, plan)
         return plan
+
+    def in_store(self, path: Path) -> bool:
+        """`path` is a plan file in this store's plans folder, however the seller spelt it."""
+        if path.parent == self.plans_dir:
+            return True
+        try:
+            return path.parent.resolve() == self.plans_dir.resolve()
+        except (OSError, RuntimeError):
+            return False
 
     def _write(self, path: Path, plan: Plan, text: str | None = None) -> None:
         text = plan_to_text(plan) if text is None else text
-        if path.parent == self.plans_dir:
+        if self.in_store(path):
             self.ensure(self.plans_dir)
             self._remove_temps(path.name)
         try:
@@ -278,9 +308,27 @@ class Store:
                     tmp.unlink()
 
     def sweep_temps(self) -> None:
-        """Remove temp files so old that their writer cannot be alive any more."""
+        """Remove the temp files of writers that died mid-write (killed, or the machine went down).
+
+        A plan's temp goes as soon as the plan's lock can be taken without waiting: its writer
+        holds that lock from before the temp is made until the plan is in place, and the system
+        lets go of a dead process's lock. Other temps (drafts, the index) go once they are old.
+        """
         if self.plans_dir.is_dir():
-            self._remove_temps("*", older_than=STALE_TEMP_SECONDS)
+            for tmp in self.plans_dir.glob(f".*{TEMP_SUFFIX}"):
+                found = _PLAN_TEMP_RE.match(tmp.name)
+                if found is None or not is_valid_id(found["id"]):
+                    _remove_if_old(tmp, STALE_TEMP_SECONDS)
+                    continue
+                try:
+                    with self.lock(found["id"], timeout=0):
+                        tmp.unlink(missing_ok=True)
+                except (CallprepError, OSError):
+                    continue  # a live writer's (or a store we may not write to)
+        for folder in (self.drafts_dir, self.rejected_dir, self.home / "cache"):
+            if folder.is_dir():
+                for tmp in folder.glob(f".*{TEMP_SUFFIX}"):
+                    _remove_if_old(tmp, STALE_TEMP_SECONDS)
 
     def iter_plans(self) -> Iterator[StoredPlan | LoadProblem]:
         """Every plan in the store; a file that cannot be read is reported, not fatal."""
@@ -304,6 +352,19 @@ class Store:
         except OSError as err:
             raise CallprepError(os_error_message(err, path)) from err
         return path
+
+
+def _text_or_none(path: Path) -> str | None:
+    try:
+        return read_text(path)
+    except CallprepError:
+        return None
+
+
+def _remove_if_old(path: Path, older_than: float) -> None:
+    with contextlib.suppress(OSError):
+        if time.time() - path.stat().st_mtime >= older_than:
+            path.unlink()
 
 
 def glob_escape(text: str) -> str:

@@ -57,17 +57,28 @@ def write_invite(
         output.warn(hint)
 
 
+def with_mark(plan: Plan, confirmed: bool) -> Plan:
+    """The plan with its agenda marked sent (and agreed); the same plan if it already was."""
+    agenda = plan.agenda
+    if agenda.confirmed if confirmed else agenda.shared:
+        return plan
+    update = {"shared": True, "confirmed": True} if confirmed else {"shared": True}
+    return plan.model_copy(update={"agenda": agenda.model_copy(update=update)})
+
+
 def mark(store: Store, stored: StoredPlan, confirmed: bool) -> None:
     """Record that the agenda was sent (and, with `confirmed`, agreed); confirmed implies sent."""
-    agenda = stored.plan.agenda
-    already = agenda.confirmed if confirmed else agenda.shared
-    if already:
+    # Marked on the plan as it is now, under its lock: a change made since it was read stays.
+    before: list[Plan] = []
+
+    def change(current: Plan) -> Plan:
+        before.append(current)
+        return with_mark(current, confirmed)
+
+    if store.update(stored.path, change) is before[0]:
         state = "confirmed" if confirmed else "sent"
         output.say(messages.AGENDA_ALREADY_MARKED.format(state=state))
         return
-    update = {"shared": True, "confirmed": True} if confirmed else {"shared": True}
-    plan = stored.plan.model_copy(update={"agenda": agenda.model_copy(update=update)})
-    store.save(stored.path, plan)
     output.say(messages.AGENDA_MARKED_CONFIRMED if confirmed else messages.AGENDA_MARKED_SHARED)
 
 

@@ -10,12 +10,13 @@ from typing import Any
 from callprep import debrief, messages, output, prompts
 from callprep.errors import CallprepError, Interrupted
 from callprep.model import Plan
-from callprep.planfile import load_plan, parse_toml, read_text
+from callprep.planfile import parse_toml, read_text
 from callprep.store import Store, slugify
 
 
 def draft_name(plan: Plan, path: Path) -> str:
-    return f"debrief-{plan.id or slugify(path.stem) or 'plan'}"
+    # The id comes from the file, which may be anyone's: slugged, it cannot name another folder.
+    return f"debrief-{slugify(plan.id) or slugify(path.stem) or 'plan'}"
 
 
 def _load_draft(draft: Path) -> dict[str, Any] | None:
@@ -83,10 +84,9 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
                 messages.DRAFT_KEPT.format(command=f"callprep debrief {ref}")
             ) from None
 
-    # Read the plan again: it may have been edited (or its agenda marked) during the interview.
-    current = load_plan(stored.path)
-    updated = debrief.with_debrief(current, result)
-    store.save(stored.path, updated)
+    # Onto the plan as it is now, under its lock: it may have been edited (or its agenda
+    # marked) during the interview, and such a change must not be lost.
+    updated = store.update(stored.path, lambda current: debrief.with_debrief(current, result))
     draft.unlink(missing_ok=True)
     output.say(messages.DEBRIEF_SAVED.format(path=stored.path))
 

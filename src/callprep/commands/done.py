@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from callprep import carry, messages, output
 from callprep.errors import CallprepError
-from callprep.model import Commitment
+from callprep.model import Commitment, Plan
 from callprep.render.safe import one_line
 from callprep.store import Store, StoredPlan
 
@@ -49,20 +50,23 @@ def entries(plans: list[StoredPlan]) -> list[Entry]:
     return found
 
 
-def mark(chosen: list[Entry], done: bool) -> dict[Path, StoredPlan]:
-    """The plans with the chosen commitments set to `done` (pure: nothing is written)."""
-    changed: dict[Path, StoredPlan] = {}
-    for entry in chosen:
-        stored = changed.get(entry.stored.path, entry.stored)
-        debrief = stored.plan.debrief
-        assert debrief is not None
-        commitments = list(debrief.commitments)
-        commitments[entry.index] = commitments[entry.index].model_copy(update={"done": done})
-        plan = stored.plan.model_copy(
-            update={"debrief": debrief.model_copy(update={"commitments": commitments})}
-        )
-        changed[stored.path] = StoredPlan(stored.path, plan)
-    return changed
+def with_done(plan: Plan, chosen: list[Commitment], done: bool) -> Plan:
+    """The plan with the chosen commitments (as listed) set to `done` (pure: nothing is written).
+
+    A commitment is found by what it says, so a plan changed since the list was made is
+    marked right or not at all.
+    """
+    debrief = plan.debrief
+    commitments = list(debrief.commitments) if debrief is not None else []
+    for wanted in chosen:
+        at = next((n for n, c in enumerate(commitments) if c == wanted), None)
+        if at is None:
+            raise CallprepError(messages.DONE_CHANGED.format(what=one_line(wanted.what)))
+        commitments[at] = commitments[at].model_copy(update={"done": done})
+    assert debrief is not None  # a commitment was found in it
+    return plan.model_copy(
+        update={"debrief": debrief.model_copy(update={"commitments": commitments})}
+    )
 
 
 def run(home: Path, ref: str, numbers: list[int], undo: bool = False) -> None:
@@ -96,8 +100,12 @@ def run(home: Path, ref: str, numbers: list[int], undo: bool = False) -> None:
             messages.DONE_BAD_NUMBER.format(number=wrong[0], count=len(found), ref=ref)
         )
     chosen = [found[n - 1] for n in dict.fromkeys(numbers)]
-    for path, changed in mark(chosen, done=not undo).items():
-        store.save(path, changed.plan)
+    by_plan: dict[Path, list[Commitment]] = {}
+    for entry in chosen:
+        by_plan.setdefault(entry.stored.path, []).append(entry.commitment)
+    for path, commitments in by_plan.items():
+        # Marked on each plan as it is now, under its lock, so no change made meanwhile is lost.
+        store.update(path, functools.partial(with_done, chosen=commitments, done=not undo))
     for entry in chosen:
         template = messages.DONE_REOPENED if undo else messages.DONE_MARKED
         output.say(template.format(what=one_line(entry.commitment.what)))

@@ -11,7 +11,7 @@ from pathlib import Path
 from callprep import messages, output
 from callprep.errors import CallprepError
 from callprep.planfile import plan_from_text, plan_to_text, read_text
-from callprep.store import Store
+from callprep.store import PlanChanged, Store
 
 
 def editor_command() -> list[str]:
@@ -38,13 +38,23 @@ def _aside_name(store: Store, stem: str) -> str:
     return name
 
 
+def _keep_aside(store: Store, stem: str, edited: str, work: Path) -> Path:
+    """The edit, kept where the next edit will not overwrite it (else where it already is)."""
+    try:
+        aside = store.write_aside(store.rejected_dir, _aside_name(store, stem), edited)
+    except CallprepError:
+        return work  # the disk is full or read-only: the seller's working copy stays
+    work.unlink(missing_ok=True)
+    return aside
+
+
 def run(home: Path, ref: str) -> None:
     store = Store(home)
     # Resolve, not load: a file `list` reports as broken must open, so it can be mended.
     path = store.resolve(ref)
     command = editor_command()
     original = read_text(path)
-    in_store = path.parent == store.plans_dir
+    in_store = store.in_store(path)
     stem = path.stem
     # The seller edits a private copy; the stored plan changes only once the edit is valid.
     work = store.write_aside(store.drafts_dir, f"edit-{stem}.toml", original)
@@ -68,8 +78,7 @@ def run(home: Path, ref: str) -> None:
             raise CallprepError(messages.EDIT_EDITOR_STATUS.format(status=result.returncode))
         plan = plan_from_text(edited, path.name)
     except CallprepError as err:
-        aside = store.write_aside(store.rejected_dir, _aside_name(store, stem), edited)
-        work.unlink(missing_ok=True)
+        aside = _keep_aside(store, stem, edited, work)
         raise CallprepError(
             messages.EDIT_KEPT_ASIDE.format(problem=err.message, aside=aside)
         ) from err
@@ -81,6 +90,16 @@ def run(home: Path, ref: str) -> None:
             output.warn(messages.EDIT_ID_KEPT.format(id=keep_id))
         plan = plan.model_copy(update={"id": keep_id})
         text = plan_to_text(plan)
-    store.save(path, plan, text)
+    try:
+        store.save(path, plan, text, unchanged_since=original)
+    except PlanChanged as err:
+        # Another callprep wrote to the plan meanwhile (a debrief, a mark): keep both.
+        aside = _keep_aside(store, stem, edited, work)
+        raise CallprepError(messages.EDIT_CHANGED_MEANWHILE.format(aside=aside)) from err
+    except CallprepError as err:  # a full disk, a read-only store: the edit is not lost
+        aside = _keep_aside(store, stem, edited, work)
+        raise CallprepError(
+            messages.EDIT_NOT_WRITTEN.format(problem=err.message, aside=aside)
+        ) from err
     work.unlink(missing_ok=True)
     output.say(messages.SAVED.format(path=path))
