@@ -287,6 +287,7 @@ PDF_NEEDS_OUTPUT = "a PDF brief needs -o FILE (it is not written to the terminal
 LIST_EMPTY = "No plans yet. Start one with `callprep new`."
 # `problem` already names the file, and the line or field.
 STORE_PROBLEM = "{problem} (left out; mend it with `callprep edit {path.stem}`)"
+STORE_NEWER = "{problem} (left out)"
 
 
 # --- brief (issue: the one-page brief) ---------------------------------------------------

@@ -33,6 +33,17 @@ UNSURE = re.compile(
     re.IGNORECASE,
 )
 
+# In the message for a plan from a newer callprep, which no edit by this one can mend.
+NEWER_SCHEMA = "was written by a newer callprep"
+
+
+def newer_schema(version: int) -> str:
+    return (
+        f"schema_version {version} {NEWER_SCHEMA} "
+        f"(this one reads version {SCHEMA_VERSION}); upgrade callprep to open it"
+    )
+
+
 Kind = Literal["discovery", "demo", "proposal", "negotiation", "review", "other", ""]
 Side = Literal["customer", "ours"]
 Outcome = Literal["best", "minimum", "none", ""]
@@ -183,10 +194,7 @@ class Plan(Section):
     @classmethod
     def _known_schema(cls, value: int) -> int:
         if value > SCHEMA_VERSION:
-            raise ValueError(
-                f"schema_version {value} was written by a newer callprep "
-                f"(this one reads version {SCHEMA_VERSION}); upgrade callprep to open it"
-            )
+            raise ValueError(newer_schema(value))
         return value
 
     @property

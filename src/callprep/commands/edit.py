@@ -6,10 +6,12 @@ import datetime as dt
 import os
 import shlex
 import subprocess
+import tomllib
 from pathlib import Path
 
 from callprep import messages, output
 from callprep.errors import CallprepError
+from callprep.model import SCHEMA_VERSION, newer_schema
 from callprep.planfile import plan_from_text, plan_to_text, read_text
 from callprep.store import PlanChanged, Store
 
@@ -48,12 +50,23 @@ def _keep_aside(store: Store, stem: str, edited: str, work: Path) -> Path:
     return aside
 
 
+def _refuse_newer(path: Path, text: str) -> None:
+    """A plan from a newer callprep is not this one's to change: no edit of it could be saved."""
+    try:
+        version = tomllib.loads(text).get("schema_version")
+    except tomllib.TOMLDecodeError:
+        return  # broken, not newer: it opens, so it can be mended
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise CallprepError(f"{path}: schema_version: {newer_schema(version)}")
+
+
 def run(home: Path, ref: str) -> None:
     store = Store(home)
     # Resolve, not load: a file `list` reports as broken must open, so it can be mended.
     path = store.resolve(ref)
     command = editor_command()
     original = read_text(path)
+    _refuse_newer(path, original)
     in_store = store.in_store(path)
     stem = path.stem
     # The seller edits a private copy; the stored plan changes only once the edit is valid.

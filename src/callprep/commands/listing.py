@@ -9,6 +9,7 @@ from typing import Any
 
 from callprep import index, messages, output
 from callprep.index import PlanSummary
+from callprep.model import NEWER_SCHEMA
 from callprep.store import LoadProblem, Store
 
 UPCOMING_DAYS = 7
@@ -47,7 +48,11 @@ def summaries(store: Store) -> list[PlanSummary]:
     found: list[PlanSummary] = []
     for item in index.scan(store):
         if isinstance(item, LoadProblem):
-            output.warn(messages.STORE_PROBLEM.format(path=item.path, problem=item.message))
+            # A plan from a newer callprep is not broken: editing it here would not help.
+            template = (
+                messages.STORE_NEWER if NEWER_SCHEMA in item.message else messages.STORE_PROBLEM
+            )
+            output.warn(template.format(path=item.path, problem=item.message))
         else:
             found.append(item)
     return found
