@@ -20,7 +20,7 @@ from typing import Any
 
 from callprep import messages
 from callprep.errors import CallprepError
-from callprep.interview import format_datetime, parse_date, parse_datetime
+from callprep.interview import format_datetime, parse_date, parse_datetime, validator_for
 from callprep.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
 from callprep.prompts import Asker, Prompt
 from callprep.render.safe import one_line
@@ -190,20 +190,8 @@ def _items(answer: Any) -> list[str]:
     return [str(item).strip() for item in (answer or []) if str(item).strip()]
 
 
-def _date_validator(text: str) -> str | None:
-    try:
-        parse_date(text)
-    except CallprepError as err:
-        return err.message.split(": ", 1)[-1]
-    return None
-
-
-def _datetime_validator(text: str) -> str | None:
-    try:
-        parse_datetime(text)
-    except CallprepError as err:
-        return err.message.split(": ", 1)[-1]
-    return None
+_date_validator = validator_for("date")
+_datetime_validator = validator_for("datetime")
 
 
 # --- the interview -----------------------------------------------------------------------------------

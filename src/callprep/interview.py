@@ -76,7 +76,8 @@ def format_datetime(value: dt.datetime) -> str:
     return value.isoformat(sep=" ", timespec="minutes")
 
 
-def _validator(kind: str) -> Callable[[str], str | None] | None:
+def validator_for(kind: str) -> Callable[[str], str | None] | None:
+    """A prompt validator for a date, datetime or int answer: the problem's wording, or None."""
     parser = PARSERS.get(kind)
     if parser is None or kind == "text":
         return None
@@ -189,7 +190,7 @@ class Interview:
             help=question.help,
             default=_prompt_default(question, current),
             choices=tuple(question.choices),
-            validate=_validator(question.kind),
+            validate=validator_for(question.kind),
         )
         challenged: Any = None  # the answer the coach last challenged
         while True:
