@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from tests.terminal import ENTER, spawn
+
 pexpect = pytest.importorskip("pexpect")
 
-ENTER = "\r"
+
 CLEAR_LINE = "\x15"  # Ctrl-U: the re-asked question comes back holding the vague answer
 TIMEOUT = 15
 
@@ -34,28 +33,11 @@ text = "What is the least you would accept?"
 """
 
 
-def console_script() -> str:
-    beside = Path(sys.executable).parent / "callprep"
-    found = str(beside) if beside.exists() else shutil.which("callprep")
-    if not found:
-        pytest.skip("the callprep console script is not installed")
-    return found
-
-
 @pytest.mark.slow
 def test_a_vague_objective_is_challenged_in_a_real_terminal(home: Path) -> None:
     (home / "playbooks").mkdir(parents=True)
     (home / "playbooks" / "short.toml").write_text(PLAYBOOK, encoding="utf-8")
-    env = {**os.environ, "CALLPREP_HOME": str(home), "NO_COLOR": "1", "TERM": "xterm"}
-    env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # pexpect answers no cursor-position request
-    child = pexpect.spawn(
-        console_script(),
-        ["new", "--playbook", "short"],
-        env=env,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        dimensions=(40, 200),
-    )
+    child = spawn(["new", "--playbook", "short"], home, dimensions=(40, 200), timeout=TIMEOUT)
     child.expect_exact("Which account is the call with?")
     child.send("Globex" + ENTER)
     child.expect_exact("what will the customer do or agree to?")

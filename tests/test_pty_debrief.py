@@ -2,44 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from tests.terminal import CTRL_C, DOWN, ENTER, spawn
 from tests.test_debrief import PLAN_ID, write_plan
 
 pexpect = pytest.importorskip("pexpect")
 
-DOWN = "\x1b[B"
-ENTER = "\r"
-CTRL_C = "\x03"
+
 TIMEOUT = 15
 
 
-def console_script() -> str:
-    beside = Path(sys.executable).parent / "callprep"
-    found = str(beside) if beside.exists() else shutil.which("callprep")
-    if not found:
-        pytest.skip("the callprep console script is not installed")
-    return found
-
-
-def spawn(home: Path):
-    env = {**os.environ, "CALLPREP_HOME": str(home), "NO_COLOR": "1", "TERM": "xterm"}
-    env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # pexpect answers no cursor-position request: do not wait
-    child = pexpect.spawn(
-        console_script(),
-        ["debrief", PLAN_ID],
-        env=env,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        dimensions=(40, 120),
-    )
-    return child
+def start(home: Path):
+    return spawn(["debrief", PLAN_ID], home, timeout=TIMEOUT)
 
 
 def answer(child, prompt: str, keys: str) -> None:
@@ -54,7 +32,7 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     )
     before = plan_path.read_bytes()
 
-    child = spawn(home)
+    child = start(home)
     answer(child, "When was the call held?", ENTER)
     answer(child, "How did it go", "Dana liked it" + ENTER)
     answer(child, "Which objective did the call reach?", DOWN + ENTER)  # minimum
@@ -68,7 +46,7 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     draft = home / "drafts" / f"debrief-{PLAN_ID}.toml"
     assert tomllib.loads(draft.read_text(encoding="utf-8"))["debrief"]["outcome"] == "minimum"
 
-    child = spawn(home)
+    child = start(home)
     answer(child, "unfinished debrief", ENTER)  # resume: yes
     answer(child, "When was the call held?", ENTER)
     answer(child, "How did it go", ENTER)  # the draft's answer is the default

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from tests.terminal import DOWN, ENTER, spawn
+
 pexpect = pytest.importorskip("pexpect")
+
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
 ]
 
-ENTER = "\r"
-DOWN = "\x1b[B"
 # prompt_toolkit asks the terminal where the cursor is as each question starts; a real
 # terminal answers at once. Answering also tells us the next question is being drawn.
 CURSOR_QUERY = "\x1b[6n"
@@ -28,14 +27,8 @@ CURSOR_AT = "\x1b[1;1R"
 
 class Terminal:
     def __init__(self, home: Path) -> None:
-        program = shutil.which("callprep", path=str(Path(sys.executable).parent))
-        command, args = (
-            (program, ["new"]) if program else (sys.executable, ["-m", "callprep", "new"])
-        )
-        env = {**os.environ, "CALLPREP_HOME": str(home), "TERM": "xterm", "NO_COLOR": "1"}
-        env.pop("COLUMNS", None)
-        self.child = pexpect.spawn(
-            command, args, env=env, dimensions=(50, 140), encoding="utf-8", timeout=30
+        self.child = spawn(
+            ["new"], home, dimensions=(50, 140), timeout=30, answer_cursor_queries=True
         )
         self.transcript: list[str] = []
 
