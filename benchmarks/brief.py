@@ -11,30 +11,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from timing import callprep_command, interleaved_medians
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "discovery-prepared.toml"
 TARGET = 3.0
-
-
-def callprep_command() -> list[str]:
-    script = shutil.which("callprep", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "callprep"]
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
-    )
-    return time.perf_counter() - start
 
 
 def split(example: Path, paper: str) -> dict[str, float]:
@@ -60,7 +46,6 @@ def main() -> int:
     args = parser.parse_args()
 
     command = callprep_command()
-    times: dict[str, list[float]] = {"md": [], "pdf": []}
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "CALLPREP_HOME": str(Path(tmp) / "home"), "NO_COLOR": "1"}
         target = str(Path(tmp) / "brief.pdf")
@@ -78,13 +63,9 @@ def main() -> int:
                 target,
             ],
         }
-        for name in runs:  # warm the file cache before timing
-            timed(runs[name], env)
-        for _ in range(args.runs):
-            for name, run in runs.items():
-                times[name].append(timed(run, env))
+        medians = interleaved_medians(runs, env, args.runs)
 
-    md, pdf = statistics.median(times["md"]), statistics.median(times["pdf"])
+    md, pdf = medians["md"], medians["pdf"]
     ratio = pdf / md
     print(f"example: {args.example.name}, paper {args.paper}, {args.runs} interleaved runs each")
     print(f"  brief --format md   median {md * 1000:7.1f} ms")

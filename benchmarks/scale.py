@@ -17,13 +17,12 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import tomli_w
+from timing import timed
 
 LIST_LIMIT = 1.5
 STATS_LIMIT = 2.0
@@ -157,15 +156,6 @@ def build_store(home: Path, plans: int, seed: int = 7) -> Path:
         text = tomli_w.dumps(plan)
         (folder / f"{plan['id']}.toml").write_text(text, encoding="utf-8")
     return folder
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed: {done.stderr.decode()[-500:]}")
-    return elapsed
 
 
 def console_script() -> str:

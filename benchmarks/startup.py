@@ -11,30 +11,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import callprep_command, interleaved_medians
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "discovery-prepared.toml"
 TARGETS = {"help": 1.5, "brief": 2.5}
-
-
-def callprep_command() -> list[str]:
-    script = shutil.which("callprep", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "callprep"]
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
-    )
-    return time.perf_counter() - start
 
 
 def main() -> int:
@@ -52,18 +37,13 @@ def main() -> int:
             "help": [*cp, "--help"],
             "brief": [*cp, "brief", str(EXAMPLE)],
         }
-        for command in commands.values():  # warm the file cache and bytecode
-            timed(command, env)
-        samples: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.runs):
-            for name, command in commands.items():
-                samples[name].append(timed(command, env))
+        medians = interleaved_medians(commands, env, args.runs)
 
-    floor = statistics.median(samples["floor"])
+    floor = medians["floor"]
     print(f"floor (python -c 'import typer'): {floor * 1000:7.1f} ms")
     ok = True
     for name, target in TARGETS.items():
-        median = statistics.median(samples[name])
+        median = medians[name]
         ratio = median / floor
         verdict = "ok" if ratio <= target else "TOO SLOW"
         ok = ok and ratio <= target
