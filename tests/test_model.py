@@ -86,8 +86,9 @@ MAYBE_BOOL = st.one_of(st.none(), st.booleans())
 COMMITMENT = section(
     {"who": SIDES, "what": TEXT, "due": st.one_of(st.none(), DATES), "done": st.booleans()}
 )
-LEARNED = st.dictionaries(
-    st.sampled_from(DISCOVERY_KEYS), st.one_of(TEXT, DATES), max_size=len(DISCOVERY_KEYS)
+# What a debrief learned, each topic of its own type (a date for the deadline, text for the rest).
+LEARNED = st.fixed_dictionaries(
+    {}, optional={key: DATES if key == "deadline" else TEXT for key in DISCOVERY_KEYS}
 )
 DEBRIEF = section(
     {

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 SCHEMA_VERSION = 1
 
@@ -160,6 +160,13 @@ class Debrief(Section):
             raise ValueError(
                 f"unknown discovery key {unknown[0]!r} (expected one of {', '.join(DISCOVERY_KEYS)})"
             )
+        # Each answer must be one the discovery itself could hold: it is merged into it later.
+        try:
+            Discovery.model_validate(value)
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise ValueError(f"{where}: {first['msg']}") from None
         return value
 
 

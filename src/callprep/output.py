@@ -3,25 +3,66 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from rich.console import Console
 
 from callprep.errors import CallprepError
 from callprep.render.safe import one_line
 
+# Rich's own styling (SGR: colour, weight) is the only escape sequence callprep means to write.
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+# Anything else a terminal acts on: C0 and C1 controls but tab and newline, DEL, bidi controls.
+_TERMINAL_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+class _Guarded:
+    """A console's stream: text, and on a styled terminal rich's colours; no other control.
+
+    The renderers clean what the seller typed; this is the last line of defence, so a field
+    one of them forgets can still never move the cursor, clear the screen or reorder a line.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.keep_styles = False
+
+    def write(self, text: str) -> int:
+        kept: list[str] = []
+        last = 0
+        if self.keep_styles:
+            for match in _SGR.finditer(text):
+                kept += [_TERMINAL_CONTROLS.sub("", text[last : match.start()]), match.group()]
+                last = match.end()
+        kept.append(_TERMINAL_CONTROLS.sub("", text[last:]))
+        self.stream.write("".join(kept))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)  # isatty, fileno, flush, encoding ...
+
+
+def _console(stream: TextIO, soft_wrap: bool) -> Console:
+    guarded = _Guarded(stream)
+    console = Console(file=cast(TextIO, guarded), highlight=False, soft_wrap=soft_wrap)
+    guarded.keep_styles = console.is_terminal
+    return console
+
 
 @cache
 def out() -> Console:
-    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    return _console(sys.stdout, soft_wrap=False)
 
 
 @cache
 def err() -> Console:
-    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    return _console(sys.stderr, soft_wrap=True)
 
 
 def reset() -> None:
@@ -39,8 +80,23 @@ def warn(message: str) -> None:
     say(f"callprep: {one_line(message)}", style="yellow")
 
 
+# What JSON and TOML writers leave raw in a string but a terminal may act on: DEL, the C1
+# controls (U+009B is CSI), line and paragraph separators, the bidi controls.
+_RAW_CONTROLS = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(data_text: str) -> str:
+    """JSON or TOML text with those characters written as `\\uXXXX`: the same data, safe to show.
+
+    Only valid where they can only stand inside quoted strings (as in JSON or TOML made by a
+    writer), where both formats read the escape back as the character.
+    """
+    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", data_text)
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(escape_controls(text) + "\n")
 
 
 def write_data(text: str, output: Path | None) -> None:

@@ -37,11 +37,19 @@ def default_home() -> Path:
 
 def resolve_home(option: str | Path | None = None) -> Path:
     if option:
-        return Path(option).expanduser()
+        return expand_user(option)
     env = os.environ.get(ENV_HOME)
     if env:
-        return Path(env).expanduser()
+        return expand_user(env)
     return default_home()
+
+
+def expand_user(text: str | Path) -> Path:
+    """`~` and `~name` as the shell would; a `~name` of nobody known stays as typed."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        return Path(text)
 
 
 # Latin letters that do not decompose into an ASCII letter and an accent.
@@ -184,7 +192,7 @@ class Store:
 
     def resolve(self, ref: str) -> Path:
         """PLAN as the seller typed it: a path to a .toml file, an id, or a unique id prefix."""
-        candidate = Path(ref).expanduser()
+        candidate = expand_user(ref)
         looks_like_path = ref.endswith(PLAN_SUFFIX) or os.sep in ref or "/" in ref
         if looks_like_path:
             if candidate.is_file():

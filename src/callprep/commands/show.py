@@ -15,4 +15,4 @@ def run(home: Path, ref: str, as_json: bool) -> None:
     if as_json:
         output.print_json(stored.plan.to_json())
     else:
-        sys.stdout.write(plan_to_text(stored.plan))
+        sys.stdout.write(output.escape_controls(plan_to_text(stored.plan)))
