@@ -17,11 +17,11 @@ from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from rich.console import Console
 
-from callprep import messages
+from callprep import carry, messages
 from callprep.model import Plan
 from callprep.planfile import load_plan
 from callprep.render import brief, html, markdown, page, pdf, term
-from callprep.render.safe import one_line
+from callprep.text import one_line
 from tests.brief_plans import (
     HOSTILE,
     hostile_commitments,
@@ -318,12 +318,12 @@ def carried_view() -> brief.BriefView:
     from callprep.model import Commitment
 
     commitments = [
-        brief.OpenCommitment(
+        carry.OpenCommitment(
             Commitment(who="ours", what="Send the security pack", due=dt.date(2026, 11, 20)),
             from_plan="2026-11-12-acme-logistics-discovery",
             overdue=True,
         ),
-        brief.OpenCommitment(
+        carry.OpenCommitment(
             Commitment(who="customer", what="Send utilisation data", due=dt.date(2026, 12, 8)),
             from_plan="2026-11-12-acme-logistics-discovery",
             overdue=False,

@@ -13,7 +13,7 @@ import pytest
 from callprep import carry, messages
 from callprep.model import Commitment, Debrief, Plan
 from callprep.prompts import USE_DEFAULT
-from callprep.render.safe import md_text
+from callprep.text import md_text
 from tests.test_debrief import PLAN_ID, stored, write_plan
 
 FIRST = PLAN_ID  # 2026-12-03, Acme Logistics · Fleet telematics rollout

@@ -11,9 +11,10 @@ import pytest
 from rich.console import Console
 
 from callprep import coach
+from callprep.interview import review_lines
 from callprep.model import Plan
 from callprep.planfile import load_plan
-from callprep.render.check import render, review_lines
+from callprep.render.check import render
 from tests.conftest import PREPARED, UNPREPARED
 
 # The codes in SPEC.md, plus `objective.minimum_vague` (a vague minimum objective).

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from callprep import coach, messages
-from callprep.commands import listing
+from callprep import coach, listing, messages
 from callprep.index import PlanSummary
 from callprep.planfile import load_plan
 from tests.conftest import PREPARED, UNPREPARED

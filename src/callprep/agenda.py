@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from callprep import messages
 from callprep.model import Attendee, Plan
-from callprep.render.safe import md_text, one_line
+from callprep.prompts import Asker, Prompt
+from callprep.text import md_text, one_line
 
 # --- the seller's notes, in words addressed to the customer --------------------------------
 
@@ -293,3 +294,23 @@ def message_for(plan: Plan, fmt: str, ref: str = "PLAN") -> tuple[str, AgendaMes
         return render_markdown(view), view
     view = build(plan, ref)
     return render_text(view), view
+
+
+# --- offered at the end of `callprep new` ----------------------------------------------------
+
+DRAFT_KEY = "draft_agenda"
+
+
+def wants_draft(asker: Asker) -> bool:
+    """Whether the seller wants the message drafted now (asked when the agenda is not yet sent)."""
+    return bool(
+        asker.ask(
+            Prompt(key=DRAFT_KEY, kind="confirm", message=messages.AGENDA_DRAFT_OFFER, default=True)
+        )
+    )
+
+
+def draft_for_new(plan: Plan) -> str:
+    """The message and what to do with it, as `new` shows it on stderr (stdout stays the id)."""
+    text, _ = message_for(plan, "text", plan.id)
+    return f"\n{text}\n{messages.AGENDA_DRAFT_AFTER.format(id=plan.id)}"

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from callprep import coach, messages
-from callprep.model import DISCOVERY_KEYS, Discovery, Plan
-from callprep.render.brief import DISCOVERY_LABELS, OpenCommitment
-from callprep.render.safe import one_line
+from callprep.messages import DISCOVERY_LABELS
+from callprep.model import DISCOVERY_KEYS, Commitment, Discovery, Plan
+from callprep.text import one_line
 
 if TYPE_CHECKING:
     from callprep.interview import Interview
@@ -58,6 +58,15 @@ def chronological(plans: Iterable[Plan]) -> list[Plan]:
         return (0, 0.0, plan.id) if when is None else (1, when.timestamp(), plan.id)
 
     return sorted(plans, key=key)
+
+
+@dataclass(frozen=True)
+class OpenCommitment:
+    """A commitment still open from an earlier call on the same deal."""
+
+    commitment: Commitment
+    from_plan: str
+    overdue: bool
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from callprep.errors import CallprepError
 from callprep.interview import format_datetime, parse_date, parse_datetime, validator_for
 from callprep.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
 from callprep.prompts import Asker, Prompt
-from callprep.render.safe import one_line
+from callprep.text import one_line
 
 NEW_OPPORTUNITIES = "new_opportunities"
 ANSWERED = "answered"

@@ -12,7 +12,7 @@ from callprep import __version__, messages
 from callprep.agenda import CallTime, build, call_noun, call_time, sender
 from callprep.errors import CallprepError
 from callprep.model import Attendee, Plan
-from callprep.render.safe import one_line
+from callprep.text import one_line
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event

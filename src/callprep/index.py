@@ -258,7 +258,7 @@ def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
         try:
             summary = summarize(load_plan(path), path)
         except CallprepError as err:
-            yield LoadProblem(path, err.message)
+            yield LoadProblem.of(path, err)
             continue
         if max(key[1], key[2]) < racy_before:
             fresh[name] = (key, summary.to_row())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +13,7 @@ from callprep.errors import CallprepError
 from callprep.model import Plan
 from callprep.playbook import Playbook, Question
 from callprep.prompts import Asker, Prompt
-from callprep.render.check import review_lines
+from callprep.text import one_line
 
 REVIEW_KEY = "review"
 
@@ -133,6 +134,28 @@ def _prompt_default(question: Question, value: Any) -> Any:
     if question.kind in ("date", "int"):
         return str(value)
     return value
+
+
+def review_lines(review: coach.Review, width: int | None = None) -> list[str]:
+    """What the interview says before saving: the readiness, each gap, the unknowns as one line.
+
+    With a width, each line is wrapped to it and hangs under its mark.
+    """
+    lines = [messages.readiness_line(review.readiness, len(review.findings))]
+    gaps: list[str] = []
+    for finding in review.findings:
+        key = finding.field.removeprefix("discovery.")
+        if finding.code in coach.DISCOVERY_CODES.values():
+            gaps.append(messages.DISCOVERY_TOPICS[key])
+            continue
+        mark = messages.SEVERITY_MARKS[finding.severity]
+        lines.append(f"  {mark} {one_line(finding.message)}")
+    if gaps:
+        lines.append(f"  ? {messages.REVIEW_GAPS.format(topics=', '.join(gaps))}")
+    if width is None:
+        return lines
+    hang = " " * (messages.FINDING_INDENT + 1)
+    return [textwrap.fill(line, max(30, width - 1), subsequent_indent=hang) for line in lines]
 
 
 # --- the interview --------------------------------------------------------------------------

@@ -33,13 +33,11 @@ UNSURE = re.compile(
     re.IGNORECASE,
 )
 
-# In the message for a plan from a newer callprep, which no edit by this one can mend.
-NEWER_SCHEMA = "was written by a newer callprep"
-
 
 def newer_schema(version: int) -> str:
+    """Why a plan from a newer callprep is refused: no edit by this one can mend it."""
     return (
-        f"schema_version {version} {NEWER_SCHEMA} "
+        f"schema_version {version} was written by a newer callprep "
         f"(this one reads version {SCHEMA_VERSION}); upgrade callprep to open it"
     )
 

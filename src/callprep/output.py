@@ -12,7 +12,7 @@ from typing import Any, TextIO, cast
 from rich.console import Console
 
 from callprep.errors import CallprepError
-from callprep.render.safe import one_line
+from callprep.text import one_line
 
 # Rich's own styling (SGR: colour, weight) is the only escape sequence callprep means to write.
 _SGR = re.compile(r"\x1b\[[0-9;]*m")

@@ -12,7 +12,7 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from callprep.errors import CallprepError
-from callprep.model import Plan
+from callprep.model import SCHEMA_VERSION, Plan, newer_schema
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -43,8 +43,21 @@ def validate(model: type[M], data: Mapping[str, Any], source: str) -> M:
         raise CallprepError(f"{source}: {describe_validation_error(err)}") from err
 
 
+class NewerSchema(CallprepError):
+    """A plan written by a newer callprep: not broken, but not this one's to read or change."""
+
+
+def check_schema(data: Mapping[str, Any], source: str) -> None:
+    """Refuse a plan from a newer callprep before anything else is said about it."""
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise NewerSchema(f"{source}: schema_version: {newer_schema(version)}")
+
+
 def plan_from_text(text: str, source: str) -> Plan:
-    return validate(Plan, parse_toml(text, source), source)
+    data = parse_toml(text, source)
+    check_schema(data, source)
+    return validate(Plan, data, source)
 
 
 def read_text(path: Path) -> str:
@@ -67,6 +80,7 @@ def load_plan(path: Path) -> Plan:
 def load_answers(path: Path) -> dict[str, Any]:
     """A `--from` file: any subset of the plan format, validated but returned as raw data."""
     data = parse_toml(read_text(path), str(path))
+    check_schema(data, str(path))
     validate(Plan, data, str(path))
     return data
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from callprep.render.safe import clean, one_line
+from callprep.text import clean, one_line
 
 # Prompt kinds. `list` answers are lists of strings; `attendees` answers are lists of
 # {"name", "role", "side"} dicts; the rest are single values (strings for text-like kinds).

@@ -127,6 +127,13 @@ class PlanChanged(CallprepError):
 class LoadProblem:
     path: Path
     message: str
+    newer: bool = False  # written by a newer callprep: not broken, and no edit here would help
+
+    @classmethod
+    def of(cls, path: Path, err: CallprepError) -> LoadProblem:
+        from callprep.planfile import NewerSchema
+
+        return cls(path, err.message, isinstance(err, NewerSchema))
 
 
 @dataclass(frozen=True)
@@ -345,7 +352,7 @@ class Store:
             try:
                 yield StoredPlan(path, load_plan(path))
             except CallprepError as err:
-                yield LoadProblem(path, err.message)
+                yield LoadProblem.of(path, err)
 
     # -- drafts and edits kept aside ------------------------------------------------------
 

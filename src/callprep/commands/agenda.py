@@ -9,10 +9,7 @@ from pathlib import Path
 from callprep import messages, output
 from callprep.agenda import call_time, format_call_time, message_for
 from callprep.model import Plan
-from callprep.prompts import Asker, Prompt
 from callprep.store import Store, StoredPlan
-
-DRAFT_KEY = "draft_agenda"
 
 
 def run(
@@ -80,16 +77,3 @@ def mark(store: Store, stored: StoredPlan, confirmed: bool) -> None:
         output.say(messages.AGENDA_ALREADY_MARKED.format(state=state))
         return
     output.say(messages.AGENDA_MARKED_CONFIRMED if confirmed else messages.AGENDA_MARKED_SHARED)
-
-
-def offer_draft(asker: Asker, plan: Plan) -> None:
-    """End of `new`, agenda not yet sent: offer the message, on stderr so stdout stays the id."""
-    wanted = asker.ask(
-        Prompt(key=DRAFT_KEY, kind="confirm", message=messages.AGENDA_DRAFT_OFFER, default=True)
-    )
-    if not wanted:
-        return
-    text, _ = message_for(plan, "text", plan.id)
-    output.say("")
-    output.say(text)
-    output.say(messages.AGENDA_DRAFT_AFTER.format(id=plan.id))

@@ -10,8 +10,8 @@ from pathlib import Path
 from callprep import carry, messages, output
 from callprep.errors import CallprepError
 from callprep.model import Commitment, Plan
-from callprep.render.safe import one_line
 from callprep.store import Store, StoredPlan
+from callprep.text import one_line
 
 
 @dataclass(frozen=True)

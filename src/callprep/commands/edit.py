@@ -11,8 +11,7 @@ from pathlib import Path
 
 from callprep import messages, output
 from callprep.errors import CallprepError
-from callprep.model import SCHEMA_VERSION, newer_schema
-from callprep.planfile import plan_from_text, plan_to_text, read_text
+from callprep.planfile import check_schema, plan_from_text, plan_to_text, read_text
 from callprep.store import PlanChanged, Store
 
 
@@ -53,11 +52,10 @@ def _keep_aside(store: Store, stem: str, edited: str, work: Path) -> Path:
 def _refuse_newer(path: Path, text: str) -> None:
     """A plan from a newer callprep is not this one's to change: no edit of it could be saved."""
     try:
-        version = tomllib.loads(text).get("schema_version")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         return  # broken, not newer: it opens, so it can be mended
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise CallprepError(f"{path}: schema_version: {newer_schema(version)}")
+    check_schema(data, str(path))
 
 
 def run(home: Path, ref: str) -> None:

@@ -125,7 +125,8 @@ def run(home: Path, options: Options) -> str:
     output.say(messages.SAVED.format(path=stored.path))
     print(stored.plan.id, flush=True)
     if not options.no_input and not stored.plan.agenda.shared:
-        from callprep.commands import agenda
+        from callprep import agenda
 
-        agenda.offer_draft(prompts.interactive_asker(), stored.plan)
+        if agenda.wants_draft(prompts.interactive_asker()):
+            output.say(agenda.draft_for_new(stored.plan))
     return stored.plan.id

@@ -9,8 +9,8 @@ from rich.text import Text
 
 from callprep import messages, output
 from callprep.playbook import PlaybookSource, all_playbooks
-from callprep.render.safe import one_line
 from callprep.store import Store
+from callprep.text import one_line
 
 
 def _origin(source: PlaybookSource) -> str:

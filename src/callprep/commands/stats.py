@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import messages, output
+from callprep import listing, messages, output
 from callprep import stats as record
-from callprep.commands.listing import summaries
 from callprep.errors import CallprepError
 from callprep.store import Store
 
@@ -33,7 +32,9 @@ def run(
     since_date = parse_since(since) if since is not None else None
     store = Store(home)
     store.sweep_temps()
-    plans = summaries(store)
+    plans, problems = listing.summaries(store)
+    for problem in problems:
+        output.warn(listing.problem_message(problem))
     chosen = record.select(plans, account, since_date)
     result = record.compute(chosen, today())
     if as_json:

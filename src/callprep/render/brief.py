@@ -6,29 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from callprep import coach, messages
+from callprep.carry import OpenCommitment
 from callprep.coach import Finding
-from callprep.model import DISCOVERY_KEYS, Commitment, Plan
-
-DISCOVERY_LABELS: dict[str, str] = {
-    "why_looking": "Why they are looking",
-    "urgency": "Urgency",
-    "deadline": "Deadline",
-    "consequence": "If they don't act",
-    "attitude_to_us": "Their view of us",
-    "competition": "Competition",
-    "decision_process": "How they decide",
-}
+from callprep.messages import DISCOVERY_LABELS
+from callprep.model import DISCOVERY_KEYS, Plan
 
 OFF_SCRIPT_REMINDER = messages.OFF_SCRIPT_REMINDER
-
-
-@dataclass(frozen=True)
-class OpenCommitment:
-    """A commitment still open from an earlier call on the same deal."""
-
-    commitment: Commitment
-    from_plan: str
-    overdue: bool
 
 
 @dataclass(frozen=True)

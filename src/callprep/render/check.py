@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 
 from rich.console import Console
@@ -12,11 +11,11 @@ from callprep import coach, messages
 from callprep.coach import Finding, Review
 from callprep.model import Plan
 from callprep.render.listing import readiness_style
-from callprep.render.safe import clean, one_line
+from callprep.text import clean, one_line
 
-SEVERITY_MARK = {"critical": ("✗", "bold red"), "warning": ("!", "yellow"), "info": ("·", "cyan")}
+SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 # Messages hang under their code, indented past the mark, so a wrapped line never runs flush left.
-INDENT = 3
+INDENT = messages.FINDING_INDENT
 
 
 def _title(plan: Plan) -> Text:
@@ -33,7 +32,7 @@ def _title(plan: Plan) -> Text:
 
 
 def _finding(finding: Finding, console: Console) -> list[Text]:
-    mark, style = SEVERITY_MARK[finding.severity]
+    mark, style = messages.SEVERITY_MARKS[finding.severity], SEVERITY_STYLE[finding.severity]
     head = Text.assemble((f" {mark} ", style), (finding.code, "bold"))
     if finding.field:
         head.append(f"  {finding.field}", style="dim")
@@ -68,25 +67,3 @@ def render(plan: Plan, review: Review, console: Console, ref: str = "PLAN") -> N
             console.print(line)
     console.print()
     console.print(Text(summary(review.findings, one_line(ref)), style="dim"))
-
-
-def review_lines(review: Review, width: int | None = None) -> list[str]:
-    """What the interview says before saving: the readiness, each gap, the unknowns as one line.
-
-    With a width, each line is wrapped to it and hangs under its mark.
-    """
-    lines = [messages.readiness_line(review.readiness, len(review.findings))]
-    gaps: list[str] = []
-    for finding in review.findings:
-        key = finding.field.removeprefix("discovery.")
-        if finding.code in coach.DISCOVERY_CODES.values():
-            gaps.append(messages.DISCOVERY_TOPICS[key])
-            continue
-        mark, _style = SEVERITY_MARK[finding.severity]
-        lines.append(f"  {mark} {one_line(finding.message)}")
-    if gaps:
-        lines.append(f"  ? {messages.REVIEW_GAPS.format(topics=', '.join(gaps))}")
-    if width is None:
-        return lines
-    hang = " " * (INDENT + 1)
-    return [textwrap.fill(line, max(30, width - 1), subsequent_indent=hang) for line in lines]

@@ -12,7 +12,7 @@ from callprep import coach, messages
 from callprep.coach import Finding
 from callprep.debrief import new_opportunities
 from callprep.model import Commitment, Plan
-from callprep.render.safe import clean, one_line
+from callprep.text import clean, one_line
 
 OUTCOME_STYLES = {"best": "bold green", "minimum": "yellow", "none": "bold red", "": "dim"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from callprep import messages
 from callprep.render import page
 from callprep.render.brief import BriefView
-from callprep.render.safe import html_text as e
+from callprep.text import html_text as e
 
 # A sans-serif as browsers set the stack below (Helvetica/Arial/Liberation Sans), measured
 # with headroom: the page is sized from this model and must never run over.

@@ -10,10 +10,10 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
-from callprep.render.safe import one_line
+from callprep.text import one_line
 
 if TYPE_CHECKING:
-    from callprep.commands.listing import Row
+    from callprep.listing import Row
 
 
 def readiness_style(readiness: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from callprep import messages
 from callprep.render import page
 from callprep.render.brief import BriefView
-from callprep.render.safe import md_inline as m
+from callprep.text import md_inline as m
 
 HEADINGS = messages.BRIEF_HEADINGS
 

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from callprep import coach, messages
-from callprep.render.brief import DISCOVERY_LABELS, BriefView, OpenCommitment
-from callprep.render.safe import one_line
+from callprep.carry import OpenCommitment
+from callprep.messages import DISCOVERY_LABELS
+from callprep.render.brief import BriefView
+from callprep.text import one_line
 
 # Text sizes (pt) from comfortable down to the smallest still easy to read on paper. A brief
 # first shrinks down this list; only at the smallest size does it start to lose words.

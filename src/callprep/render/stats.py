@@ -10,9 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
-from callprep.render.brief import DISCOVERY_LABELS
-from callprep.render.safe import one_line
+from callprep.messages import DISCOVERY_LABELS
 from callprep.stats import Opportunity, Stats, Tally
+from callprep.text import one_line
 
 BAR_WIDTH = 20
 # Beyond this a table only spreads its columns apart; the eye has further to travel.

@@ -12,7 +12,7 @@ from callprep import messages
 from callprep.render import page
 from callprep.render.brief import BriefView
 from callprep.render.listing import readiness_style
-from callprep.render.safe import clean
+from callprep.text import clean
 
 HEADINGS = messages.BRIEF_HEADINGS
 

@@ -1,4 +1,4 @@
-"""Make seller-typed text safe to show: no control sequences, no markup of any format."""
+"""Seller-typed text made safe to show: no control sequences, no markup of any format."""
 
 from __future__ import annotations
 

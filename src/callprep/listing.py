@@ -1,0 +1,115 @@
+"""Which plans `list` and `stats` show, in what order: the store's summaries, selected and sorted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from callprep import index, messages
+from callprep.index import PlanSummary
+from callprep.store import LoadProblem, Store
+
+UPCOMING_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Row:
+    plan: PlanSummary
+    # For coming calls: every gap in the seller's words, the costliest first.
+    gaps: list[str] = field(default_factory=list)
+
+    @property
+    def readiness(self) -> int:
+        return self.plan.readiness
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.plan
+        return {
+            "id": p.id,
+            "account": p.account,
+            "opportunity": p.opportunity,
+            "kind": p.kind,
+            "starts_at": p.starts_at.isoformat() if p.starts_at else None,
+            "readiness": p.readiness,
+            "debriefed": p.debriefed,
+        }
+
+
+def _timestamp(value: dt.datetime | None) -> float:
+    # A time without an offset is the seller's local time; no time at all sorts as the oldest.
+    return value.timestamp() if value is not None else float("-inf")
+
+
+def summaries(store: Store) -> tuple[list[PlanSummary], list[LoadProblem]]:
+    """The store's plans, and the files that could not be read (reported, not fatal)."""
+    found: list[PlanSummary] = []
+    problems: list[LoadProblem] = []
+    for item in index.scan(store):
+        if isinstance(item, LoadProblem):
+            problems.append(item)
+        else:
+            found.append(item)
+    return found, problems
+
+
+def problem_message(problem: LoadProblem) -> str:
+    """What `list` and `stats` say of a plan file they left out."""
+    # A plan from a newer callprep is not broken: editing it here would not help.
+    template = messages.STORE_NEWER if problem.newer else messages.STORE_PROBLEM
+    return template.format(path=problem.path, problem=problem.message)
+
+
+def is_upcoming(plan: PlanSummary, now: dt.datetime) -> bool:
+    """Starts from now to seven days ahead (a call already under way is not coming)."""
+    if plan.starts_at is None:
+        return False
+    start = _timestamp(plan.starts_at)
+    return now.timestamp() <= start <= (now + dt.timedelta(days=UPCOMING_DAYS)).timestamp()
+
+
+def select(
+    plans: list[PlanSummary],
+    account: str | None = None,
+    upcoming: bool = False,
+    now: dt.datetime | None = None,
+) -> list[PlanSummary]:
+    """Newest first; coming calls least ready first (the one to prepare now), then soonest."""
+    now = now or dt.datetime.now().astimezone()
+    chosen = [
+        p
+        for p in plans
+        if (not account or p.account.casefold() == account.casefold())
+        and (not upcoming or is_upcoming(p, now))
+    ]
+    if upcoming:
+        return sorted(chosen, key=lambda p: (p.readiness, _timestamp(p.starts_at), p.id))
+    return sorted(chosen, key=lambda p: (_timestamp(p.starts_at), p.id), reverse=True)
+
+
+def gaps(plan: PlanSummary) -> list[str]:
+    """A coming call's gaps, costliest first, read fresh from its file."""
+    from callprep import coach
+    from callprep.errors import CallprepError
+    from callprep.planfile import load_plan
+
+    if plan.path is None:
+        return []
+    try:
+        found = coach.findings(load_plan(plan.path))
+    except CallprepError:
+        return []  # changed under us; its row still shows
+    costliest = sorted(found, key=lambda f: -coach.WEIGHTS.get(f.code, 0))
+    return [messages.GAP_LABELS.get(f.code, f.code) for f in costliest]
+
+
+def rows(
+    plans: list[PlanSummary],
+    account: str | None = None,
+    upcoming: bool = False,
+    now: dt.datetime | None = None,
+) -> list[Row]:
+    chosen = select(plans, account, upcoming, now)
+    if upcoming:
+        return [Row(plan, gaps(plan)) for plan in chosen]
+    return [Row(plan) for plan in chosen]
