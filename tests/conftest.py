@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from callprep import output, prompts
 from callprep.cli import app
 from callprep.prompts import ScriptedAsker
+
+# Property tests draw the same examples on every plain `pytest` run (CI's included), so the
+# suite never goes red by chance. To hunt for new failures: HYPOTHESIS_PROFILE=explore (fresh
+# random examples) or thorough (fresh ones, at least 1,000 per property).
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.register_profile("thorough", max_examples=1000, print_blob=True)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "repeatable")
+settings.load_profile(PROFILE)
+
+
+def examples(count: int) -> int:
+    """A property test's own number of examples, raised to the profile's when that is larger."""
+    return max(count, settings.default.max_examples) if PROFILE == "thorough" else count
+
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

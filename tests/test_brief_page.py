@@ -7,13 +7,11 @@ import io
 import re
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from rich.console import Console
 
@@ -31,7 +29,8 @@ from tests.brief_plans import (
     overfull_plan,
     overfull_unanswered,
 )
-from tests.conftest import PREPARED, UNPREPARED
+from tests.conftest import PREPARED, UNPREPARED, examples
+from tests.markup import html_parts, markdown_parts
 
 PAPERS = ["a4", "letter"]
 
@@ -182,36 +181,12 @@ def test_html_prints_on_one_page_in_chromium(tmp_path: Path, paper) -> None:
 # --- escaping ---------------------------------------------------------------------------
 
 
-class Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self.tags.append(tag)
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def html_parts(document: str) -> Tags:
-    parser = Tags()
-    parser.feed(document)
-    return parser
-
-
 def test_html_shows_hostile_text_literally() -> None:
     parts = html_parts(html.render(hostile_view()))
     assert "script" not in parts.tags
     assert "bold" not in parts.tags
     text = " ".join("".join(parts.text).split())
     assert text.count(one_line(HOSTILE)) >= 10
-
-
-def markdown_parts(source: str) -> Tags:
-    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(source)
-    return html_parts(rendered)
 
 
 def test_markdown_shows_hostile_text_literally() -> None:
@@ -278,7 +253,7 @@ def test_terminal_shows_hostile_text_literally() -> None:
     assert "\x1b" not in out
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=60).filter(lambda s: one_line(s) != ""))
 def test_any_text_shows_literally_in_html_and_markdown(text: str) -> None:
     plan = Plan.model_validate(
@@ -373,7 +348,7 @@ texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0
 
 
 @pytest.mark.slow
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     account=texts,
     best=texts,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from callprep import debrief, messages, prompts
 from callprep.model import Debrief
 from callprep.prompts import USE_DEFAULT, Answers, Prompt, ScriptedAsker
-from tests.conftest import PREPARED
+from tests.conftest import PREPARED, examples
 
 PLAN_ID = "2026-12-03-acme-logistics-discovery"
 
@@ -458,7 +458,7 @@ def test_done_without_commitments_says_how_they_are_recorded(cli, plan_path) -> 
 # --- what must hold for any text ------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     text=st.text(min_size=1, max_size=40),
     items=st.lists(st.text(max_size=30), max_size=3),

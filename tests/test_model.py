@@ -14,7 +14,7 @@ from callprep.errors import CallprepError
 from callprep.model import DISCOVERY_KEYS, DISCOVERY_TEXT_KEYS, KINDS, Plan
 from callprep.planfile import load_answers, plan_from_text, plan_to_text
 from callprep.store import Store
-from tests.conftest import PREPARED, UNPREPARED
+from tests.conftest import PREPARED, UNPREPARED, examples
 
 # Text a seller might type, and text meant to break a TOML writer or a terminal.
 NASTY = st.sampled_from(
@@ -149,7 +149,7 @@ def same(a: Plan, b: Plan) -> None:
 
 @pytest.mark.slow
 @settings(
-    max_examples=120,
+    max_examples=examples(120),
     deadline=None,
     # One store for every example: each save replaces the same file.
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],

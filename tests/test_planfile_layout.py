@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from callprep.planfile import dumps, load_plan, plan_to_text
-from tests.conftest import PREPARED
+from tests.conftest import PREPARED, examples
 
 keys = st.text(min_size=1, max_size=8)
 scalars = st.one_of(
@@ -30,7 +30,7 @@ toml_data = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.dictionaries(keys, toml_data, max_size=6))
 def test_any_toml_data_reads_back_unchanged(data: dict[str, object]) -> None:
     assert tomllib.loads(dumps(data)) == data

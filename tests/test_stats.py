@@ -14,6 +14,7 @@ from callprep import stats
 from callprep.commands import stats as stats_command
 from callprep.index import CommitmentSummary, PlanSummary, summarize
 from callprep.model import Plan
+from tests.conftest import examples
 
 TODAY = dt.date(2026, 3, 1)
 
@@ -476,7 +477,7 @@ def summaries(draw: st.DrawFn) -> PlanSummary:
     )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(summaries(), max_size=20))
 def test_the_sums_always_add_up(plans: list[PlanSummary]) -> None:
     result = stats.compute(plans, TODAY)
