@@ -152,7 +152,7 @@ def stop_at(stage: str) -> None:
         pause("replaced")
 
     Store._write = write  # type: ignore[method-assign]
-    store_module.tempfile.mkstemp = mkstemp  # type: ignore[assignment]
+    tempfile.mkstemp = mkstemp  # type: ignore[assignment]
     store_module.os.fdopen = fdopen  # type: ignore[assignment]
     store_module.os.fsync = fsync
     store_module.os.replace = replace

@@ -491,3 +491,61 @@ def test_no_debrief_text_breaks_the_summary(text: str, items: list[str]) -> None
     shown = out.getvalue()
     assert "Minimum reached" in shown
     assert not any(ch in shown for ch in "\x1b\x07\x08\x9b\u202e")
+
+
+answers_strategy = st.fixed_dictionaries(
+    {},
+    optional={
+        "summary": st.sampled_from(["", "Went well", "Went badly"]),
+        "outcome": st.sampled_from(["best", "minimum", "none"]),
+        "learned": st.dictionaries(
+            st.sampled_from(["urgency", "competition", "why_looking"]),
+            st.sampled_from(["a", "b"]),
+        ),
+        "commitments": st.lists(
+            st.fixed_dictionaries(
+                {"who": st.sampled_from(["customer", "ours"]), "what": st.sampled_from("xyz")},
+                optional={"done": st.booleans()},
+            ),
+            max_size=3,
+        ),
+    },
+)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(base=answers_strategy, changed=answers_strategy)
+def test_merge3_keeps_the_side_that_changed(base, changed) -> None:
+    from callprep.debrief import merge3
+
+    def tidy(answers: dict) -> dict:
+        return {k: v for k, v in answers.items() if v not in (None, [], {})}
+
+    # Nothing changed meanwhile: this run's answers, as they are.
+    assert merge3(base, changed, base) == tidy(changed)
+    # This run changed nothing: the plan as it is now.
+    assert merge3(base, base, changed) == tidy(changed)
+
+
+def test_merge3_merges_learned_topics_and_commitments_one_by_one() -> None:
+    from callprep.debrief import merge3
+
+    base = {"learned": {}, "commitments": [{"who": "customer", "what": "data", "done": False}]}
+    ours = {
+        "learned": {"urgency": "Q2"},
+        "commitments": [
+            {"who": "customer", "what": "data", "done": False},
+            {"who": "ours", "what": "proposal", "done": False},
+        ],
+    }
+    theirs = {
+        "learned": {"competition": "Acme"},
+        "commitments": [{"who": "customer", "what": "data", "done": True}],
+    }
+    assert merge3(base, ours, theirs) == {
+        "learned": {"competition": "Acme", "urgency": "Q2"},
+        "commitments": [
+            {"who": "customer", "what": "data", "done": True},
+            {"who": "ours", "what": "proposal", "done": False},
+        ],
+    }

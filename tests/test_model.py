@@ -45,7 +45,8 @@ OFFSETS = st.one_of(
 DATETIMES = st.datetimes(
     min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 1, 1), timezones=OFFSETS
 )
-DATES = st.dates()
+# The years a plan may name (model.FIRST_YEAR to LAST_YEAR).
+DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 31))
 # What a TOML file can hold (unknown keys come from files): offsets in whole minutes only.
 TOML_SCALARS = st.one_of(
     TEXT,

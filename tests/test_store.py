@@ -140,11 +140,27 @@ def test_files_are_0600_and_folders_0700(store: Store) -> None:
         assert mode(path) == 0o600, path
 
 
-def test_a_plans_folder_open_to_others_is_closed(store: Store) -> None:
+def test_a_plans_folder_the_seller_made_keeps_its_mode(store: Store) -> None:
+    """Only folders callprep makes are set private; one the seller set up is theirs to open."""
     store.plans_dir.mkdir(parents=True)
-    os.chmod(store.plans_dir, 0o755)
-    store.add(Plan(account="Acme"))
-    assert mode(store.plans_dir) == 0o700
+    os.chmod(store.plans_dir, 0o750)
+    stored = store.add(Plan(account="Acme"))
+    assert mode(store.plans_dir) == 0o750
+    assert mode(stored.path) == 0o600  # the plan itself is still private
+
+
+def test_a_symlinked_plans_folder_is_followed_but_its_target_not_chmodded(
+    store: Store, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared-drive" / "plans"
+    shared.mkdir(parents=True)
+    os.chmod(shared, 0o755)
+    store.home.mkdir(parents=True)
+    store.plans_dir.symlink_to(shared)
+    stored = store.add(Plan(account="Acme"))
+    assert store.plans_dir.is_symlink()
+    assert mode(shared) == 0o755
+    assert (shared / stored.path.name).is_file()
 
 
 def test_an_existing_home_keeps_its_own_mode(tmp_path: Path) -> None:

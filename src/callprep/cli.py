@@ -87,6 +87,7 @@ def root(
         Path | None,
         typer.Option(
             "--home",
+            readable=False,  # callprep says what is wrong with a home, in one line
             envvar="CALLPREP_HOME",
             help="Folder of your plans and playbooks [default: your user data folder].",
             show_default=False,
@@ -108,9 +109,11 @@ def root(
 
 
 def home() -> Path:
-    from callprep.store import resolve_home
+    from callprep.store import check_home, resolve_home
 
-    return resolve_home(_state().home)
+    folder = resolve_home(_state().home)
+    check_home(folder)
+    return folder
 
 
 class Kind(str, Enum):
@@ -261,7 +264,7 @@ def brief(
         BriefFormat, typer.Option("--format", "-f", help="Where the brief goes.")
     ] = BriefFormat.term,
     output: Annotated[
-        Path | None,
+        str | None,  # as typed: a Path would turn "" into "." and drop the "/" of "newdir/"
         typer.Option(
             "--output", "-o", help="Write to this file (needed for pdf).", show_default=False
         ),
@@ -279,7 +282,7 @@ def brief(
 def agenda(
     plan: PlanArg,
     ics: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--ics", help="Also write a calendar invite (.ics) to this file.", show_default=False
         ),

@@ -101,15 +101,106 @@ def initial_answers(plan: Plan) -> dict[str, Any]:
 
 
 def merge(answers: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
-    """`given` over `answers`, key by key; `learned` is merged by topic (an empty topic clears it)."""
+    """`given` (a `--from` file's table) over `answers`, key by key.
+
+    `learned` is merged by topic (an empty topic clears it). Commitments are added: one with
+    the same who, what and due as a recorded one updates it (marks it done, say), the rest join
+    the list, so a file about one call never drops what earlier debriefs recorded.
+    """
     merged = dict(answers)
     for key, value in given.items():
         if key == "learned" and isinstance(value, dict):
             learned = dict(merged.get("learned") or {})
             learned.update(value)
             merged["learned"] = {k: v for k, v in learned.items() if v not in ("", None)}
+        elif key == "commitments" and isinstance(value, list):
+            merged[key] = _add_commitments(merged.get(key) or [], value)
         else:
             merged[key] = value
+    return merged
+
+
+def _commitment_key(item: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (item.get("who", "customer"), str(item.get("what", "")).strip(), str(item.get("due")))
+
+
+def _add_commitments(recorded: list[Any], given: list[Any]) -> list[Any]:
+    found = {_commitment_key(c): n for n, c in enumerate(recorded) if isinstance(c, Mapping)}
+    result = [dict(c) if isinstance(c, Mapping) else c for c in recorded]
+    for item in given:
+        at = found.get(_commitment_key(item)) if isinstance(item, Mapping) else None
+        if at is None:
+            result.append(item)
+        else:
+            result[at] = {**result[at], **item}
+    return result
+
+
+def answers_of(debrief: Debrief) -> dict[str, Any]:
+    """A debrief as answers, the shape `initial_answers` and `merge3` work on."""
+    return debrief.model_dump(mode="python", exclude_none=True)
+
+
+def merge3(
+    base: Mapping[str, Any], ours: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> dict[str, Any]:
+    """This run's debrief (`ours`, made from `base`) over the plan's as it is now (`theirs`).
+
+    What this run changed since `base` wins; what it left as it was takes the current value, so
+    a change another process saved meanwhile stays. `learned` merges topic by topic and the
+    commitments one by one (a commitment marked done meanwhile stays done unless this run
+    changed that very commitment).
+    """
+    merged: dict[str, Any] = {}
+    for key in _union(theirs, ours, base):
+        if key == "learned":
+            value: Any = merge3(base.get(key) or {}, ours.get(key) or {}, theirs.get(key) or {})
+        elif key == "commitments":
+            value = _merge_commitments(
+                base.get(key) or [], ours.get(key) or [], theirs.get(key) or []
+            )
+        else:
+            value = ours.get(key) if ours.get(key) != base.get(key) else theirs.get(key)
+        if value not in (None, [], {}):
+            merged[key] = value
+    return merged
+
+
+def _union(*maps: Mapping[str, Any]) -> list[str]:
+    return list(dict.fromkeys(key for mapping in maps for key in mapping))
+
+
+def _merge_commitments(
+    base: list[dict[str, Any]], ours: list[dict[str, Any]], theirs: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Commitments matched by who, what and due (the same words twice count as two)."""
+
+    def keyed(items: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, Any]]:
+        found: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for item in items:
+            key = _commitment_key(item)
+            n = 0
+            while (*key, n) in found:
+                n += 1
+            found[(*key, n)] = dict(item)
+        return found
+
+    if ours == base:
+        return [dict(item) for item in theirs]
+    if theirs == base:
+        return [dict(item) for item in ours]
+    was, mine, now = keyed(base), keyed(ours), keyed(theirs)
+    merged: list[dict[str, Any]] = []
+    for key in dict.fromkeys([*mine, *now]):  # in this run's order, then what was added meanwhile
+        if key not in was:
+            merged.append(mine.get(key) or now[key])  # added, here or meanwhile
+        elif key not in mine:
+            continue  # this run removed it
+        elif mine[key] != was[key]:
+            merged.append(mine[key])  # this run changed it (marked it done, say)
+        elif key in now:
+            merged.append(now[key])  # as it is now: marked done meanwhile, perhaps
+        # else: removed meanwhile and not changed here, so it stays removed
     return merged
 
 
@@ -117,7 +208,7 @@ def answers_from_file(path: Path) -> dict[str, Any]:
     """The `[debrief]` table of a `--from` file (any other table in it is ignored)."""
     from callprep.planfile import load_answers
 
-    data = load_answers(path)
+    data = load_answers(path, table="debrief")
     table = data.get("debrief")
     if not isinstance(table, dict):
         raise CallprepError(messages.DEBRIEF_FROM_NO_TABLE.format(path=path))

@@ -36,6 +36,9 @@ PLAN_SUFFIX = ".toml"
 # A file changed this recently may change again within one filesystem clock tick.
 RACY_NS = 3 * 1_000_000_000
 
+# Far more than 100,000 plans take; a bigger file is not an index this code wrote.
+MAX_CACHE_BYTES = 1 << 30
+
 StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 
@@ -175,8 +178,10 @@ def code_fingerprint() -> str:
 
 def _read_cache(path: Path, fingerprint: str) -> dict[str, tuple[StatKey, list[Any]]]:
     """The cached entries, or nothing when the cache is missing, corrupt or from other code."""
+    from callprep.files import read_bounded
+
     try:
-        data = json.loads(path.read_bytes())
+        data = json.loads(read_bounded(path, MAX_CACHE_BYTES))
         if data["format"] != CACHE_FORMAT or data["code"] != fingerprint:
             return {}
         entries: dict[str, tuple[StatKey, list[Any]]] = {}

@@ -10,7 +10,7 @@ from typing import Any
 
 from callprep import coach, messages
 from callprep.errors import CallprepError
-from callprep.model import Plan
+from callprep.model import Plan, check_year
 from callprep.playbook import Playbook, Question
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
@@ -34,6 +34,10 @@ def parse_datetime(text: str) -> dt.datetime | None:
         value = dt.datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
     except ValueError as err:
         raise CallprepError(f"{text!r}: {messages.INVALID_DATETIME}") from err
+    try:
+        check_year(value)
+    except ValueError as err:
+        raise CallprepError(f"{text!r}: {err}") from err
     if value.tzinfo is None:
         value = value.astimezone()  # the seller's own time zone, as a fixed offset
     return value.replace(microsecond=0)
@@ -44,9 +48,14 @@ def parse_date(text: str) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        value = dt.date.fromisoformat(text)
     except ValueError as err:
         raise CallprepError(f"{text!r}: {messages.INVALID_DATE}") from err
+    try:
+        check_year(value)
+    except ValueError as err:
+        raise CallprepError(f"{text!r}: {err}") from err
+    return value
 
 
 def parse_int(text: str) -> int | None:

@@ -55,8 +55,7 @@ def summaries(store: Store) -> tuple[list[PlanSummary], list[LoadProblem]]:
 
 def problem_message(problem: LoadProblem) -> str:
     """What `list` and `stats` say of a plan file they left out."""
-    # A plan from a newer callprep is not broken: editing it here would not help.
-    template = messages.STORE_NEWER if problem.newer else messages.STORE_PROBLEM
+    template = messages.STORE_PROBLEM if problem.editable else messages.STORE_NEWER
     return template.format(path=problem.path, problem=problem.message)
 
 

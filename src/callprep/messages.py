@@ -206,8 +206,6 @@ PLAYBOOK_UNKNOWN_QUESTION_KEY = (
     "unknown key (a question has field, text, kind, help, section, choices, when)"
 )
 PLAYBOOK_MISSING_KEY = "missing (every question needs a field and a text)"
-PLAYBOOK_NOT_UTF8 = "cannot read playbook: not UTF-8 text"
-PLAYBOOK_UNREADABLE = "cannot read playbook ({err})"
 PLAYBOOK_UNKNOWN = "no playbook {name!r} (available: {names})"
 PLAYBOOK_SOME_BROKEN = "; {count} playbook file(s) could not be read, see `callprep playbooks`"
 PLAYBOOK_SKIPPED = "skipped a broken playbook: {problem}"
@@ -290,6 +288,7 @@ PDF_NEEDS_OUTPUT = "a PDF brief needs -o FILE (it is not written to the terminal
 LIST_EMPTY = "No plans yet. Start one with `callprep new`."
 # `problem` already names the file, and the line or field.
 STORE_PROBLEM = "{problem} (left out; mend it with `callprep edit {path.stem}`)"
+# A plan from a newer callprep, or no plan file at all (a FIFO, a device): nothing to edit.
 STORE_NEWER = "{problem} (left out)"
 
 

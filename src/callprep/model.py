@@ -61,6 +61,18 @@ def toml_datetime(value: dt.datetime | None) -> dt.datetime | None:
     return value
 
 
+# The years a call, a deadline or a commitment can fall in. A year outside them is a typo (0001,
+# 20266) that would otherwise break every view of the store that sorts or converts times.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def check_year(value: dt.date) -> None:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(
+            f"the year {value.year} is not one a call can be in ({FIRST_YEAR}–{LAST_YEAR})"
+        )
+
+
 class Section(BaseModel):
     """Base for every table: unknown keys are kept so a newer callprep's fields survive."""
 
@@ -71,6 +83,13 @@ class Section(BaseModel):
     def _strip_strings(cls, value: Any) -> Any:
         # Whitespace around an answer is never meaningful, and "  " must read as unknown.
         return value.strip() if isinstance(value, str) else value
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _sane_year(cls, value: Any) -> Any:
+        if isinstance(value, dt.date):  # datetimes are dates too
+            check_year(value)
+        return value
 
 
 class Objective(Section):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import re
 import sys
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, TextIO, cast
 
 from rich.console import Console
 
-from callprep.errors import CallprepError
 from callprep.text import one_line
 
 # Rich's own styling (SGR: colour, weight) is the only escape sequence callprep means to write.
@@ -99,19 +99,31 @@ def print_json(data: Any) -> None:
     sys.stdout.write(escape_controls(text) + "\n")
 
 
-def write_data(text: str, output: Path | None) -> None:
-    """Text to `output`, atomically, or to stdout."""
+def write_data(text: str, output: str | None, guard: OutputGuard) -> None:
+    """Text to `output` (see `write_file`), or to stdout."""
     if output is None:
         sys.stdout.write(text)
         return
-    write_file(output, text.encode("utf-8"))
+    write_file(output, text.encode("utf-8"), guard)
 
 
-def write_file(output: Path, data: bytes) -> None:
-    from callprep.store import atomic_write_bytes
+@dataclass(frozen=True)
+class OutputGuard:
+    """What an output file may never be: the plan it was made from, or the store's own files."""
 
-    try:
-        atomic_write_bytes(output, data)
-    except OSError as error:
-        raise CallprepError(f"cannot write {output}: {error.strerror or error}") from error
+    plan: Path
+    store_dirs: tuple[Path, ...] = ()
+    store_files: tuple[Path, ...] = ()
+
+
+def write_file(output: str, data: bytes, guard: OutputGuard) -> None:
+    """Bytes to the file the seller named, as `files.write_output` does; says where they went."""
+    from callprep.files import write_output
+
+    write_output(
+        output,
+        data,
+        protected=(guard.plan, *guard.store_files),
+        protected_dirs=guard.store_dirs,
+    )
     say(f"Wrote {output}")

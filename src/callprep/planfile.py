@@ -12,6 +12,7 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from callprep.errors import CallprepError
+from callprep.files import read_text
 from callprep.model import SCHEMA_VERSION, Plan, newer_schema
 
 M = TypeVar("M", bound=BaseModel)
@@ -29,11 +30,44 @@ def describe_validation_error(err: ValidationError) -> str:
     return f"{field}: {message}{suffix}"
 
 
+# A plan nests four levels at most (debrief.commitments[n].what); keys a newer callprep adds
+# may nest a little more. Far deeper data is no plan, and would exhaust Python's recursion
+# in the parser, the validator or a writer.
+MAX_DEPTH = 24
+
+
 def parse_toml(text: str, source: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise CallprepError(f"{source}: not valid TOML: {err}") from err
+    except RecursionError as err:
+        raise CallprepError(f"{source}: {_TOO_DEEP}") from err
+    if depth(data) > MAX_DEPTH:
+        raise CallprepError(f"{source}: {_TOO_DEEP}")
+    return data
+
+
+_TOO_DEEP = f"nested too deeply (tables and lists go at most {MAX_DEPTH} levels deep)"
+
+
+def depth(data: Any) -> int:
+    """How deeply tables and lists nest in `data` (walked without recursion)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, level + 1)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def validate(model: type[M], data: Mapping[str, Any], source: str) -> M:
@@ -41,6 +75,8 @@ def validate(model: type[M], data: Mapping[str, Any], source: str) -> M:
         return model.model_validate(data)
     except ValidationError as err:
         raise CallprepError(f"{source}: {describe_validation_error(err)}") from err
+    except RecursionError as err:
+        raise CallprepError(f"{source}: {_TOO_DEEP}") from err
 
 
 class NewerSchema(CallprepError):
@@ -54,34 +90,45 @@ def check_schema(data: Mapping[str, Any], source: str) -> None:
         raise NewerSchema(f"{source}: schema_version: {newer_schema(version)}")
 
 
-def plan_from_text(text: str, source: str) -> Plan:
+# The plan's own top-level keys: a TOML file with none of them (pyproject.toml, a config file)
+# is not a plan, and callprep must not read it as an empty one, let alone rewrite it.
+PLAN_KEYS = frozenset(Plan.model_fields)
+
+
+def check_is_plan(data: Mapping[str, Any], source: str) -> None:
+    if data and not PLAN_KEYS.intersection(data):
+        tables = ", ".join(sorted(str(key) for key in data)[:3])
+        raise CallprepError(f"{source}: not a callprep plan (it has {tables}, and no plan keys)")
+
+
+def plan_data(text: str, source: str) -> dict[str, Any]:
+    """A plan file's data, checked to be a plan of a version this callprep reads."""
     data = parse_toml(text, source)
     check_schema(data, source)
-    return validate(Plan, data, source)
+    check_is_plan(data, source)
+    return data
 
 
-def read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise CallprepError(f"{path}: no such file") from err
-    except IsADirectoryError as err:
-        raise CallprepError(f"{path}: is a folder, not a plan file") from err
-    except UnicodeDecodeError as err:
-        raise CallprepError(f"{path}: not UTF-8 text (byte {err.start})") from err
-    except OSError as err:
-        raise CallprepError(f"{path}: cannot read ({err.strerror})") from err
+def plan_from_text(text: str, source: str) -> Plan:
+    return validate(Plan, plan_data(text, source), source)
 
 
 def load_plan(path: Path) -> Plan:
     return plan_from_text(read_text(path), str(path))
 
 
-def load_answers(path: Path) -> dict[str, Any]:
-    """A `--from` file: any subset of the plan format, validated but returned as raw data."""
-    data = parse_toml(read_text(path), str(path))
-    check_schema(data, str(path))
-    validate(Plan, data, str(path))
+def load_answers(path: Path, table: str = "") -> dict[str, Any]:
+    """A `--from` file: any subset of the plan format, validated but returned as raw data.
+
+    With `table`, a file without that table is returned as it is, for the caller to say so.
+    """
+    source = str(path)
+    data = parse_toml(read_text(path), source)
+    check_schema(data, source)
+    if table and not isinstance(data.get(table), dict):
+        return data
+    check_is_plan(data, source)
+    validate(Plan, data, source)
     return data
 
 

@@ -188,13 +188,9 @@ def user_playbook_files(folder: Path) -> list[Path]:
 
 
 def load_user_playbook(path: Path) -> Playbook:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise CallprepError(f"{path}: {messages.PLAYBOOK_NOT_UTF8}") from err
-    except OSError as err:
-        raise CallprepError(f"{path}: {messages.PLAYBOOK_UNREADABLE.format(err=err)}") from err
-    return parse_playbook(text, str(path))
+    from callprep.files import read_text
+
+    return parse_playbook(read_text(path), str(path))
 
 
 @dataclass(frozen=True)

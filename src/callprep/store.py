@@ -6,20 +6,29 @@ import contextlib
 import datetime as dt
 import os
 import re
-import tempfile
+import stat
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from callprep.errors import CallprepError
+from callprep.files import (
+    TEMP_SUFFIX,
+    atomic_write,
+    existing_mode,
+    glob_escape,
+)
 from callprep.model import Plan
 from callprep.planfile import load_plan, plan_to_text, read_text
 
+if TYPE_CHECKING:
+    from callprep.output import OutputGuard
+
 ENV_HOME = "CALLPREP_HOME"
 PLAN_SUFFIX = ".toml"
-TEMP_SUFFIX = ".tmp"
 LOCK_TIMEOUT_SECONDS = 30
 # A temp file this old belongs to a writer that died; newer ones may be a live writer's.
 STALE_TEMP_SECONDS = 600
@@ -42,6 +51,22 @@ def resolve_home(option: str | Path | None = None) -> Path:
     if env:
         return expand_user(env)
     return default_home()
+
+
+def check_home(home: Path) -> None:
+    """A store's home is a folder, or not there yet; anything else is said in one line."""
+    try:
+        info = home.stat()
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise CallprepError(f"cannot use {home} as callprep's home: {err.strerror or err}") from err
+    if not stat.S_ISDIR(info.st_mode):
+        raise CallprepError(
+            f"{home} is a file, not a folder: point --home (or $CALLPREP_HOME) at a folder"
+        )
+    if not os.access(home, os.R_OK | os.X_OK):
+        raise CallprepError(f"cannot use {home} as callprep's home: permission denied")
 
 
 def expand_user(text: str | Path) -> Path:
@@ -78,42 +103,6 @@ def is_valid_id(plan_id: str) -> bool:
     return bool(_ID_RE.match(plan_id)) and len(plan_id) <= 120
 
 
-def atomic_write(path: Path, text: str, mode: int = 0o600) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never a mix."""
-    atomic_write_bytes(path, text.encode("utf-8"), mode)
-
-
-def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Make the rename itself durable; not every platform lets a folder be opened.
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
 def os_error_message(err: OSError, path: Path) -> str:
     reason = err.strerror or str(err)
     return f"cannot write {path}: {reason}; nothing was changed"
@@ -127,13 +116,16 @@ class PlanChanged(CallprepError):
 class LoadProblem:
     path: Path
     message: str
-    newer: bool = False  # written by a newer callprep: not broken, and no edit here would help
+    # False for a plan from a newer callprep (not broken: no edit here would help) and for a
+    # FIFO, device, folder or huge file where a plan should be (nothing to open in an editor).
+    editable: bool = True
 
     @classmethod
     def of(cls, path: Path, err: CallprepError) -> LoadProblem:
+        from callprep.files import NotAFile
         from callprep.planfile import NewerSchema
 
-        return cls(path, err.message, isinstance(err, NewerSchema))
+        return cls(path, err.message, not isinstance(err, NewerSchema | NotAFile))
 
 
 @dataclass(frozen=True)
@@ -164,17 +156,42 @@ class Store:
     def playbooks_dir(self) -> Path:
         return self.home / "playbooks"
 
+    @property
+    def trash_dir(self) -> Path:
+        return self.home / "trash"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+    @property
+    def profile_path(self) -> Path:
+        return self.home / "profile.toml"
+
+    def guard(self, plan_path: Path) -> OutputGuard:
+        """What an output written from the plan at `plan_path` may never overwrite."""
+        from callprep.output import OutputGuard
+
+        folders = (self.plans_dir, self.drafts_dir, self.rejected_dir, self.playbooks_dir)
+        return OutputGuard(
+            plan=plan_path,
+            store_dirs=(*folders, self.trash_dir, self.cache_dir, self.home / ".git"),
+            store_files=(self.profile_path,),
+        )
+
     def ensure(self, folder: Path) -> Path:
-        """Create `folder` (and the home above it) readable by the seller alone."""
+        """Create `folder` (and the home above it) readable by the seller alone.
+
+        Only folders made here get that mode: a folder that already exists is the seller's
+        (the home may be ~, plans/ may be a symlink to a shared drive), and its mode is theirs.
+        """
+        check_home(self.home)
         try:
-            # mkdir gives `mode` to the last folder only, so the home is made first. A home
-            # that already exists is the seller's (it may be ~): its mode is left alone.
-            if not self.home.is_dir():
-                self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
-                os.chmod(self.home, 0o700)
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if folder != self.home and folder.stat().st_mode & 0o077:
-                os.chmod(folder, 0o700)
+            for made in (self.home, folder):
+                if not made.is_dir():
+                    made.mkdir(parents=True, exist_ok=True, mode=0o700)
+                    # mkdir's mode is cut by the umask, and gives it to the last folder only.
+                    os.chmod(made, 0o700)
         except OSError as err:
             raise CallprepError(f"cannot create {folder}: {err.strerror or err}") from err
         return folder
@@ -189,12 +206,17 @@ class Store:
         return self.plans_dir / f"{plan_id}{PLAN_SUFFIX}"
 
     def plan_ids(self) -> list[str]:
-        if not self.plans_dir.is_dir():
+        check_home(self.home)
+        try:
+            names = os.listdir(self.plans_dir)
+        except (FileNotFoundError, NotADirectoryError):
             return []
+        except OSError as err:
+            raise CallprepError(f"cannot read {self.plans_dir}: {err.strerror or err}") from err
         return sorted(
-            p.name[: -len(PLAN_SUFFIX)]
-            for p in self.plans_dir.iterdir()
-            if p.name.endswith(PLAN_SUFFIX) and not p.name.startswith(".")
+            name[: -len(PLAN_SUFFIX)]
+            for name in names
+            if name.endswith(PLAN_SUFFIX) and not name.startswith(".")
         )
 
     def resolve(self, ref: str) -> Path:
@@ -277,7 +299,7 @@ class Store:
         `unchanged_since`, the file must still read exactly so, or PlanChanged is raised and
         nothing is written: a change made meanwhile is never overwritten.
         """
-        with self.lock(path.stem) if self.in_store(path) else contextlib.nullcontext():
+        with self._lock_for(path):
             if unchanged_since is not None and _text_or_none(path) != unchanged_since:
                 raise PlanChanged(f"{path} changed since it was read")
             self._write(path, plan, text)
@@ -288,12 +310,21 @@ class Store:
         When `change` returns the very plan it was given, there is nothing to do: nothing is
         written.
         """
-        with self.lock(path.stem) if self.in_store(path) else contextlib.nullcontext():
+        with self._lock_for(path):
             current = load_plan(path)
             plan = change(current)
             if plan is not current:
                 self._write(path, plan)
         return plan
+
+    def _lock_for(self, path: Path) -> contextlib.AbstractContextManager[None]:
+        """The plan's lock; a plan file outside the store is locked by its real path's digest."""
+        if self.in_store(path):
+            return self.lock(path.stem)
+        import hashlib
+
+        digest = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape"))
+        return self.lock(f"file-{digest.hexdigest()[:20]}")
 
     def in_store(self, path: Path) -> bool:
         """`path` is a plan file in this store's plans folder, however the seller spelt it."""
@@ -309,8 +340,13 @@ class Store:
         if self.in_store(path):
             self.ensure(self.plans_dir)
             self._remove_temps(path.name)
+            mode = 0o600
+        else:
+            # A plan kept elsewhere keeps its mode, and a symlink to it stays a symlink.
+            path = Path(os.path.realpath(path))
+            mode = existing_mode(path)
         try:
-            atomic_write(path, text)
+            atomic_write(path, text, mode)
         except OSError as err:
             raise CallprepError(os_error_message(err, path)) from err
 
@@ -359,6 +395,15 @@ class Store:
     def draft_path(self, name: str) -> Path:
         return self.drafts_dir / f"{name}{PLAN_SUFFIX}"
 
+    def discard_draft(self, name: str) -> str | None:
+        """Remove a draft that has served; why it could not be removed, for a warning, or None."""
+        path = self.draft_path(name)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as err:
+            return f"could not remove the finished draft {path}: {err.strerror or err}"
+        return None
+
     def write_aside(self, folder: Path, name: str, text: str) -> Path:
         self.ensure(folder)
         path = folder / name
@@ -380,9 +425,3 @@ def _remove_if_old(path: Path, older_than: float) -> None:
     with contextlib.suppress(OSError):
         if time.time() - path.stat().st_mtime >= older_than:
             path.unlink()
-
-
-def glob_escape(text: str) -> str:
-    if text == "*":
-        return text
-    return re.sub(r"([*?\[])", r"[\1]", text)

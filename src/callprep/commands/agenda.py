@@ -16,7 +16,7 @@ def run(
     home: Path,
     ref: str,
     fmt: str = "text",
-    ics: Path | None = None,
+    ics: str | None = None,
     mark_shared: bool = False,
     mark_confirmed: bool = False,
     now: dt.datetime | None = None,
@@ -29,7 +29,7 @@ def run(
     stored = store.load(ref)
     plan = stored.plan
     if ics is not None:
-        write_invite(plan, plan.id or stored.path.stem, ics, ref, now)
+        write_invite(plan, plan.id or stored.path.stem, ics, ref, store.guard(stored.path), now)
     if mark_shared or mark_confirmed:
         mark(store, stored, confirmed=mark_confirmed)
         return
@@ -44,12 +44,17 @@ def run(
 
 
 def write_invite(
-    plan: Plan, plan_id: str, path: Path, ref: str, now: dt.datetime | None = None
+    plan: Plan,
+    plan_id: str,
+    path: str,
+    ref: str,
+    guard: output.OutputGuard,
+    now: dt.datetime | None = None,
 ) -> None:
     from callprep.ics import invite
 
     made = invite(plan, plan_id, ref, now)
-    output.write_file(path, made.data)
+    output.write_file(path, made.data, guard)
     for hint in made.hints:
         output.warn(hint)
 

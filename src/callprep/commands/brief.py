@@ -11,7 +11,7 @@ from callprep.render import brief as brief_view
 from callprep.store import Store
 
 
-def run(home: Path, ref: str, fmt: str, output_path: Path | None, paper: str) -> None:
+def run(home: Path, ref: str, fmt: str, output_path: str | None, paper: str) -> None:
     store = Store(home)
     stored = store.load(ref)
     earlier = carry.brief_context(store, stored.path, stored.plan, dt.date.today())
@@ -25,16 +25,16 @@ def run(home: Path, ref: str, fmt: str, output_path: Path | None, paper: str) ->
     elif fmt == "md":
         from callprep.render import markdown
 
-        output.write_data(markdown.render(view), output_path)
+        output.write_data(markdown.render(view), output_path, store.guard(stored.path))
     elif fmt == "html":
         from callprep.render import html
 
-        output.write_data(html.render(view, paper), output_path)
+        output.write_data(html.render(view, paper), output_path, store.guard(stored.path))
     elif fmt == "pdf":
         if output_path is None:
             raise CallprepError(messages.PDF_NEEDS_OUTPUT)
         from callprep.render import pdf
 
-        output.write_file(output_path, pdf.render(view, paper))
+        output.write_file(output_path, pdf.render(view, paper), store.guard(stored.path))
     else:
         raise CallprepError(f"--format {fmt} is not available")

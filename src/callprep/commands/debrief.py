@@ -63,6 +63,7 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
     stored = store.load(ref)
     plan = stored.plan
     answers = debrief.initial_answers(plan)
+    base = copy.deepcopy(answers)  # the debrief as read: what this run's changes are made to
     if from_file is not None:
         answers = debrief.merge(answers, debrief.answers_from_file(from_file))
     draft = store.draft_path(draft_name(plan, stored.path))
@@ -84,10 +85,19 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
                 messages.DRAFT_KEPT.format(command=f"callprep debrief {ref}")
             ) from None
 
-    # Onto the plan as it is now, under its lock: it may have been edited (or its agenda
-    # marked) during the interview, and such a change must not be lost.
-    updated = store.update(stored.path, lambda current: debrief.with_debrief(current, result))
-    draft.unlink(missing_ok=True)
+    # Onto the plan as it is now, under its lock: it may have been edited, its agenda marked, a
+    # commitment marked done or another debrief saved meanwhile. Only what this run changed
+    # since it read the plan is written over that; every other change made meanwhile stays.
+    ours = debrief.answers_of(result)
+    source = str(from_file or stored.path)
+
+    def change(current: Plan) -> Plan:
+        merged = debrief.merge3(base, ours, debrief.initial_answers(current))
+        return debrief.with_debrief(current, debrief.to_debrief(merged, source))
+
+    updated = store.update(stored.path, change)
+    if problem := store.discard_draft(draft.stem):
+        output.warn(problem)
     output.say(messages.DEBRIEF_SAVED.format(path=stored.path))
 
     from callprep.render import debrief as summary

@@ -121,9 +121,10 @@ def run(home: Path, options: Options) -> str:
             raise Interrupted(messages.DRAFT_KEPT.format(command="callprep new")) from None
 
     stored = store.add(plan)
-    store.draft_path(DRAFT).unlink(missing_ok=True)
     output.say(messages.SAVED.format(path=stored.path))
-    print(stored.plan.id, flush=True)
+    print(stored.plan.id, flush=True)  # first: a script that retries must see the plan was made
+    if problem := store.discard_draft(DRAFT):
+        output.warn(problem)
     if not options.no_input and not stored.plan.agenda.shared:
         from callprep import agenda
 
