@@ -76,7 +76,9 @@ def test_cache_file_is_private_and_written_whole(store: Store) -> None:
     scan(store)
     path = index.cache_path(store)
     assert path.stat().st_mode & 0o777 == 0o600
-    assert sorted(p.name for p in path.parent.iterdir()) == [index.CACHE_NAME]
+    # beside it only the accounts cache (callprep.accounts), as private
+    assert sorted(p.name for p in path.parent.iterdir()) == ["accounts.sqlite3", index.CACHE_NAME]
+    assert (path.parent / "accounts.sqlite3").stat().st_mode & 0o777 == 0o600
     assert set(cache_data(store)["plans"]) == {"acme.toml", "globex.toml"}
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from callprep import coach, messages
+from callprep.accounts import account_key
 from callprep.messages import DISCOVERY_LABELS
 from callprep.model import DISCOVERY_KEYS, Commitment, Discovery, Plan
 from callprep.text import one_line
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return account_key(text)
 
 
 def same_account(plan: Plan, account: str) -> bool:
@@ -217,24 +218,24 @@ def account_stored(store: Store, account: str, exclude: Path | None = None) -> l
 
     The store's index says which files are the account's, so only those are read in full.
     """
-    from callprep import index
+    from callprep import accounts
     from callprep.errors import CallprepError
     from callprep.planfile import load_plan
     from callprep.store import StoredPlan
 
     found: list[StoredPlan] = []
-    for summary in index.scan(store):
-        if not isinstance(summary, index.PlanSummary) or summary.path is None:
-            continue
-        if summary.path == exclude or _norm(summary.account) != _norm(account):
+    for path in accounts.account_paths(store, account):
+        if path == exclude:
             continue
         try:
-            plan = load_plan(summary.path)
+            plan = load_plan(path)
         except CallprepError:
-            continue  # changed under us since the index read it
+            continue  # unreadable: `callprep list` names it
+        if not same_account(plan, account):
+            continue  # changed under us since its account was looked up
         if not plan.id:
-            plan = plan.model_copy(update={"id": summary.path.stem})
-        found.append(StoredPlan(summary.path, plan))
+            plan = plan.model_copy(update={"id": path.stem})
+        found.append(StoredPlan(path, plan))
     return found
 
 

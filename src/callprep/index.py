@@ -8,6 +8,9 @@ Files changed in the last few seconds are never cached: a filesystem clock can b
 quick writes of the same size (git calls this a racily clean entry). The cache also records a
 fingerprint of the code that made it, so a new coach never reads an old readiness. A cache that
 cannot be read or makes no sense is ignored and rebuilt; one that cannot be written is skipped.
+
+Commands about one plan (`brief`, `done`, `new`) need only the plans of its account: see
+`callprep.accounts`, whose cache a scan brings up to date as it goes.
 """
 
 from __future__ import annotations
@@ -234,16 +237,23 @@ def _plan_files(folder: Path) -> list[tuple[str, StatKey]]:
 
 
 def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
-    """Every plan in the store as a summary, in id order; unreadable files as LoadProblems."""
+    """Every plan in the store as a summary, in id order; unreadable files as LoadProblems.
+
+    On the way, the accounts cache (`callprep.accounts`) is brought up to date when anything
+    was read afresh or the folder changed since it was.
+    """
+    from callprep import accounts
     from callprep.store import LoadProblem
 
     folder = store.plans_dir
+    folder_key = accounts.folder_key(folder)  # before the listing: a change during it shows
     files = _plan_files(folder)
     fingerprint = code_fingerprint()
     cached = _read_cache(cache_path(store), fingerprint)
     fresh: dict[str, tuple[StatKey, list[Any]]] = {}
+    seen: dict[str, tuple[StatKey, str]] = {}  # every file's key and account, for that cache
     racy_before = time.time_ns() - RACY_NS
-    changed = False
+    changed = reread = False
     for name, key in files:
         path = folder / name
         hit = cached.get(name)
@@ -254,8 +264,10 @@ def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
                 summary = None
             if summary is not None:
                 fresh[name] = hit
+                seen[name] = (key, accounts.account_key(summary.account))
                 yield summary
                 continue
+        reread = True
         # The key was taken before the read: if the file changes meanwhile, the next run
         # sees a different key and reads it again.
         from callprep.planfile import load_plan
@@ -263,14 +275,18 @@ def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
         try:
             summary = summarize(load_plan(path), path)
         except CallprepError as err:
+            seen[name] = (key, "")
             yield LoadProblem.of(path, err)
             continue
+        seen[name] = (key, accounts.account_key(summary.account))
         if max(key[1], key[2]) < racy_before:
             fresh[name] = (key, summary.to_row())
             changed = True
         yield summary
     if changed or len(fresh) != len(cached):
         _write_cache(store, fingerprint, fresh)
+    if folder_key is not None and (reread or not accounts.is_trusted(store, folder_key)):
+        accounts.refresh(store, seen, folder_key)
 
 
 # -- strict decoding of cached values -----------------------------------------------------------

@@ -71,6 +71,31 @@ def reset() -> None:
     err.cache_clear()
 
 
+def write_lines(console: Console, lines: list[list[tuple[str, str]]]) -> None:
+    """Lines of (text, style) pieces, styled only where the console shows colour.
+
+    For long listings: rich's own layout costs a second per few thousand lines; this writes the
+    same characters and colour codes through the console's (guarded) stream directly.
+    """
+    from rich.console import COLOR_SYSTEMS
+    from rich.style import Style
+
+    system = console.color_system if console.is_terminal and not console.no_color else None
+    color = COLOR_SYSTEMS.get(system) if system else None
+    styles: dict[str, Style] = {}
+    out: list[str] = []
+    for line in lines:
+        for text, style in line:
+            if style and color:
+                parsed = styles.setdefault(style, Style.parse(style))
+                out.append(parsed.render(text, color_system=color))
+            else:
+                out.append(text)
+        out.append("\n")
+    console.file.write("".join(out))
+    console.file.flush()
+
+
 def say(message: str, style: str = "") -> None:
     """A message for the seller on stderr; the text is never read as markup."""
     err().print(message, style=style or None, markup=False, emoji=False, highlight=False)

@@ -30,5 +30,4 @@ def run(home: Path, account: str | None, upcoming: bool, as_json: bool) -> None:
     if upcoming:
         console.print(upcoming_table(found))
     else:
-        # Lines cut to fit already; soft wrap spares rich re-flowing thousands of them.
-        console.print(table(found, console.width), soft_wrap=True)
+        output.write_lines(console, table(found, console.width))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.table import Table
 from rich.text import Text
 
@@ -25,11 +25,14 @@ GAP = "  "
 MIN_ACCOUNT = 12
 
 
-def table(rows: list[Row], width: int) -> Text:
+Piece = tuple[str, str]  # text, rich style ("" for none)
+
+
+def table(rows: list[Row], width: int) -> list[list[Piece]]:
     """One line per plan, columns aligned, the account shortened (…) to fit `width`.
 
-    Built by hand rather than as a rich Table: a seller's whole history is thousands of rows,
-    and laying those out cell by cell takes rich seconds.
+    Lines of (text, style) pieces rather than rich Text: a seller's whole history is thousands
+    of rows, and rich takes seconds to lay those out; `output.write_lines` writes them at once.
     """
     header = ("when", "account", "kind", "ready", "debrief", "id")
     cells = [
@@ -47,28 +50,27 @@ def table(rows: list[Row], width: int) -> Text:
     spare = width - sum(widths) - len(GAP) * (len(widths) - 1)
     if spare < 0:
         widths[1] = max(min(widths[1], MIN_ACCOUNT), widths[1] + spare)
-    lines = [
-        Text(GAP.join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), "bold")
+    lines: list[list[Piece]] = [
+        [(GAP.join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), "bold")]
     ]
     for row, (when, account, kind, ready, debrief, plan_id) in zip(rows, cells, strict=True):
-        name = Text(account)
-        name.truncate(widths[1], overflow="ellipsis", pad=True)
         lines.append(
-            Text.assemble(
-                when.ljust(widths[0]),
-                GAP,
-                name,
-                GAP,
-                kind.ljust(widths[2]),
-                GAP,
+            [
+                (when.ljust(widths[0]) + GAP + fit(account, widths[1]) + GAP, ""),
+                (kind.ljust(widths[2]) + GAP, ""),
                 (ready.rjust(widths[3]), readiness_style(row.readiness)),
-                GAP,
-                debrief.ljust(widths[4]),
-                GAP,
+                (GAP + debrief.ljust(widths[4]) + GAP, ""),
                 (plan_id, "dim"),
-            )
+            ]
         )
-    return Text("\n").join(lines)
+    return lines
+
+
+def fit(text: str, width: int) -> str:
+    """`text` padded or cut (with "…") to exactly `width` cells."""
+    if cell_len(text) <= width:
+        return text + " " * (width - cell_len(text))
+    return set_cell_size(text, width - 1) + "…" if width else ""
 
 
 def day_label(start: dt.datetime, now: dt.datetime) -> str:
