@@ -98,6 +98,7 @@ _VERBS: dict[str, frozenset[str]] = {
         """
         run try test trial use deploy implement adopt install migrate switch move roll+out
         present complete fill+in fill+out write+down pull+together swap replace redline
+        onboard whitelist allowlist provision configure enable
         """
     ),
     ACQUIRE: _words(
@@ -190,6 +191,7 @@ _GIVEN_NOUNS = _STRONG_NOUNS | _words(
     intro introduction referral access permission date dates data numbers number figures
     list requirements rfp name names contact contacts redlines sponsor champion owner
     reference references credentials documentation docs export extract invoices report
+    tender bid rfq rfi
     reports results schedule timeline timetable deadline criteria scorecard questionnaire
     dpa msa sow nda terms plans specs specification specifications headcount workshop
     deep-dive visit
@@ -214,7 +216,8 @@ _OPINION_NOUNS = _words(
     """
     thoughts feedback feedbacks impression impressions view views opinion opinions reaction
     reactions take sense feel understanding assessment perspective input assumptions
-    interest
+    interest concerns worries vision goals priorities challenges objections pain pains ideas
+    story wishes
     """
 )
 # Adjectives of feeling: "interested in upgrading" is a state, not an act.
@@ -247,7 +250,7 @@ _GENERIC_MEETINGS = _words(
     """
     meeting meetings call calls follow-up followup f/u catch-up check-in chat conversation
     appointment appointments time slot minutes session get-together touchpoint sync coffee
-    lunch invitation discussion something
+    lunch invitation discussion something calendar diary
     """
 )
 _DEAL_STEPS = _words(
@@ -296,6 +299,9 @@ _DAY = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?::\d\d)? ?(?:am|pm)\b|\b\d{1,2}/\d{1,2}\b"
     r"|\bat \d{1,2}\b"
 )
+
+# Words of time after a participle: "Contract sent today" is done, not doing.
+_WHEN_WORDS = _words("today yesterday tomorrow already now earlier again")
 
 # Objects that commit to nothing: agreeing to them is agreeing to nothing definite.
 _EMPTY_OBJECTS = re.compile(
@@ -541,7 +547,12 @@ def _passive_after(tokens: list[str], i: int) -> bool:
     if verb is None or verb.form != "past":
         return False
     after = tokens[i + verb.length] if i + verb.length < len(tokens) else ""
-    return after == "" or after in _PREPOSITIONS or after in ("and", "before", "after", "b4")
+    return (
+        after in ("", "and", "before", "after", "b4")
+        or after in _PREPOSITIONS
+        or after in _WHEN_WORDS
+        or bool(_DAY.match(after))
+    )
 
 
 @dataclass(frozen=True)
