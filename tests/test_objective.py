@@ -290,6 +290,8 @@ def test_ordinary_customer_acts_are_not_challenged(text: str) -> None:
         ("Book a follow-up", "Book a follow-up with their CFO"),
         ("Agree to another call to keep things moving", "Agree to another call to sign the SOW"),
         ("Follow-up meeting booked", "Follow-up meeting booked for Thursday"),
+        ("They agree to meet us", "Get the plant managers to meet us"),
+        ("The CFO agrees to meet again next month", "The CFO agrees to meet us"),
     ],
 )
 def test_a_next_meeting_counts_when_it_has_a_day_someone_new_or_a_decision(

@@ -820,7 +820,8 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
             return _CONCRETE  # "gets back to us with the signed order form"
         return Verdict(False, "continuation", _phrase(whole))
     if verb.group == MEET:
-        if _pinned(tokens[:i] + rest if verb.lemma != "meet" else rest):
+        # whom they meet is the subject ("get the plant managers to meet us"), unless "again"
+        if _pinned(rest if "again" in rest else tokens[:i] + rest):
             return _CONCRETE
         return Verdict(False, "unpinned", _phrase(whole))
     if verb.group == ACQUIRE:
