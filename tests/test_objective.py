@@ -12,14 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import callprep.objective as judge_module
 from callprep import messages
-from callprep.objective import VagueKind, judge, vague_reason
+from callprep.objective import judge, vague_reason
 from tests.conftest import DATA
 
-# objectives.csv: label,role,split,text. `dev` was written before the rules; `holdout` after them
-# and only measured; `holdout2` after the fixes the first hold-out showed. `role` says whether it
-# reads as a best or a minimum objective.
-# objectives_v2.csv: label,role,split,source,text: objectives from public sales material (each
+# label,role,split,text. `dev` was written before the rules; `holdout` after them and only
+# measured; `holdout2` after the fixes the first hold-out showed (see the module docstring of
+# callprep.objective for the principles). `role` says whether it reads as a best or a minimum.
+# objectives_v2.csv adds a source column: objectives from public sales material (each
 # row names its source), labelled by the rule in docs/coach.md and split by a hash of the text
 # before the judge saw them: `dev2` to improve against, `holdout3` only ever measured.
 OLD = list(csv.DictReader((DATA / "objectives.csv").open(encoding="utf-8")))
@@ -302,7 +303,7 @@ def test_a_next_meeting_counts_when_it_has_a_day_someone_new_or_a_decision(
 
 
 def test_every_reason_kind_has_a_message_that_quotes_the_words() -> None:
-    for kind in get_args(VagueKind):
+    for kind in get_args(judge_module.VagueKind):
         assert kind in messages.VAGUE_REASONS
         if kind != "nothing":
             assert "“{phrase}”" in messages.VAGUE_REASONS[kind]
