@@ -18,7 +18,18 @@ OBJECTIVE_MISSING = (
 # Why an objective is vague, by the judge's verdict (objective.py); {phrase} is the seller's words.
 VAGUE_REASONS: dict[str, str] = {
     "seller": "“{phrase}” is something you do, not something the customer does or agrees to",
+    "ours": "“{phrase}” is something you did, not something the customer did or agreed to",
+    "continuation": (
+        "“{phrase}” only keeps the conversation going: the customer takes no step "
+        "(a continuation, not an advance)"
+    ),
+    "unpinned": (
+        "“{phrase}” is a meeting with no day, no one new and nothing to decide "
+        "(a continuation, not an advance)"
+    ),
+    "opinion": "“{phrase}” is a view, not a commitment to do anything",
     "talk": "“{phrase}” is talk, not a step the customer takes",
+    "audience": "“{phrase}” has them listen to you, which is not a step they take",
     "state": "“{phrase}” is what they think or feel, not something they do",
     "empty": "“{phrase}” commits them to nothing definite",
     "negative": "“{phrase}” says what the customer will not do",
