@@ -283,14 +283,7 @@ _MONTH = _Lazy(rf"\b(?:{_MONTH_WORD})\.?(?![a-z])", re.I)
 _WEEKDAY = _Lazy(rf"\b(?:{_WEEKDAY_WORD})\.?(?![a-z])", re.I)
 _NUMBER_WORD = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _UNIT = r"(?:minute|min|hour|hr|h|day|week|fortnight|month|year)s?"
-_UNIT_AFTER_NUMBER = _Lazy(rf"\s*{_UNIT}\b", re.I)
 _CLOCK_UNIT = _Lazy(r"\b(?:minute|min|hour|hr|h)s?\b|\bnow\b", re.I)
-_ANCHOR = _Lazy(
-    r"\b(?:today|tomorrow|tonight|yesterday|now)\b"
-    rf"|\b(?:\d+|{_NUMBER_WORD}|next|last|this)\s+{_UNIT}\b"
-    r"|\b\d{4}\b",
-    re.I,
-)
 # Words that fix the period themselves, so the next-one-to-come rule leaves the answer alone.
 _RELATIVE = _Lazy(
     r"\b(?:today|tomorrow|tonight|yesterday|now|next|last|this|ago|in|from now|later)\b", re.I
@@ -303,9 +296,12 @@ _EXACT_RELATIVE = _Lazy(
     re.I,
 )
 _YEAR = _Lazy(r"\b\d{4}\b")
-# `in 2 hours`: elapsed time, so counted on the clock, not the calendar (a DST change between).
-_HOURS_FROM_NOW = _Lazy(
-    rf"(?:in\s+)?(?:\d+|{_NUMBER_WORD})\s+(?:hour|hr|h|minute|min)s?(?:\s+(?:from now|later))?",
+_DAY_WORD = _Lazy(r"\b(?:today|tomorrow|yesterday|tonight)\b", re.I)
+# `in 2 hours`, `90 minutes ago`: elapsed time, counted on the clock, not the calendar (so a
+# DST change between is an hour like any other); read here, not by dateparser.
+_ELAPSED = _Lazy(
+    rf"(?:(?:in|within)\s+)?(?P<count>\d+|{_NUMBER_WORD})\s+(?P<unit>hour|hr|h|minute|min)s?"
+    r"(?:\s+(?P<way>from now|later|ago))?",
     re.I,
 )
 _NEXT_WEEKDAY = _Lazy(rf"\bnext\s+({_WEEKDAY_WORD})\.?(?![a-z])", re.I)
@@ -433,6 +429,8 @@ class _Context:
     def vague(self, first: str | None = None, second: str | None = None) -> _Vague:
         if first is None or second is None:
             first, second = "end of next month", _day_month(self.example_day(), full=True)
+        if self.want == "datetime":
+            first, second = f"{first} 15:00", f"{second} 15:00"
         return _Vague(messages.DATE_VAGUE.format(text=self.text, first=first, second=second))
 
     def year_range(self, year: int | str) -> CallprepError:
@@ -636,9 +634,10 @@ def _parse_natural(body: str, tz: dt.tzinfo, text_zone: ZoneInfo | None, ctx: _C
         if parsed is not None:
             return parsed
 
-    if not (_MONTH.search(body) or _WEEKDAY.search(body) or _ANCHOR.search(body) or clock):
-        raise ctx.unreadable()
-    _check_numbers(body, ctx)
+    _check_words(body, ctx)
+    elapsed = _ELAPSED.fullmatch(body)
+    if elapsed is not None:
+        return _parse_elapsed(elapsed, tz, ctx)
 
     found = _dateparser(body, ctx)
     if found is None:
@@ -665,9 +664,6 @@ def _parse_natural(body: str, tz: dt.tzinfo, text_zone: ZoneInfo | None, ctx: _C
             )
         )
     has_time = clock is not None or bool(_CLOCK_UNIT.search(body))
-    if their_tz is None and _HOURS_FROM_NOW.fullmatch(body):
-        elapsed = wall - ctx.now.replace(tzinfo=None, second=0, microsecond=0)
-        wall = (ctx.now.astimezone(dt.UTC) + elapsed).astimezone(tz).replace(tzinfo=None)
     wall = wall.replace(second=0, microsecond=0)
     if not (_YEAR.search(body) or _RELATIVE.search(body)):
         wall = _next_to_come(wall, tz, has_time, body, ctx)
@@ -675,25 +671,100 @@ def _parse_natural(body: str, tz: dt.tzinfo, text_zone: ZoneInfo | None, ctx: _C
     return _Parsed(wall, tz, has_time)
 
 
-def _check_numbers(body: str, ctx: _Context) -> None:
-    """A number must be a day next to its month, a count before its unit, or a year."""
-    # The time is `HH:MM` by now and an offset is the zone: neither holds a stray number.
-    cleaned = re.sub(r"\b\d{2}:\d{2}\b", " ", _OFFSET.sub(" ", body))
-    tokens = re.findall(r"[A-Za-z]+|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]", cleaned)
-    skip = {"of", "the", ","}
-    for i, token in enumerate(tokens):
-        if not token[0].isdigit():
+def _parse_elapsed(match: re.Match[str], tz: dt.tzinfo, ctx: _Context) -> _Parsed:
+    count = match.group("count").lower()
+    number = int(count) if count.isdigit() else max(1, _NUMBER_LIST.index(count) - 1)
+    minutes = number * (1 if match.group("unit").lower().startswith("m") else 60)
+    sign = -1 if (match.group("way") or "").lower() == "ago" else 1
+    try:
+        instant = ctx.now.astimezone(dt.UTC) + sign * dt.timedelta(minutes=minutes)
+    except OverflowError as err:
+        raise ctx.unreadable() from err
+    return _Parsed(instant.astimezone(tz).replace(tzinfo=None), tz, has_time=True)
+
+
+_NUMBER_LIST = _NUMBER_WORD.split("|")  # a, an, one, two ... twelve
+_NUMBER_WORDS = frozenset(_NUMBER_LIST)
+_DAY_WORDS = frozenset(("today", "tomorrow", "yesterday", "tonight", "now"))
+_CONNECTORS = frozenset(("at", "on", "by", "of", "the", "and"))
+_PARTS_OF_DAY = frozenset(("morning", "afternoon", "evening", "night"))
+_UNIT_WORD = _Lazy(rf"{_UNIT}", re.I)
+
+
+def _check_words(body: str, ctx: _Context) -> None:
+    """Only what a date is made of, each word where it belongs, before dateparser sees it.
+
+    dateparser reads nearly anything: `a` as the 1st, `Dec 15:00` as today's day in December,
+    `tomorrow noon today` as today. Here a number is a day next to its month, a count before its
+    unit, or a year; a unit has its count; `ago` and `later` follow one; one day word at most
+    (`today`, `tomorrow`, `now`...), and not with a day of a month; a month has its day.
+    """
+    cleaned = _OFFSET.sub(" ", body)  # an offset is the zone, not numbers
+    tokens = re.findall(r"\d{2}:\d{2}|[A-Za-z]+|\d+(?:st|nd|rd|th)?|[^\s\w]", cleaned)
+    lowered = [t.lower() for t in tokens]
+    day_words = month_days = years = 0
+    month: str | None = None
+    meaningful = [t for t in lowered if t not in _CONNECTORS and t not in ",.()'"]
+    if "now" in lowered and "from" not in lowered and len(meaningful) > 1:
+        raise ctx.unreadable()  # `now` is an instant: nothing goes with it
+    if any(re.fullmatch(r"(?:hour|hr|h|minute|min)s?", t) for t in lowered) and not (
+        _ELAPSED.fullmatch(body)
+    ):
+        raise ctx.unreadable()  # `in 2 hours` stands alone: not with a day or a time
+    for i, (token, word) in enumerate(zip(tokens, lowered, strict=True)):
+        before = next((w for w in reversed(lowered[:i]) if w not in ("of", "the", ",")), "")
+        after = next((w for w in lowered[i + 1 :] if w not in ("of", "the", ",")), "")
+        if ":" in token or word in _CONNECTORS or word in _PARTS_OF_DAY or token in ",.()'":
             continue
-        digits = re.match(r"\d+", token)
-        assert digits is not None
-        if len(digits.group()) == 4 and digits.group() == token:
+        if token[0].isdigit():
+            if _UNIT_WORD.fullmatch(after) and token.isdigit():
+                continue  # a count: `in 2 weeks`
+            if len(token) == 4 and token.isdigit():
+                years += 1
+                continue
+            if _MONTH.fullmatch(before) or _MONTH.fullmatch(after):
+                month_days += 1  # a day: `3 Dec`, `Dec 3rd`, `3rd of December`
+                continue
+            raise ctx.unreadable()
+        if _MONTH.fullmatch(token):
+            month = month or token
+        elif _WEEKDAY.fullmatch(token):
             continue
-        after = [t for t in tokens[i + 1 : i + 3] if t.lower() not in skip][:1]
-        before = [t for t in reversed(tokens[max(0, i - 3) : i]) if t.lower() not in skip][:1]
-        if after and _UNIT_AFTER_NUMBER.fullmatch(" " + after[0]):
-            continue
-        if any(_MONTH.fullmatch(t) for t in after + before):
-            continue
+        elif word in _DAY_WORDS:
+            day_words += word != "now" or before != "from"
+        elif _UNIT_WORD.fullmatch(token):
+            if not (
+                before.isdigit() or before in _NUMBER_WORDS or before in ("next", "last", "this")
+            ):
+                raise ctx.unreadable()
+        elif word in _NUMBER_WORDS:
+            if not _UNIT_WORD.fullmatch(after):
+                raise ctx.unreadable()
+        elif word in ("next", "last", "this"):
+            if not (
+                _UNIT_WORD.fullmatch(after) or _WEEKDAY.fullmatch(after) or _MONTH.fullmatch(after)
+            ):
+                raise ctx.unreadable()
+        elif word in ("ago", "later"):
+            if not _UNIT_WORD.fullmatch(before):
+                raise ctx.unreadable()
+        elif word == "from":
+            if after != "now":
+                raise ctx.unreadable()
+        elif word in ("in", "within"):
+            if not (after.isdigit() or after in _NUMBER_WORDS or _MONTH.fullmatch(after)):
+                raise ctx.unreadable()
+        elif not (token.isupper() and 1 <= len(token) <= 5):  # a zone: EST, CET, Z
+            raise ctx.unreadable()
+    if day_words > 1 or (day_words and month_days):
+        raise ctx.unreadable()  # `tomorrow 3 Dec`: which one?
+    if years and month is None:
+        raise ctx.vague()  # `15:00 2027`: which day of it?
+    if month is not None and not month_days and not years:
+        name = MONTH_NAMES[_month_index(month) - 1]
+        year = ctx.today.year + (_month_index(month) < ctx.today.month)
+        raise ctx.vague(f"end of {name}", f"1 {name} {year}")
+    if not (month or day_words or _WEEKDAY.search(body) or _UNIT_WORD.search(body) or ":" in body):
         raise ctx.unreadable()
 
 
@@ -748,8 +819,8 @@ def _check_next_weekday(body: str, ctx: _Context) -> None:
 def _check_weekday(body: str, wall: dt.datetime, ctx: _Context) -> None:
     """`Tue 3 Dec` when 3 Dec is a Thursday: refused, naming both days."""
     weekday = _WEEKDAY.search(body)
-    if weekday is None or not _MONTH.search(body):
-        return
+    if weekday is None or not (_MONTH.search(body) or _DAY_WORD.search(body)):
+        return  # `Tue 3 Dec`, `tomorrow (Tue)`: the day must be that weekday
     named = _weekday_index(weekday.group())
     if wall.weekday() != named:
         raise CallprepError(
@@ -918,7 +989,9 @@ def parse_datetime(
 def _needs_time(text: str, zone: ZoneInfo, now: dt.datetime, prefer: Prefer) -> str:
     """`add the time`, with two examples built on the seller's own words that really parse."""
     examples = []
-    for candidate in (f"{text} 15:00", f"{text} 10am"):
+    # An ISO date gets ISO times, so that even this message never needs dateparser.
+    second = "09:30" if _ISO.fullmatch(text) else "10am"
+    for candidate in (f"{text} 15:00", f"{text} {second}"):
         try:
             parsed = _parse(candidate, zone, now, "datetime", prefer)
         except CallprepError:
