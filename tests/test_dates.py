@@ -209,7 +209,8 @@ def test_seconds_are_dropped() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2026-02-30", "2026-13-01", "2026-12-03 24:00", "2026-12-03 15:61"]
+    "text",
+    ["2026-02-30", "2026-13-01", "2026-12-03 24:00", "2026-12-03 15:61", "2026-12-03T15:00+01:60"],
 )
 def test_impossible_iso_dates_are_refused(text: str) -> None:
     assert "not a date" in refusal(parse_datetime, text)

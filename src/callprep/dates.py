@@ -20,13 +20,20 @@ How an answer is read, in order:
    next week` (Friday), `start of next quarter`, `end of 2027`, `EOQ`, `year end`, each with an
    optional time (`end of Q1 17:00`). Quarters are calendar quarters. `start`/`beginning` is a
    period's first day; a week runs Monday to Friday for this purpose.
-5. Everything else goes to dateparser (imported only then; `languages=["en"]`), after we have
-   made the parts it gets wrong unambiguous: a time (`3pm`, `10.30am`, `noon`, `midnight`) is
-   rewritten to `HH:MM` (dateparser drops `10.30am` after `tomorrow`); a numeric date (`13/4`,
-   `4/13/2027`, `3.4.2027`, `2027/04/03`) to `13 Apr` (dateparser reads `1/13` as the year 2113);
-   `from today` to `from now` (it reads `a week from today` as a week ago). dateparser reads
-   `next Tuesday 10:00`, `tomorrow 3pm`, `Tue 14:30`, `3 Dec 15:00`, `31 March 2027`,
-   `in 2 weeks`, `2 weeks from now`, `next week`, `today`, `now`, `in 2 hours`, `3pm EST`.
+5. Elapsed time (`in 2 hours`, `90 minutes ago`, `in an hour`) is counted here on the clock,
+   so a DST change in between is an hour like any other.
+6. Everything else goes to dateparser (imported only then; `languages=["en"]`, no Unix
+   timestamps), after we have made unambiguous what it gets wrong: a time (`3pm`, `10.30am`,
+   `noon`, `midnight`) becomes `HH:MM` (dateparser drops `10.30am` after `tomorrow`); a numeric
+   date (`13/4`, `4/13/2027`, `3.4.2027`, `2027/04/03`) becomes `13 Apr` (dateparser reads
+   `1/13` as the year 2113); `from today` becomes `from now` (it reads `a week from today` as a
+   week ago). And every word is checked first, because dateparser reads nearly anything (`a` is
+   the 1st, `Dec 15:00` today's day in December, `Tue 10` the 10th, `at 15:00 2027` 29 Nov 2027):
+   a number is a day beside its month, a count before its unit, or a year; a month has its day;
+   one day word at most (`today`, `tomorrow`, `now`); any other word means no date at all, so
+   prose never costs the import. dateparser itself reads `next Tuesday 10:00`, `tomorrow 3pm`,
+   `Tue 14:30`, `3 Dec 15:00`, `31 March 2027`, `in 2 weeks`, `2 weeks from now`, `next week`,
+   `today`, `tomorrow`, `now`, `3pm EST`, `December 3rd, 2026 at 3:00 PM`.
 
 Rules beyond dateparser's (it returns a past day for some of these, and a today-or-next-week
 at random for others):
@@ -42,7 +49,8 @@ at random for others):
   for `next Tue`: Tue 1 Dec or Tue 8 Dec); a weekday that does not match the date (`Tue 3 Dec`
   when 3 Dec is a Thursday); a period that is not a day (`March`, `next month`, `2027`); a
   datetime given only a date (`3 Dec`: "add the time"); a year outside 1900-2199 (a typo such
-  as `0001` or `20266` must not become a plan); a bare number (`Tue 10`, `at 3`, `the 5th`).
+  as `0001` or `20266` must not become a plan); a bare number (`Tue 10`, `at 3`, `the 5th`); a
+  month without its day (`Dec 15:00`); two days at once (`tomorrow 3 Dec`); `IST`.
 - `next week` is the same weekday a week from today (as `in 1 week`); `tonight` and
   `tomorrow morning` are a day, not a time. A time that does not exist (a spring-forward gap)
   becomes the instant it names (02:30 -> 03:30); a repeated one is its first occurrence.
@@ -283,7 +291,7 @@ _MONTH = _Lazy(rf"\b(?:{_MONTH_WORD})\.?(?![a-z])", re.I)
 _WEEKDAY = _Lazy(rf"\b(?:{_WEEKDAY_WORD})\.?(?![a-z])", re.I)
 _NUMBER_WORD = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _UNIT = r"(?:minute|min|hour|hr|h|day|week|fortnight|month|year)s?"
-_CLOCK_UNIT = _Lazy(r"\b(?:minute|min|hour|hr|h)s?\b|\bnow\b", re.I)
+_NOW = _Lazy(r"\bnow\b", re.I)
 # Words that fix the period themselves, so the next-one-to-come rule leaves the answer alone.
 _RELATIVE = _Lazy(
     r"\b(?:today|tomorrow|tonight|yesterday|now|next|last|this|ago|in|from now|later)\b", re.I
@@ -535,6 +543,8 @@ def _fixed_offset(offset: str, ctx: _Context) -> dt.timezone:
         digits, frac = digits.split(".", 1)
         fraction = float("0." + frac)
     hours, minutes, seconds = int(digits[:2]), int(digits[2:4] or 0), int(digits[4:6] or 0)
+    if minutes > 59 or seconds > 59:
+        raise ctx.unreadable()
     try:
         delta = dt.timedelta(hours=hours, minutes=minutes, seconds=seconds + fraction)
         return dt.timezone(sign * delta)
@@ -663,7 +673,7 @@ def _parse_natural(body: str, tz: dt.tzinfo, text_zone: ZoneInfo | None, ctx: _C
                 second=_IST.sub("+05:30", ctx.text, count=1),
             )
         )
-    has_time = clock is not None or bool(_CLOCK_UNIT.search(body))
+    has_time = clock is not None or bool(_NOW.search(body))
     wall = wall.replace(second=0, microsecond=0)
     if not (_YEAR.search(body) or _RELATIVE.search(body)):
         wall = _next_to_come(wall, tz, has_time, body, ctx)
