@@ -414,21 +414,32 @@ def test_elapsed_time_is_counted_on_the_clock() -> None:
     [
         (
             "3/4",
-            '\'3/4\' could be 3 April or 4 March; write the month as a word: "3 Apr" or "4 Mar"',
+            '\'3/4\': 3 April or 4 March? Write the month as a word: "3 Apr" or "4 Mar"',
         ),
         (
             "03/04/2027",
-            "'03/04/2027' could be 3 April or 4 March; "
-            'write the month as a word: "3 Apr 2027" or "4 Mar 2027"',
+            "'03/04/2027': 3 April or 4 March? "
+            'Write the month as a word: "3 Apr 2027" or "4 Mar 2027"',
         ),
         (
             "3-4-27",
-            '\'3-4-27\' could be 3 April or 4 March; write the month as a word: "3 Apr 2027" or "4 Mar 2027"',
+            '\'3-4-27\': 3 April or 4 March? Write the month as a word: "3 Apr 2027" or "4 Mar 2027"',
         ),
     ],
 )
 def test_numeric_day_and_month_both_twelve_or_less_are_refused(text: str, message: str) -> None:
     assert refusal(parse_date, text) == message
+
+
+def test_every_refusal_names_the_answer_before_the_first_colon() -> None:
+    """The interview's validator shows what follows the first ": " under the prompt."""
+    for parse, text in REFUSED_WITH_EXAMPLES:
+        try:
+            parse(text, LONDON, MONDAY)
+        except CallprepError as err:
+            named, reason = str(err).split(": ", 1)
+            assert named in (repr(text), "'Europe/Pariss'")
+            assert '"' in reason  # the examples are in what the prompt shows
 
 
 def test_ambiguous_numeric_keeps_the_time_in_the_examples() -> None:
@@ -468,10 +479,10 @@ def test_other_periods_are_not_a_day(text: str) -> None:
 def test_next_weekday_that_could_be_this_weeks_is_refused() -> None:
     """On a Monday, `next Tuesday` is tomorrow to some and a week later to others."""
     assert refusal(parse_datetime, "next Tue 10:00", MONDAY) == (
-        "'next Tue 10:00' could be Tue 1 Dec or Tue 8 Dec; "
-        'name the date: "Tue 1 Dec 10:00" or "Tue 8 Dec 10:00"'
+        "'next Tue 10:00': Tue 1 Dec or Tue 8 Dec? "
+        'Name the date: "Tue 1 Dec 10:00" or "Tue 8 Dec 10:00"'
     )
-    assert "could be" in refusal(parse_date, "next Sunday", MONDAY)
+    assert "Sun 6 Dec or Sun 13 Dec?" in refusal(parse_date, "next Sunday", MONDAY)
     # only one reading: this week's has gone (or is today)
     assert on("next Monday", now=MONDAY) == "→ Mon 7 Dec 2026"
     assert on("next Tuesday") == "→ Tue 1 Dec 2026"  # Sunday: the week is over

@@ -778,9 +778,9 @@ DATE_TOO_LONG = (
 )
 DATE_NEEDS_TIME = '{text!r}: add the time too, e.g. "{first}" or "{second}"'
 DATE_AMBIGUOUS_NUMERIC = (
-    '{text!r} could be {one} or {other}; write the month as a word: "{first}" or "{second}"'
+    '{text!r}: {one} or {other}? Write the month as a word: "{first}" or "{second}"'
 )
-DATE_AMBIGUOUS_NEXT = '{text!r} could be {one} or {other}; name the date: "{first}" or "{second}"'
+DATE_AMBIGUOUS_NEXT = '{text!r}: {one} or {other}? Name the date: "{first}" or "{second}"'
 DATE_AMBIGUOUS_ZONE = (
     '{text!r}: {abbr} could be India, Irish or Israel time; write the zone: "{first}" or "{second}"'
 )
