@@ -793,3 +793,38 @@ GAP_LABELS: dict[str, str] = {
     "discovery.competition_unknown": "competition unknown",
     "discovery.decision_process_unknown": "how they decide unknown",
 }
+
+
+# --- dates as people type them ------------------------------------------------------------
+# (dates.py: every date or time a seller types; each refusal names what they typed first, so
+# the interview's validator shows what follows the first ": ".)
+
+DATE_UNREADABLE_DATETIME = (
+    '{text!r}: not a date and time I can read; try "tomorrow 10:00" or "{iso} 15:00"'
+)
+DATE_UNREADABLE_DATE = '{text!r}: not a date I can read; try "{day_month_year}" or "{iso}"'
+DATE_TOO_LONG = (
+    "that answer is {length} characters long, too long for a date (at most {limit}); "
+    'try "tomorrow 10:00" or "{iso}"'
+)
+DATE_NEEDS_TIME = '{text!r}: add the time too, e.g. "{first}" or "{second}"'
+DATE_AMBIGUOUS_NUMERIC = (
+    '{text!r}: {one} or {other}? Write the month as a word: "{first}" or "{second}"'
+)
+DATE_AMBIGUOUS_NEXT = '{text!r}: {one} or {other}? Name the date: "{first}" or "{second}"'
+DATE_AMBIGUOUS_ZONE = (
+    '{text!r}: {abbr} could be India, Irish or Israel time; write the zone: "{first}" or "{second}"'
+)
+DATE_VAGUE = '{text!r}: which day? Name one, e.g. "{first}" or "{second}"'
+DATE_YEAR_RANGE = (
+    "{text!r}: the year {year} looks like a typo (callprep plans between {low} and {high}); "
+    "check the year"
+)
+DATE_WRONG_WEEKDAY = "{text!r}: {date} is a {actual}, not a {named}; check the day or the date"
+DATE_UNKNOWN_ZONE = (
+    "{name!r}: not a time zone I know{hint}; use an IANA name such as Europe/London "
+    "or America/New_York"
+)
+DATE_ZONE_DID_YOU_MEAN = " (did you mean {match}?)"
+DATE_ECHO = "→ {value}"
+DATE_ECHO_TEXT = "→ “{text}” (no date in it: kept as you wrote it)"
