@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ SUGGESTED_QUESTIONS: dict[str, str] = {
 def suggested_question(key: str, plan: Plan | None = None) -> str:
     question = SUGGESTED_QUESTIONS[key]
     deadline = plan.discovery.deadline if plan is not None else None
-    if key == "consequence" and deadline is not None:
+    if key == "consequence" and isinstance(deadline, dt.date):
         question = f"What happens on your side if this isn't in place by {deadline:%-d %B %Y}?"
     return question
 

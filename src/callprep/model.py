@@ -45,6 +45,12 @@ def newer_schema(version: int) -> str:
 Kind = Literal["discovery", "demo", "proposal", "negotiation", "review", "other", ""]
 Side = Literal["customer", "ours"]
 Outcome = Literal["best", "minimum", "none", ""]
+# Miller Heiman's buying influences: whose yes releases the money, who will use it, who screens
+# it, who guides us. "" is not known yet.
+INFLUENCES = ("economic", "user", "technical", "coach")
+Influence = Literal["economic", "user", "technical", "coach", ""]
+STANCES = ("supporter", "neutral", "sceptic", "unknown")
+Stance = Literal["supporter", "neutral", "sceptic", "unknown", ""]
 
 
 def toml_datetime(value: dt.datetime | None) -> dt.datetime | None:
@@ -108,7 +114,8 @@ class Agenda(Section):
 class Discovery(Section):
     why_looking: str = ""
     urgency: str = ""
-    deadline: dt.date | None = None
+    # A date, or words when no date is known yet ("before the board meeting in March").
+    deadline: dt.date | str | None = None
     consequence: str = ""
     attitude_to_us: str = ""
     competition: str = ""
@@ -116,8 +123,18 @@ class Discovery(Section):
 
     @field_validator("deadline", mode="before")
     @classmethod
-    def _empty_date(cls, value: Any) -> Any:
-        return None if value == "" else value
+    def _date_or_words(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+            try:
+                return dt.date.fromisoformat(value)  # "2027-03-31" written as text is a date
+            except ValueError:
+                return value
+        if isinstance(value, dt.datetime):
+            return value.date()
+        return value
 
     def is_known(self, key: str) -> bool:
         """Filled in with something other than "not sure", "TBD", "?" ..."""
@@ -132,6 +149,8 @@ class Attendee(Section):
     role: str = ""
     side: Side = "customer"
     email: str = ""
+    influence: Influence = ""
+    stance: Stance = ""
 
 
 class Commitment(Section):
@@ -156,6 +175,8 @@ class Debrief(Section):
     off_script: list[str] = Field(default_factory=list)
     could_have_done_more: str = ""
     next_step: str = ""
+    # Objections and dangers heard ("Union consultation needed before any automation").
+    risks: list[str] = Field(default_factory=list)
     learned: dict[str, Any] = Field(default_factory=dict)
     commitments: list[Commitment] = Field(default_factory=list)
 
@@ -187,14 +208,38 @@ class Debrief(Section):
         return value
 
 
+# Top-level keys written only when set (most plans have none of them).
+OPTIONAL_KEYS: dict[str, Any] = {
+    "notes": {},
+    "aliases": [],
+    "owner": "",
+    "timezone": "",
+    "cancelled": False,
+}
+
+
+class CalendarEvent(Section):
+    """The calendar event a plan was imported from, so importing again updates it."""
+
+    uid: str = ""
+    sequence: int = 0
+    source: str = ""
+
+
 class Plan(Section):
     schema_version: int = SCHEMA_VERSION
     id: str = ""
+    # Earlier ids of the plan (it was rescheduled): they still find it.
+    aliases: list[str] = Field(default_factory=list)
+    owner: str = ""  # the email of the seller who made it (a team store's plans have one each)
     account: str = ""
     opportunity: str = ""
     kind: Kind = ""
     starts_at: dt.datetime | None = None
+    # The IANA zone starts_at is in ("Europe/London"): the file holds only its offset.
+    timezone: str = ""
     duration_minutes: int | None = Field(default=None, ge=1, le=24 * 60)
+    cancelled: bool = False
     playbook: str = ""
     questions: list[str] = Field(default_factory=list)
     objective: Objective = Field(default_factory=Objective)
@@ -202,6 +247,7 @@ class Plan(Section):
     discovery: Discovery = Field(default_factory=Discovery)
     attendees: list[Attendee] = Field(default_factory=list)
     notes: dict[str, str] = Field(default_factory=dict)
+    calendar: CalendarEvent | None = None
     debrief: Debrief | None = None
 
     @field_validator("starts_at", "duration_minutes", mode="before")
@@ -244,11 +290,15 @@ class Plan(Section):
         """The plan as TOML-ready data: None (unknown) is left out, TOML has no null."""
         data = self.model_dump(mode="python", exclude_none=True)
         # Empty optional bits read back as their defaults; leaving them out keeps files short.
-        if not data.get("notes"):
-            data.pop("notes", None)
+        for key, empty in OPTIONAL_KEYS.items():
+            if key in data and data[key] == empty:
+                del data[key]
         for person in data.get("attendees", []):
-            if person.get("email") == "":
-                del person["email"]
+            for key in ("email", "influence", "stance"):
+                if person.get(key) == "":
+                    del person[key]
+        if data.get("debrief", {}).get("risks") == []:
+            del data["debrief"]["risks"]
         return data
 
     def to_json(self) -> dict[str, Any]:
