@@ -380,6 +380,52 @@ def playbooks() -> None:
     command.run(home())
 
 
+profile_app = typer.Typer(
+    help=(
+        "Who you are: name, email, company, title, time zone, signature, your email domains, "
+        "paper and playbook. Plans, messages and invites use it instead of asking again."
+    ),
+    no_args_is_help=False,
+    rich_markup_mode=None,
+)
+app.add_typer(profile_app, name="profile")
+
+
+@profile_app.callback(invoke_without_command=True)
+@guarded
+def profile(ctx: typer.Context, json: JsonOpt = False) -> None:
+    """Show your profile; in a terminal, then ask for what is missing (Enter skips one)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from callprep.commands import profile as command
+
+    command.run(home(), as_json=json)
+
+
+@profile_app.command("set")
+@guarded
+def profile_set(
+    key: Annotated[
+        str,
+        typer.Argument(
+            metavar="KEY",
+            help="name, email, company, title, timezone, signature, domains, paper or playbook.",
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE",
+            help='The value; "" clears it. Signature lines are separated by \\n; domains by spaces.',
+        ),
+    ],
+) -> None:
+    """Set one key of your profile (callprep profile set timezone Europe/London)."""
+    from callprep.commands import profile as command
+
+    command.set_key(home(), key, value)
+
+
 def main() -> None:
     app()
 

@@ -829,3 +829,42 @@ DATE_UNKNOWN_ZONE = (
 DATE_ZONE_DID_YOU_MEAN = " (did you mean {match}?)"
 DATE_ECHO = "→ {value}"
 DATE_ECHO_TEXT = "→ “{text}” (no date in it: kept as you wrote it)"
+
+
+# --- the seller's profile ------------------------------------------------------------------
+
+PROFILE_BAD_EMAIL = "{value!r} is not an email address (e.g. ann@ourco.com)"
+PROFILE_BAD_DOMAIN = "{value!r} is not an email domain (e.g. ourco.com)"
+PROFILE_BAD_PAPER = "{value!r}: paper is a4 or letter"
+PROFILE_UNKNOWN_KEY = "no profile key {key!r} (the keys: {keys})"
+PROFILE_EMPTY = (
+    "No profile yet. `callprep profile` asks for it (in a terminal), or set one key at a time: "
+    'callprep profile set name "Ann Example"'
+)
+PROFILE_SET = "Set {key}: {value}"
+PROFILE_CLEARED = "Cleared {key}."
+PROFILE_SAVED = "Saved {path}"
+PROFILE_INTRO = "Who you are, so plans, messages and invites don't have to ask. Enter skips one."
+PROFILE_OFFER = "Set up your profile first (name, email, company; a minute, and skippable)?"
+PROFILE_OFFER_LATER = "Skipped; `callprep profile` sets it up any time."
+PROFILE_QUESTIONS: dict[str, tuple[str, str]] = {
+    "name": ("Your name?", "As the customer sees it in messages and invites."),
+    "email": (
+        "Your work email?",
+        "The invite's organizer; its domain tells which attendees are ours.",
+    ),
+    "company": ("Your company's name?", "Named in the agenda message."),
+    "title": ("Your title?", "e.g. Account Executive; blank to leave it out."),
+    "timezone": ("Your time zone?", "An IANA name, e.g. Europe/London or America/New_York."),
+    "signature": (
+        "Your email signature, line by line?",
+        "Ends the agenda message and the follow-up; empty line to finish.",
+    ),
+    "domains": (
+        "Your company's email domains?",
+        "Separated by spaces; attendees at these are on our side.",
+    ),
+    "paper": ("Paper for printed briefs?", ""),
+    "playbook": ("Playbook for new plans?", "`callprep playbooks` lists them."),
+}
+PROFILE_DEFAULT_NOTE = "{value} (not set: the default)"
