@@ -66,7 +66,7 @@ def test_prepared_message_is_the_up_front_contract(cli) -> None:
     text = cli("agenda", str(PREPARED)).stdout
     lines = text.splitlines()
     assert lines[0] == "Subject: Agenda for our call on Thu 3 Dec: Fleet telematics rollout"
-    assert lines[2] == "Hi Dana and Marco,"
+    assert lines[2] == "Hi Dana, Priya and Marco,"
     # time and length, in the plan's own time zone
     assert "Thursday 3 December 2026, 15:00–15:45 (UTC-05:00)" in text
     assert "the 45 minutes" in text
@@ -212,7 +212,8 @@ def test_invite_parses_back_with_times_zone_and_people(cli, tmp_path: Path) -> N
     assert organizer.params["CN"] == "Sam Okafor"
     attendees = attendee_list(event)
     assert [(str(a), a.params["CN"]) for a in attendees] == [
-        ("mailto:dana.lee@acme-logistics.example", "Dana Lee")
+        ("mailto:dana.lee@acme-logistics.example", "Dana Lee"),
+        ("mailto:priya.shah@acme-logistics.example", "Priya Shah"),
     ]
     assert attendees[0].params["RSVP"] == "TRUE"
 

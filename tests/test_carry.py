@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from callprep import carry, messages
+from callprep import carry, coach, messages
 from callprep.model import Commitment, Debrief, Plan
 from callprep.prompts import USE_DEFAULT
 from callprep.text import md_text
+from callprep.topics import DISCOVERY
 from tests.test_debrief import PLAN_ID, stored, write_plan
 
 FIRST = PLAN_ID  # 2026-12-03, Acme Logistics · Fleet telematics rollout
@@ -69,7 +70,12 @@ def test_second_call_starts_from_the_first_and_its_debrief(cli, tmp_path, home, 
     assert data["discovery"]["why_looking"].startswith("Fuel costs up 18%")  # known before call 1
     assert data["discovery"]["deadline"] == dt.date(2027, 3, 31)
     assert data["discovery"]["competition"] == ""  # still unknown
-    assert [a["name"] for a in data["attendees"]] == ["Dana Lee", "Marco Ruiz", "Sam Okafor"]
+    assert [a["name"] for a in data["attendees"]] == [
+        "Dana Lee",
+        "Priya Shah",
+        "Marco Ruiz",
+        "Sam Okafor",
+    ]
     assert data["objective"]["best"] == ""  # each call sets its own objective
     assert "debrief" not in data
 
@@ -155,7 +161,7 @@ def test_interview_shows_what_is_known_and_asks_only_to_confirm_it(
         messages.known_heading(1, "Acme Logistics · Fleet telematics rollout", "3 Dec 2026") in said
     )
     assert "Urgency: Board review in Q2" in said
-    assert "Still unknown: if they don't act, competition" in said
+    assert "Still unknown: what happens if they don't act, the competition" in said
     assert "Last call: minimum reached; next step: Security review on 10 Dec" in said
     assert "Open commitments: 1, 1 overdue" in said
     # What is known is confirmed at once, not asked again; what is still unknown is asked.
@@ -240,11 +246,11 @@ def test_next_brief_lists_the_questions_still_unanswered(cli, tmp_path, home, fi
     assert "successful pilot have to show your board" in md  # asked in call 1, no answer
     assert "Which dispatch system" not in md  # answered in call 1
     plan = Plan.model_validate(plan_data(home, second))
-    competition = md_text(messages.suggested_question("competition", plan))
+    competition = md_text(coach.question(plan, DISCOVERY["competition"]))
     assert md.count(competition) == 1  # unknown before and after call 1: listed once
     marked = md.split(competition)[1].splitlines()[0]
     assert "suggested" not in marked and marked.strip()  # marked as asked before
-    assert md_text(messages.suggested_question("urgency", plan)) not in md  # learned
+    assert md_text(coach.question(plan, DISCOVERY["urgency"])) not in md  # learned
 
 
 # --- pure functions --------------------------------------------------------------------------------
@@ -323,7 +329,7 @@ def test_the_brief_view_lists_a_suggestion_asked_before_once() -> None:
     from callprep.render import brief
 
     plan = Plan(account="Acme")
-    question = messages.suggested_question("competition", plan)
+    question = coach.question(plan, DISCOVERY["competition"])
     view = brief.build(plan, unanswered=[question])
     assert question in view.unanswered
     assert question not in [q for _, q in view.unknown]

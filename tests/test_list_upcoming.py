@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from callprep import coach, listing, messages
+from callprep import coach, listing
 from callprep.index import PlanSummary
 from callprep.planfile import load_plan
+from callprep.topics import FINDINGS
 from tests.conftest import PREPARED, UNPREPARED
 
 NOW = dt.datetime.now().astimezone().replace(microsecond=0)
@@ -86,7 +87,7 @@ def test_upcoming_table_names_what_to_fix_first(cli, week: None) -> None:
     first = lines[order[0] - 2 : order[0] + 1]
     assert "Globex  demo" in first[0]
     others = len(coach.findings(load_plan(UNPREPARED))) - 1
-    vague = messages.GAP_LABELS["objective.vague"]
+    vague = FINDINGS["objective.vague"].label
     assert f"fix first: {vague}  (+{others} more)" in first[1]
     ready = lines[order[2] - 1 : order[2] + 1]
     assert "Acme Logistics · Fleet telematics rollout" in ready[0]

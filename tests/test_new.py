@@ -26,6 +26,7 @@ FULL: dict[str, Any] = {
     "duration_minutes": "45",
     "attendees": [
         {"name": "Dana Lee", "role": "VP Operations", "side": "customer"},
+        {"name": "Priya Shah", "role": "CFO", "side": "customer", "influence": "economic"},
         {"name": "Sam Okafor", "role": "Account executive", "side": "ours"},
     ],
     "objective.best": "Dana agrees to a 30-day pilot with 20 trucks starting 5 Jan",
@@ -57,6 +58,7 @@ EXPECTED = {
     "questions": ["Who owns the dispatch system?"],
     "attendees": [
         {"name": "Dana Lee", "role": "VP Operations", "side": "customer"},
+        {"name": "Priya Shah", "role": "CFO", "side": "customer", "influence": "economic"},
         {"name": "Sam Okafor", "role": "Account executive", "side": "ours"},
     ],
     "objective": {

@@ -180,7 +180,12 @@ def test_one_word_is_too_short_even_when_it_is_an_act() -> None:
 
 
 def test_the_examples_the_coach_offers_are_themselves_concrete() -> None:
-    offered = [*messages.EXAMPLE_BEST.values(), *messages.EXAMPLE_MINIMUM.values()]
+    offered = [
+        example(kind, who)
+        for example in (messages.example_best, messages.example_minimum)
+        for kind in messages.EXAMPLE_BEST
+        for who in (messages.EXAMPLE_NOBODY, "Helen")
+    ]
     assert [text for text in offered if not judge(text).concrete] == []
 
 

@@ -45,7 +45,7 @@ def test_arrays_of_tables_are_headed_blocks_like_the_spec() -> None:
         "commitments": [{"who": "ours", "what": "Send the security pack", "done": False}],
     }
     text = dumps(data)
-    assert text.count("\n[[attendees]]\n") == 3
+    assert text.count("\n[[attendees]]\n") == len(plan.attendees) == 4
     assert '\n[[debrief.commitments]]\nwho = "ours"' in text
     assert "\nlearned = {}\n" in text
     assert "\n[objective]\nbest = " in text

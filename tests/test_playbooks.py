@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from callprep import coach
 from callprep.errors import CallprepError
 from callprep.planfile import load_plan
 from callprep.playbook import FIELD_KINDS, all_playbooks, builtin_playbooks, get_playbook
 from callprep.prompts import USE_DEFAULT, ScriptedAsker
 from callprep.store import Store
+from callprep.topics import DISCOVERY
 
 # Every plan field the coach looks at: a playbook that asks them all can reach readiness 100.
 COACHED_FIELDS = {
@@ -25,7 +25,7 @@ COACHED_FIELDS = {
     "agenda.shared",
     "agenda.confirmed",
     "agenda.customer_prep",
-    *(f"discovery.{key}" for key in coach.DISCOVERY_CODES),
+    *(f"discovery.{key}" for key in DISCOVERY),
 }
 
 GOOD = """

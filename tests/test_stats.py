@@ -173,6 +173,7 @@ EXPECTED = {
         },
     ],
     "unknown_topics": [
+        {"topic": "deadline", "plans": 8},
         {"topic": "consequence", "plans": 7},
         {"topic": "attitude_to_us", "plans": 6},
         {"topic": "decision_process", "plans": 5},

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from callprep import coach, messages
 from callprep.accounts import account_key
-from callprep.messages import DISCOVERY_LABELS
 from callprep.model import DISCOVERY_KEYS, Commitment, Discovery, Plan
 from callprep.text import one_line
+from callprep.topics import DISCOVERY
 
 if TYPE_CHECKING:
     from callprep.interview import Interview
@@ -195,19 +195,14 @@ def unanswered(past: History, current: Plan) -> list[str]:
             if question and _norm(question) not in answered | seen:
                 found.append(question)
                 seen.add(_norm(question))
-    asked_before = {key for plan in past.plans for key in unknown_topics(plan)}
-    for key in coach.DISCOVERY_CODES:
-        if key in asked_before and not current.discovery.is_known(key):
-            question = messages.suggested_question(key, current)
+    asked_before = {topic.field for plan in past.plans for topic in coach.gaps(plan)}
+    for topic in coach.gaps(current):
+        if topic.field in asked_before:
+            question = coach.question(current, topic)
             if _norm(question) not in seen:
                 found.append(question)
                 seen.add(_norm(question))
     return found
-
-
-def unknown_topics(plan: Plan) -> list[str]:
-    """The discovery topics the coach asks about that were unknown when the call was planned."""
-    return [key for key in coach.DISCOVERY_CODES if not plan.discovery.is_known(key)]
 
 
 # --- the store -------------------------------------------------------------------------------
@@ -247,14 +242,20 @@ def account_plans(store: Store, account: str, exclude: Path | None = None) -> li
 class BriefContext:
     open_commitments: list[OpenCommitment]
     unanswered: list[str]
+    earlier: list[Plan] = field(default_factory=list)  # the deal's earlier calls, oldest first
 
 
 def brief_context(store: Store, path: Path, plan: Plan, today: dt.date) -> BriefContext:
     """What the brief of `plan` carries from earlier calls on its deal."""
+    past = deal_history(store, path, plan)
+    return BriefContext(open_commitments(past, today), unanswered(past, plan), past.plans)
+
+
+def deal_history(store: Store, path: Path, plan: Plan) -> History:
+    """The earlier calls on `plan`'s deal in the store (none when it names no account)."""
     if not plan.account:
-        return BriefContext([], [])
-    past = history(account_plans(store, plan.account, exclude=path), plan)
-    return BriefContext(open_commitments(past, today), unanswered(past, plan))
+        return History(plan.account, plan.opportunity)
+    return history(account_plans(store, plan.account, exclude=path), plan)
 
 
 # --- starting a new plan ----------------------------------------------------------------------
@@ -270,10 +271,10 @@ def known_lines(past: History, carried: dict[str, Any], today: dt.date) -> list[
         messages.known_heading(len(past.plans), past.deal, f"{when:%-d %b %Y}" if when else "")
     ]
     discovery = carried.get("discovery", {})
-    for key in DISCOVERY_KEYS:
+    for key, topic in DISCOVERY.items():
         if key in discovery:
-            lines.append(f"  {DISCOVERY_LABELS[key]}: {_shown(discovery[key])}")
-    still = [DISCOVERY_LABELS[k].lower() for k in coach.DISCOVERY_CODES if k not in discovery]
+            lines.append(f"  {topic.label}: {_shown(discovery[key])}")
+    still = [topic.short for key, topic in DISCOVERY.items() if key not in discovery]
     if still:
         lines.append(messages.KNOWN_STILL_UNKNOWN.format(topics=", ".join(still)))
     people = [a for a in latest.attendees if a.name]

@@ -24,6 +24,7 @@ from callprep.interview import format_datetime, parse_date, parse_datetime, vali
 from callprep.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
+from callprep.topics import DISCOVERY
 
 NEW_OPPORTUNITIES = "new_opportunities"
 ANSWERED = "answered"
@@ -419,7 +420,7 @@ class DebriefInterview:
                 Prompt(
                     key=f"learned.{key}",
                     kind="date" if is_date else "text",
-                    message=messages.DEBRIEF_LEARNED[key],
+                    message=DISCOVERY[key].learned,
                     help=messages.DEBRIEF_LEARNED_HELP,
                     default=str(current) if current not in (None, "") else None,
                     validate=_date_validator if is_date else None,

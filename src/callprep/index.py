@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from callprep.model import Plan
     from callprep.store import LoadProblem, Store
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_NAME = "index.json"
 PLAN_SUFFIX = ".toml"
 # A file changed this recently may change again within one filesystem clock tick.
@@ -69,6 +69,15 @@ class PlanSummary:
     # Discovery topics the coach asks about that are still unknown after the debrief's `learned`.
     unknown_topics: tuple[str, ...]
     commitments: tuple[CommitmentSummary, ...] = ()
+    # The coach's finding codes for the plan alone (readiness above is theirs).
+    codes: tuple[str, ...] = ()
+    # A customer attendee with influence "economic": the deal's budget holder is known.
+    economic: bool = False
+    cancelled: bool = False
+    owner: str = ""
+    aliases: tuple[str, ...] = ()
+    calendar_uid: str = ""
+    emails: tuple[str, ...] = ()  # the attendees' addresses, lowercased
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -92,6 +101,13 @@ class PlanSummary:
             self.agenda_confirmed,
             list(self.unknown_topics),
             [[c.who, c.what, _iso(c.due), c.done] for c in self.commitments],
+            list(self.codes),
+            self.economic,
+            self.cancelled,
+            self.owner,
+            list(self.aliases),
+            self.calendar_uid,
+            list(self.emails),
         ]
 
     @classmethod
@@ -109,6 +125,13 @@ class PlanSummary:
             confirmed,
             unknown,
             cs,
+            codes,
+            economic,
+            cancelled,
+            owner,
+            aliases,
+            uid,
+            emails,
         ) = row
         summary = cls(
             id=_str(id_),
@@ -125,6 +148,13 @@ class PlanSummary:
                 CommitmentSummary(_str(who), _str(what), _date(due), _bool(done))
                 for who, what, due, done in cs
             ),
+            codes=tuple(_str(code) for code in codes),
+            economic=_bool(economic),
+            cancelled=_bool(cancelled),
+            owner=_str(owner),
+            aliases=tuple(_str(alias) for alias in aliases),
+            calendar_uid=_str(uid),
+            emails=tuple(_str(email) for email in emails),
             path=path,
         )
         return summary
@@ -132,25 +162,33 @@ class PlanSummary:
 
 def summarize(plan: Plan, path: Path | None = None) -> PlanSummary:
     """What `list` and `stats` need from a plan (pure: no disk, no clock)."""
-    from callprep import coach
+    from callprep import coach, topics
 
     debrief = plan.debrief
     known = plan.known_discovery()
+    review = coach.review(plan)
     return PlanSummary(
         id=plan.id or (path.stem if path else ""),
         account=plan.account,
         opportunity=plan.opportunity,
         kind=plan.kind,
         starts_at=plan.starts_at,
-        readiness=coach.review(plan).readiness,
+        readiness=review.readiness,
         outcome=debrief.outcome if debrief is not None else "",
         held_at=debrief.held_at if debrief is not None else None,
         agenda_confirmed=plan.agenda.confirmed,
-        unknown_topics=tuple(key for key in coach.DISCOVERY_CODES if not known.is_known(key)),
+        unknown_topics=tuple(key for key in topics.DISCOVERY if not known.is_known(key)),
         commitments=tuple(
             CommitmentSummary(c.who, c.what, c.due, c.done)
             for c in (debrief.commitments if debrief is not None else [])
         ),
+        codes=tuple(f.code for f in review.findings),
+        economic=coach.economic_known(plan),
+        cancelled=plan.cancelled,
+        owner=plan.owner,
+        aliases=tuple(plan.aliases),
+        calendar_uid=plan.calendar.uid if plan.calendar is not None else "",
+        emails=tuple(sorted({a.email.lower() for a in plan.attendees if a.email})),
         path=path,
     )
 

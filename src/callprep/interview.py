@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from callprep import coach, messages
+from callprep import coach, messages, topics
 from callprep.errors import CallprepError
 from callprep.model import Plan, check_year
 from callprep.playbook import Playbook, Question
@@ -145,6 +145,13 @@ def _prompt_default(question: Question, value: Any) -> Any:
     return value
 
 
+def review_choice(code: str) -> str:
+    """The review's choice to go back to a finding: `Go back to: no minimum outcome`."""
+    topic = topics.BY_CODE.get(code)
+    label = f"{topic.short} (unknown)" if topic else topics.FINDINGS[code].label
+    return messages.REVIEW_GO_BACK.format(label=label)
+
+
 def review_lines(review: coach.Review, width: int | None = None) -> list[str]:
     """What the interview says before saving: the readiness, each gap, the unknowns as one line.
 
@@ -153,9 +160,9 @@ def review_lines(review: coach.Review, width: int | None = None) -> list[str]:
     lines = [messages.readiness_line(review.readiness, len(review.findings))]
     gaps: list[str] = []
     for finding in review.findings:
-        key = finding.field.removeprefix("discovery.")
-        if finding.code in coach.DISCOVERY_CODES.values():
-            gaps.append(messages.DISCOVERY_TOPICS[key])
+        topic = finding.topic
+        if topic is not None and finding.severity == "info":
+            gaps.append(topic.short)
             continue
         mark = messages.SEVERITY_MARKS[finding.severity]
         lines.append(f"  {mark} {one_line(finding.message)}")
@@ -236,8 +243,7 @@ class Interview:
             if challenged is not None and value == challenged:
                 self.asker.say(messages.KEPT_ANYWAY)
             elif isinstance(value, str):
-                kind = str(self.data.get("kind") or "")
-                reason = coach.challenge(question.field, value, kind)
+                reason = coach.challenge(question.field, value, self._plan_so_far())
                 if reason:
                     self.asker.say(reason)
                     insist = self.asker.ask(
@@ -249,12 +255,22 @@ class Interview:
                         )
                     )
                     if not insist:
+                        # Asked again empty (typing over the rejected words would append to
+                        # them), with those words shown above to build on.
                         challenged = value
-                        prompt = Prompt(**{**prompt.__dict__, "default": value})
+                        self.asker.say(messages.YOU_WROTE.format(text=one_line(value)))
+                        prompt = Prompt(**{**prompt.__dict__, "default": None})
                         continue
             set_path(self.data, question.field, value)
             self.answered.add(question.field)
             return
+
+    def _plan_so_far(self) -> Plan:
+        """The answers so far as a plan, for the coach's examples (the people named so far)."""
+        try:
+            return to_plan(self.data)
+        except CallprepError:
+            return Plan()
 
     @staticmethod
     def _convert(question: Question, answer: Any) -> Any:
@@ -277,11 +293,7 @@ class Interview:
             for line in review_lines(result, shutil.get_terminal_size().columns):
                 self.asker.say(line)
             # One choice per finding this playbook has a question for, in the seller's words.
-            back = {
-                messages.review_choice(f.code, f.field): f
-                for f in result.findings
-                if f.field in questions
-            }
+            back = {review_choice(f.code): f for f in result.findings if f.field in questions}
             if not back:
                 return plan
             choice = str(

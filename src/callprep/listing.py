@@ -50,7 +50,43 @@ def summaries(store: Store) -> tuple[list[PlanSummary], list[LoadProblem]]:
             problems.append(item)
         else:
             found.append(item)
-    return found, problems
+    return with_deals(found), problems
+
+
+def with_deals(plans: list[PlanSummary]) -> list[PlanSummary]:
+    """The summaries with what needs the deal: a budget holder met on an earlier call counts.
+
+    The index summarises each plan alone; `deal.economic_unknown` looks at the deal's earlier
+    calls too, so the readiness here is the one `check` and the brief give.
+    """
+    from dataclasses import replace
+
+    from callprep.accounts import account_key
+    from callprep.coach import readiness_of
+
+    calls: dict[str, list[PlanSummary]] = {}
+    for plan in plans:
+        if plan.economic:
+            calls.setdefault(account_key(plan.account), []).append(plan)
+    adjusted: list[PlanSummary] = []
+    for plan in plans:
+        if "deal.economic_unknown" in plan.codes and any(
+            _same_deal(plan, other) and _timestamp(other.starts_at) < _timestamp(plan.starts_at)
+            for other in calls.get(account_key(plan.account), [])
+        ):
+            codes = tuple(code for code in plan.codes if code != "deal.economic_unknown")
+            plan = replace(plan, codes=codes, readiness=readiness_of(codes))
+        adjusted.append(plan)
+    return adjusted
+
+
+def _same_deal(plan: PlanSummary, other: PlanSummary) -> bool:
+    """As carry.on_deal: the same account, and the same opportunity or none at all."""
+    from callprep.accounts import account_key
+
+    if not plan.account or account_key(plan.account) != account_key(other.account):
+        return False
+    return account_key(other.opportunity) in ("", account_key(plan.opportunity))
 
 
 def problem_message(problem: LoadProblem) -> str:
@@ -87,19 +123,11 @@ def select(
 
 
 def gaps(plan: PlanSummary) -> list[str]:
-    """A coming call's gaps, costliest first, read fresh from its file."""
-    from callprep import coach
-    from callprep.errors import CallprepError
-    from callprep.planfile import load_plan
+    """A coming call's gaps in a few words each, costliest first."""
+    from callprep.topics import FINDINGS
 
-    if plan.path is None:
-        return []
-    try:
-        found = coach.findings(load_plan(plan.path))
-    except CallprepError:
-        return []  # changed under us; its row still shows
-    costliest = sorted(found, key=lambda f: -coach.WEIGHTS.get(f.code, 0))
-    return [messages.GAP_LABELS.get(f.code, f.code) for f in costliest]
+    known = [FINDINGS[code] for code in plan.codes if code in FINDINGS]
+    return [kind.label for kind in sorted(known, key=lambda kind: -kind.weight)]
 
 
 def rows(

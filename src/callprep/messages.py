@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from callprep.model import Plan
+    pass
 
 # --- the coach's findings -------------------------------------------------------------
 
-OBJECTIVE_MISSING = (
-    "No objective. Write what the customer will do or agree to by the end of the call "
-    '("Dana agrees to a 30-day pilot starting 5 Jan").'
-)
+
+def objective_missing(who: str) -> str:
+    return (
+        "No objective. Write what the customer will do or agree to by the end of the call "
+        f"(“{example_best('', who)}”)."
+    )
 
 
 # Why an objective is vague, by the judge's verdict (objective.py); {phrase} is the seller's words.
@@ -47,49 +48,56 @@ def vague_reason(kind: str, phrase: str) -> str:
 OBJECTIVE_QUESTION = "What will the customer do or agree to by the end of this call?"
 
 # A better form to offer, by kind of call: every one is a customer act (a test holds them to it).
+# {who} is the plan's first customer attendee, or a role when it names nobody yet.
+EXAMPLE_NOBODY = "your contact"
 EXAMPLE_BEST: dict[str, str] = {
-    "discovery": "Dana books a technical deep-dive with her IT lead for next week",
-    "demo": "After the demo, Dana agrees to a 30-day pilot with 20 trucks starting 5 Jan",
-    "proposal": "The CFO agrees to the scope and price and sends it to procurement by Friday",
-    "negotiation": "The CFO signs the order form by 15 Dec",
-    "review": "They renew for two years and add the Newark depot",
-    "": "Dana agrees to a 30-day pilot with 20 trucks starting 5 Jan",
+    "discovery": "{who} books a technical deep-dive with their IT lead for next week",
+    "demo": "After the demo, {who} agrees to a 30-day pilot starting 5 Jan",
+    "proposal": "{who} agrees to the scope and price and sends it to procurement by Friday",
+    "negotiation": "{who} signs the order form by 15 Dec",
+    "review": "{who} renews for two years and adds a second site",
+    "": "{who} agrees to a 30-day pilot starting 5 Jan",
 }
 EXAMPLE_MINIMUM: dict[str, str] = {
-    "discovery": "Dana introduces us to the IT lead before 10 Dec",
-    "demo": "Dana books a second demo with her depot managers",
-    "proposal": "The CFO agrees to a call with procurement next week",
+    "discovery": "{who} introduces us to their IT lead before 10 Dec",
+    "demo": "{who} books a second demo with the people who would use it",
+    "proposal": "{who} agrees to a call with procurement next week",
     "negotiation": "Procurement sends their redlines by Friday",
-    "review": "They agree to a renewal call with finance before the end of the month",
-    "": "Dana introduces us to the IT lead before 10 Dec",
+    "review": "{who} agrees to a renewal call with finance before the end of the month",
+    "": "{who} introduces us to the person who decides, before 10 Dec",
 }
 
 
-def example_best(kind: str = "") -> str:
-    return EXAMPLE_BEST.get(kind, EXAMPLE_BEST[""])
+def example_best(kind: str = "", who: str = EXAMPLE_NOBODY) -> str:
+    return _sentence(EXAMPLE_BEST.get(kind, EXAMPLE_BEST[""]).format(who=who))
 
 
-def example_minimum(kind: str = "") -> str:
-    return EXAMPLE_MINIMUM.get(kind, EXAMPLE_MINIMUM[""])
+def example_minimum(kind: str = "", who: str = EXAMPLE_NOBODY) -> str:
+    return _sentence(EXAMPLE_MINIMUM.get(kind, EXAMPLE_MINIMUM[""]).format(who=who))
 
 
-def objective_vague(reason: str, kind: str = "") -> str:
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def objective_vague(reason: str, kind: str = "", who: str = EXAMPLE_NOBODY) -> str:
     return (
         f"The objective is vague: {reason}. {OBJECTIVE_QUESTION} "
-        f"Write that, e.g. “{example_best(kind)}”."
+        f"Write that, e.g. “{example_best(kind, who)}”."
     )
 
 
-MINIMUM_MISSING = (
-    "No minimum outcome. Decide the least you will accept, still as something the customer "
-    "does (“Dana introduces us to the IT lead before 10 Dec”), so you know when to push on."
-)
+def minimum_missing(who: str = EXAMPLE_NOBODY) -> str:
+    return (
+        "No minimum outcome. Decide the least you will accept, still as something the customer "
+        f"does (“{example_minimum('', who)}”), so you know when to push on."
+    )
 
 
-def minimum_vague(reason: str, kind: str = "") -> str:
+def minimum_vague(reason: str, kind: str = "", who: str = EXAMPLE_NOBODY) -> str:
     return (
         f"The minimum outcome is vague: {reason}. Make it the least the customer will do "
-        f"or agree to, e.g. “{example_minimum(kind)}”."
+        f"or agree to, e.g. “{example_minimum(kind, who)}”."
     )
 
 
@@ -126,45 +134,38 @@ ATTENDEES_MISSING = (
     "Nobody on the customer's side is listed. Find out who will attend and what role each plays."
 )
 
-# What the seller does not know yet, by discovery key; the finding adds the question to ask.
-DISCOVERY_UNKNOWN: dict[str, str] = {
-    "why_looking": "You don't know why they are looking at all",
-    "urgency": "You don't know how urgent this is for them or what drives it",
-    "consequence": (
-        "You don't know what happens to them if they don't act: it is the measure of the deal"
-    ),
-    "attitude_to_us": "You don't know what they think of us",
-    "competition": "You don't know who else they are looking at",
-    "decision_process": "You don't know how they will decide (who, on what criteria, which steps)",
-}
+PURPOSE_MISSING = (
+    "No purpose to open the call with. Write it in one sentence, as you will say it: "
+    "“The purpose of today is to decide whether a pilot makes sense.”"
+)
 
 
-def discovery_unknown(key: str, question: str, note: str = "") -> str:
+def economic_unknown() -> str:
+    return (
+        "Nobody on this deal is known to hold the budget (an attendee with influence "
+        f"“economic”). Find out who says yes and releases the money: “{ECONOMIC_QUESTION}”"
+    )
+
+
+def topic_unknown(unknown: str, question: str, note: str = "") -> str:
+    """A topic's finding: what is not known, and the question to ask in this call."""
     noted = f"; your note “{note}” is not an answer yet" if note else ""
-    return f"{DISCOVERY_UNKNOWN[key]}{noted}. Ask it in this call: “{question}”"
+    return f"{unknown}{noted}. Ask it in this call: “{question}”"
 
 
-# Open questions about the customer's world, one per discovery gap, put on the brief.
-SUGGESTED_QUESTIONS: dict[str, str] = {
-    "why_looking": "What made you start looking at this now?",
-    "urgency": "What is driving the timing on your side, and by when do you need it working?",
-    "consequence": "What happens on your side if nothing changes?",
-    "attitude_to_us": (
-        "What is your impression of us so far, and what would make us the right choice?"
-    ),
-    "competition": "Who else are you looking at, and what do you like about them?",
-    "decision_process": (
-        "How will you decide: who is involved, what matters most to you, and what are the steps?"
-    ),
-}
+def red_flag(unknown: str, kind: str, question: str) -> str:
+    """A basic still unknown at a proposal or negotiation: a warning sign, not a casual gap."""
+    return (
+        f"Red flag: {unknown[:1].lower()}{unknown[1:]}, and this is a {kind}. "
+        f"Before you talk terms, ask: “{question}”"
+    )
 
 
-def suggested_question(key: str, plan: Plan | None = None) -> str:
-    question = SUGGESTED_QUESTIONS[key]
-    deadline = plan.discovery.deadline if plan is not None else None
-    if key == "consequence" and isinstance(deadline, dt.date):
-        question = f"What happens on your side if this isn't in place by {deadline:%-d %B %Y}?"
-    return question
+# Questions the coach builds for a plan (SPIN): one ask each, about the customer's world.
+ECONOMIC_QUESTION = "Who besides you needs to say yes to this?"
+CONSEQUENCE_BY_DATE = "What happens on your side if this isn't in place by {date}?"
+IMPLICATION_QUESTION = "You mentioned “{pain}”. What does that cost you if nothing changes?"
+NEED_PAYOFF_QUESTION = "You mentioned “{pain}”. If that were solved, what would it be worth to you?"
 
 
 SEVERITY_MARKS: dict[str, str] = {"critical": "✗", "warning": "!", "info": "·"}
@@ -236,28 +237,12 @@ def challenge_objective(reason: str, example: str = EXAMPLE_BEST[""]) -> str:
 
 
 INSIST = "Keep it as it is anyway? (The coach will keep listing it.)"
+YOU_WROTE = "You wrote: “{text}”."
 KEPT_ANYWAY = "Kept as you wrote it; it stays on the list of things to fix."
 REVIEW_SAVE = "Save the plan"
 REVIEW_PROMPT = "Go back to one of these, or save?"
 REVIEW_GO_BACK = "Go back to: {label}"
 REVIEW_GAPS = "Still unknown, and on the brief as questions to ask: {topics}."
-
-# The discovery gaps in a few words, for the review before saving.
-DISCOVERY_TOPICS: dict[str, str] = {
-    "why_looking": "why they are looking",
-    "urgency": "urgency",
-    "consequence": "what happens if they don't act",
-    "attitude_to_us": "their view of us",
-    "competition": "competition",
-    "decision_process": "how they decide",
-}
-
-
-def review_choice(code: str, field: str) -> str:
-    """The review's choice to go back to a finding: `Go back to: no minimum outcome`."""
-    topic = DISCOVERY_TOPICS.get(field.removeprefix("discovery."))
-    label = f"{topic} (unknown)" if topic else FINDING_LABELS.get(code, code)
-    return REVIEW_GO_BACK.format(label=label)
 
 
 RESUME_DRAFT = "You have an unfinished plan for {saved}. Resume it?"
@@ -306,18 +291,6 @@ STORE_NEWER = "{problem} (left out)"
 
 # --- brief (issue: the one-page brief) ---------------------------------------------------
 
-# The discovery topics as the brief, the carry-forward and stats name them.
-DISCOVERY_LABELS: dict[str, str] = {
-    "why_looking": "Why they are looking",
-    "urgency": "Urgency",
-    "deadline": "Deadline",
-    "consequence": "If they don't act",
-    "attitude_to_us": "Their view of us",
-    "competition": "Competition",
-    "decision_process": "How they decide",
-}
-
-
 BRIEF_HEADINGS: dict[str, str] = {
     "objectives": "Objectives",
     "best": "Best outcome",
@@ -350,6 +323,8 @@ BRIEF_NOTHING_OPEN = "nothing left to fix"
 BRIEF_SHARED = ("shared", "not shared")
 BRIEF_CONFIRMED = ("confirmed", "not confirmed")
 BRIEF_SUGGESTED = "suggested"
+BRIEF_RED_FLAG = "red flag: "
+RED_FLAG_TAG = "red flag"
 BRIEF_EARLIER = "from an earlier call"
 BRIEF_OVERDUE = "overdue"
 BRIEF_MORE = "+{count} more"
@@ -365,19 +340,6 @@ OFF_SCRIPT_REMINDER = (
     'When they go off-script: follow it ("Really? Tell me more"), note the opportunity, '
     "then bring the call back to the agenda."
 )
-# Findings in the brief's corner: a few words each; the full advice is in `callprep check`.
-FINDING_LABELS: dict[str, str] = {
-    "objective.missing": "no objective",
-    "objective.vague": "objective is vague",
-    "objective.minimum_missing": "no minimum outcome",
-    "objective.minimum_vague": "minimum is vague",
-    "customer_objective.missing": "their goal for the call unknown",
-    "agenda.missing": "no agenda",
-    "agenda.not_shared": "agenda not sent to them",
-    "agenda.not_confirmed": "agenda not confirmed",
-    "customer_prep.missing": "nothing asked of them to prepare",
-    "attendees.missing": "nobody on their side listed",
-}
 
 
 def discovery_gaps(count: int) -> str:
@@ -436,15 +398,6 @@ DEBRIEF_NEW_OPPORTUNITY = "Is this a new opportunity? {item}"
 DEBRIEF_LEARNED_INTRO = (
     "Before the call you did not know these. What did you learn? (Blank: still unknown.)"
 )
-DEBRIEF_LEARNED: dict[str, str] = {
-    "why_looking": "Why are they looking at all?",
-    "urgency": "How urgent is it for them, and what is driving it?",
-    "deadline": "By when do they need it in place?",
-    "consequence": "What happens to them if they don't act by then?",
-    "attitude_to_us": "What do they think of us?",
-    "competition": "Who else are they looking at, and what do they think of them?",
-    "decision_process": "How will they decide: who, on what criteria, in which steps?",
-}
 DEBRIEF_LEARNED_HELP = "Blank if you still don't know."
 DEBRIEF_ANSWERED_INTRO = "Your questions for this call: did each get an answer?"
 DEBRIEF_COMMITMENTS_SO_FAR = "Commitments recorded so far:"
@@ -529,39 +482,17 @@ def lookback_intro(reached: bool, readiness: int, gaps: bool) -> str:
     return f"{going_in}. What it had open at the time of the call:"
 
 
-# A finding, looked back on after the call.
-DEBRIEF_LOOKBACK: dict[str, str] = {
-    "objective.missing": "There was no objective: nothing the customer was to do or agree to.",
-    "objective.vague": "The objective was vague: it named nothing the customer would do.",
-    "objective.minimum_missing": "There was no minimum outcome to fall back on.",
-    "objective.minimum_vague": "The minimum outcome was vague.",
-    "customer_objective.missing": "You did not know what the customer wanted from the call.",
-    "agenda.missing": "There was no agenda.",
-    "agenda.not_shared": "The agenda was never sent to the customer.",
-    "agenda.not_confirmed": "The agenda was never confirmed by the customer.",
-    "customer_prep.missing": "The customer was not asked to prepare anything.",
-    "attendees.missing": "Nobody on the customer's side was known beforehand.",
-}
-LOOKBACK_TOPICS: dict[str, str] = {
-    "why_looking": "why they are looking",
-    "urgency": "urgency",
-    "deadline": "the deadline",
-    "consequence": "what happens if they don't act",
-    "attitude_to_us": "their view of us",
-    "competition": "the competition",
-    "decision_process": "how they decide",
-}
-
-
-def lookback_topics(topics: list[str], learned: bool) -> str:
+def lookback_topics(names: list[str], state: str) -> str:
     """ "Urgency was unknown, and still is." / "X and Y were unknown; you learned them in the call." """
-    names = [LOOKBACK_TOPICS.get(topic, topic) for topic in topics]
     listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     listed = listed[:1].upper() + listed[1:]
     one = len(names) == 1
-    if learned:
-        return f"{listed} {'was' if one else 'were'} unknown; you learned {'it' if one else 'them'} in the call."
-    return f"{listed} {'was' if one else 'were'} unknown, and still {'is' if one else 'are'}."
+    was = "was" if one else "were"
+    if state == "known":
+        return f"{listed} {was} unknown; you learned {'it' if one else 'them'} in the call."
+    if state == "hedged":
+        return f"{listed} {was} unknown; you learned part of {'it' if one else 'them'} in the call."
+    return f"{listed} {was} unknown, and still {'is' if one else 'are'}."
 
 
 def debrief_commitments(ours: int, theirs: int, plan_id: str) -> str:
@@ -783,17 +714,6 @@ LIST_NO_MATCH = "No plans match."
 UPCOMING_EMPTY = "No calls in the next {days} days."
 FIX_FIRST = "fix first: {gap}"
 FIX_MORE = "  (+{count} more)"
-# The brief's labels, so a gap reads the same in both places; the brief asks discovery gaps as
-# questions, here they get a few words too.
-GAP_LABELS: dict[str, str] = {
-    **FINDING_LABELS,
-    "discovery.why_looking_unknown": "why they look unknown",
-    "discovery.urgency_unknown": "urgency unknown",
-    "discovery.consequence_unknown": "cost of not acting unknown",
-    "discovery.attitude_unknown": "their view of us unknown",
-    "discovery.competition_unknown": "competition unknown",
-    "discovery.decision_process_unknown": "how they decide unknown",
-}
 
 
 # --- dates as people type them ------------------------------------------------------------

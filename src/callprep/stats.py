@@ -23,12 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from callprep.coach import DISCOVERY_CODES
 from callprep.index import PlanSummary
+from callprep.topics import DISCOVERY
 
 OUTCOMES = ("best", "minimum", "none")
 # The discovery topics the coach asks about, in the order a seller learns them.
-TOPICS = tuple(DISCOVERY_CODES)
+TOPICS = tuple(DISCOVERY)
 RATE_DIGITS = 4
 
 

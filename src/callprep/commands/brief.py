@@ -15,7 +15,9 @@ def run(home: Path, ref: str, fmt: str, output_path: str | None, paper: str) -> 
     store = Store(home)
     stored = store.load(ref)
     earlier = carry.brief_context(store, stored.path, stored.plan, dt.date.today())
-    view = brief_view.build(stored.plan, earlier.open_commitments, earlier.unanswered)
+    view = brief_view.build(
+        stored.plan, earlier.open_commitments, earlier.unanswered, earlier.earlier
+    )
     if fmt == "term":
         from callprep.render import term
 

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import typer
 
-from callprep import coach, messages, output
+from callprep import carry, coach, messages, output
 from callprep.store import Store
 
 
 def run(home: Path, ref: str, as_json: bool, strict: bool) -> None:
-    stored = Store(home).load(ref)
+    store = Store(home)
+    stored = store.load(ref)
     plan = stored.plan
-    result = coach.review(plan)
+    result = coach.review(plan, carry.deal_history(store, stored.path, plan).plans)
     if as_json:
         output.print_json(
             {

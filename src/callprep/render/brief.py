@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from callprep import coach, messages
+from callprep import coach, messages, topics
 from callprep.carry import OpenCommitment
 from callprep.coach import Finding
-from callprep.messages import DISCOVERY_LABELS
-from callprep.model import DISCOVERY_KEYS, Plan
+from callprep.model import Plan
+from callprep.topics import FINDINGS
 
 OFF_SCRIPT_REMINDER = messages.OFF_SCRIPT_REMINDER
 
@@ -21,8 +22,8 @@ class BriefView:
     when: str
     customer_people: list[str]
     our_people: list[str]
-    known: list[tuple[str, str]]
-    unknown: list[tuple[str, str]]  # (label, the suggested question to ask)
+    known: list[tuple[str, str]]  # (label, what we know), in the playbook's topic order
+    unknown: list[tuple[str, str]]  # (label, a hedged note, or ""): each is asked below
     questions: list[str]
     readiness: int
     findings: list[Finding]
@@ -40,6 +41,8 @@ class BriefView:
     agenda_confirmed: bool = False
     customer_prep: list[str] = field(default_factory=list)
     open_labels: list[str] = field(default_factory=list)  # the findings, a few words each
+    # The coach's questions for this call: (question, tag), tag "suggested" or "red flag".
+    suggested: list[tuple[str, str]] = field(default_factory=list)
     # Set only when the view was shortened to fit a page: items left out per section.
     hidden: dict[str, int] = field(default_factory=dict)
     shortened: bool = False
@@ -73,12 +76,12 @@ def _discovery_value(value: object) -> str:
 
 
 def open_labels(findings: list[Finding]) -> list[str]:
-    """The findings in a few words each; the discovery gaps, already questions, as one line."""
-    gaps = sum(1 for f in findings if f.code in coach.DISCOVERY_CODES.values())
+    """The findings in a few words each; the topic gaps, already questions, counted in one line."""
+    gaps = sum(1 for f in findings if f.topic is not None and f.severity == "info")
     labels = [
-        messages.FINDING_LABELS.get(f.code, f.code)
+        (messages.BRIEF_RED_FLAG if f.topic is not None else "") + FINDINGS[f.code].label
         for f in findings
-        if f.code not in coach.DISCOVERY_CODES.values()
+        if f.topic is None or f.severity != "info"
     ]
     if gaps:
         labels.append(messages.discovery_gaps(gaps))
@@ -89,19 +92,27 @@ def build(
     plan: Plan,
     open_commitments: list[OpenCommitment] | None = None,
     unanswered: list[str] | None = None,
+    earlier: Sequence[Plan] = (),
 ) -> BriefView:
-    result = coach.review(plan)
+    """The brief of `plan`; `earlier` are the deal's earlier calls (for its people)."""
+    result = coach.review(plan, earlier)
     known: list[tuple[str, str]] = []
     unknown: list[tuple[str, str]] = []
-    for key in DISCOVERY_KEYS:
-        value = getattr(plan.discovery, key)
-        label = DISCOVERY_LABELS[key]
-        if plan.discovery.is_known(key):
-            known.append((label, _discovery_value(value)))
-        elif key in coach.DISCOVERY_CODES:  # empty, or a note like "not sure": a question
-            unknown.append((label, messages.suggested_question(key, plan)))
+    for topic in topics.for_playbook(plan.playbook):
+        value = coach.answer(plan, topic)
+        state = coach.state(value)
+        if state == "known":
+            known.append((topic.label, _discovery_value(value)))
+        else:  # a hedged note ("not sure, maybe the CFO") is still asked, but worth seeing
+            unknown.append((topic.label, str(value) if state == "hedged" else ""))
     # A suggestion already asked on an earlier call is listed once: as still unanswered.
-    unknown = [(label, q) for label, q in unknown if q not in (unanswered or [])]
+    earlier_questions = set(unanswered or [])
+    suggested = [
+        (s.text, s.tag)
+        for s in coach.suggestions(plan, result.findings)
+        if s.text not in earlier_questions
+    ]
+    in_topics = {t.key for t in topics.for_playbook(plan.playbook) if t.in_notes}
     title = " · ".join(part for part in (plan.account, plan.opportunity) if part) or "Untitled call"
     return BriefView(
         plan=plan,
@@ -116,7 +127,11 @@ def build(
         findings=result.findings,
         open_commitments=open_commitments or [],
         unanswered=unanswered or [],
-        notes=[(k.replace("_", " ").capitalize(), v) for k, v in plan.notes.items() if v],
+        notes=[
+            (k.replace("_", " ").capitalize(), v)
+            for k, v in plan.notes.items()
+            if v and k not in in_topics
+        ],
         kind=kind_label(plan.kind),
         account=plan.account or "Untitled call",
         opportunity=plan.opportunity,
@@ -128,4 +143,5 @@ def build(
         agenda_confirmed=plan.agenda.confirmed,
         customer_prep=[item for item in plan.agenda.customer_prep if item],
         open_labels=open_labels(result.findings),
+        suggested=suggested,
     )

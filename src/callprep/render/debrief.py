@@ -13,6 +13,7 @@ from callprep.coach import Finding
 from callprep.debrief import new_opportunities
 from callprep.model import Commitment, Plan
 from callprep.text import clean, one_line
+from callprep.topics import FINDINGS, Topic
 
 OUTCOME_STYLES = {"best": "bold green", "minimum": "yellow", "none": "bold red", "": "dim"}
 
@@ -80,20 +81,26 @@ def build(plan: Plan, ref: str = "") -> DebriefSummary:
 
 
 def _lookback(plan: Plan, findings: list[Finding]) -> list[Lookback]:
-    """The plan's gaps going in; the discovery ones in two lines: learned in the call, still unknown."""
+    """The plan's gaps going in; its topics grouped by what the call did: learned, partly, not."""
     after = plan.known_discovery()
-    found = [
-        Lookback((f.code,), messages.DEBRIEF_LOOKBACK.get(f.code, f.message))
-        for f in findings
-        if f.code not in coach.DISCOVERY_CODES.values()
-    ]
-    gaps = [f for f in findings if f.code in coach.DISCOVERY_CODES.values()]
-    for closed in (True, False):
-        group = [f for f in gaps if after.is_known(f.field.removeprefix("discovery.")) is closed]
+    found: list[Lookback] = []
+    gaps: list[tuple[Finding, Topic]] = []
+    for f in findings:
+        topic = f.topic
+        if topic is None:
+            found.append(Lookback((f.code,), FINDINGS[f.code].lookback))
+        else:
+            gaps.append((f, topic))
+
+    def now(topic: Topic) -> str:
+        value = plan.notes.get(topic.key, "") if topic.in_notes else getattr(after, topic.key)
+        return coach.state(value)
+
+    for state in ("known", "hedged", "unknown"):
+        group = [(f, topic) for f, topic in gaps if now(topic) == state]
         if group:
-            topics = [f.field.removeprefix("discovery.") for f in group]
-            text = messages.lookback_topics(topics, learned=closed)
-            found.append(Lookback(tuple(f.code for f in group), text, closed))
+            text = messages.lookback_topics([topic.short for _, topic in group], state)
+            found.append(Lookback(tuple(f.code for f, _ in group), text, state == "known"))
     return found
 
 

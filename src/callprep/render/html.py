@@ -6,6 +6,7 @@ from callprep import messages
 from callprep.render import page
 from callprep.render.brief import BriefView
 from callprep.text import html_text as e
+from callprep.topics import FINDINGS
 
 # A sans-serif as browsers set the stack below (Helvetica/Arial/Liberation Sans), measured
 # with headroom: the page is sized from this model and must never run over.
@@ -98,7 +99,7 @@ def _agenda(view: BriefView) -> str:
         prep = f'<ul class="checks">{_checks([e(p) for p in view.customer_prep])}</ul>'
         prep += _more(view, "prep")
     else:
-        prep = _missing(messages.FINDING_LABELS["customer_prep.missing"], "fair")
+        prep = _missing(FINDINGS["customer_prep.missing"].label, "fair")
     return f"""<div class="row agenda-row">
 <section><h2>{e(HEADINGS["agenda"])} {chips}</h2>{agenda}</section>
 <section><h2>{e(HEADINGS["prep"])}</h2>{prep}</section>

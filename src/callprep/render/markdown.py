@@ -6,6 +6,7 @@ from callprep import messages
 from callprep.render import page
 from callprep.render.brief import BriefView
 from callprep.text import md_inline as m
+from callprep.topics import FINDINGS
 
 HEADINGS = messages.BRIEF_HEADINGS
 
@@ -54,7 +55,7 @@ def render(view: BriefView) -> str:
     ]
     out += ["", f"**{HEADINGS['prep']}:**", ""]
     out += [f"- [ ] {m(item)}" for item in view.customer_prep] or [
-        f"_{messages.FINDING_LABELS['customer_prep.missing']}_"
+        f"_{FINDINGS['customer_prep.missing'].label}_"
     ]
 
     out += ["", f"## {HEADINGS['known']}", ""]

@@ -6,9 +6,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from callprep import coach, messages
+from callprep import messages, topics
 from callprep.carry import OpenCommitment
-from callprep.messages import DISCOVERY_LABELS
 from callprep.render.brief import BriefView
 from callprep.text import one_line
 
@@ -85,10 +84,15 @@ def shorten(view: BriefView, limits: Limits | None) -> BriefView:
             hidden[key] = len(values) - len(kept)
         return [text(value) for value in kept]
 
-    def pairs(key: str, values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    def pairs(
+        key: str, values: list[tuple[str, str]], labels: bool = True
+    ) -> list[tuple[str, str]]:
+        """(label, text) pairs, or with `labels=False` (text, tag) pairs whose tag stays whole."""
         kept = values if items is None else values[:items]
         if len(kept) < len(values):
             hidden[key] = len(values) - len(kept)
+        if not labels:
+            return [(text(first), second) for first, second in kept]
         label_cap = min(chars, 40) if chars else None
         return [(text(label, label_cap), text(value)) for label, value in kept]
 
@@ -113,7 +117,8 @@ def shorten(view: BriefView, limits: Limits | None) -> BriefView:
         agenda=some("agenda", view.agenda),
         customer_prep=some("prep", view.customer_prep),
         known=[(label, text(value)) for label, value in view.known],
-        unknown=[(label, one_line(question)) for label, question in view.unknown],
+        unknown=[(label, cut(guess, GUESS_CHARS)) for label, guess in view.unknown],
+        suggested=pairs("suggested", view.suggested, labels=False),
         questions=some("questions", view.questions),
         unanswered=some("unanswered", view.unanswered),
         open_commitments=[_cut_commitment(item, text) for item in commitments],
@@ -161,19 +166,21 @@ class DiscoveryRow:
 
 
 def discovery_rows(view: BriefView) -> list[DiscoveryRow]:
-    """What we know and what we don't, in discovery order: the gaps are asked below."""
-    known = dict(view.known)
+    """What we know and what we don't, in the playbook's topic order: the gaps are asked below."""
+    known, unknown = dict(view.known), dict(view.unknown)
     rows: list[DiscoveryRow] = []
-    for key, label in DISCOVERY_LABELS.items():
-        if label in known:
-            rows.append(DiscoveryRow(label, known[label], True))
-        elif key in coach.DISCOVERY_CODES:
+    for topic in topics.for_playbook(view.plan.playbook):
+        if topic.label in known:
+            rows.append(DiscoveryRow(topic.label, known[topic.label], True))
+        elif topic.label in unknown:
             # A hedged answer ("not sure, probably IT") is still a question, but worth seeing.
-            guess = getattr(view.plan.discovery, key, None)
-            value = messages.BRIEF_TO_LEARN
-            if isinstance(guess, str) and guess:
-                value = messages.BRIEF_TO_LEARN_GUESS.format(guess=cut(guess, GUESS_CHARS))
-            rows.append(DiscoveryRow(label, value, False))
+            guess = unknown[topic.label]
+            value = (
+                messages.BRIEF_TO_LEARN_GUESS.format(guess=guess)
+                if guess
+                else messages.BRIEF_TO_LEARN
+            )
+            rows.append(DiscoveryRow(topic.label, value, False))
     return rows
 
 
@@ -190,7 +197,12 @@ def question_rows(view: BriefView) -> list[QuestionRow]:
     rows = [QuestionRow(q) for q in view.questions]
     if more(view, "questions"):
         rows.append(QuestionRow(more(view, "questions"), more=True))
-    rows += [QuestionRow(q, messages.BRIEF_SUGGESTED, "muted") for _, q in view.unknown]
+    rows += [
+        QuestionRow(q, tag, "fair" if tag == messages.RED_FLAG_TAG else "muted")
+        for q, tag in view.suggested
+    ]
+    if more(view, "suggested"):
+        rows.append(QuestionRow(more(view, "suggested"), more=True))
     rows += [QuestionRow(q, messages.BRIEF_EARLIER, "fair") for q in view.unanswered]
     if more(view, "unanswered"):
         rows.append(QuestionRow(more(view, "unanswered"), more=True))

@@ -11,6 +11,7 @@ from callprep import messages
 from callprep.errors import CallprepError
 from callprep.render import page
 from callprep.render.brief import BriefView
+from callprep.topics import FINDINGS
 
 TYPST_PAPER = {"a4": "a4", "letter": "us-letter"}
 
@@ -28,7 +29,7 @@ def words() -> dict[str, Any]:
         "ask_them": messages.BRIEF_ASK_THEM,
         "nobody": messages.BRIEF_NOBODY,
         "no_agenda": messages.BRIEF_NO_AGENDA,
-        "nothing_asked": messages.FINDING_LABELS["customer_prep.missing"],
+        "nothing_asked": FINDINGS["customer_prep.missing"].label,
         "nothing_known": messages.BRIEF_NOTHING_KNOWN,
         "no_questions": messages.BRIEF_NO_QUESTIONS,
         "nothing_open": messages.BRIEF_NOTHING_OPEN,

@@ -10,9 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
-from callprep.messages import DISCOVERY_LABELS
 from callprep.stats import Opportunity, Stats, Tally
 from callprep.text import one_line
+from callprep.topics import DISCOVERY
 
 BAR_WIDTH = 20
 # Beyond this a table only spreads its columns apart; the eye has further to travel.
@@ -195,7 +195,7 @@ def _unknown(stats: Stats) -> list[RenderableType]:
     for topic, plans in top:
         share = plans / stats.calls
         grid.add_row(
-            DISCOVERY_LABELS[topic],
+            DISCOVERY[topic].label,
             bar(share, width=10, style="yellow"),
             _percent(share),
             Text(f"{plans:,} of {stats.calls:,} plans", style="dim"),

@@ -13,6 +13,7 @@ from callprep.render import page
 from callprep.render.brief import BriefView
 from callprep.render.listing import readiness_style
 from callprep.text import clean
+from callprep.topics import FINDINGS
 
 HEADINGS = messages.BRIEF_HEADINGS
 
@@ -112,7 +113,7 @@ def renderables(view: BriefView) -> list[RenderableType]:
     if view.customer_prep:
         parts.append(_list([(Text("☐", "dim"), t(item)) for item in view.customer_prep], 4))
     else:
-        parts.append(_line(messages.FINDING_LABELS["customer_prep.missing"], "yellow", 4))
+        parts.append(_line(FINDINGS["customer_prep.missing"].label, "yellow", 4))
 
     parts.append(_heading(HEADINGS["known"]))
     facts = page.discovery_rows(view)
