@@ -51,6 +51,16 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     output.reset()
 
 
+@pytest.fixture(autouse=True)
+def no_profile_offer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first `new` in a terminal offers to set up the profile; tests of the offer ask for it
+    with `@pytest.mark.profile_offer`, the rest are spared the question."""
+    if request.node.get_closest_marker("profile_offer") is None:
+        from callprep import profile
+
+        monkeypatch.setattr(profile, "first_time", lambda home: False)
+
+
 @pytest.fixture
 def cli() -> Callable[..., Result]:
     """Run callprep in-process: `cli("list", "--json")`."""
@@ -68,7 +78,8 @@ def script(monkeypatch: pytest.MonkeyPatch) -> Callable[..., ScriptedAsker]:
     """Answer the interview from a script: `script({"account": "Acme", ...})`."""
 
     def install(answers: dict[str, object], rest: object = None) -> ScriptedAsker:
-        asker = ScriptedAsker(answers, rest=rest)
+        # Debriefing a call still ahead asks first; the examples' calls are in December 2026.
+        asker = ScriptedAsker({"debrief.ahead": True, **answers}, rest=rest)
         monkeypatch.setattr(prompts, "interactive_asker", lambda: asker)
         return asker
 

@@ -25,6 +25,7 @@ def spawn(
     dimensions: tuple[int, int] = (40, 120),
     timeout: int = 15,
     answer_cursor_queries: bool = False,
+    first_run: bool = False,
 ) -> Any:
     """`callprep ARGS` in a pseudo-terminal with its own store and no colour.
 
@@ -32,6 +33,9 @@ def spawn(
     second for an answer pexpect does not give; unless the test answers those queries itself
     (`answer_cursor_queries`), it is told not to ask.
     """
+    if not first_run:  # a seller who has seen the offer to set up a profile once
+        (home / "cache").mkdir(parents=True, exist_ok=True)
+        (home / "cache" / "profile-offered").touch()
     program = shutil.which("callprep", path=str(Path(sys.executable).parent))
     command, argv = (program, args) if program else (sys.executable, ["-m", "callprep", *args])
     env = {**os.environ, "CALLPREP_HOME": str(home), "NO_COLOR": "1", "TERM": "xterm"}

@@ -71,7 +71,7 @@ class RecordingAsker(ScriptedAsker):
 @pytest.fixture
 def recording(monkeypatch: pytest.MonkeyPatch):
     def install(script: dict[str, Any], rest: Any = None) -> RecordingAsker:
-        asker = RecordingAsker(script, rest=rest)
+        asker = RecordingAsker({"debrief.ahead": True, **script}, rest=rest)
         monkeypatch.setattr(prompts, "interactive_asker", lambda: asker)
         return asker
 
@@ -284,8 +284,9 @@ def test_an_answer_that_does_not_read_is_asked_again(cli, script, plan_path) -> 
         rest=USE_DEFAULT,
     )
     assert cli("debrief", PLAN_ID).exit_code == 0
-    assert any(messages.INVALID_DATETIME in line for line in asker.said)
-    assert any(messages.INVALID_DATE in line for line in asker.said)
+    # "yesterday" is a day, not a time; the 13th month is no date: each refusal gives examples.
+    assert any("'yesterday': add the time too, e.g." in line for line in asker.said)
+    assert any("'2026-13-45': not a date I can read; try" in line for line in asker.said)
     saved = stored(plan_path)["debrief"]
     assert saved["held_at"].hour == 16
     assert saved["commitments"][0]["due"] == dt.date(2026, 12, 8)
@@ -315,7 +316,7 @@ def test_ctrl_c_keeps_the_plan_byte_identical_and_a_draft_to_resume(
     asker = recording({"resume": True}, rest=USE_DEFAULT)
     result = cli("debrief", PLAN_ID)
     assert result.exit_code == 0, result.stderr
-    assert asker.asked[0] == "resume"
+    assert asker.asked[:2] == ["debrief.ahead", "resume"]
     assert asker.defaults("debrief.summary") == ["Went well"]
     saved = stored(plan_path)["debrief"]
     assert saved["outcome"] == "best"

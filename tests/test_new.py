@@ -215,7 +215,7 @@ def test_a_missing_from_file_is_one_line(cli, tmp_path: Path) -> None:
 def test_a_bad_when_says_how_to_write_it(cli, home: Path) -> None:
     result = cli("new", "--when", "next tuesday", "--no-input")
     assert result.exit_code == 1
-    assert "YYYY-MM-DD HH:MM" in result.stderr
+    assert 'add the time too, e.g. "next tuesday 15:00"' in result.stderr
     assert plan_files(home) == []
 
 
@@ -304,11 +304,24 @@ def test_a_vague_objective_is_challenged_and_asked_again(cli, script, home: Path
 
 
 def test_a_bad_date_is_explained_and_asked_again(cli, script, home: Path) -> None:
-    asker = script({**FULL, "discovery.deadline": Answers(["31/03/2027", "2027-03-31"])})
+    asker = script({**FULL, "starts_at": Answers(["3 Dec", "3 Dec 15:00-05:00"])})
     result = cli("new")
     assert result.exit_code == 0, result.stderr
-    assert asker.asked.count("discovery.deadline") == 2
-    assert any("YYYY-MM-DD" in line for line in asker.said)
+    assert asker.asked.count("starts_at") == 2
+    assert any("'3 Dec': add the time too" in line for line in asker.said)
+    assert "→ Thu 3 Dec 2026, 15:00 UTC-05:00" in asker.said  # how it was understood
+
+
+def test_a_deadline_may_be_words_or_an_ambiguous_date_is_asked_again(cli, script, home) -> None:
+    asker = script(
+        {**FULL, "discovery.deadline": Answers(["3/4", "before the board meets in March"])}
+    )
+    result = cli("new")
+    assert result.exit_code == 0, result.stderr
+    assert any("'3/4': 3 April or 4 March?" in line for line in asker.said)
+    assert saved(home, result.stdout.strip())["discovery"]["deadline"] == (
+        "before the board meets in March"
+    )
 
 
 def test_agenda_confirmed_is_asked_only_once_shared(cli, script, home: Path) -> None:

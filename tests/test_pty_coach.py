@@ -12,7 +12,6 @@ from tests.terminal import ENTER, spawn
 pexpect = pytest.importorskip("pexpect")
 
 
-CLEAR_LINE = "\x15"  # Ctrl-U: the re-asked question comes back holding the vague answer
 TIMEOUT = 15
 
 # A short playbook of the seller's own, so the test walks only what it is about.
@@ -47,11 +46,12 @@ def test_a_vague_objective_is_challenged_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("That is not yet an objective")
     child.expect_exact("“Pitch the product” is something you do")
     child.expect_exact("Keep it as it is anyway?")
-    child.send("n" + ENTER)
+    child.send("n")
 
-    # Asked again; the vague answer is there to edit.
+    # Asked again, empty, with the rejected words shown above it to build on.
+    child.expect_exact("You wrote: “Pitch the product”.")
     child.expect_exact("what will the customer do or agree to?")
-    child.send(CLEAR_LINE + "Hank agrees to a 2-week trial starting Monday" + ENTER)
+    child.send("Hank agrees to a 2-week trial starting Monday" + ENTER)
     child.expect_exact("What is the least you would accept?")
     child.send(ENTER)  # left blank: the review names it
 
@@ -63,7 +63,7 @@ def test_a_vague_objective_is_challenged_in_a_real_terminal(home: Path) -> None:
     child.send(ENTER)  # Save the plan
     child.expect_exact("Saved ")
     child.expect_exact("Draft the message")
-    child.send("n" + ENTER)
+    child.send("n")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -33,11 +33,12 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     before = plan_path.read_bytes()
 
     child = start(home)
+    answer(child, "still ahead. Debrief it anyway?", "y")  # 3 Dec 2026 is still to come
     answer(child, "When was the call held?", ENTER)
     answer(child, "How did it go", "Dana liked it" + ENTER)
     answer(child, "Which objective did the call reach?", DOWN + ENTER)  # minimum
-    answer(child, "Did the customer get what they wanted", "y" + ENTER)
-    answer(child, "Did they bring what you asked them to prepare?", "n" + ENTER)
+    answer(child, "Did the customer get what they wanted", "y")
+    answer(child, "Did they bring what you asked them to prepare?", "n")
     answer(child, "How engaged were they?", CTRL_C)
     child.expect(pexpect.EOF)
     child.close()
@@ -47,6 +48,7 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     assert tomllib.loads(draft.read_text(encoding="utf-8"))["debrief"]["outcome"] == "minimum"
 
     child = start(home)
+    answer(child, "still ahead. Debrief it anyway?", "y")
     answer(child, "unfinished debrief", ENTER)  # resume: yes
     answer(child, "When was the call held?", ENTER)
     answer(child, "How did it go", ENTER)  # the draft's answer is the default
@@ -56,10 +58,10 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     answer(child, "How engaged were they?", DOWN + ENTER)  # 4
     answer(child, "What came up off-script", "Leeds runs a cold-chain fleet" + ENTER)
     answer(child, "next", ENTER)  # the off-script list: no more items
-    answer(child, "Is this a new opportunity?", "y" + ENTER)
+    answer(child, "Is this a new opportunity?", "y")
     answer(child, "What happens to them if they don't act", "Overtime grows" + ENTER)
     answer(child, "Who else are they looking at", ENTER)
-    answer(child, "Which dispatch system", "y" + ENTER)
+    answer(child, "Which dispatch system", "y")
     answer(child, "successful pilot", ENTER)
     answer(child, "what more could this call have achieved?", ENTER)
     answer(child, "What is the next step?", "Security review on 10 Dec" + ENTER)

@@ -1037,3 +1037,54 @@ def parse_deadline(text: str, zone: ZoneInfo, now: dt.datetime) -> dt.date | str
     except _Unreadable:
         return stripped
     return stripped if parsed is None else parsed.wall.date()
+
+
+# --- the seller's clock -------------------------------------------------------------------------
+
+
+class Clock(NamedTuple):
+    """Where and when the seller is: the zone typed times are in, and now."""
+
+    zone: ZoneInfo
+    now: dt.datetime
+
+    @classmethod
+    def of(cls, zone_name: str, now: dt.datetime | None = None) -> Clock:
+        """The clock in `zone_name` (the profile's, or the machine's), at `now` or this moment."""
+        zone = _zone_or_none(zone_name) or ZoneInfo("UTC")
+        moment = now or dt.datetime.now(dt.UTC)
+        return cls(zone, moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone))
+
+    def datetime(self, text: str, prefer: Prefer = "future") -> dt.datetime | None:
+        return parse_datetime(text, self.zone, self.now, prefer=prefer)
+
+    def date(self, text: str, prefer: Prefer = "future") -> dt.date | None:
+        return parse_date(text, self.zone, self.now, prefer=prefer)
+
+    def deadline(self, text: str) -> dt.date | str | None:
+        return parse_deadline(text, self.zone, self.now)
+
+    def today(self) -> dt.date:
+        return self.now.astimezone(self.zone).date()
+
+
+def default_text(value: dt.datetime | dt.date, clock: Clock, zone_name: str = "") -> str:
+    """A value as a prompt's default, typed the way it reads back: ISO, with the zone when it is
+    not the seller's own (`2026-12-03 15:00 America/New_York`)."""
+    if not isinstance(value, dt.datetime):
+        return value.isoformat()
+    zone = _zone_or_none(zone_name) if zone_name else None
+    if zone is not None:
+        shown = value.astimezone(zone)
+        suffix = "" if zone.key == clock.zone.key else f" {zone.key}"
+        return f"{shown:%Y-%m-%d %H:%M}{suffix}"
+    if value.tzinfo is None:
+        return f"{value:%Y-%m-%d %H:%M}"
+    if value.utcoffset() == value.astimezone(clock.zone).utcoffset():
+        return f"{value.astimezone(clock.zone):%Y-%m-%d %H:%M}"
+    return value.isoformat(sep=" ", timespec="minutes")
+
+
+def zone_key(value: dt.datetime) -> str:
+    """The IANA name of a datetime's zone, or "" for a fixed offset."""
+    return value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else ""

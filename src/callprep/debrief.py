@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from callprep import messages
+from callprep import dates, messages
+from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
-from callprep.interview import format_datetime, parse_date, parse_datetime, validator_for
+from callprep.interview import default_text, parser, validator_for
 from callprep.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
@@ -282,20 +283,35 @@ def _items(answer: Any) -> list[str]:
     return [str(item).strip() for item in (answer or []) if str(item).strip()]
 
 
-_date_validator = validator_for("date")
-_datetime_validator = validator_for("datetime")
-
-
 # --- the interview -----------------------------------------------------------------------------------
 
 
 class DebriefInterview:
     """Asks the debrief through the prompt seam; `data` holds every answer so far, even after Ctrl-C."""
 
-    def __init__(self, plan: Plan, asker: Asker, data: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        asker: Asker,
+        data: dict[str, Any] | None = None,
+        clock: Clock | None = None,
+    ) -> None:
         self.plan = plan
         self.asker = asker
         self.data: dict[str, Any] = data if data is not None else initial_answers(plan)
+        self.clock = clock or Clock.of(dates.local_zone_name())
+
+    def _dates(self, kind: str, prefer: Prefer = "future") -> tuple[Callable[[Any], Any], Any]:
+        """How a typed date of `kind` is read and checked: the answer echoed once understood."""
+        read = parser(kind, self.clock, prefer)
+
+        def convert(answer: Any) -> Any:
+            value = answer if isinstance(answer, dt.date) else read(_text(answer))
+            if value is not None:
+                self.asker.say(dates.echo(value))
+            return value
+
+        return convert, validator_for(kind, self.clock, prefer)
 
     def run(self) -> Debrief:
         self._introduce()
@@ -342,8 +358,8 @@ class DebriefInterview:
         validate = None
         default: Any = current
         if question.kind == "datetime":
-            convert, validate = parse_datetime_answer, _datetime_validator
-            default = format_datetime(current) if isinstance(current, dt.datetime) else None
+            convert, validate = self._dates("datetime", prefer="past")  # a call already held
+            default = default_text("datetime", current, self.clock, self.plan.timezone)
         elif question.field == "outcome":
             convert = outcome_of
             default = messages.DEBRIEF_OUTCOME_CHOICES.get(str(current))
@@ -415,17 +431,18 @@ class DebriefInterview:
         learned = dict(self.data.get("learned") or {})
         for key in topics:
             current = learned.get(key)
-            is_date = key == "deadline"
+            kind = "deadline" if key == "deadline" else "text"
+            convert, validate = self._dates(kind) if kind == "deadline" else (_text, None)
             value = self._ask(
                 Prompt(
                     key=f"learned.{key}",
-                    kind="date" if is_date else "text",
+                    kind=kind,
                     message=DISCOVERY[key].learned,
                     help=messages.DEBRIEF_LEARNED_HELP,
-                    default=str(current) if current not in (None, "") else None,
-                    validate=_date_validator if is_date else None,
+                    default=default_text(kind, current, self.clock),
+                    validate=validate,
                 ),
-                parse_date_answer if is_date else _text,
+                convert,
             )
             if value in ("", None):
                 learned.pop(key, None)
@@ -495,15 +512,16 @@ class DebriefInterview:
                 ),
                 _side_of,
             )
+            convert, validate = self._dates("date")
             due = self._ask(
                 Prompt(
                     key="commitment.due",
                     kind="date",
                     message=messages.DEBRIEF_COMMITMENT_DUE,
                     help=messages.DEBRIEF_COMMITMENT_DUE_HELP,
-                    validate=_date_validator,
+                    validate=validate,
                 ),
-                parse_date_answer,
+                convert,
             )
             added: dict[str, Any] = {"who": who, "what": what, "done": False}
             if due is not None:
@@ -511,16 +529,6 @@ class DebriefInterview:
             kept.append(added)
             self.data["commitments"] = list(kept)
         self._set("commitments", kept)
-
-
-def parse_datetime_answer(answer: Any) -> dt.datetime | None:
-    return parse_datetime(_text(answer))
-
-
-def parse_date_answer(answer: Any) -> dt.date | None:
-    if isinstance(answer, dt.date):
-        return answer
-    return parse_date(_text(answer))
 
 
 def _status_of(answer: Any) -> str:

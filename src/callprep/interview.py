@@ -8,9 +8,10 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from callprep import coach, messages, topics
+from callprep import coach, dates, messages, topics
+from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
-from callprep.model import Plan, check_year
+from callprep.model import Plan
 from callprep.playbook import Playbook, Question
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
@@ -23,39 +24,6 @@ def insist_key(field: str) -> str:
 
 
 # --- parsing what the seller typed --------------------------------------------------------
-
-
-def parse_datetime(text: str) -> dt.datetime | None:
-    """`2026-12-03 15:00` (local time), or with an offset; empty is unknown."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
-    except ValueError as err:
-        raise CallprepError(f"{text!r}: {messages.INVALID_DATETIME}") from err
-    try:
-        check_year(value)
-    except ValueError as err:
-        raise CallprepError(f"{text!r}: {err}") from err
-    if value.tzinfo is None:
-        value = value.astimezone()  # the seller's own time zone, as a fixed offset
-    return value.replace(microsecond=0)
-
-
-def parse_date(text: str) -> dt.date | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        value = dt.date.fromisoformat(text)
-    except ValueError as err:
-        raise CallprepError(f"{text!r}: {messages.INVALID_DATE}") from err
-    try:
-        check_year(value)
-    except ValueError as err:
-        raise CallprepError(f"{text!r}: {err}") from err
-    return value
 
 
 def parse_int(text: str) -> int | None:
@@ -71,35 +39,50 @@ def parse_int(text: str) -> int | None:
     return value
 
 
-PARSERS: dict[str, Callable[[str], Any]] = {
-    "datetime": parse_datetime,
-    "date": parse_date,
-    "int": parse_int,
-    "text": lambda text: text.strip(),
-}
+# The kinds of answer typed as text that are read into something else.
+DATE_KINDS = ("datetime", "date", "deadline")
 
 
-def format_datetime(value: dt.datetime) -> str:
-    local_offset = dt.datetime.now().astimezone().utcoffset()
-    if value.tzinfo is None or value.utcoffset() == local_offset:
-        return f"{value:%Y-%m-%d %H:%M}"
-    return value.isoformat(sep=" ", timespec="minutes")
+def parser(kind: str, clock: Clock, prefer: Prefer = "future") -> Callable[[str], Any]:
+    """How a typed answer of `kind` is read: dates as people type them, in the seller's zone."""
+    if kind == "datetime":
+        return lambda text: clock.datetime(text, prefer)
+    if kind == "date":
+        return lambda text: clock.date(text, prefer)
+    if kind == "deadline":
+        return clock.deadline
+    if kind == "int":
+        return parse_int
+    return str.strip
 
 
-def validator_for(kind: str) -> Callable[[str], str | None] | None:
+def validator_for(
+    kind: str, clock: Clock, prefer: Prefer = "future"
+) -> Callable[[str], str | None] | None:
     """A prompt validator for a date, datetime or int answer: the problem's wording, or None."""
-    parser = PARSERS.get(kind)
-    if parser is None or kind == "text":
+    if kind not in (*DATE_KINDS, "int"):
         return None
+    read = parser(kind, clock, prefer)
 
     def check(text: str) -> str | None:
         try:
-            parser(text)
+            read(text)
         except CallprepError as err:
             return err.message.split(": ", 1)[-1]
         return None
 
     return check
+
+
+def default_text(kind: str, value: Any, clock: Clock, zone_name: str = "") -> Any:
+    """A current answer as the prompt's default, written so that it reads back the same."""
+    if value is None or value == "":
+        return None
+    if kind in DATE_KINDS and isinstance(value, dt.date):
+        return dates.default_text(value, clock, zone_name)
+    if kind in (*DATE_KINDS, "int"):
+        return str(value)
+    return value
 
 
 # --- plan-shaped data ---------------------------------------------------------------------
@@ -133,16 +116,6 @@ def to_plan(data: dict[str, Any], source: str = "your answers") -> Plan:
     from callprep.planfile import validate
 
     return validate(Plan, data, source)
-
-
-def _prompt_default(question: Question, value: Any) -> Any:
-    if value is None:
-        return None
-    if question.kind == "datetime" and isinstance(value, dt.datetime):
-        return format_datetime(value)
-    if question.kind in ("date", "int"):
-        return str(value)
-    return value
 
 
 def review_choice(code: str) -> str:
@@ -186,9 +159,12 @@ class Interview:
         asker: Asker,
         data: dict[str, Any] | None = None,
         skip: frozenset[str] = frozenset(),
+        clock: Clock | None = None,
     ) -> None:
         self.playbook = playbook
         self.asker = asker
+        # Typed dates are read in the seller's zone (the profile's), against now.
+        self.clock = clock or Clock.of(dates.local_zone_name())
         self.data: dict[str, Any] = data if data is not None else {}
         self.skip = skip
         # The questions the seller has answered in this session (a draft resumes after them).
@@ -227,9 +203,11 @@ class Interview:
             kind=question.kind,
             message=question.text,
             help=question.help,
-            default=_prompt_default(question, current),
+            default=default_text(
+                question.kind, current, self.clock, str(self.data.get("timezone") or "")
+            ),
             choices=tuple(question.choices),
-            validate=validator_for(question.kind),
+            validate=validator_for(question.kind, self.clock),
         )
         challenged: Any = None  # the answer the coach last challenged
         while True:
@@ -261,6 +239,11 @@ class Interview:
                         self.asker.say(messages.YOU_WROTE.format(text=one_line(value)))
                         prompt = Prompt(**{**prompt.__dict__, "default": None})
                         continue
+            if question.kind in DATE_KINDS and value is not None:
+                self.asker.say(dates.echo(value))  # how it was understood
+            if question.field == "starts_at":
+                # The file holds only the offset; the zone's name is kept beside it.
+                set_path(self.data, "timezone", dates.zone_key(value) if value else None)
             set_path(self.data, question.field, value)
             self.answered.add(question.field)
             return
@@ -272,10 +255,12 @@ class Interview:
         except CallprepError:
             return Plan()
 
-    @staticmethod
-    def _convert(question: Question, answer: Any) -> Any:
-        if question.kind in PARSERS:
-            return PARSERS[question.kind](str(answer if answer is not None else ""))
+    def _convert(self, question: Question, answer: Any) -> Any:
+        if question.kind in (*DATE_KINDS, "int", "text"):
+            if isinstance(answer, dt.date) and question.kind in DATE_KINDS:
+                return answer  # a script may give the value itself
+            read = parser(question.kind, self.clock)
+            return read(str(answer if answer is not None else ""))
         if question.kind == "confirm":
             return bool(answer)
         if question.kind == "list":

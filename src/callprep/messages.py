@@ -416,7 +416,8 @@ DEBRIEF_BAD_OUTCOME = "the outcome is best, minimum or none"
 DEBRIEF_BAD_ENGAGEMENT = "engagement is a number from 1 to 5"
 DEBRIEF_BAD_CHOICE = "pick one of the choices"
 DEBRIEF_FROM_NO_TABLE = "{path}: no [debrief] table to take the answers from"
-DEBRIEF_AHEAD = "this call is set for {when}, still ahead; debriefing it anyway"
+DEBRIEF_AHEAD_CONFIRM = "{title} is set for {when}, still ahead. Debrief it anyway?"
+DEBRIEF_AHEAD_STOPPED = "not debriefed: that call is still ahead (give the id of the call you held)"
 DEBRIEF_SAVED = "Debrief saved to {path}"
 
 
@@ -695,7 +696,7 @@ AGENDA_DRAFT_AFTER = (
 
 STATS_EMPTY = "No calls yet. Plan one with `callprep new`; debrief it after the call."
 STATS_NO_MATCH = "No calls match."
-STATS_BAD_SINCE = "--since {value!r}: write the date as YYYY-MM-DD (e.g. 2026-01-01)"
+STATS_BAD_SINCE = '--since {value!r}: which day? e.g. "1 Jan" or "2026-01-01"'
 STATS_NO_DEBRIEFS = (
     "No call debriefed yet. Run `callprep debrief PLAN` after each call to see what your "
     "preparation achieves."
@@ -788,3 +789,4 @@ PROFILE_QUESTIONS: dict[str, tuple[str, str]] = {
     "playbook": ("Playbook for new plans?", "`callprep playbooks` lists them."),
 }
 PROFILE_DEFAULT_NOTE = "{value} (not set: the default)"
+PROFILE_IGNORED = "ignoring your profile for now: {problem}"

@@ -15,7 +15,9 @@ from callprep import messages
 from callprep.errors import CallprepError
 from callprep.planfile import parse_toml
 
-QuestionKind = Literal["text", "select", "confirm", "list", "date", "datetime", "int", "attendees"]
+QuestionKind = Literal[
+    "text", "select", "confirm", "list", "date", "datetime", "deadline", "int", "attendees"
+]
 
 # The plan fields a question may fill, with the kind of answer each takes. Any other
 # answer goes to `notes.<name>`, which the brief shows.
@@ -35,7 +37,7 @@ FIELD_KINDS: dict[str, str] = {
     "agenda.customer_prep": "list",
     "discovery.why_looking": "text",
     "discovery.urgency": "text",
-    "discovery.deadline": "date",
+    "discovery.deadline": "deadline",
     "discovery.consequence": "text",
     "discovery.attitude_to_us": "text",
     "discovery.competition": "text",
@@ -75,6 +77,8 @@ class Question(BaseModel):
                 raise ValueError(messages.PLAYBOOK_NOTE_KIND.format(field=self.field))
         else:
             kind = FIELD_KINDS.get(self.field)
+            if kind == "deadline" and self.kind == "date":
+                self.kind = "deadline"  # a playbook written before a deadline could be words
             if kind is None:
                 close = difflib.get_close_matches(self.field, FIELD_KINDS, n=1)
                 hint = (

@@ -9,6 +9,7 @@ typed times are in, and the default paper and playbook.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from callprep import messages
 from callprep.errors import CallprepError
+from callprep.prompts import Asker, Prompt
 
 FILE_NAME = "profile.toml"
 KEYS = (
@@ -198,3 +200,104 @@ def with_value(profile: Profile, key: str, value: str) -> Profile:
         return Profile.model_validate(data)
     except ValidationError as err:
         raise CallprepError(describe_validation_error(err)) from err
+
+
+# --- asking for it ------------------------------------------------------------------------------
+
+OFFERED_MARK = "profile-offered"
+
+
+def load_or_empty(home: Path, warn: Callable[[str], None]) -> Profile:
+    """The profile, or an empty one (said with `warn`) when the file cannot be read: no command
+    is blocked by a broken profile."""
+    try:
+        return load(home)
+    except CallprepError as err:
+        warn(messages.PROFILE_IGNORED.format(problem=err.message))
+        return Profile()
+
+
+def first_time(home: Path) -> bool:
+    """No profile yet, and never offered to set one up (`new` offers it once)."""
+    return not path(home).exists() and not (home / "cache" / OFFERED_MARK).exists()
+
+
+def mark_offered(home: Path) -> None:
+    from callprep.store import Store
+
+    try:
+        folder = Store(home).ensure(home / "cache")
+        (folder / OFFERED_MARK).touch()
+    except (OSError, CallprepError):
+        pass  # offered again next time: no harm
+
+
+def ask_missing(asker: Asker, profile: Profile, home: Path) -> Profile:
+    """Ask each key the profile lacks, through the prompt seam; a blank answer skips it."""
+    missing = [key for key in KEYS if not getattr(profile, key)]
+    if not missing:
+        return profile
+    asker.say(messages.PROFILE_INTRO)
+    for key in missing:
+        profile = _ask(asker, profile, key, home)
+    return profile
+
+
+def _ask(asker: Asker, profile: Profile, key: str, home: Path) -> Profile:
+    text, help_text = messages.PROFILE_QUESTIONS[key]
+    prompt = _prompt(key, text, help_text, profile, home)
+    while True:
+        answer: Any = asker.ask(prompt)
+        if isinstance(answer, list):
+            answer = "\n".join(str(line) for line in answer)
+        answer = str(answer or "").strip()
+        if not answer:
+            return profile
+        try:
+            return with_value(profile, key, answer)
+        except CallprepError as err:
+            asker.say(err.message)
+
+
+def _prompt(key: str, text: str, help_text: str, profile: Profile, home: Path) -> Prompt:
+    def check(value: str) -> str | None:
+        if not value.strip():
+            return None
+        try:
+            with_value(profile, key, value)
+        except CallprepError as err:
+            return err.message
+        return None
+
+    if key == "signature":
+        return Prompt(key=f"profile.{key}", kind="list", message=text, help=help_text)
+    if key == "paper":
+        return Prompt(
+            key=f"profile.{key}", kind="select", message=text, choices=PAPERS, default="a4"
+        )
+    if key == "playbook":
+        from callprep.playbook import all_playbooks
+        from callprep.store import Store
+
+        found, _ = all_playbooks(Store(home).playbooks_dir)
+        return Prompt(
+            key=f"profile.{key}",
+            kind="select",
+            message=text,
+            help=help_text,
+            choices=tuple(sorted(found)),
+            default="standard",
+        )
+    default = ""
+    if key == "timezone":
+        default = profile.zone_name
+    elif key == "domains":
+        default = " ".join(profile.our_domains)
+    return Prompt(
+        key=f"profile.{key}",
+        kind="text",
+        message=text,
+        help=help_text,
+        default=default,
+        validate=check,
+    )

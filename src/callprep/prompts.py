@@ -13,7 +13,7 @@ from callprep.text import clean, one_line
 
 # Prompt kinds. `list` answers are lists of strings; `attendees` answers are lists of
 # {"name", "role", "side"} dicts; the rest are single values (strings for text-like kinds).
-TEXT_KINDS = ("text", "date", "datetime", "int")
+TEXT_KINDS = ("text", "date", "datetime", "deadline", "int")
 KINDS = (*TEXT_KINDS, "select", "confirm", "list", "attendees")
 
 Validator = Callable[[str], str | None]
@@ -123,8 +123,10 @@ class QuestionaryAsker:
         if prompt.kind == "attendees":
             return self._ask_attendees(prompt)
         if prompt.kind == "confirm":
+            # Answered on the key press: "y" or "n" needs no Enter after it (Enter alone takes
+            # the default), so the prompt never sits there looking frozen.
             return self.q.confirm(
-                prompt.message, default=bool(prompt.default), style=self.style, auto_enter=False
+                prompt.message, default=bool(prompt.default), style=self.style, auto_enter=True
             ).unsafe_ask()
         if prompt.kind == "select":
             default = prompt.default if prompt.default in prompt.choices else None

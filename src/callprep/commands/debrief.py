@@ -7,7 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from callprep import debrief, messages, output, prompts
+from callprep import carry, dates, debrief, messages, output, prompts
+from callprep import profile as profiles
+from callprep.dates import Clock
 from callprep.errors import CallprepError, Interrupted
 from callprep.model import Plan
 from callprep.planfile import parse_toml, read_text
@@ -49,13 +51,25 @@ def _offer_draft(asker: prompts.Asker, draft: Path, answers: dict[str, Any]) -> 
     return debrief.merge(answers, kept) if resume else answers
 
 
-def _warn_if_ahead(plan: Plan) -> None:
+def _confirm_if_ahead(asker: prompts.Asker, plan: Plan, clock: Clock) -> None:
+    """A call still to come is rarely the one meant (a wrong prefix): ask before debriefing it."""
     start = plan.starts_at
     if start is None:
         return
-    now = dt.datetime.now(start.tzinfo) if start.tzinfo else dt.datetime.now()
-    if start > now:
-        output.warn(messages.DEBRIEF_AHEAD.format(when=f"{start:%-d %b %Y %H:%M}"))
+    if (start if start.tzinfo else start.replace(tzinfo=clock.zone)) <= clock.now:
+        return
+    when = dates.describe_datetime(start, plan.timezone or None)
+    title = carry.deal_name(plan.account, plan.opportunity) or plan.id
+    go_on = asker.ask(
+        prompts.Prompt(
+            key="debrief.ahead",
+            kind="confirm",
+            message=messages.DEBRIEF_AHEAD_CONFIRM.format(title=title, when=when),
+            default=False,
+        )
+    )
+    if not go_on:
+        raise CallprepError(messages.DEBRIEF_AHEAD_STOPPED)
 
 
 def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = False) -> None:
@@ -72,9 +86,10 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
         result = debrief.to_debrief(answers, str(from_file or stored.path))
     else:
         asker = prompts.interactive_asker()
-        _warn_if_ahead(plan)
+        clock = Clock.of(profiles.load_or_empty(home, output.warn).zone_name)
+        _confirm_if_ahead(asker, plan, clock)
         answers = _offer_draft(asker, draft, answers)
-        interview = debrief.DebriefInterview(plan, asker, copy.deepcopy(answers))
+        interview = debrief.DebriefInterview(plan, asker, copy.deepcopy(answers), clock)
         try:
             result = interview.run()
         except KeyboardInterrupt:

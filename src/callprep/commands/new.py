@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from callprep import carry, messages, output, prompts
+from callprep import carry, dates, messages, output, prompts
+from callprep import profile as profiles
+from callprep.dates import Clock
 from callprep.errors import CallprepError, Interrupted
-from callprep.interview import Interview, parse_datetime, to_plan
+from callprep.interview import Interview, to_plan
 from callprep.planfile import load_answers, parse_toml, read_text
 from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
 from callprep.store import Store
@@ -30,22 +31,44 @@ class Options:
     no_input: bool = False
 
 
-def given_answers(options: Options) -> tuple[dict[str, Any], frozenset[str]]:
+def given_answers(options: Options, clock: Clock) -> tuple[dict[str, Any], frozenset[str]]:
     """The answers from --from and the flags (flags win), and which fields the flags fixed."""
     data: dict[str, Any] = load_answers(options.from_file) if options.from_file else {}
-    for key in ("id", "debrief"):
+    for key in ("id", "debrief", "aliases", "calendar", "cancelled"):
         data.pop(key, None)  # a new plan gets its own id, and has not been held yet
+    starts_at = clock.datetime(options.when) if options.when else None
     flags: dict[str, Any] = {
         "account": options.account,
         "opportunity": options.opportunity,
         "kind": options.kind,
-        "starts_at": parse_datetime(options.when) if options.when else None,
+        "starts_at": starts_at,
     }
     fixed = {key: value for key, value in flags.items() if value is not None}
     data.update(fixed)
+    if starts_at is not None:
+        data["timezone"] = dates.zone_key(starts_at)
     if options.playbook:
         data["playbook"] = options.playbook
     return data, frozenset(fixed)
+
+
+def with_seller(data: dict[str, Any], profile: profiles.Profile) -> None:
+    """The seller (from the profile) on our side, unless already there; the plan's owner."""
+    if profile.email and not data.get("owner"):
+        data["owner"] = profile.email
+    me = profile.attendee()
+    if me is None:
+        return
+    people = data.get("attendees")
+    people = list(people) if isinstance(people, list) else []
+    for person in people:
+        if not isinstance(person, dict):
+            continue
+        same_email = me.get("email") and str(person.get("email", "")).lower() == me["email"].lower()
+        same_name = str(person.get("name", "")).casefold() == me["name"].casefold()
+        if same_email or same_name:
+            return
+    data["attendees"] = [*people, me]
 
 
 # The draft's record of which questions were answered, so a resumed interview goes on after them.
@@ -85,16 +108,21 @@ def _carry_forward(store: Store, data: dict[str, Any], fixed: frozenset[str]) ->
 
 def run(home: Path, options: Options) -> str:
     store = Store(home)
-    data, fixed = given_answers(options)
-    playbook_name = str(data.get("playbook") or DEFAULT_PLAYBOOK)
+    profile = profiles.load_or_empty(home, output.warn)
+    asker = None if options.no_input else prompts.interactive_asker()
+    if asker is not None and profiles.first_time(home):
+        profile = offer_profile(asker, home, profile)
+    clock = Clock.of(profile.zone_name)
+    data, fixed = given_answers(options, clock)
+    playbook_name = str(data.get("playbook") or profile.playbook or DEFAULT_PLAYBOOK)
     playbook = get_playbook(playbook_name, store.playbooks_dir)
     data["playbook"] = playbook.name
 
-    if options.no_input:
+    if asker is None:
         _carry_forward(store, data, fixed)
+        with_seller(data, profile)
         plan = to_plan(data, str(options.from_file or "the flags"))
     else:
-        asker = prompts.interactive_asker()
         draft = _load_draft(store)
         resumed: frozenset[str] = frozenset()
         if draft is not None:
@@ -111,9 +139,10 @@ def run(home: Path, options: Options) -> str:
                 data = {**draft[0], **data}
                 resumed = draft[1] - fixed
                 asker.say(messages.RESUMING.format(count=len(resumed)))
-        interview = Interview(playbook, asker, data, skip=fixed | resumed)
+        interview = Interview(playbook, asker, data, skip=fixed | resumed, clock=clock)
         try:
-            carry.start_interview(interview, store, fixed | resumed, dt.date.today())
+            carry.start_interview(interview, store, fixed | resumed, clock.today())
+            with_seller(interview.data, profile)
             plan = interview.run()
         except KeyboardInterrupt:
             if interview.answered:  # else the draft (if any) already holds all there is
@@ -125,9 +154,26 @@ def run(home: Path, options: Options) -> str:
     print(stored.plan.id, flush=True)  # first: a script that retries must see the plan was made
     if problem := store.discard_draft(DRAFT):
         output.warn(problem)
-    if not options.no_input and not stored.plan.agenda.shared:
+    if asker is not None and not stored.plan.agenda.shared:
         from callprep import agenda
 
-        if agenda.wants_draft(prompts.interactive_asker()):
+        if agenda.wants_draft(asker):
             output.say(agenda.draft_for_new(stored.plan))
     return stored.plan.id
+
+
+def offer_profile(asker: prompts.Asker, home: Path, profile: profiles.Profile) -> profiles.Profile:
+    """The first `new` in a terminal offers to set up the profile: once, skippable."""
+    profiles.mark_offered(home)
+    wanted = asker.ask(
+        prompts.Prompt(
+            key="profile.offer", kind="confirm", message=messages.PROFILE_OFFER, default=True
+        )
+    )
+    if not wanted:
+        asker.say(messages.PROFILE_OFFER_LATER)
+        return profile
+    filled = profiles.ask_missing(asker, profile, home)
+    if filled != profile:
+        output.say(messages.PROFILE_SAVED.format(path=profiles.save(home, filled)))
+    return filled

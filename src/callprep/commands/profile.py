@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 from callprep import messages, output, prompts
 from callprep import profile as profiles
-from callprep.prompts import Asker, Prompt
 
 
 def run(home: Path, as_json: bool = False) -> None:
@@ -20,7 +18,7 @@ def run(home: Path, as_json: bool = False) -> None:
     if not sys.stdin.isatty():
         show(current)
         return
-    filled = ask_missing(prompts.interactive_asker(), current, home)
+    filled = profiles.ask_missing(prompts.interactive_asker(), current, home)
     if filled != current:
         output.say(messages.PROFILE_SAVED.format(path=profiles.save(home, filled)))
     show(filled)
@@ -57,78 +55,3 @@ def defaults(profile: profiles.Profile) -> dict[str, str]:
     if not profile.playbook:
         shown["playbook"] = "standard"
     return shown
-
-
-def ask_missing(asker: Asker, profile: profiles.Profile, home: Path) -> profiles.Profile:
-    """Ask each key the profile lacks, through the prompt seam; a blank answer skips it."""
-    missing = [key for key in profiles.KEYS if not getattr(profile, key)]
-    if not missing:
-        return profile
-    asker.say(messages.PROFILE_INTRO)
-    for key in missing:
-        profile = _ask(asker, profile, key, home)
-    return profile
-
-
-def _ask(asker: Asker, profile: profiles.Profile, key: str, home: Path) -> profiles.Profile:
-    from callprep.errors import CallprepError
-
-    text, help_text = messages.PROFILE_QUESTIONS[key]
-    prompt = _prompt(key, text, help_text, profile, home)
-    while True:
-        answer: Any = asker.ask(prompt)
-        if isinstance(answer, list):
-            answer = "\n".join(str(line) for line in answer)
-        answer = str(answer or "").strip()
-        if not answer:
-            return profile
-        try:
-            return profiles.with_value(profile, key, answer)
-        except CallprepError as err:
-            asker.say(err.message)
-
-
-def _prompt(key: str, text: str, help_text: str, profile: profiles.Profile, home: Path) -> Prompt:
-    def check(value: str) -> str | None:
-        from callprep.errors import CallprepError
-
-        if not value.strip():
-            return None
-        try:
-            profiles.with_value(profile, key, value)
-        except CallprepError as err:
-            return err.message
-        return None
-
-    if key == "signature":
-        return Prompt(key=f"profile.{key}", kind="list", message=text, help=help_text)
-    if key == "paper":
-        return Prompt(
-            key=f"profile.{key}", kind="select", message=text, choices=profiles.PAPERS, default="a4"
-        )
-    if key == "playbook":
-        from callprep.playbook import all_playbooks
-        from callprep.store import Store
-
-        found, _ = all_playbooks(Store(home).playbooks_dir)
-        return Prompt(
-            key=f"profile.{key}",
-            kind="select",
-            message=text,
-            help=help_text,
-            choices=tuple(sorted(found)),
-            default="standard",
-        )
-    default = ""
-    if key == "timezone":
-        default = profile.zone_name
-    elif key == "domains":
-        default = " ".join(profile.our_domains)
-    return Prompt(
-        key=f"profile.{key}",
-        kind="text",
-        message=text,
-        help=help_text,
-        default=default,
-        validate=check,
-    )

@@ -6,7 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from callprep import listing, messages, output
+from callprep import profile as profiles
 from callprep import stats as record
+from callprep.dates import Clock
 from callprep.errors import CallprepError
 from callprep.store import Store
 
@@ -16,11 +18,15 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def parse_since(value: str) -> dt.date:
+def parse_since(value: str, clock: Clock) -> dt.date:
+    """A day as typed ("2026-01-01", "1 Jan", "start of the month"): the last one gone."""
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as err:
-        raise CallprepError(messages.STATS_BAD_SINCE.format(value=value)) from err
+        day = clock.date(value, prefer="past")
+    except CallprepError as err:
+        raise CallprepError(f"--since {err.message}") from None
+    if day is None:
+        raise CallprepError(messages.STATS_BAD_SINCE.format(value=value))
+    return day
 
 
 def run(
@@ -29,7 +35,8 @@ def run(
     since: str | None = None,
     as_json: bool = False,
 ) -> None:
-    since_date = parse_since(since) if since is not None else None
+    clock = Clock.of(profiles.load_or_empty(home, output.warn).zone_name)
+    since_date = parse_since(since, clock) if since is not None else None
     store = Store(home)
     store.sweep_temps()
     plans, problems = listing.summaries(store)
