@@ -288,7 +288,9 @@ def test_check_of_a_stored_plan_by_id_prefix(
     plan_id = stored_example(UNPREPARED)
     result = cli("check", plan_id[:9])
     assert result.exit_code == 0
-    assert "objective.vague" in result.stdout
+    assert "Objective is vague" in result.stdout
+    assert "objective.vague" not in result.stdout  # codes are for scripts: --json, --codes
+    assert "objective.vague  objective.best" in cli("check", plan_id[:9], "--codes").stdout
 
 
 def test_check_of_a_missing_plan_is_one_clear_line(cli: Callable[..., Any]) -> None:

@@ -429,8 +429,8 @@ def test_done_lists_marks_and_reopens(cli, with_commitments) -> None:
     listed = cli("done", PLAN_ID)
     assert listed.exit_code == 0
     rows = [line.split() for line in listed.stdout.splitlines()[1:]]
-    assert rows[0][:3] == ["1", "open", "customer"] and "overdue" in rows[0]
-    assert rows[1][:3] == ["2", "open", "ours"]
+    assert rows[0][:3] == ["1", "☐", "They"] and "overdue" in rows[0]
+    assert rows[1][:3] == ["2", "☐", "We"]
 
     marked = cli("done", PLAN_ID, "2")
     assert marked.exit_code == 0

@@ -138,12 +138,14 @@ def test_visual_wins_over_editor(cli, editor, plan) -> None:
     assert tomllib.loads(path.read_text())["duration_minutes"] == 30
 
 
-def test_no_editor_says_how_to_set_one(cli, plan) -> None:
+def test_no_editor_and_no_terminal_says_how_to_edit(cli, plan) -> None:
+    """Without an editor, edit asks the questions again; without a terminal it cannot."""
     plan_id, path = plan
     before = path.read_bytes()
     result = cli("edit", plan_id)
     assert result.exit_code == 1
-    assert result.stderr.startswith("callprep: no editor: set $VISUAL or $EDITOR")
+    assert result.stderr.startswith("callprep: no terminal to ask the questions on")
+    assert "$EDITOR" in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert path.read_bytes() == before
 

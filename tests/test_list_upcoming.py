@@ -168,13 +168,14 @@ def test_plain_list_lines_fit_the_terminal(
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["when", "account", "kind", "ready", "debrief", "id"]
-    assert [line.split()[-1] for line in lines[1:]] == [
-        "globex-demo",
-        "acme-discovery",
-        "evil-demo",
-    ]
+    # The account whole up to 24 characters; each id as its shortest unambiguous start,
+    # which callprep accepts as the id itself.
+    refs = [line.split()[-1] for line in lines[1:]]
+    assert refs == ["globex", "acme", "evil"]
+    for ref, plan_id in zip(refs, ["globex-demo", "acme-discovery", "evil-demo"], strict=True):
+        assert json.loads(cli("show", ref, "--json").stdout)["id"] == plan_id
     assert all(len(line) <= 80 for line in lines)
-    assert "Globex Internation…" in lines[1] and "Hemisphere" not in lines[1]
+    assert "Globex International Ho…" in lines[1] and "Hemisphere" not in lines[1]
     assert "\x1b" not in result.stdout and "[red]Evil[/]" in result.stdout
     # Every column starts where its heading does.
     for heading in ("kind", "ready", "id"):

@@ -232,13 +232,84 @@ def show(plan: PlanArg, json: JsonOpt = False) -> None:
     command.run(home(), plan, as_json=json)
 
 
+class Section(str, Enum):
+    call = "call"
+    objectives = "objectives"
+    agenda = "agenda"
+    discovery = "discovery"
+    people = "people"
+    questions = "questions"
+
+
 @app.command()
 @guarded
-def edit(plan: PlanArg) -> None:
-    """Open a plan in $VISUAL or $EDITOR; it is checked when you close it, and a bad edit is kept aside."""
+def edit(
+    plan: PlanArg,
+    interview: Annotated[
+        bool,
+        typer.Option(
+            "--interview", help="Go through the questions again instead of opening an editor."
+        ),
+    ] = False,
+    section: Annotated[
+        Section | None,
+        typer.Option(
+            help="Ask only this part of the plan again (implies --interview).", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Change a plan: in $VISUAL or $EDITOR when one is set, else by the interview again.
+
+    In the editor, the plan is checked when you close it and a bad edit is kept aside. By
+    interview (no editor set, --interview or --section), every current answer is the default;
+    only what you change is saved.
+    """
     from callprep.commands import edit as command
 
-    command.run(home(), plan)
+    command.run(home(), plan, interview=interview, section=section.value if section else None)
+
+
+@app.command()
+@guarded
+def reschedule(
+    plan: PlanArg,
+    when: Annotated[
+        str,
+        typer.Argument(
+            metavar="WHEN", help='The new start, as you would say it: "Tue 10:00", "3 Dec 15:00".'
+        ),
+    ],
+    minutes: Annotated[
+        int | None,
+        typer.Option(
+            "--minutes", min=1, max=24 * 60, help="The new length in minutes.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Move a call to a new time. Its id follows the new date; the old id still finds it."""
+    from callprep.commands import reschedule as command
+
+    command.run(home(), plan, when, minutes)
+
+
+@app.command()
+@guarded
+def delete(
+    plan: Annotated[
+        str | None,
+        typer.Argument(metavar="[PLAN]", help="The plan to move to the trash.", show_default=False),
+    ] = None,
+    restore: Annotated[
+        str | None,
+        typer.Option(
+            "--restore", metavar="ID", help="Bring a deleted plan back.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Move a plan to the trash folder (nothing is ever erased); --restore ID brings it back."""
+    from callprep.commands import delete as command
+
+    command.run(home(), plan, restore)
 
 
 @app.command()
@@ -249,11 +320,14 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 if anything is left to fix.")
     ] = False,
+    codes: Annotated[
+        bool, typer.Option("--codes", help="Show each finding's code and plan field too.")
+    ] = False,
 ) -> None:
     """The coach's review: readiness 0-100 and what to fix before the call."""
     from callprep.commands import check as command
 
-    command.run(home(), plan, as_json=json, strict=strict)
+    command.run(home(), plan, as_json=json, strict=strict, codes=codes)
 
 
 @app.command()

@@ -171,13 +171,14 @@ class Interview:
         self.answered: set[str] = set()
         self._section = ""
 
-    def run(self) -> Plan:
+    def run(self, only: frozenset[str] | None = None) -> Plan:
+        """Ask every question not skipped, then review; `only`: the review offers just these."""
         for question in self.playbook.questions:
             if question.field in self.skip or not self._applies(question):
                 continue
             self._show_section(question.section)
             self.ask(question)
-        return self.review()
+        return self.review(only)
 
     def ask_first(self, field: str) -> None:
         """Ask one question ahead of the rest (the account, to look up earlier calls); run() skips it."""
@@ -269,9 +270,9 @@ class Interview:
             return [dict(person) for person in (answer or []) if person.get("name")]
         return answer
 
-    def review(self) -> Plan:
+    def review(self, only: frozenset[str] | None = None) -> Plan:
         """Show what is still open and offer to go back to any of it before saving."""
-        questions = {q.field: q for q in self.playbook.questions}
+        questions = {q.field: q for q in self.playbook.questions if only is None or q.field in only}
         while True:
             plan = to_plan(self.data)
             result = coach.review(plan)

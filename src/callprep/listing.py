@@ -109,13 +109,16 @@ def select(
     upcoming: bool = False,
     now: dt.datetime | None = None,
 ) -> list[PlanSummary]:
-    """Newest first; coming calls least ready first (the one to prepare now), then soonest."""
+    """Newest first; coming calls least ready first (the one to prepare now), then soonest.
+
+    A call already debriefed is history, and a cancelled one will not happen: neither is coming.
+    """
     now = now or dt.datetime.now().astimezone()
     chosen = [
         p
         for p in plans
         if (not account or p.account.casefold() == account.casefold())
-        and (not upcoming or is_upcoming(p, now))
+        and (not upcoming or (is_upcoming(p, now) and not p.debriefed and not p.cancelled))
     ]
     if upcoming:
         return sorted(chosen, key=lambda p: (p.readiness, _timestamp(p.starts_at), p.id))

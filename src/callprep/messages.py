@@ -188,6 +188,21 @@ def check_summary(total: int, parts: list[str], ref: str) -> str:
     return f"{total} open: {', '.join(parts)}.\nFix them with `callprep edit {ref}`."
 
 
+def check_held(outcome: str, when: str, ref: str, account: str) -> str:
+    """`check` of a call already debriefed: its plan is history, and where to look instead."""
+    reached = {"best": "the best outcome", "minimum": "the minimum", "none": "no objective"}
+    held = f"This call was held{f' on {when}' if when else ''}"
+    result = f" and reached {reached[outcome]}" if outcome in reached else ""
+    return (
+        f"{held}{result}: its plan is history now. The deal's story: `callprep deal {ref}`; "
+        f'the next call: `callprep new --account "{account}"`.'
+    )
+
+
+def held_readiness(readiness: int) -> str:
+    return f"Going in, it was {readiness}/100 ready (`callprep debrief` looks back on the gaps)."
+
+
 def strict_failed(readiness: int, count: int) -> str:
     return f"callprep: not ready: {count} finding{'s' if count != 1 else ''} open, readiness {readiness}/100"
 
@@ -270,6 +285,13 @@ def readiness_line(readiness: int, count: int) -> str:
 
 SAVED = "Saved {path}"
 EDIT_NO_EDITOR = "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)"
+EDIT_NO_TERMINAL = (
+    "no terminal to ask the questions on, and no $VISUAL or $EDITOR to open the plan in: "
+    "run `callprep edit` in a terminal, or set one (e.g. export EDITOR=nano)"
+)
+EDIT_PLAYBOOK_GONE = "{problem}; asking the standard questions instead"
+EDIT_INTERRUPTED = "Interrupted. Nothing was changed."
+EDIT_NEW_ID = "The call moved, and its id with it: it is now {new}; {old} still finds it."
 EDIT_UNCHANGED = "No changes."
 EDIT_KEPT_ASIDE = "{problem}. Your edit is kept in {aside}; the plan is unchanged."
 EDIT_CANNOT_START = "cannot start the editor {editor!r}: {reason} (check $VISUAL or $EDITOR)"
@@ -283,6 +305,7 @@ EDIT_NOT_WRITTEN = "{problem}; your edit is kept in {aside}"
 EDIT_ID_KEPT = "a plan's id cannot be changed (plans are found by it); it stays {id}"
 PDF_NEEDS_OUTPUT = "a PDF brief needs -o FILE (it is not written to the terminal)"
 LIST_EMPTY = "No plans yet. Start one with `callprep new`."
+LIST_CANCELLED = "cancelled"
 # `problem` already names the file, and the line or field.
 STORE_PROBLEM = "{problem} (left out; mend it with `callprep edit {path.stem}`)"
 # A plan from a newer callprep, or no plan file at all (a FIFO, a device): nothing to edit.
@@ -328,7 +351,7 @@ RED_FLAG_TAG = "red flag"
 BRIEF_EARLIER = "from an earlier call"
 BRIEF_OVERDUE = "overdue"
 BRIEF_MORE = "+{count} more"
-BRIEF_SEE_CHECK = "(what to do: callprep check {id})"
+BRIEF_SEE_CHECK = "(what to do: `callprep check {id}`)"
 BRIEF_SHORTENED = "Shortened to fit one page (…). The full plan: callprep show {id}"
 BRIEF_WHO = {"customer": "They", "ours": "We"}
 OFF_SCRIPT_STEPS = (
@@ -499,7 +522,7 @@ def lookback_topics(names: list[str], state: str) -> str:
 def debrief_commitments(ours: int, theirs: int, plan_id: str) -> str:
     parts = [f"{ours} ours"] if ours else []
     parts += [f"{theirs} theirs"] if theirs else []
-    return f"Open commitments: {', '.join(parts)}. When one is done: callprep done {plan_id}"
+    return f"Open commitments: {', '.join(parts)}. When one is done: `callprep done {plan_id}`"
 
 
 # Carry-forward into the next plan.
@@ -548,7 +571,7 @@ def carried_note(count: int, deal: str, fields: list[str]) -> str:
 
 # `callprep done`
 DONE_HEADING = "Commitments on {deal}:"
-DONE_HINT = "Mark one done: callprep done {ref} NUMBER (--undo to reopen it)."
+DONE_HINT = "Mark one done: `callprep done {ref} NUMBER` (`--undo` reopens it)."
 DONE_NONE = "No commitments recorded on {deal} yet; `callprep debrief PLAN` records them."
 DONE_BAD_NUMBER = "there is no commitment {number} on this deal (1 to {count}); run `callprep done {ref}` to see them"
 DONE_MARKED = "Done: {what}"
@@ -558,6 +581,7 @@ DONE_CHANGED = (
     "run it again"
 )
 DONE_OVERDUE = "overdue"
+DONE_COLUMNS = ("who", "what", "due", "call of")
 
 
 # --- agenda message and invite -----------------------------------------------------------
@@ -790,3 +814,13 @@ PROFILE_QUESTIONS: dict[str, tuple[str, str]] = {
 }
 PROFILE_DEFAULT_NOTE = "{value} (not set: the default)"
 PROFILE_IGNORED = "ignoring your profile for now: {problem}"
+
+
+# --- reschedule, delete ----------------------------------------------------------------------
+
+RESCHEDULE_NO_WHEN = 'reschedule needs the new time, e.g. "Tue 10:00" or "2026-12-08 10:00"'
+RESCHEDULED = "Moved to {when}."
+RESCHEDULED_NEW_ID = "Moved to {when}. The plan is now {new}; {old} still finds it."
+DELETE_WHAT = "name the plan to delete (or --restore ID to bring one back)"
+DELETED = "Moved {id} to the trash ({trash}); `callprep delete --restore {id}` brings it back."
+RESTORED = "Restored {id}: {path}"

@@ -12,7 +12,7 @@ from typing import Any, TextIO, cast
 
 from rich.console import Console
 
-from callprep.text import one_line
+from callprep.text import one_line, wrap
 
 # Rich's own styling (SGR: colour, weight) is the only escape sequence callprep means to write.
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -97,12 +97,23 @@ def write_lines(console: Console, lines: list[list[tuple[str, str]]]) -> None:
 
 
 def say(message: str, style: str = "") -> None:
-    """A message for the seller on stderr; the text is never read as markup."""
-    err().print(message, style=style or None, markup=False, emoji=False, highlight=False)
+    """A message for the seller on stderr; the text is never read as markup.
+
+    In a terminal a one-line message is folded at words to its width, never inside a
+    `command` (a terminal would fold it anywhere). Text of several lines (a drafted email) is
+    written as it is, to be copied whole.
+    """
+    console = err()
+    if console.is_terminal and "\n" not in message:
+        message = "\n".join(wrap(message, console.width))
+    console.print(message, style=style or None, markup=False, emoji=False, highlight=False)
 
 
 def warn(message: str) -> None:
-    say(f"callprep: {one_line(message)}", style="yellow")
+    """One line, whatever the width (scripts read warnings as lines)."""
+    err().print(
+        f"callprep: {one_line(message)}", style="yellow", markup=False, emoji=False, highlight=False
+    )
 
 
 # What JSON and TOML writers leave raw in a string but a terminal may act on: DEL, the C1

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from callprep.text import clean, one_line
+from callprep.text import wrap as text_wrap
 
 # Prompt kinds. `list` answers are lists of strings; `attendees` answers are lists of
 # {"name", "role", "side"} dicts; the rest are single values (strings for text-like kinds).
@@ -214,25 +215,18 @@ class QuestionaryAsker:
 def wrap(message: str, width: int) -> str:
     """Coaching text folded at word boundaries to the terminal's width, bullets hanging.
 
-    A terminal folds a long line mid-word; the coach's advice should read like a paragraph.
-    Control characters a seller typed are removed on the way.
+    A terminal folds a long line mid-word; the coach's advice should read like a paragraph,
+    and a `command` in it stays on one line. Control characters a seller typed are removed.
     """
     lines: list[str] = []
     for line in clean(message).split("\n"):
         stripped = line.lstrip(" ")
         indent = " " * (len(line) - len(stripped))
         hang = indent + ("  " if stripped.startswith(("• ", "- ")) else "")
-        lines.append(
-            textwrap.fill(
-                line,
-                width=max(width - 1, 20),
-                subsequent_indent=hang,
-                break_on_hyphens=False,
-                drop_whitespace=True,
-            )
-            if line.strip()
-            else line
-        )
+        if line.strip():
+            lines += text_wrap(stripped, max(width - 1, 20), indent=indent, hang=hang)
+        else:
+            lines.append(line)
     return "\n".join(lines)
 
 

@@ -213,14 +213,16 @@ class Store:
             return []
         except OSError as err:
             raise CallprepError(f"cannot read {self.plans_dir}: {err.strerror or err}") from err
+        # Only plans: a team's conflict copies (`<id>.conflict-<who>.toml`) are no ids.
         return sorted(
             name[: -len(PLAN_SUFFIX)]
             for name in names
-            if name.endswith(PLAN_SUFFIX) and not name.startswith(".")
+            if name.endswith(PLAN_SUFFIX) and is_valid_id(name[: -len(PLAN_SUFFIX)])
         )
 
     def resolve(self, ref: str) -> Path:
-        """PLAN as the seller typed it: a path to a .toml file, an id, or a unique id prefix."""
+        """PLAN as the seller typed it: a path to a .toml file, an id, a unique id prefix, an
+        earlier id of a rescheduled plan, or an account (or a unique start of its name)."""
         candidate = expand_user(ref)
         looks_like_path = ref.endswith(PLAN_SUFFIX) or os.sep in ref or "/" in ref
         if looks_like_path:
@@ -238,7 +240,48 @@ class Store:
             raise CallprepError(
                 f"{ref!r} matches {len(matches)} plans ({shown}); type more of the id"
             )
+        found = self._by_alias_or_account(ref)
+        if found is not None:
+            return found
         raise CallprepError(f"no plan {ref!r} (run `callprep list` to see the plans)")
+
+    def _by_alias_or_account(self, ref: str, now: dt.datetime | None = None) -> Path | None:
+        """An earlier id of a rescheduled plan, else an account or a unique start of one.
+
+        For an account, its next call still to come (held and cancelled ones aside), else its
+        latest. Several accounts starting so: CallprepError naming them.
+        """
+        from callprep import index
+        from callprep.accounts import account_key
+
+        if not ref.strip():
+            return None
+        summaries = [s for s in index.scan(self) if isinstance(s, index.PlanSummary)]
+        for summary in summaries:
+            if ref in summary.aliases and summary.path is not None:
+                return summary.path
+        wanted = account_key(ref)
+        exact = [s for s in summaries if account_key(s.account) == wanted]
+        chosen = exact or [s for s in summaries if account_key(s.account).startswith(wanted)]
+        accounts = sorted({s.account for s in chosen}, key=str.casefold)
+        if len({account_key(a) for a in accounts}) > 1:
+            shown = ", ".join(accounts[:6]) + (", …" if len(accounts) > 6 else "")
+            raise CallprepError(
+                f"{ref!r} starts {len(accounts)} accounts ({shown}); type more of the name"
+            )
+        if not chosen:
+            return None
+        moment = (now or dt.datetime.now(dt.UTC)).timestamp()
+
+        def when(summary: index.PlanSummary) -> float:
+            start = summary.starts_at
+            if start is None:
+                return float("-inf")
+            return (start if start.tzinfo else start.astimezone()).timestamp()
+
+        ahead = [s for s in chosen if not s.debriefed and not s.cancelled and when(s) >= moment]
+        pick = min(ahead, key=when) if ahead else max(chosen, key=when)
+        return pick.path
 
     def load(self, ref: str) -> StoredPlan:
         path = self.resolve(ref)
@@ -288,6 +331,99 @@ class Store:
             with self.lock(plan_id):
                 self._write(path, plan)
         return StoredPlan(path, plan)
+
+    def reschedule(self, path: Path, change: Callable[[Plan], Plan]) -> StoredPlan:
+        """Change a stored plan's time (`change`) and let its id follow the new date.
+
+        The old id goes into the plan's `aliases`, so scripts and notes that name it still find
+        it. The plan is written under its old name, then renamed: at every moment exactly one
+        file holds it, whatever kills the process.
+        """
+        if not self.in_store(path):
+            return StoredPlan(path, self.update(path, change))
+        old_id = path.stem
+        with self.lock("new"), self.lock(old_id):
+            current = load_plan(path)
+            changed = change(current)
+            base = make_id_base(changed)
+            taken = set(self.plan_ids()) - {old_id}
+            new_id, n = base, 1
+            while new_id in taken or (new_id != old_id and not is_valid_id(new_id)):
+                n += 1
+                new_id = f"{base}-{n}"
+            if re.fullmatch(rf"{re.escape(base)}(?:-\d+)?", old_id):
+                new_id = old_id  # the same day, account and kind: the id stays
+            aliases = list(changed.aliases)
+            if new_id != old_id and old_id not in aliases:
+                aliases.append(old_id)
+            aliases = [alias for alias in aliases if alias != new_id]
+            changed = changed.model_copy(update={"id": new_id, "aliases": aliases})
+            self._write(path, changed)
+            if new_id == old_id:
+                return StoredPlan(path, changed)
+            target = self.path_for(new_id)
+            with self.lock(new_id):
+                try:
+                    os.rename(path, target)
+                except OSError as err:
+                    raise CallprepError(os_error_message(err, target)) from err
+        return StoredPlan(target, changed)
+
+    def trash(self, path: Path) -> Path:
+        """Move a stored plan (or a conflict copy) to `<home>/trash/`; nothing is ever unlinked."""
+        if not self.in_store(path):
+            raise CallprepError(f"{path}: only plans in the store are deleted; this file is yours")
+        folder = self.ensure(self.trash_dir)
+        target = folder / path.name
+        if target.exists():
+            stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+            target = folder / f"{path.stem}~{stamp}{PLAN_SUFFIX}"
+        with self.lock(path.stem):
+            try:
+                os.rename(path, target)
+            except OSError as err:
+                raise CallprepError(os_error_message(err, target)) from err
+        return target
+
+    def trashed(self, plan_id: str) -> list[Path]:
+        """The copies of `plan_id` in the trash, the most recently deleted first."""
+        folder = self.trash_dir
+        if not folder.is_dir():
+            return []
+        found = [
+            path
+            for path in folder.glob(f"{glob_escape(plan_id)}*{PLAN_SUFFIX}")
+            if path.stem == plan_id or path.stem.startswith(f"{plan_id}~")
+        ]
+        return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+    def restore(self, plan_id: str) -> Path:
+        """Bring the most recently deleted copy of `plan_id` back from the trash."""
+        copies = self.trashed(plan_id)
+        if not copies:
+            names = (
+                sorted({p.stem.split("~")[0] for p in self.trash_dir.glob(f"*{PLAN_SUFFIX}")})
+                if self.trash_dir.is_dir()
+                else []
+            )
+            hint = (
+                f" (in the trash: {', '.join(names[:8])}{', …' if len(names) > 8 else ''})"
+                if names
+                else " (the trash is empty)"
+            )
+            raise CallprepError(f"no plan {plan_id!r} in the trash{hint}")
+        target = self.plans_dir / f"{plan_id}{PLAN_SUFFIX}"
+        self.ensure(self.plans_dir)
+        with self.lock("new"), self.lock(plan_id):
+            if target.exists():
+                raise CallprepError(
+                    f"a plan {plan_id!r} is in the store already; delete or rename it first"
+                )
+            try:
+                os.rename(copies[0], target)
+            except OSError as err:
+                raise CallprepError(os_error_message(err, target)) from err
+        return target
 
     def save(
         self, path: Path, plan: Plan, text: str | None = None, unchanged_since: str | None = None

@@ -49,3 +49,29 @@ def md_inline(text: object) -> str:
     escaped = _MD_INLINE.sub(r"\\\1", one_line(text))
     escaped = _MD_BLOCK_MARK.sub(r"\\\1", escaped)
     return _MD_NUMBERED.sub(r"\1\\\2", escaped)
+
+
+# A command in a message is written in backticks: `callprep done 2026-12-03-acme`. Wrapped
+# text never breaks one across lines, so the id never lands alone on the next line.
+_TOKEN = re.compile(r"\S*`[^`\n]*`\S*|\S+")
+
+
+def wrap(text: str, width: int, indent: str = "", hang: str = "") -> list[str]:
+    """`text` folded at spaces to `width` cells, each `command` in backticks kept whole.
+
+    Newlines in `text` start new lines; `indent` starts the first line of each, `hang` the rest.
+    A word or command longer than a line gets a line of its own.
+    """
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, room = indent, max(width, 20)
+        for token in _TOKEN.findall(paragraph):
+            gap = " " if line.strip() else ""
+            if line.strip() and cell_len(line) + len(gap) + cell_len(token) > room:
+                lines.append(line.rstrip())
+                line, gap = hang, ""
+            line += gap + token
+        lines.append(line.rstrip())
+    return lines

@@ -10,7 +10,7 @@ from callprep import carry, coach, messages, output
 from callprep.store import Store
 
 
-def run(home: Path, ref: str, as_json: bool, strict: bool) -> None:
+def run(home: Path, ref: str, as_json: bool, strict: bool, codes: bool = False) -> None:
     store = Store(home)
     stored = store.load(ref)
     plan = stored.plan
@@ -26,7 +26,7 @@ def run(home: Path, ref: str, as_json: bool, strict: bool) -> None:
     else:
         from callprep.render.check import render
 
-        render(plan, result, output.out(), ref)
+        render(plan, result, output.out(), ref, codes)
     if strict and result.findings:
         output.say(messages.strict_failed(result.readiness, len(result.findings)))
         raise typer.Exit(1)

@@ -22,6 +22,55 @@ def editor_command() -> list[str]:
     return shlex.split(editor)
 
 
+def has_editor() -> bool:
+    return bool((os.environ.get("VISUAL") or os.environ.get("EDITOR") or "").strip())
+
+
+def run_interview(home: Path, ref: str, section: str | None = None) -> None:
+    """The interview again, current answers the defaults; what changed is saved onto the plan."""
+    import copy
+    import sys
+
+    from callprep import profile as profiles
+    from callprep import prompts, reinterview
+    from callprep.dates import Clock
+    from callprep.errors import Interrupted
+    from callprep.interview import Interview, to_plan
+    from callprep.model import Plan
+    from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
+
+    store = Store(home)
+    stored = store.load(ref)
+    if not sys.stdin.isatty():
+        raise CallprepError(messages.EDIT_NO_TERMINAL)
+    profile = profiles.load_or_empty(home, output.warn)
+    name = stored.plan.playbook or profile.playbook or DEFAULT_PLAYBOOK
+    try:
+        playbook = get_playbook(name, store.playbooks_dir)
+    except CallprepError as err:
+        output.warn(messages.EDIT_PLAYBOOK_GONE.format(problem=err.message))
+        playbook = get_playbook(DEFAULT_PLAYBOOK, store.playbooks_dir)
+    base = reinterview.answers_of(stored.plan)
+    asker = prompts.interactive_asker()
+    interview = Interview(playbook, asker, copy.deepcopy(base), clock=Clock.of(profile.zone_name))
+    try:
+        reinterview.ask_again(interview, reinterview.questions_of(playbook, section))
+    except KeyboardInterrupt:
+        raise Interrupted(messages.EDIT_INTERRUPTED) from None
+    ours = interview.data
+    if to_plan(ours).to_data() == to_plan(base).to_data():
+        output.say(messages.EDIT_UNCHANGED)
+        return
+
+    def change(current: Plan) -> Plan:
+        return to_plan(reinterview.merge_fields(base, ours, current.to_data()), str(stored.path))
+
+    saved = store.reschedule(stored.path, change)
+    output.say(messages.SAVED.format(path=saved.path))
+    if saved.path != stored.path:
+        output.say(messages.EDIT_NEW_ID.format(old=stored.path.stem, new=saved.plan.id))
+
+
 def _id_in(text: str) -> str:
     try:
         return plan_from_text(text, "").id
@@ -58,7 +107,11 @@ def _refuse_newer(path: Path, text: str) -> None:
     check_schema(data, str(path))
 
 
-def run(home: Path, ref: str) -> None:
+def run(home: Path, ref: str, interview: bool = False, section: str | None = None) -> None:
+    """In $VISUAL/$EDITOR when one is set; else (or with --interview/--section) by interview."""
+    if interview or section is not None or not has_editor():
+        run_interview(home, ref, section)
+        return
     store = Store(home)
     # Resolve, not load: a file `list` reports as broken must open, so it can be mended.
     path = store.resolve(ref)

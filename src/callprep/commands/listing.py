@@ -30,4 +30,4 @@ def run(home: Path, account: str | None, upcoming: bool, as_json: bool) -> None:
     if upcoming:
         console.print(upcoming_table(found))
     else:
-        output.write_lines(console, table(found, console.width))
+        output.write_lines(console, table(found, console.width, [p.id for p in plans]))

@@ -11,7 +11,8 @@ from callprep import coach, messages
 from callprep.coach import Finding, Review
 from callprep.model import Plan
 from callprep.render.listing import readiness_style
-from callprep.text import clean, one_line
+from callprep.text import clean, one_line, wrap
+from callprep.topics import FINDINGS
 
 SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 # Messages hang under their code, indented past the mark, so a wrapped line never runs flush left.
@@ -31,17 +32,19 @@ def _title(plan: Plan) -> Text:
     return text
 
 
-def _finding(finding: Finding, console: Console) -> list[Text]:
+def _finding(finding: Finding, console: Console, codes: bool = False) -> list[Text]:
+    """The finding in a few words, its advice hanging below; `codes`: its code and field too."""
     mark, style = messages.SEVERITY_MARKS[finding.severity], SEVERITY_STYLE[finding.severity]
-    head = Text.assemble((f" {mark} ", style), (finding.code, "bold"))
-    if finding.field:
-        head.append(f"  {finding.field}", style="dim")
-    body = Text(clean(finding.message)).wrap(console, max(20, console.width - INDENT))
-    lines = [head]
-    for line in body:
-        line.rstrip()
-        lines.append(Text(" " * INDENT) + line)
-    return lines
+    label = FINDINGS[finding.code].label if finding.code in FINDINGS else finding.code
+    if finding.severity != "info" and finding.topic is not None:
+        label = messages.BRIEF_RED_FLAG + label
+    head = Text.assemble((f" {mark} ", style), (label[:1].upper() + label[1:], "bold"))
+    if codes:
+        head.append(f"  {finding.code}  {finding.field}", style="dim")
+    body = wrap(
+        clean(finding.message), max(20, console.width), indent=" " * INDENT, hang=" " * INDENT
+    )
+    return [head, *(Text(line) for line in body)]
 
 
 def summary(found: list[Finding], ref: str) -> str:
@@ -54,8 +57,21 @@ def summary(found: list[Finding], ref: str) -> str:
     return messages.check_summary(len(found), parts, ref)
 
 
-def render(plan: Plan, review: Review, console: Console, ref: str = "PLAN") -> None:
+def render(
+    plan: Plan, review: Review, console: Console, ref: str = "PLAN", codes: bool = False
+) -> None:
     console.print(_title(plan))
+    if plan.debriefed:
+        # After the call the plan is history: what it lacked is the debrief's look-back now.
+        held = plan.debrief.held_at if plan.debrief else None
+        when = f"{held:%-d %b %Y}" if held else ""
+        account = one_line(plan.account) or ref
+        notice = messages.check_held(
+            plan.debrief.outcome if plan.debrief else "", when, ref, account
+        )
+        console.print(Text("\n".join(wrap(notice, console.width)), style="bold"))
+        console.print(Text(messages.held_readiness(review.readiness), style="dim"))
+        return
     ready = Text(messages.readiness_line(review.readiness, len(review.findings)).rstrip(":"))
     ready.stylize(readiness_style(review.readiness))
     console.print(ready)
@@ -63,7 +79,9 @@ def render(plan: Plan, review: Review, console: Console, ref: str = "PLAN") -> N
         return
     console.print()
     for finding in review.findings:
-        for line in _finding(finding, console):
+        for line in _finding(finding, console, codes):
             console.print(line)
     console.print()
-    console.print(Text(summary(review.findings, one_line(ref)), style="dim"))
+    console.print(
+        Text("\n".join(wrap(summary(review.findings, one_line(ref)), console.width)), style="dim")
+    )

@@ -12,7 +12,7 @@ from callprep import coach, messages
 from callprep.coach import Finding
 from callprep.debrief import new_opportunities
 from callprep.model import Commitment, Plan
-from callprep.text import clean, one_line
+from callprep.text import clean, one_line, wrap
 from callprep.topics import FINDINGS, Topic
 
 OUTCOME_STYLES = {"best": "bold green", "minimum": "yellow", "none": "bold red", "": "dim"}
@@ -104,7 +104,7 @@ def _lookback(plan: Plan, findings: list[Finding]) -> list[Lookback]:
     return found
 
 
-def renderables(summary: DebriefSummary) -> list[RenderableType]:
+def renderables(summary: DebriefSummary, width: int = 80) -> list[RenderableType]:
     """The summary for the terminal; every plan text goes in as a Text, never as markup."""
     out: list[RenderableType] = [
         Text.assemble((one_line(summary.title), "bold"), "  ", ("debrief", "magenta")),
@@ -132,32 +132,41 @@ def renderables(summary: DebriefSummary) -> list[RenderableType]:
             notes.add_row(label, Text(one_line(value)))
     if notes.row_count:
         out.append(notes)
-    if summary.commitments:
-        out.append(Text(summary.commitments, style="dim"))
+    if summary.commitments:  # the command in it is never broken across lines
+        out.append(Text("\n".join(wrap(summary.commitments, width)), style="dim"))
     return out
 
 
 def render(summary: DebriefSummary, console: Console) -> None:
-    for part in renderables(summary):
+    for part in renderables(summary, console.width):
         console.print(part)
 
 
 def commitments_table(rows: list[tuple[int, str, Commitment, bool]]) -> Table:
-    """`callprep done`: the deal's commitments, numbered; rows are (number, plan id, commitment, overdue)."""
+    """`callprep done`: the deal's commitments, numbered; rows are (number, plan id, commitment, overdue).
+
+    "What" takes the room and wraps at words; the rest stay on one line each. The call a
+    commitment came from is its date (the start of its plan's id): an 80-column terminal keeps
+    the commitment readable rather than the id whole.
+    """
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for name in ("#", "status", "who", "what", "due", "from"):
-        table.add_column(name, no_wrap=name not in ("what", "from"))
+    table.add_column("#", no_wrap=True, justify="right")
+    table.add_column("", no_wrap=True)  # done or open
+    table.add_column(messages.DONE_COLUMNS[0], no_wrap=True)
+    table.add_column(messages.DONE_COLUMNS[1], ratio=1, min_width=16, overflow="fold")
+    table.add_column(messages.DONE_COLUMNS[2], no_wrap=True)
+    table.add_column(messages.DONE_COLUMNS[3], no_wrap=True, style="dim")
     for number, plan_id, commitment, overdue in rows:
-        status = Text("done", style="green") if commitment.done else Text("open", style="yellow")
-        due = Text(commitment.due.isoformat() if commitment.due else "—")
+        status = Text("✓", style="green") if commitment.done else Text("☐", style="yellow")
+        due = Text(f"{commitment.due:%-d %b %Y}" if commitment.due else "—")
         if overdue:
             due.append(f" {messages.DONE_OVERDUE}", style="bold red")
         table.add_row(
             str(number),
             status,
-            Text(commitment.who),
+            Text(messages.BRIEF_WHO.get(commitment.who, commitment.who)),
             Text(one_line(commitment.what)),
             due,
-            Text(one_line(plan_id), style="dim"),
+            Text(one_line(plan_id)[:10]),
         )
     return table

@@ -1,0 +1,22 @@
+"""`callprep delete`: a plan goes to the trash folder (never unlinked); `--restore` brings it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from callprep import messages, output
+from callprep.errors import CallprepError
+from callprep.store import Store
+
+
+def run(home: Path, ref: str | None, restore: str | None = None) -> None:
+    store = Store(home)
+    if restore is not None:
+        path = store.restore(restore)
+        output.say(messages.RESTORED.format(id=path.stem, path=path))
+        return
+    if not ref:
+        raise CallprepError(messages.DELETE_WHAT)
+    stored = store.load(ref)
+    target = store.trash(stored.path)
+    output.say(messages.DELETED.format(id=stored.path.stem, trash=target.parent))

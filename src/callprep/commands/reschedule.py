@@ -1,0 +1,39 @@
+"""`callprep reschedule`: move a call; its id follows the new date, the old id still finds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from callprep import dates, messages, output
+from callprep import profile as profiles
+from callprep.dates import Clock
+from callprep.errors import CallprepError
+from callprep.model import Plan
+from callprep.store import Store
+
+
+def run(home: Path, ref: str, when: str, minutes: int | None = None) -> None:
+    store = Store(home)
+    stored = store.load(ref)
+    clock = Clock.of(profiles.load_or_empty(home, output.warn).zone_name)
+    start = clock.datetime(when)
+    if start is None:
+        raise CallprepError(messages.RESCHEDULE_NO_WHEN)
+
+    def change(current: Plan) -> Plan:
+        update: dict[str, object] = {"starts_at": start, "timezone": dates.zone_key(start)}
+        if minutes is not None:
+            update["duration_minutes"] = minutes
+        return current.model_copy(update=update)
+
+    moved = store.reschedule(stored.path, change)
+    when_text = dates.describe_datetime(start, moved.plan.timezone or None)
+    if moved.path != stored.path:
+        output.say(
+            messages.RESCHEDULED_NEW_ID.format(
+                when=when_text, old=stored.path.stem, new=moved.plan.id
+            )
+        )
+    else:
+        output.say(messages.RESCHEDULED.format(when=when_text))
+    print(moved.plan.id or moved.path.stem, flush=True)
