@@ -981,6 +981,14 @@ def test_control_and_bidi_characters_are_removed() -> None:
     assert event.description == "line\ntwo\nthree"
 
 
+def test_a_line_separator_inside_a_summary_survives_the_prefilter() -> None:
+    data = calendar(
+        *vevent("DTSTART:20261104T150000Z", "SUMMARY:Before\u2028after", "LOCATION:Room 1")
+    )
+    event = one(data)
+    assert (event.summary, event.location) == ("Before after", "Room 1")
+
+
 def test_deep_nesting_and_many_components_do_not_recurse() -> None:
     depth = 50_000
     nested = [*(["BEGIN:X-DEEP"] * depth), *(["END:X-DEEP"] * depth)]
@@ -1090,6 +1098,25 @@ def test_the_big_export_reads_every_event_fast(big: bytes) -> None:
     assert took < 2, f"{took:.2f} s"
     # Expansion and extraction on top of icalendar's own parse: a fraction of it.
     assert took < 1.5 * parse + 0.2, f"read {took:.2f} s, from_ical alone {parse:.2f} s"
+
+
+def test_a_two_week_window_of_the_big_export_is_faster_still(big: bytes) -> None:
+    start = dt.datetime(2026, 11, 2, tzinfo=LONDON)
+    window = {"start": start, "end": start + dt.timedelta(days=14), "zone": LONDON}
+    found, _ = read_bytes(big, **window)  # type: ignore[arg-type]
+    assert 100 < len(found) < 400
+    assert _cpu_seconds(lambda: read_bytes(big, **window)) < 1  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("days", [1, 14, 45])
+def test_the_prefilter_changes_nothing_that_is_read(
+    big: bytes, days: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = dt.datetime(2026, 11, 2, 7, 30, tzinfo=NEW_YORK)
+    window = {"start": start, "end": start + dt.timedelta(days=days), "zone": LONDON}
+    fast = read_bytes(big, **window)
+    monkeypatch.setattr(events, "_narrow", lambda text, window: text)
+    assert read_bytes(big, **window) == fast
 
 
 # --- properties ----------------------------------------------------------------------------

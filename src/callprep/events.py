@@ -162,7 +162,7 @@ def _read_files(
                 raise CallprepError(
                     messages.CAL_TOO_MUCH.format(mb=MAX_TOTAL_BYTES // (1024 * 1024))
                 )
-            calendars = _parse(data)
+            calendars = _parse(data, window)
         except _Unreadable as problem:
             if named and (problem.fatal or only):
                 raise CallprepError(problem.message(path)) from None
@@ -357,7 +357,7 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _parse(data: bytes) -> list[Calendar]:
+def _parse(data: bytes, window: _Window) -> list[Calendar]:
     from icalendar import Calendar
 
     text = _decode(data)
@@ -368,7 +368,7 @@ def _parse(data: bytes) -> list[Calendar]:
     if "\x00" in text:
         raise _Unreadable(messages.CAL_WHY_BINARY)
     try:
-        components = Calendar.from_ical(text, multiple=True)
+        components = Calendar.from_ical(_narrow(text, window), multiple=True)
     except Exception as err:  # icalendar raises many kinds on malformed text
         raise _Unreadable(messages.CAL_WHY_SYNTAX.format(detail=_short(err))) from None
     calendars = [c for c in components if c.name == "VCALENDAR"]
@@ -383,6 +383,125 @@ def _parse(data: bytes) -> list[Calendar]:
             raise _Unreadable(messages.CAL_WHY_CUT_OFF)
         raise _Unreadable(messages.CAL_WHY_NO_CALENDAR)
     return calendars
+
+
+# What read() uses of a VEVENT; the rest (DTSTAMP, X-MICROSOFT-..., alarms) is not parsed.
+_WANTED = frozenset(
+    {
+        "UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "EXRULE",
+        "RECURRENCE-ID", "SEQUENCE", "STATUS", "SUMMARY", "DESCRIPTION", "LOCATION",
+        "ORGANIZER", "ATTENDEE",
+    }
+)  # fmt: skip
+_REPEATS = frozenset({"RRULE", "RDATE", "EXRULE", "RECURRENCE-ID"})
+_NAME = re.compile(r"[A-Za-z0-9-]+")
+
+
+@dataclass
+class _Block:
+    """One VEVENT of the raw text, as its kept physical lines."""
+
+    uid: str
+    near: bool  # recurring, undated, or starting near the window
+    lines: list[str]
+
+
+def _narrow(text: str, window: _Window) -> str:
+    """The text without what read() would not use, so icalendar parses far less.
+
+    icalendar parses a content line in tens of microseconds, and a calendar export holds
+    years of events: one-off VEVENTs whose DTSTART lies more than two days from the window
+    are left out (unless another VEVENT with their UID stays), and so are the properties
+    and alarms nobody reads. Anything unusual (a VEVENT inside a VEVENT, a stray END:VEVENT,
+    a cut-off event) leaves the text whole for icalendar to judge.
+    """
+    try:
+        low = window.start.astimezone(dt.UTC).date() - dt.timedelta(days=2)
+        high = window.end.astimezone(dt.UTC).date() + dt.timedelta(days=2)
+    except OverflowError:  # a window at the ends of the calendar: nothing is far from it
+        low, high = dt.date.min, dt.date.max
+    pieces: list[str | _Block] = []
+    block: _Block | None = None
+    start: dt.date | None = None
+    depth = 0
+    for chunk in _logical_lines(text):
+        head = chunk[0].rstrip("\r\n")
+        upper = head.strip().upper()
+        if block is None:
+            if upper == "BEGIN:VEVENT":
+                block, start, depth = _Block("", False, [*chunk]), None, 0
+            elif upper == "END:VEVENT":
+                return text
+            else:
+                pieces.extend(chunk)
+            continue
+        if upper.startswith("BEGIN:"):
+            if upper == "BEGIN:VEVENT":
+                return text
+            depth += 1
+            continue
+        if upper.startswith("END:"):
+            if depth:
+                depth -= 1
+                continue
+            if upper != "END:VEVENT":
+                return text
+            block.lines.extend(chunk)
+            block.near = block.near or start is None or low <= start <= high
+            pieces.append(block)
+            block = None
+            continue
+        match = _NAME.match(head)
+        name = match.group().upper() if match else ""
+        if depth or name not in _WANTED:
+            continue
+        block.lines.extend(chunk)
+        if name in _REPEATS:
+            block.near = True
+        elif name == "UID":
+            block.uid = _unfold(chunk).partition(":")[2].strip()
+        elif name == "DTSTART" and start is None:
+            start = _raw_date(_unfold(chunk))
+    if block is not None:
+        return text
+    near = {p.uid for p in pieces if isinstance(p, _Block) and p.near and p.uid}
+    return "".join(
+        p if isinstance(p, str) else "".join(p.lines) if p.near or (p.uid and p.uid in near) else ""
+        for p in pieces
+    )
+
+
+def _logical_lines(text: str) -> Iterator[list[str]]:
+    """Physical lines grouped as content lines: a line starting with a blank continues one."""
+    current: list[str] = []
+    # Only "\n" ends a line: str.splitlines() would also split at U+2028 and the like, which
+    # may stand inside a SUMMARY.
+    for line in text.split("\n"):
+        line += "\n"
+        if current and line[:1] in (" ", "\t"):
+            current.append(line)
+            continue
+        if current:
+            yield current
+        current = [line]
+    if current:
+        current[-1] = current[-1][:-1]  # the "\n" added to the text's last piece
+        yield current
+
+
+def _unfold(chunk: list[str]) -> str:
+    return "".join([chunk[0].rstrip("\r\n"), *(line[1:].rstrip("\r\n") for line in chunk[1:])])
+
+
+def _raw_date(line: str) -> dt.date | None:
+    """The date of a raw DTSTART line ("DTSTART;TZID=X:20261029T110000" -> 2026-10-29)."""
+    value = line.rpartition(":")[2].strip()
+    if len(value) < 8 or not value[:8].isdigit():
+        return None
+    try:
+        return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        return None
 
 
 def _short(err: BaseException) -> str:
