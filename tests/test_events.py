@@ -1001,6 +1001,53 @@ def test_deep_nesting_and_many_components_do_not_recurse() -> None:
         assert time.perf_counter() - began < 10
 
 
+def test_a_date_x_wr_timezone_cannot_place_skips_that_event_only() -> None:
+    data = calendar(
+        *vevent("DTSTART:00010101T000000Z", "RRULE:FREQ=YEARLY", "SUMMARY:Year one", uid="early"),
+        *vevent("DTSTART:20261104T150000Z", "SUMMARY:Fine", uid="fine"),
+        head=("X-WR-TIMEZONE:Europe/London",),  # 00:00Z in the year 1 is 23:59 the year before
+    )
+    found, skipped = read_bytes(data)
+    assert [e.uid for e in found] == ["fine"]
+    why = messages.CAL_WHY_OUT_OF_RANGE
+    assert [(s.uid, s.reason) for s in skipped] == [("early", f"unreadable: {why}")]
+
+
+def test_a_vtimezone_whose_rule_never_matches_is_not_used() -> None:
+    zone = [
+        "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31" if "BYMONTH=3" in line else line
+        for line in _vtimezone("Eastern Standard Time", "-0500", "-0400")
+    ]  # DAYLIGHT begins on 31 February, daily
+    data = calendar(*zone, *vevent("DTSTART;TZID=Eastern Standard Time:20261029T110000"))
+    began = time.perf_counter()
+    event = finishes(lambda: one(data))
+    assert time.perf_counter() - began < 3
+    assert event.start == dt.datetime(2026, 10, 29, 11, 0, tzinfo=NEW_YORK)  # the name's zone
+
+
+def test_properties_given_twice_or_garbled() -> None:
+    data = calendar(
+        "BEGIN:VEVENT",
+        "UID:first-uid",
+        "UID:second-uid",
+        "SEQUENCE:3",
+        "SEQUENCE:4",
+        "SUMMARY:One",
+        "SUMMARY:Two",
+        "DTSTART:20261104T150000Z",
+        "ATTENDEE:mailto:dana.whitfield@northwind-foods.example",
+        "END:VEVENT",
+        *vevent("DTSTART:20261105T150000Z", "SEQUENCE:soon", "RRULE:FREQ=DAILY;COUNT=2", uid="s"),
+    )
+    found, skipped = read_bytes(data)
+    assert skipped == []
+    assert [(e.uid, e.sequence, e.summary) for e in found] == [
+        ("first-uid", 3, "One"),
+        ("s", 0, ""),
+        ("s", 0, ""),
+    ]
+
+
 def test_two_calendars_in_one_file_and_bare_events() -> None:
     data = calendar(*vevent("DTSTART:20261104T150000Z", uid="one")) + calendar(
         *vevent("DTSTART:20261105T150000Z", uid="two")

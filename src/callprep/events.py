@@ -567,18 +567,23 @@ def _events_of(calendar: Calendar, path: str, window: _Window) -> Iterator[Event
     )
     for event in events:
         event.subcomponents = []  # alarms and anything nested: not needed, and unbounded
+        for name in _SINGLE:  # a property given twice (a bad merge): the first one counts
+            value = event.get(name)
+            if isinstance(value, list):
+                event[name] = value[0]
         if "UID" not in event or not _text(event.get("UID")).strip():
             event["UID"] = _made_uid(event)
+        if "SEQUENCE" in event:
+            event["SEQUENCE"] = _sequence(event["SEQUENCE"])  # recurring-ical-events compares it
     if x_wr is not None:
-        import x_wr_timezone
-
-        shell = calendar.copy()
-        shell.subcomponents = events
-        events = [
-            c
-            for c in x_wr_timezone.to_standard(shell, timezone=x_wr).subcomponents
-            if c.name == "VEVENT"
-        ]
+        events, broken = _x_wr_standard(calendar, events, x_wr)
+        lost: set[str] = set()
+        for event, why in broken:
+            uid = _text(event.get("UID")).strip()
+            if uid not in lost:  # a series goes whole, not as overrides without it
+                lost.add(uid)
+                yield Skipped(uid, _summary([event]), _reason(why), path)
+        events = [e for e in events if _text(e.get("UID")).strip() not in lost]
 
     groups: dict[str, list[Component]] = {}
     for event in events:
@@ -612,6 +617,41 @@ def _events_of(calendar: Calendar, path: str, window: _Window) -> Iterator[Event
                 continue
             if found is not None:
                 yield found
+
+
+_SINGLE = ("UID", "SEQUENCE", "STATUS", "SUMMARY", "DESCRIPTION", "LOCATION", "ORGANIZER")
+
+
+def _x_wr_standard(
+    calendar: Calendar, events: list[Component], zone: ZoneInfo
+) -> tuple[list[Component], list[tuple[Component, str]]]:
+    """The events with Google's X-WR-TIMEZONE applied (x-wr-timezone), and those it failed on.
+
+    x-wr-timezone converts a whole calendar at once: when one event breaks it (a UTC time
+    in the year 1 has no place in Europe/London), the others are converted one by one.
+    """
+    import x_wr_timezone
+
+    def convert(items: list[Component]) -> list[Component]:
+        shell = calendar.copy()
+        shell.subcomponents = items
+        standard = x_wr_timezone.to_standard(shell, timezone=zone)
+        return [c for c in standard.subcomponents if c.name == "VEVENT"]
+
+    try:
+        return convert(events), []
+    except Exception:
+        pass
+    kept: list[Component] = []
+    broken: list[tuple[Component, str]] = []
+    for event in events:
+        try:
+            kept.extend(convert([event]))
+        except OverflowError:
+            broken.append((event, messages.CAL_WHY_OUT_OF_RANGE))
+        except Exception as err:
+            broken.append((event, _short(err)))
+    return kept, broken
 
 
 def _calendar_of(members: list[Component]) -> Calendar:
@@ -912,6 +952,8 @@ def _own_zone(component: Component, year: int) -> dt.tzinfo | None:
         for observance in component.subcomponents:
             observance = observance.copy()
             begin, rule = observance.get("DTSTART"), observance.get("RRULE")
+            if rule is not None and not _sane_zone_rule(rule, begin):
+                return None  # dateutil would look for its next change until the year 9999
             if (
                 _is_time(begin)
                 and isinstance(begin.dt, dt.datetime)
@@ -929,6 +971,22 @@ def _own_zone(component: Component, year: int) -> dt.tzinfo | None:
     except Exception:
         return None
     return zone
+
+
+def _sane_zone_rule(rule: Any, begin: Any) -> bool:
+    """A VTIMEZONE observance's RRULE: yearly, as every zone's, and matching some date."""
+    if isinstance(rule, list) or not _is_time(begin) or not isinstance(begin.dt, dt.datetime):
+        return False
+    try:
+        parts = {str(k).upper(): v for k, v in dict(rule).items()}
+        interval = int(_first(parts.get("INTERVAL")) or 1)
+    except Exception:
+        return False
+    if str(_first(parts.get("FREQ")) or "").upper() != "YEARLY" or not 0 < interval < 100:
+        return False
+    return not _needs_probe(parts, "YEARLY") or _matches_sometime(
+        rule, "YEARLY", interval, begin.dt
+    )
 
 
 def _agree(named: dt.tzinfo, own: dt.tzinfo, window: _Window) -> bool:
