@@ -181,7 +181,7 @@ PLAYBOOK_NO_TEXT = "the question has no text"
 PLAYBOOK_NOTE_NAME = (
     "{field!r}: a note's name is lowercase letters, digits and _ (e.g. notes.economic_buyer)"
 )
-PLAYBOOK_NOTE_KIND = '{field!r}: notes take text answers (kind = "text")'
+PLAYBOOK_NOTE_KIND = "{field!r}: notes take text answers (kind = \"text\")"
 PLAYBOOK_UNKNOWN_FIELD = (
     "{field!r} is not a plan field{hint}; use notes.<name> for an answer of your own"
 )
@@ -192,7 +192,7 @@ PLAYBOOK_FIELDS = (
 )
 PLAYBOOK_WRONG_KIND = "{field!r} takes kind {want!r}, not {got!r}"
 PLAYBOOK_NO_CHOICES = "{field!r} is a select with no choices"
-PLAYBOOK_CHOICES_UNUSED = '{field!r}: choices only go with kind = "select"'
+PLAYBOOK_CHOICES_UNUSED = "{field!r}: choices only go with kind = \"select\""
 PLAYBOOK_BAD_WHEN = "when = {when!r}: it must name a yes/no field (agenda.shared, agenda.confirmed)"
 PLAYBOOK_NAME = "name {name!r}: use lowercase letters, digits, - and _ (at most 40)"
 PLAYBOOK_EMPTY = "a playbook needs at least one [[questions]] entry"
@@ -218,7 +218,10 @@ PLAYBOOK_COLUMNS = ("name", "questions", "what it is", "from")
 
 
 def challenge_objective(reason: str, example: str = EXAMPLE_BEST[""]) -> str:
-    return f"That is not yet an objective: {reason}. {OBJECTIVE_QUESTION} For example: “{example}”."
+    return (
+        f"That is not yet an objective: {reason}. {OBJECTIVE_QUESTION} "
+        f"For example: “{example}”."
+    )
 
 
 INSIST = "Keep it as it is anyway? (The coach will keep listing it.)"
@@ -244,8 +247,6 @@ def review_choice(code: str, field: str) -> str:
     topic = DISCOVERY_TOPICS.get(field.removeprefix("discovery."))
     label = f"{topic} (unknown)" if topic else FINDING_LABELS.get(code, code)
     return REVIEW_GO_BACK.format(label=label)
-
-
 RESUME_DRAFT = "You have an unfinished plan for {saved}. Resume it?"
 RESUME_NO_ACCOUNT = "a call with no account yet"
 RESUMING = "Resuming with your {count} answers so far, from where you stopped."
@@ -358,7 +359,9 @@ def discovery_gaps(count: int) -> str:
 
 
 PDF_FAILED = "could not render the PDF brief: {error}"
-TERM_NO_FILE = "the terminal brief is not written to a file; use --format md, html or pdf with -o"
+TERM_NO_FILE = (
+    "the terminal brief is not written to a file; use --format md, html or pdf with -o"
+)
 
 
 # --- debrief and carry-forward -----------------------------------------------------------
@@ -496,9 +499,7 @@ def lookback_intro(reached: bool, readiness: int, gaps: bool) -> str:
             return f"{going_in}, nothing left open: it showed."
         return f"{going_in}, nothing left open: look at what happened in the call itself."
     if reached:
-        return (
-            f"{going_in}. Reached despite these gaps; closing them may get you further next time:"
-        )
+        return f"{going_in}. Reached despite these gaps; closing them may get you further next time:"
     return f"{going_in}. What it had open at the time of the call:"
 
 
@@ -557,11 +558,7 @@ KNOWN_KEEP = "Start from what is known? (No: go through it and change what is ou
 
 
 def known_last_call(outcome: str, next_step: str) -> str:
-    reached = {
-        "best": "best outcome reached",
-        "minimum": "minimum reached",
-        "none": "a continuation",
-    }
+    reached = {"best": "best outcome reached", "minimum": "minimum reached", "none": "a continuation"}
     step = f"; next step: {next_step}" if next_step else ""
     from callprep.render.safe import one_line
 
@@ -591,7 +588,9 @@ def carried_note(count: int, deal: str, fields: list[str]) -> str:
 DONE_HEADING = "Commitments on {deal}:"
 DONE_HINT = "Mark one done: callprep done {ref} NUMBER (--undo to reopen it)."
 DONE_NONE = "No commitments recorded on {deal} yet; `callprep debrief PLAN` records them."
-DONE_BAD_NUMBER = "there is no commitment {number} on this deal (1 to {count}); run `callprep done {ref}` to see them"
+DONE_BAD_NUMBER = (
+    "there is no commitment {number} on this deal (1 to {count}); run `callprep done {ref}` to see them"
+)
 DONE_MARKED = "Done: {what}"
 DONE_REOPENED = "Open again: {what}"
 DONE_CHANGED = (
@@ -642,9 +641,7 @@ AGENDA_PURPOSE: dict[str, str] = {
     ),
     "review": "The purpose of the review is to look at how things are going and what should come next.",
 }
-AGENDA_PURPOSE_DEFAULT = (
-    "The purpose of the call is to make real progress on what matters most to you."
-)
+AGENDA_PURPOSE_DEFAULT = "The purpose of the call is to make real progress on what matters most to you."
 
 AGENDA_THEIR_GOAL = (
     "As I understand it, you'd like to {goal}. Is that right, and is there anything else "
@@ -679,9 +676,7 @@ AGENDA_OUTCOME: dict[str, str] = {
     ),
     "review": "By the end of the review, I'd like us to have agreed what to keep, what to change, and who does what next.",
 }
-AGENDA_OUTCOME_DEFAULT = (
-    "By the end of the call, I'd like us to have agreed the next step together."
-)
+AGENDA_OUTCOME_DEFAULT = "By the end of the call, I'd like us to have agreed the next step together."
 
 AGENDA_JOIN = (
     "Is there anyone else who should join? If others will have a say in this, it would be "
