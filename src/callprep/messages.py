@@ -824,3 +824,52 @@ RESCHEDULED_NEW_ID = "Moved to {when}. The plan is now {new}; {old} still finds 
 DELETE_WHAT = "name the plan to delete (or --restore ID to bring one back)"
 DELETED = "Moved {id} to the trash ({trash}); `callprep delete --restore {id}` brings it back."
 RESTORED = "Restored {id}: {path}"
+
+
+# --- calendar in -------------------------------------------------------------------------
+
+# Errors (one line, naming the file): a source that cannot be read at all.
+CAL_NOT_FOUND = (
+    "{path}: no such file or folder (give an .ics file, a folder of them, or - for stdin)"
+)
+CAL_NOT_REGULAR = (
+    "{path} is not a calendar file but a device, pipe or socket: give an .ics file, "
+    "a folder of them, or - for stdin"
+)
+CAL_TOO_BIG = "{path} is larger than {mb} MB, so it was not read: export a shorter period"
+CAL_TOO_MUCH = "the calendars given add up to more than {mb} MB: import fewer at a time"
+CAL_CANNOT_OPEN = "cannot read {path}: {problem}"
+CAL_NOT_CALENDAR = "{path} is not a calendar file: {why}"
+CAL_STDIN = "standard input"
+CAL_STDIN_TTY = (
+    "`-` reads a calendar piped in, and nothing is: e.g. cat invite.ics | callprep import -"
+)
+
+# Why a file or an event could not be read (after "unreadable: ").
+CAL_WHY_GONE = "it is gone"
+CAL_WHY_NOT_REGULAR = "not a regular file (a device, pipe or socket)"
+CAL_WHY_TOO_BIG = "larger than {mb} MB"
+CAL_WHY_TTY = "nothing piped in"
+CAL_WHY_ENCODING = "its text encoding is broken"
+CAL_WHY_EMPTY = "it is empty"
+CAL_WHY_BINARY = "it holds binary data, not text"
+CAL_WHY_SYNTAX = "its text is not iCalendar ({detail})"
+CAL_WHY_CUT_OFF = "it is cut off (no END:VCALENDAR)"
+CAL_WHY_NO_CALENDAR = "no BEGIN:VCALENDAR in it"
+CAL_WHY_NO_START = "no start time"
+CAL_WHY_TWO_STARTS = "more than one start time"
+CAL_WHY_BAD_DATE = "its {what} is not a date"
+CAL_WHY_OUT_OF_RANGE = "a date outside the calendar (the year 1 or 9999)"
+CAL_WHY_MIXED = "its start is a date and its end a time of day, or the other way round"
+CAL_WHY_BAD_DURATION = "its DURATION is not a duration"
+CAL_WHY_ENDS_BEFORE = "it ends before it starts"
+CAL_WHY_TOO_LONG = "it lasts more than {days} days"
+CAL_WHY_BAD_RULE = "its repeat rule (RRULE) cannot be read"
+CAL_WHY_TOO_OFTEN = "it repeats too often to list (RRULE)"
+
+# Skip reasons, as `import` lists them.
+CAL_SKIP_FILE = "unreadable: {path}: {why}"
+CAL_SKIP_UNREADABLE = "unreadable: {why}"
+CAL_SKIP_ALL_DAY = "all-day event"
+CAL_SKIP_NO_ATTENDEES = "not a meeting (no attendees)"
+CAL_SKIP_TOO_LONG = "not a call (lasts {hours} hours)"
