@@ -129,7 +129,7 @@ _SCRUBBED = (
 # What git says when the remote does not accept who we are (rather than cannot be reached).
 _AUTH = re.compile(
     r"authentication failed|permission denied|could not read (?:username|password)|"
-    r"terminal prompts disabled|access denied|access rights|invalid credentials|"
+    r"terminal prompts disabled|access denied|invalid credentials|"
     r"\b40[13]\b|host key verification failed",
     re.IGNORECASE,
 )
@@ -162,6 +162,7 @@ class _Stale(Exception):
 @dataclass(frozen=True)
 class SyncResult:
     committed: list[str]  # plan ids of this seller's changes committed by this sync
+    sent: list[str]  # plan ids this sync pushed (with those committed by earlier, offline, syncs)
     received: list[str]  # plan ids a teammate changed that this sync brought here
     new_conflicts: list[Path]  # conflict copies this sync made (this seller's version)
     conflicts: list[Path]  # every conflict copy in the store after the sync
@@ -226,6 +227,7 @@ def conflicts(home: Path) -> list[Path]:
 def init(home: Path, url: str, who: str) -> InitResult:
     """Make `home` the team store at `url` (an empty repository) and push its plans there."""
     _require_git("team init")
+    _not_yet_a_repository(home)
     url = normalize_url(url)
     heads = _ls_remote(home, url)
     if heads:
@@ -242,6 +244,7 @@ def join(home: Path, url: str, who: str) -> JoinResult:
     team's as `<id>.conflict-<who>.toml`. Drafts, the profile and the rest are left alone.
     """
     _require_git("team join")
+    _not_yet_a_repository(home)
     url = normalize_url(url)
     heads = _ls_remote(home, url)
     if not heads:
@@ -254,7 +257,7 @@ def join(home: Path, url: str, who: str) -> JoinResult:
     return JoinResult(
         url=url,
         received=result.received,
-        added=[i for i in result.carried if (home / "plans" / f"{i}{PLAN_SUFFIX}") not in copies],
+        added=[i for i in result.sent if (home / "plans" / f"{i}{PLAN_SUFFIX}") not in copies],
         conflicts=result.new_conflicts,
         pushed=result.pushed,
     )
@@ -269,6 +272,7 @@ def sync(home: Path, who: str) -> SyncResult:
     result = _sync(home, who)
     return SyncResult(
         committed=result.committed,
+        sent=result.sent if result.pushed else [],
         received=result.received,
         new_conflicts=result.new_conflicts,
         conflicts=result.conflicts,
@@ -545,9 +549,7 @@ def _setup(home: Path, url: str, who: str) -> list[str]:
     committed.
     """
     git_dir = home / ".git"
-    if git_dir.exists():
-        template = messages.TEAM_ALREADY if is_team_store(home) else messages.TEAM_OTHER_GIT
-        raise GitError(template.format(home=home))
+    _not_yet_a_repository(home)
     store = Store(home)
     store.ensure(store.plans_dir)
     with store.lock(SETUP_LOCK):
@@ -599,6 +601,12 @@ def _setup(home: Path, url: str, who: str) -> list[str]:
     return _plan_ids(staged)
 
 
+def _not_yet_a_repository(home: Path) -> None:
+    if (home / ".git").exists():
+        template = messages.TEAM_ALREADY if is_team_store(home) else messages.TEAM_OTHER_GIT
+        raise GitError(template.format(home=home))
+
+
 def _write_gitignore(home: Path) -> None:
     path = home / ".gitignore"
     try:
@@ -619,7 +627,7 @@ def _write_gitignore(home: Path) -> None:
 class _Outcome:
     committed: list[str] = field(default_factory=list)
     received: list[str] = field(default_factory=list)
-    carried: list[str] = field(default_factory=list)
+    sent: list[str] = field(default_factory=list)
     new_conflicts: list[Path] = field(default_factory=list)
     conflicts: list[Path] = field(default_factory=list)
     pushed: bool = False
@@ -687,11 +695,15 @@ def _round(git: _Git, who: str, outcome: _Outcome) -> None:
     if local is None:
         raise GitError(messages.TEAM_NOT_ON_MAIN.format(home=git.home))
     head = local[0]
+    integrated = False
     if remote is not None and remote[0] != head:
         base = git.run("merge-base", head, remote[0], check=False).out.decode().strip()
         if base != remote[0]:  # the team has something this store has not
             head = _integrate(git, who, local, remote, base or EMPTY_TREE, outcome)
+            integrated = True
     if remote is None or remote[0] != head:
+        if not integrated:  # commits of earlier syncs that could not reach the team go too
+            outcome.sent = _plan_ids(sorted(_diff(git, remote[0] if remote else EMPTY_TREE, head)))
         _push(git)
         outcome.pushed = True
         _checkpoint("pushed")
@@ -806,7 +818,7 @@ def _commit_message(
     copies: Iterable[str],
     template: str = messages.TEAM_COMMIT_SUBJECT,
 ) -> str:
-    ids = _plan_ids(paths)
+    ids = _labels(paths)
     names = ids or ["settings"]
     shown = ", ".join(names[:3])
     if len(names) > 3:
@@ -822,17 +834,22 @@ def _commit_message(
 
 
 def _plan_ids(paths: Iterable[str]) -> list[str]:
-    """`plans/<id>.toml` → id; playbooks as `playbook <name>`; the rest is not named."""
-    ids: list[str] = []
+    """`plans/<id>.toml` → id (a conflict copy's id is `<id>.conflict-<who>`); nothing else."""
+    return [label for label in _labels(paths) if not label.startswith("playbook ")]
+
+
+def _labels(paths: Iterable[str]) -> list[str]:
+    """The plan ids among `paths`, and playbooks as `playbook <name>`, for commit messages."""
+    labels: list[str] = []
     for path in paths:
         folder, _, name = path.partition("/")
         if not name.endswith(PLAN_SUFFIX) or "/" in name:
             continue
         stem = name[: -len(PLAN_SUFFIX)]
         label = stem if folder == "plans" else f"playbook {stem}" if folder == "playbooks" else ""
-        if label and label not in ids:
-            ids.append(label)
-    return ids
+        if label and label not in labels:
+            labels.append(label)
+    return labels
 
 
 # -- reading git ---------------------------------------------------------------------------------------
@@ -987,8 +1004,8 @@ def _integrate(
 
     received = _plan_ids(p for p in sorted(moves) if p not in copies)
     outcome.received += [i for i in received if i not in outcome.received]
-    carried = _plan_ids(sorted(apply))
-    outcome.carried += [i for i in carried if i not in outcome.carried]
+    sent = _plan_ids(sorted(apply))
+    outcome.sent = sent  # (the last round's: what went on top of the team's commit)
     outcome.new_conflicts += [
         git.home / c for c in copies if git.home / c not in outcome.new_conflicts
     ]
@@ -1104,7 +1121,10 @@ def _bring(git: _Git, moves: Mapping[str, tuple[Entry | None, Entry | None]]) ->
         for start in range(0, len(items), LOCK_BATCH):
             batch = items[start : start + LOCK_BATCH]
             with contextlib.ExitStack() as held:
-                for name in sorted({_lock_name(path) for path, _ in batch} - {""}):
+                # A plan that is not here yet needs no lock of its own: nothing but Store.add
+                # can make it, and that holds the "new" lock.
+                existing = {_lock_name(path) for path, (before, _) in batch if before is not None}
+                for name in sorted(existing - {""}):
                     held.enter_context(store.lock(name, timeout=PLAN_LOCK_TIMEOUT_SECONDS))
                 changed = [
                     path
@@ -1174,8 +1194,15 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _temp_for(target: Path, data: bytes, durable: bool) -> Path:
-    """A private temp file beside `target` holding `data` (named as the store names its own)."""
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+    """A private temp file beside `target` holding `data`.
+
+    Named `.<name>.sync.<random>.tmp`: a Store writer of the same plan (which would hold the
+    lock this sync holds) removes it as its own, but `Store.sweep_temps` does not take it for
+    a dead writer's until it is old, even for a new plan whose lock the sync does not hold.
+    """
+    fd, name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.sync.", suffix=TEMP_SUFFIX
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
