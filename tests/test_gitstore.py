@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from callprep import gitstore
+from callprep.errors import CallprepError
 from callprep.gitstore import GitError
 from callprep.model import Debrief, Plan
 from callprep.planfile import load_plan
@@ -610,6 +611,34 @@ def test_one_sync_at_a_time(two: tuple[Path, Path, str], monkeypatch: pytest.Mon
         pytest.raises(GitError, match="another callprep sync is running"),
     ):
         gitstore.sync(ann, ANN)
+
+
+def test_a_sync_and_a_callprep_command_take_the_same_plan_locks(tmp_path: Path) -> None:
+    """gitstore spells the store's lock files out itself (not to load pydantic): the same ones."""
+    home = tmp_path / "ann"
+    store = Store(home)
+
+    def taken(lock: Callable[[], contextlib.AbstractContextManager[None]]) -> bool:
+        try:
+            with lock():
+                return False
+        except CallprepError as err:
+            assert "still writing some-plan" in str(err)
+            return True
+
+    with store.lock("some-plan"):
+        assert taken(lambda: gitstore._store_lock(home, "some-plan", timeout=0.05))
+    with gitstore._store_lock(home, "some-plan", timeout=1):
+        assert taken(lambda: store.lock("some-plan", timeout=0.05))
+    assert not taken(lambda: store.lock("some-plan", timeout=0.05))
+
+
+def test_sync_does_not_load_the_plan_model() -> None:
+    """`callprep sync` pays for git, not for pydantic: importing gitstore leaves the model out."""
+    code = "import sys, callprep.gitstore; print('callprep.model' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
 
 
 def test_stale_git_locks_are_removed(two: tuple[Path, Path, str]) -> None:

@@ -772,6 +772,10 @@ GIT_MISSING = (
 )
 GIT_FAILED = "git {step} failed in {home}: {reason}"
 GIT_BUSY = "another callprep sync is running in {home}; try again when it has finished"
+TEAM_PLAN_BUSY = (
+    "another callprep is still writing {name}; run `callprep sync` again in a moment "
+    "(nothing was lost)"
+)
 TEAM_NOT_A_STORE = (
     "{home} is not a team store: share it with `callprep team init URL`, "
     "or join your team's with `callprep team join URL`"
