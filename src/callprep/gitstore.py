@@ -429,7 +429,13 @@ class _Git:
         env = None
         if index is not None:
             env = {**_env(), "GIT_INDEX_FILE": str(index)}
-        done = _execute(command, self.home, stdin=stdin, env=env)
+        try:
+            done = _execute(command, self.home, stdin=stdin, env=env)
+        except _Timeout:
+            reason = f"no answer in {LOCAL_TIMEOUT_SECONDS} seconds"
+            raise GitError(
+                messages.GIT_FAILED.format(step=args[0], home=self.home, reason=reason)
+            ) from None
         if check and done.returncode != 0:
             raise _GitFailed(args[0], done)
         return done
