@@ -873,3 +873,87 @@ CAL_SKIP_UNREADABLE = "unreadable: {why}"
 CAL_SKIP_ALL_DAY = "all-day event"
 CAL_SKIP_NO_ATTENDEES = "not a meeting (no attendees)"
 CAL_SKIP_TOO_LONG = "not a call (lasts {hours} hours)"
+
+
+# --- team store (git) ----------------------------------------------------------------------
+
+GIT_MISSING = (
+    "callprep {command} needs the git program, which is not installed (or not on PATH); "
+    "install git (https://git-scm.com/downloads) and try again"
+)
+GIT_FAILED = "git {step} failed in {home}: {reason}"
+GIT_BUSY = "another callprep sync is running in {home}; try again when it has finished"
+TEAM_PLAN_BUSY = (
+    "another callprep is still writing {name}; run `callprep sync` again in a moment "
+    "(nothing was lost)"
+)
+TEAM_NOT_A_STORE = (
+    "{home} is not a team store: share it with `callprep team init URL`, "
+    "or join your team's with `callprep team join URL`"
+)
+TEAM_ALREADY = "{home} is already a team store; run `callprep sync` to bring it up to date"
+TEAM_OTHER_GIT = (
+    "{home} is already a git repository that callprep did not make; "
+    "callprep will not take it over (move its .git folder away first)"
+)
+TEAM_REMOTE_NOT_EMPTY = (
+    "the team store at {url} already has plans: join it with `callprep team join {url}`"
+)
+TEAM_REMOTE_EMPTY = "the team store at {url} is empty: start it with `callprep team init {url}`"
+TEAM_REMOTE_NO_MAIN = (
+    "the repository at {url} has no branch `main`, so it is not a callprep team store"
+)
+TEAM_UNREACHABLE = (
+    "cannot reach the team store at {url}: {reason}; your changes are saved here and go "
+    "with the next `callprep sync`"
+)
+TEAM_UNREACHABLE_SETUP = "cannot reach the team store at {url}: {reason}; nothing was changed"
+TEAM_AUTH = (
+    "the team store at {url} did not accept your credentials: {reason}; set up git's access "
+    "to it (an ssh key or a credential helper), then run `callprep sync`; your changes are "
+    "saved here"
+)
+TEAM_AUTH_SETUP = (
+    "the team store at {url} did not accept your credentials: {reason}; set up git's access "
+    "to it (an ssh key or a credential helper) and try again; nothing was changed"
+)
+TEAM_NO_ANSWER = "no answer in {seconds} seconds"
+TEAM_PUSH_REFUSED = (
+    "the team store at {url} refused your changes: {reason}; they are saved here and go "
+    "with the next `callprep sync`"
+)
+TEAM_KEEPS_CHANGING = (
+    "the team store changed again while this sync was sending; run `callprep sync` again "
+    "(your changes are saved here)"
+)
+TEAM_CHANGED_WHILE_SYNCING = (
+    "{what} changed here while syncing; run `callprep sync` again (nothing was lost)"
+)
+TEAM_NOT_ON_MAIN = (
+    "the team store in {home} is not on its branch `main` (was git run in it by hand?); "
+    "run `git -C {home} checkout main`, then `callprep sync`"
+)
+TEAM_HEAD_MOVED = (
+    "the team store in {home} was changed by another git command during the sync; "
+    "run `callprep sync` again"
+)
+TEAM_SETUP_SUBJECT = "callprep team store by {who}: {ids}"
+TEAM_COMMIT_SUBJECT = "callprep sync by {who}: {ids}"
+TEAM_COMMIT_MORE = "{shown} and {count} more"
+TEAM_MERGE_SUBJECT = "callprep sync by {who}: {ids} (on top of the team's changes)"
+TEAM_CONFLICT_NOTE = "kept beside the team's version: {paths}"
+
+# What `sync`, `team init` and `team join` report (wired by the CLI).
+SYNC_SENT = "Sent {count} plan(s): {ids}"
+SYNC_RECEIVED = "Received {count} plan(s) from the team: {ids}"
+SYNC_UP_TO_DATE = "Up to date with the team store."
+SYNC_CONFLICT = (
+    "{path}: you and a teammate both changed {id}; the team's version is {id}.toml, yours "
+    "is beside it. Merge what you need into {id} with `callprep edit {id}`, then delete "
+    "the other file."
+)
+SYNC_CONFLICTS_OPEN = "{count} plan(s) changed on both sides still wait to be resolved: {paths}"
+TEAM_INIT_DONE = "This store is now the team store at {url} ({count} plan(s) shared)."
+TEAM_JOIN_DONE = (
+    "Joined the team store at {url}: {received} plan(s) from the team, {added} of yours added."
+)
