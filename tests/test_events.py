@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from callprep import events, messages
@@ -1195,7 +1195,7 @@ _EMAILS = st.builds(
 
 
 def _expected_name(name: str, email: str) -> str:
-    from callprep.render.safe import one_line
+    from callprep.text import one_line
 
     name = one_line(name)
     if len(name) >= 2 and name[0] == name[-1] and name[0] in "'\"":
@@ -1234,9 +1234,11 @@ def test_an_event_written_by_icalendar_reads_back(
     item.add("summary", summary)
     item.add("dtstart", start)
     # Elapsed minutes: across a change of the clocks the wall time moves by more or less.
-    item.add(
-        "dtend", (start.astimezone(dt.UTC) + dt.timedelta(minutes=minutes)).astimezone(start.tzinfo)
-    )
+    end = (start.astimezone(dt.UTC) + dt.timedelta(minutes=minutes)).astimezone(start.tzinfo)
+    # A wall time the clocks show twice (the hour after they go back) cannot say which of the
+    # two it is in iCalendar: RFC 5545 reads it as the first, so no round trip is possible.
+    assume(end.replace(fold=0).utcoffset() == end.replace(fold=1).utcoffset())
+    item.add("dtend", end)
     organizer = vCalAddress(f"mailto:{people[0][1]}")
     organizer.params["CN"] = people[0][0]
     item.add("organizer", organizer)
@@ -1249,7 +1251,7 @@ def test_an_event_written_by_icalendar_reads_back(
     cal.add_missing_timezones()
 
     event = one(cal.to_ical(), start=START, end=END, zone=CHICAGO)
-    from callprep.render.safe import one_line
+    from callprep.text import one_line
 
     assert event.uid == uid
     assert event.summary == one_line(summary)

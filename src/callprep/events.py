@@ -60,7 +60,7 @@ from zoneinfo import ZoneInfo
 
 from callprep import messages
 from callprep.errors import CallprepError, visible
-from callprep.render.safe import clean, one_line
+from callprep.text import clean, one_line
 
 if TYPE_CHECKING:
     from icalendar import Calendar
