@@ -989,6 +989,7 @@ def test_a_line_separator_inside_a_summary_survives_the_prefilter() -> None:
     assert (event.summary, event.location) == ("Before after", "Room 1")
 
 
+@pytest.mark.slow
 def test_deep_nesting_and_many_components_do_not_recurse() -> None:
     depth = 50_000
     nested = [*(["BEGIN:X-DEEP"] * depth), *(["END:X-DEEP"] * depth)]
@@ -1128,6 +1129,7 @@ def _cpu_seconds(action: Callable[[], object]) -> float:
     return time.process_time() - began
 
 
+@pytest.mark.slow
 def test_the_big_export_reads_every_event_fast(big: bytes) -> None:
     from icalendar import Calendar
 
@@ -1147,6 +1149,7 @@ def test_the_big_export_reads_every_event_fast(big: bytes) -> None:
     assert took < 1.5 * parse + 0.2, f"read {took:.2f} s, from_ical alone {parse:.2f} s"
 
 
+@pytest.mark.slow
 def test_a_two_week_window_of_the_big_export_is_faster_still(big: bytes) -> None:
     start = dt.datetime(2026, 11, 2, tzinfo=LONDON)
     window = {"start": start, "end": start + dt.timedelta(days=14), "zone": LONDON}
@@ -1155,6 +1158,7 @@ def test_a_two_week_window_of_the_big_export_is_faster_still(big: bytes) -> None
     assert _cpu_seconds(lambda: read_bytes(big, **window)) < 1  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("days", [1, 14, 45])
 def test_the_prefilter_changes_nothing_that_is_read(
     big: bytes, days: int, monkeypatch: pytest.MonkeyPatch
@@ -1169,6 +1173,7 @@ def test_the_prefilter_changes_nothing_that_is_read(
 # --- properties ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(count=st.integers(1, 40), seed=st.integers(0, 2**32), days=st.integers(1, 90))
 def test_the_same_bytes_read_twice_give_the_same_events(count: int, seed: int, days: int) -> None:
@@ -1203,6 +1208,7 @@ def _expected_name(name: str, email: str) -> str:
     return "" if name.lower() == email.lower() else name
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(
     uid=_TEXT.filter(lambda s: s.strip() == s),

@@ -31,7 +31,11 @@ from callprep.model import Debrief, Plan
 from callprep.planfile import load_plan
 from callprep.store import Store
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs the git program")
+# Real git runs against a bare remote: seconds each, so all of them are in the slow suite.
+pytestmark = [
+    pytest.mark.skipif(shutil.which("git") is None, reason="needs the git program"),
+    pytest.mark.slow,
+]
 
 ANN = "ann@ourco.example"
 BOB = "bob@ourco.example"
