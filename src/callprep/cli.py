@@ -454,6 +454,65 @@ def playbooks() -> None:
     command.run(home())
 
 
+@app.command("import")
+@guarded
+def import_(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="SOURCE",
+            help="An .ics file, a folder of them (a vdir, as vdirsyncer and khal keep), or - for stdin.",
+            show_default=False,
+        ),
+    ] = None,
+    days: Annotated[
+        int, typer.Option("--days", help="Import the meetings starting in the next N days.")
+    ] = 14,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--start",
+            metavar="DAY",
+            help='Count the days from this day instead of now ("1 Oct", "2026-10-01").',
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
+    json: JsonOpt = False,
+    account_for: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--account-for",
+            metavar="DOMAIN ACCOUNT",
+            help="The account for an email domain (or address), for every import: --account-for "
+            'northwind-foods.com "Northwind Foods". Plans already imported from it follow, '
+            'unless you have prepared them. "" forgets it.',
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Plans from your calendar: every meeting with someone outside your company.
+
+    Each meeting starting in the next --days days with an attendee outside your profile's
+    domains becomes a plan (account, time, length, people, the description as notes).
+    Importing again changes nothing you wrote: moved meetings move, changed people are
+    updated, cancelled ones are marked cancelled. Prints a line per plan; --json for scripts.
+    """
+    from callprep.commands import calendar_import as command
+
+    command.run(
+        home(),
+        sources or [],
+        days=days,
+        start=start,
+        dry_run=dry_run,
+        as_json=json,
+        account_for=account_for,
+    )
+
+
 profile_app = typer.Typer(
     help=(
         "Who you are: name, email, company, title, time zone, signature, your email domains, "

@@ -124,6 +124,41 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     fsync_dir(path.parent)
 
 
+def atomic_write_many(files: list[tuple[Path, bytes]], prefix: str, mode: int = 0o600) -> None:
+    """Write many new files, each whole or not at all, flushed to disk once for all of them.
+
+    `atomic_write_bytes` flushes every file before the next (milliseconds each, on a real disk);
+    here every temp file is written first, the disk is flushed once, and then each is renamed
+    into place. Temp files are named `<prefix>…` + TEMP_SUFFIX beside their targets. A failure
+    leaves the files already renamed in place and removes the other temps.
+    """
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=TEMP_SUFFIX)
+            temps.append((Path(tmp_name), path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp_name, mode)
+        if hasattr(os, "sync"):
+            os.sync()
+        else:  # pragma: no cover - Windows has no sync(); flush each file instead
+            for tmp, _ in temps:
+                with open(tmp, "rb+") as handle:
+                    os.fsync(handle.fileno())
+        while temps:
+            tmp, path = temps[0]
+            os.replace(tmp, path)
+            temps.pop(0)
+    except BaseException:
+        for tmp, _ in temps:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    for folder in dict.fromkeys(path.parent for path, _ in files):
+        fsync_dir(folder)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable; not every platform lets a folder be opened."""
     try:

@@ -874,6 +874,76 @@ CAL_SKIP_ALL_DAY = "all-day event"
 CAL_SKIP_NO_ATTENDEES = "not a meeting (no attendees)"
 CAL_SKIP_TOO_LONG = "not a call (lasts {hours} hours)"
 
+# `callprep import`: what became of each meeting.
+IMPORT_SKIP_INTERNAL = "internal: nobody from outside {domains}"
+IMPORT_NO_DOMAINS = "our domains"
+IMPORT_SKIP_CANCELLED = "cancelled, and no plan to mark"
+IMPORT_NO_SOURCE = (
+    "give a calendar to import: an .ics file, a folder of them (a vdir), or - for stdin"
+)
+IMPORT_BAD_DAYS = "--days {days}: give a number of days from 1 to {limit}"
+IMPORT_GUESSED_DOMAIN = (
+    "no email or domains in your profile: {domain} is taken as your company's (it is on the "
+    "most of these meetings); set yours with `callprep profile set email you@yourco.com`"
+)
+IMPORT_NO_DOMAIN = (
+    "no email or domains in your profile, and no addresses on these meetings: nobody can be "
+    "told apart from your side; set yours with `callprep profile set email you@yourco.com`"
+)
+IMPORT_ACTIONS = {
+    "created": "new",
+    "updated": "updated",
+    "cancelled": "cancelled",
+    "unchanged": "unchanged",
+}
+IMPORT_DRY_ACTIONS = {
+    "created": "would add",
+    "updated": "would update",
+    "cancelled": "would cancel",
+    "unchanged": "unchanged",
+}
+IMPORT_COUNTS = "{created} new, {updated} updated, {unchanged} unchanged, {skipped} skipped."
+IMPORT_DRY_COUNTS = (
+    "Would add {created}, update {updated}; {unchanged} unchanged, {skipped} skipped. "
+    "Nothing was written (--dry-run)."
+)
+IMPORT_NOTHING = "No meetings from {start} to {end} in what was given."
+IMPORT_SKIPPED = "Skipped: {reasons}."
+IMPORT_SKIP_GROUPS = {
+    "internal": "internal",
+    "all_day": "all-day",
+    "no_attendees": "no attendees",
+    "too_long": "longer than a day",
+    "cancelled": "cancelled",
+    "unreadable": "unreadable",
+}
+IMPORT_UNREADABLE = "skipped: {reason}"
+IMPORT_NEW_ACCOUNTS = (
+    "Named from email domains: {pairs}. A wrong name? "
+    'callprep import --account-for DOMAIN "Right Name" corrects it for the whole domain.'
+)
+IMPORT_PREPARE = "Prepare a new one with `callprep edit ID`; `callprep list --upcoming` shows what is not prepared yet."
+IMPORT_ACCOUNTS_HEADER = (
+    "# The account for an email domain or address, as `callprep import --account-for` set it.\n"
+)
+IMPORT_ACCOUNTS_BROKEN = (
+    '{path}: {key!r} is not an email domain or address with an account name (e.g. "northwind-foods.com" = '
+    '"Northwind Foods" under [accounts])'
+)
+IMPORT_ACCOUNTS_IGNORED = "ignoring your account corrections for now: {problem}"
+IMPORT_BAD_KEY = "{text!r} is not an email domain or address (e.g. northwind-foods.com)"
+IMPORT_ACCOUNT_TOO_LONG = "that account name is too long (at most {limit} characters)"
+IMPORT_ACCOUNT_SET = "Meetings with {key} now go to {account}."
+IMPORT_ACCOUNT_CLEARED = (
+    "Forgot the account for {key}: its meetings are named from the domain again."
+)
+IMPORT_ACCOUNT_RENAMED = "Moved {count} imported plan(s) to {account}: {ids}"
+IMPORT_ACCOUNT_KEPT = (
+    "Left {count} plan(s) you have prepared or renamed as they are: {ids} "
+    "(change one with `callprep edit ID`)"
+)
+IMPORT_ACCOUNT_DRY = "Would set {key} to {account}; nothing was written (--dry-run)."
+
 
 # --- team store (git) ----------------------------------------------------------------------
 

@@ -222,8 +222,15 @@ class CalendarEvent(Section):
     """The calendar event a plan was imported from, so importing again updates it."""
 
     uid: str = ""
+    # One occurrence of a recurring event: its original start ("20261020T150000Z"); "" for a
+    # one-off. The UID and this together name the occurrence.
+    recurrence_id: str = ""
     sequence: int = 0
     source: str = ""
+    organizer: str = ""  # the event organizer's email: whose meeting it is
+    # The account the import gave the plan: while the plan still has it, the seller has not
+    # changed it, and `import --account-for` may correct it.
+    account: str = ""
 
 
 class Plan(Section):
@@ -299,6 +306,11 @@ class Plan(Section):
                     del person[key]
         if data.get("debrief", {}).get("risks") == []:
             del data["debrief"]["risks"]
+        calendar = data.get("calendar")
+        if isinstance(calendar, dict):
+            for key in ("recurrence_id", "organizer", "account"):
+                if calendar.get(key) == "":
+                    del calendar[key]
         return data
 
     def to_json(self) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import re
 import stat
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -331,6 +331,46 @@ class Store:
             with self.lock(plan_id):
                 self._write(path, plan)
         return StoredPlan(path, plan)
+
+    def fresh_ids(self, plans: Sequence[Plan]) -> list[str]:
+        """The ids `add_all` gives these plans now (`-2`, `-3` ... on a collision)."""
+        taken = set(self.plan_ids())
+        found: list[str] = []
+        for plan in plans:
+            base = make_id_base(plan)
+            plan_id, n = base, 1
+            while plan_id in taken:
+                n += 1
+                plan_id = f"{base}-{n}"
+            taken.add(plan_id)
+            found.append(plan_id)
+        return found
+
+    def add_all(self, plans: Sequence[Plan]) -> list[StoredPlan]:
+        """Save new plans under fresh ids, as `add` does for each, flushed to disk once.
+
+        An import makes hundreds of plans, and `add` flushes each to disk before the next. Here
+        all are written, flushed together and renamed into place under the lock that hands out
+        ids: no other id is taken meanwhile, and nobody else can be writing these new plans.
+        """
+        if not plans:
+            return []
+        from callprep.files import atomic_write_many
+
+        with self.lock("new"):
+            stored = [
+                StoredPlan(self.path_for(plan_id), plan.model_copy(update={"id": plan_id}))
+                for plan, plan_id in zip(plans, self.fresh_ids(plans), strict=True)
+            ]
+            texts = [(s.path, plan_to_text(s.plan).encode("utf-8")) for s in stored]
+            self.ensure(self.plans_dir)
+            try:
+                # Not `.<id>.toml.*.tmp`: `sweep_temps` takes those for a dead writer's as soon
+                # as their plan's lock is free, and these plans' locks are not held.
+                atomic_write_many(texts, prefix=".new-plans-")
+            except OSError as err:
+                raise CallprepError(os_error_message(err, self.plans_dir)) from err
+        return stored
 
     def reschedule(self, path: Path, change: Callable[[Plan], Plan]) -> StoredPlan:
         """Change a stored plan's time (`change`) and let its id follow the new date.
