@@ -509,3 +509,44 @@ def test_hostile_event_text_stays_text(cli, home: Path, tmp_path: Path) -> None:
     agenda = cli("agenda", found["created"][0], "--format", "md")
     assert agenda.exit_code == 0, agenda.stderr
     assert "<script>" not in agenda.stdout and "<b>" not in agenda.stdout
+
+
+# --- writing many plans at once ----------------------------------------------------------------
+
+
+def test_add_all_gives_fresh_ids_private_files_and_no_temps(home: Path) -> None:
+    from callprep.model import Plan
+    from callprep.store import Store
+
+    store = Store(home)
+    start = dt.datetime(2026, 12, 3, 15, tzinfo=dt.UTC)
+    first = store.add(Plan(account="Acme", kind="demo", starts_at=start))
+    made = store.add_all([Plan(account="Acme", kind="demo", starts_at=start)] * 3)
+    assert first.plan.id == "2026-12-03-acme-demo"
+    assert [s.plan.id for s in made] == [f"2026-12-03-acme-demo-{n}" for n in (2, 3, 4)]
+    for stored in made:
+        assert load_plan(stored.path).id == stored.plan.id
+        assert stat.S_IMODE(os.stat(stored.path).st_mode) == 0o600
+    assert not [p for p in (home / "plans").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_failed_batch_leaves_no_temp_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from callprep import files
+
+    calls = []
+    real = os.replace
+
+    def fail_second(src: object, dst: object) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", fail_second)
+    with pytest.raises(OSError):
+        files.atomic_write_many(
+            [(tmp_path / f"{n}.toml", b"x = 1\n") for n in range(3)], prefix=".batch-"
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.toml"]

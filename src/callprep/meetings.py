@@ -157,8 +157,17 @@ class Sides:
     domains: tuple[str, ...]
     profile: Profile | None = None
     guessed: bool = False
+    # Addresses already judged (an import asks about the same few thousand again and again).
+    _known: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_ours(self, email: str) -> bool:
+        known = self._known.get(email)
+        if known is None:
+            known = self._judge(email)
+            self._known[email] = known
+        return known
+
+    def _judge(self, email: str) -> bool:
         if self.profile is not None:
             return self.profile.is_ours(email)
         domain = email_domain(email)
@@ -226,14 +235,17 @@ def external(found: Iterable[dict[str, str]]) -> list[dict[str, str]]:
     return [p for p in found if p.get("side") == "customer" and p.get("email")]
 
 
-def skip_reason(event: Event, sides: Sides) -> str:
-    """Why an event becomes no plan, as the seller reads it; "" when it becomes one."""
+def skip_reason(event: Event, sides: Sides, found: list[dict[str, str]] | None = None) -> str:
+    """Why an event becomes no plan, as the seller reads it; "" when it becomes one.
+
+    `found` is the event's `people`, when the caller has them already.
+    """
     from callprep.events import not_a_meeting
 
     reason = not_a_meeting(event)
     if reason:
         return reason
-    if not external(people(event, sides)):
+    if not external(people(event, sides) if found is None else found):
         return messages.IMPORT_SKIP_INTERNAL.format(
             domains=", ".join(sides.domains) or messages.IMPORT_NO_DOMAINS
         )
@@ -423,11 +435,19 @@ def start_of(event: Event, zone: ZoneInfo) -> tuple[dt.datetime, str]:
 
 
 def plan_data(
-    event: Event, sides: Sides, account: str, profile: Profile, zone: ZoneInfo
+    event: Event,
+    sides: Sides,
+    account: str,
+    profile: Profile,
+    zone: ZoneInfo,
+    found: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """A new plan's data from the event: the call's facts only, no answer of the seller's."""
+    """A new plan's data from the event: the call's facts only, no answer of the seller's.
+
+    `found` is the event's `people`, when the caller has them already.
+    """
     start, zone_name = start_of(event, zone)
-    found = people(event, sides)
+    found = people(event, sides) if found is None else [dict(p) for p in found]
     if profile.email and all(p.get("email") != profile.email.lower() for p in found):
         me = profile.attendee()
         if me is not None:

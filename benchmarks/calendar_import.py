@@ -1,0 +1,99 @@
+"""Import the 1,000-event export into an empty store, against parsing it with icalendar alone.
+
+The export is tests/calendars.py's `big_export()` (a Google Calendar export: TZIDs and UTC
+times, weekly series with exceptions, all-day and cancelled events, one to fifteen people). The
+floor is one Python process that parses the file with `icalendar.Calendar.from_ical` and does
+nothing else. `callprep import` runs as a subprocess over the export's whole quarter (every
+occurrence inside the window, so every meeting is decided and written), into an empty store each
+time. Runs are interleaved (floor, import, floor, ...) so that a busy machine slows both alike,
+and the medians are compared. The issue asks for import <= 2x the floor.
+
+    python benchmarks/calendar_import.py              # 1,000 events, 7 rounds
+    python benchmarks/calendar_import.py --events 300 --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from timing import callprep_command, timed
+
+LIMIT = 2.0
+ROOT = Path(__file__).resolve().parent.parent
+
+FLOOR = (
+    "import sys, icalendar\n"
+    "with open(sys.argv[1], 'rb') as f:\n"
+    "    icalendar.Calendar.from_ical(f.read())\n"
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    from tests.calendars import big_export
+
+    work = Path(tempfile.mkdtemp(prefix="callprep-import-bench-"))
+    try:
+        export = work / "export.ics"
+        export.write_bytes(big_export(args.events))
+        (work / "profile").mkdir()
+        profile = (
+            'name = "Sam Carter"\nemail = "sam.carter@ourco.example"\ntimezone = "Europe/London"\n'
+        )
+        env = {**os.environ, "NO_COLOR": "1"}
+        floor_cmd = [sys.executable, "-c", FLOOR, str(export)]
+        samples: dict[str, list[float]] = {"floor": [], "import": []}
+        plans = 0
+
+        def run_import() -> float:
+            nonlocal plans
+            # A new folder each time: removing a thousand files just written keeps the disk's
+            # journal busy, and would slow the next import down for reasons of the benchmark's.
+            home = Path(tempfile.mkdtemp(dir=work, prefix="home-"))
+            (home / "profile.toml").write_text(profile, encoding="utf-8")
+            command = [
+                *callprep_command(),
+                "--home",
+                str(home),
+                "import",
+                str(export),
+                "--start",
+                "2026-10-01",
+                "--days",
+                "92",
+            ]
+            elapsed = timed(command, env)
+            plans = len(list((home / "plans").glob("*.toml")))
+            return elapsed
+
+        timed(floor_cmd, env)  # warm-up: disk cache, .pyc files
+        run_import()
+        for _ in range(args.rounds):
+            samples["floor"].append(timed(floor_cmd, env))
+            samples["import"].append(run_import())
+        floor = statistics.median(samples["floor"])
+        imported = statistics.median(samples["import"])
+        ratio = imported / floor
+        print(f"events in the export:          {args.events}")
+        print(f"plans made:                    {plans}")
+        print(f"icalendar parse alone (floor): {floor:.3f} s (median of {args.rounds})")
+        print(f"callprep import:               {imported:.3f} s")
+        print(f"ratio:                         {ratio:.2f}x (limit {LIMIT:.1f}x)")
+        return 0 if ratio <= LIMIT else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
