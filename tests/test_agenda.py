@@ -15,10 +15,26 @@ from callprep import agenda as agenda_message
 from callprep import ics
 from callprep.model import Plan
 from callprep.planfile import load_plan
+from callprep.profile import Profile
 from callprep.prompts import USE_DEFAULT
 from tests.conftest import PREPARED, UNPREPARED
 
 NEWARK = dt.timezone(dt.timedelta(hours=-5))
+SELLER = {
+    "name": "Sam Okafor",
+    "email": "sam@callprep.example",
+    "title": "Account Executive",
+    "company": "Callprep Fleet",
+    "timezone": "America/New_York",
+}
+
+
+@pytest.fixture(autouse=True)
+def seller(home: Path) -> Profile:
+    """The seller's profile: the zone messages name, the signature's title and company."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "profile.toml").write_text(tomli_w.dumps(SELLER), encoding="utf-8")
+    return Profile(**SELLER)
 
 
 def write_plan(path: Path, data: dict[str, Any]) -> Path:
@@ -54,34 +70,70 @@ def codes(cli, ref: str) -> set[str]:
         (PREPARED, "md", "agenda-prepared.md"),
         (UNPREPARED, "text", "agenda-unprepared.txt"),
         (UNPREPARED, "md", "agenda-unprepared.md"),
+        (PREPARED, "long", "agenda-prepared-long.txt"),
+        (PREPARED, "long-md", "agenda-prepared-long.md"),
     ],
 )
 def test_message_matches_reference(cli, reference, example: Path, fmt: str, name: str) -> None:
-    result = cli("agenda", str(example), "--format", fmt)
+    long = ["--long"] if fmt.startswith("long") else []
+    fmt = {"long": "text", "long-md": "md"}.get(fmt, fmt)
+    result = cli("agenda", str(example), "--format", fmt, *long)
     assert result.exit_code == 0, result.stderr
     reference(name, result.stdout)
 
 
-def test_prepared_message_is_the_up_front_contract(cli) -> None:
+def test_prepared_message_is_short_and_to_the_point(cli) -> None:
     text = cli("agenda", str(PREPARED)).stdout
     lines = text.splitlines()
     assert lines[0] == "Subject: Agenda for our call on Thu 3 Dec: Fleet telematics rollout"
     assert lines[2] == "Hi Dana, Priya and Marco,"
-    # time and length, in the plan's own time zone
-    assert "Thursday 3 December 2026, 15:00–15:45 (UTC-05:00)" in text
-    assert "the 45 minutes" in text
-    # purpose, their agenda (in their words, addressed to them), ours, what to bring, outcome
-    assert "The purpose of the call is" in text
-    assert "you'd like to see whether we integrate with your dispatch system" in text
+    # the time in a named zone (the seller's), never "(UTC-05:00)"
+    assert "Thursday 3 December 2026, 15:00–15:45 New York time, here is" in text
+    assert "UTC" not in text
+    # their goal restated to them, our agenda, what to bring, the outcome, who joins
+    assert (
+        "you'd like to see whether we integrate with your dispatch system. Is that right?" in text
+    )
     assert "1. Your goals for the rollout\n" in text  # "Their goals" in the plan
     assert "4. Next steps\n" in text
     assert "- Current fleet utilisation numbers\n" in text
-    assert "By the end of the call" in text
-    assert "anyone else who should join" in text
-    assert text.endswith("Best regards,\nSam\n")  # our first attendee with an email
+    assert "By the end, let's decide together" in text
+    assert "Should anyone else join?" in text
+    # signed with the full name, title and company
+    assert text.endswith("Best regards,\nSam Okafor\nAccount Executive, Callprep Fleet\n")
+    assert agenda_message.word_count(text) < 120
     # the seller's private objective never goes to the customer
     assert "30-day pilot with 20 trucks" not in text
     assert "IT lead" not in text
+
+
+def test_long_message_has_the_purpose_and_the_outcome(cli) -> None:
+    text = cli("agenda", str(PREPARED), "--long").stdout
+    assert (
+        "Thank you for making time for our call on Thursday 3 December 2026, 15:00–15:45 New York time."
+        in text
+    )
+    assert "The purpose of the call is" in text
+    assert "By the end of the call" in text
+    assert "anyone else who should join" in text
+    assert agenda_message.word_count(text) > 150
+
+
+def test_a_signature_in_the_profile_signs_the_message(cli, home: Path) -> None:
+    (home / "profile.toml").write_text(
+        tomli_w.dumps({**SELLER, "signature": "Sam\nCallprep Fleet | +1 555 0100"}),
+        encoding="utf-8",
+    )
+    text = cli("agenda", str(PREPARED)).stdout
+    assert text.endswith("Best regards,\nSam\nCallprep Fleet | +1 555 0100\n")
+    md = cli("agenda", str(PREPARED), "--format", "md").stdout
+    assert md.endswith("Best regards,  \nSam  \nCallprep Fleet \\| \\+1 555 0100\n")
+
+
+def test_without_a_profile_the_sender_signs_with_name_and_role(cli, home: Path) -> None:
+    (home / "profile.toml").unlink()
+    text = cli("agenda", str(PREPARED)).stdout
+    assert text.endswith("Best regards,\nSam Okafor\nAccount executive\n")
 
 
 def test_message_for_a_stored_plan_by_id_prefix(cli, stored_example) -> None:
@@ -92,18 +144,20 @@ def test_message_for_a_stored_plan_by_id_prefix(cli, stored_example) -> None:
     assert by_prefix.stdout == by_path
 
 
-def test_missing_pieces_degrade_with_hints(cli, tmp_path: Path) -> None:
+def test_missing_pieces_degrade_with_hints(cli, tmp_path: Path, home: Path) -> None:
+    (home / "profile.toml").unlink()
     plan = write_plan(tmp_path / "bare.toml", {"account": "Initech", "kind": "discovery"})
     result = cli("agenda", str(plan))
     assert result.exit_code == 0, result.stderr
     text = result.stdout
     assert text.startswith("Subject: Agenda for our call\n\nHello,\n")
     assert "I'd like to set up a 30-minute call with you: which times would suit you" in text
-    assert "What would you most like to get out of the call?" in text
-    assert "Once I hear from you, I'll send round a short agenda" in text
-    assert "It would help a lot if you could bring" not in text
+    assert "What would you most like to get out of it?" in text
+    assert "It would help if you could bring" not in text
     assert "\n1. " not in text
     assert text.endswith("Best regards,\n")
+    long = cli("agenda", str(plan), "--long").stdout
+    assert "Once I hear from you, I'll send round a short agenda" in long
     hints = result.stderr
     assert "no start time in the plan" in hints
     assert f"callprep edit {plan}" in hints
@@ -125,16 +179,18 @@ def test_a_call_in_the_past_is_flagged(home: Path, capsys: pytest.CaptureFixture
     assert "has already passed" in capsys.readouterr().err
 
 
-def test_others_from_our_side_are_named() -> None:
+def test_others_from_our_side_are_named(seller: Profile) -> None:
     plan = load_plan(PREPARED)
     plan.attendees.append(
         plan.attendees[0].model_copy(
             update={"name": "Priya Shah", "role": "Solutions engineer", "side": "ours", "email": ""}
         )
     )
-    message = agenda_message.build(plan)
-    assert message.signature == "Sam"
+    message = agenda_message.build(plan, profile=seller, long=True)
+    assert message.signature == ("Sam Okafor", "Account Executive, Callprep Fleet")
     assert message.join.startswith("From our side, Priya Shah (Solutions engineer) will join me.")
+    short = agenda_message.build(plan, profile=seller)
+    assert short.close.startswith("Priya Shah (Solutions engineer) will join me.")
 
 
 @pytest.mark.parametrize(
@@ -156,12 +212,24 @@ def test_customer_voice(note: str, voiced: str) -> None:
     [
         ("They want to compare us with Samsara", "you'd like to compare us with Samsara."),
         ("To understand pricing", "you'd like to understand pricing."),
-        ("Pricing for 400 trucks", "What I understand you want from the call: Pricing for 400"),
+        ("Pricing for 400 trucks", "what matters most to you is pricing for 400 trucks."),
+        ("Samsara comparison", "what matters most to you is Samsara comparison."),
+        (
+            "Helen (via email): understand what a pilot would cost them",
+            "you'd like to understand what a pilot would cost you.",
+        ),
+        ("Helen said: see the dashboard", "you'd like to see the dashboard."),
+        ("Per Helen: a clear price", "what matters most to you is a clear price."),
+        ("Helen wants to see the routing in action", "you'd like to see the routing in action."),
+        ("Pricing: whether volume discounts apply", "is pricing: whether volume discounts apply"),
     ],
 )
-def test_their_goal_reads_as_a_sentence(goal: str, sentence: str) -> None:
+@pytest.mark.parametrize("long", [False, True])
+def test_their_goal_is_restated_not_quoted(goal: str, sentence: str, long: bool) -> None:
     plan = Plan(kind="discovery", objective={"customer": goal})
-    assert sentence in agenda_message.build(plan).their_goal
+    said = agenda_message.build(plan, long=long).their_goal
+    assert sentence in said
+    assert "(via" not in said and "said:" not in said and "Per Helen" not in said
 
 
 @pytest.mark.parametrize(
@@ -174,6 +242,101 @@ def test_customers_are_greeted_by_first_name(name: str, first: str) -> None:
 def test_greeting_joins_several_names() -> None:
     people = [{"name": n, "side": "customer"} for n in ("Ann Bo", "Cy Dee", "Ed Fu")]
     assert agenda_message.build(Plan(attendees=people)).greeting == "Hi Ann, Cy and Ed,"
+
+
+@pytest.mark.parametrize(
+    ("people", "greeting"),
+    [
+        ([("Helen Marsh", "h@x.example")], "Hi Helen,"),
+        ([("Helen Marsh", "h@x.example"), ("Tom Hale", "")], "Hi Helen and Tom,"),
+        # someone the plan cannot name yet, who does not get the message
+        ([("Helen Marsh", "h@x.example"), ("Warehouse manager (name tbc)", "")], "Hi Helen,"),
+        ([("Helen Marsh", "h@x.example"), ("Warehouse", "")], "Hi Helen,"),
+        ([("Helen Marsh", ""), ("COO", "")], "Hi Helen,"),
+        # ... and who does: everyone is greeted
+        ([("Helen Marsh", "h@x.example"), ("", "ops@x.example")], "Hi all,"),
+        ([("Helen Marsh", "h@x.example"), ("ops@x.example", "ops@x.example")], "Hi all,"),
+        ([("(name tbc)", "a@x.example"), ("", "b@x.example")], "Hi all,"),
+        ([("", "a@x.example")], "Hello,"),
+        ([("A Bo", ""), ("C Do", ""), ("E Fu", ""), ("G Ho", "")], "Hi all,"),
+        ([], "Hello,"),
+    ],
+)
+def test_greeting_uses_only_names_that_are_names(
+    people: list[tuple[str, str]], greeting: str
+) -> None:
+    attendees = [{"name": n, "email": e, "side": "customer"} for n, e in people]
+    assert agenda_message.build(Plan(attendees=attendees)).greeting == greeting
+
+
+HELEN = {
+    "account": "Harbour Cold Chain",
+    "kind": "discovery",
+    "playbook": "upfront-contract",
+    "starts_at": dt.datetime(2026, 12, 8, 10, tzinfo=NEWARK),
+    "timezone": "America/New_York",
+    "duration_minutes": 45,
+    "notes": {"purpose": "The purpose of today is to decide whether a pilot makes sense"},
+    "objective": {
+        "customer": "Helen (via email): understand what a pilot at the Newark depot would cost",
+        "best": "Helen agrees to a pilot",
+        "minimum": "Helen introduces the CFO",
+    },
+    "agenda": {
+        "items": ["Their cold-chain targets", "Temperature alarms in routing", "Pilot scope"],
+        "customer_prep": ["Last quarter's spoilage numbers"],
+    },
+    "attendees": [
+        {
+            "name": "Helen Marsh",
+            "role": "COO",
+            "side": "customer",
+            "email": "helen@harbour.example",
+        },
+        {"name": "Warehouse manager (name tbc)", "side": "customer"},
+        {"name": "Sam Okafor", "side": "ours", "email": "sam@callprep.example"},
+    ],
+}
+
+
+def test_a_coo_reads_a_short_clear_message(seller: Profile) -> None:
+    """The message a new user's first plan drafts, as the COO who receives it reads it."""
+    plan = Plan.model_validate(HELEN)
+    text = agenda_message.render_text(
+        agenda_message.build(plan, profile=seller.model_copy(update={"timezone": "Europe/London"}))
+    )
+    assert "\nHi Helen,\n" in text
+    # the up-front contract's purpose opens it; their time first, ours beside it
+    assert (
+        "The purpose of our call on Tuesday 8 December 2026, 10:00–10:45 New York time "
+        "(15:00–15:45 London time) is to decide whether a pilot makes sense." in text
+    )
+    assert "you'd like to understand what a pilot at the Newark depot would cost." in text
+    assert "via email" not in text and "Helen (" not in text
+    assert "UTC" not in text
+    assert text.endswith("Sam Okafor\nAccount Executive, Callprep Fleet\n")
+    assert agenda_message.word_count(text) < 120
+    for private in ("Helen agrees to a pilot", "introduces the CFO", "name tbc", "Warehouse"):
+        assert private not in text
+
+
+def test_the_same_zone_is_named_once(seller: Profile) -> None:
+    plan = Plan.model_validate({**HELEN, "playbook": "standard"})
+    text = agenda_message.render_text(agenda_message.build(plan, profile=seller))
+    assert "10:00–10:45 New York time, here is" in text
+    assert "London" not in text
+
+
+def test_the_short_message_stays_under_the_limit_for_long_plans(seller: Profile) -> None:
+    plan = load_plan(PREPARED)
+    plan = plan.model_copy(
+        update={
+            "agenda": plan.agenda.model_copy(update={"items": [*plan.agenda.items, "Questions"]})
+        }
+    )
+    message = agenda_message.build(plan, profile=seller)
+    assert agenda_message.word_count(agenda_message.render_text(message)) <= 120
+    assert message.items[-1] == "Questions"  # the agenda is never cut: the outcome goes first
 
 
 # --- the invite --------------------------------------------------------------------------------
@@ -196,9 +359,12 @@ def test_invite_parses_back_with_times_zone_and_people(cli, tmp_path: Path) -> N
     assert start == dt.datetime(2026, 12, 3, 15, 0, tzinfo=NEWARK)
     assert start.utcoffset() == dt.timedelta(hours=-5)  # the plan's zone is kept
     assert end - start == dt.timedelta(minutes=45)
-    assert event["DTSTART"].params["TZID"] == "Etc/GMT+5"
+    # in the seller's named zone (the plan keeps only an offset), defined in the file
+    assert event["DTSTART"].params["TZID"] == "America/New_York"
     zones = calendar.walk("VTIMEZONE")
-    assert [str(z["TZID"]) for z in zones] == ["Etc/GMT+5"]
+    assert [str(z["TZID"]) for z in zones] == ["America/New_York"]
+    assert str(event["STATUS"]) == "CONFIRMED"  # the example's agenda is confirmed
+    assert event.decoded("SEQUENCE") == 0
     assert event.decoded("DTSTAMP").utcoffset() == dt.timedelta(0)
 
     assert str(event["SUMMARY"]) == "Acme Logistics: Fleet telematics rollout"
@@ -263,6 +429,80 @@ def test_invite_with_a_half_hour_offset() -> None:
     assert event["DTSTART"].params["TZID"] == "UTC+0530"
     assert event.decoded("DTSTART").utcoffset() == dt.timedelta(hours=5, minutes=30)
     assert event.decoded("DTEND") - event.decoded("DTSTART") == dt.timedelta(hours=1)
+
+
+def test_invite_is_tentative_until_the_agenda_is_confirmed(cli, tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_bytes(PREPARED.read_bytes().replace(b"confirmed = true", b"confirmed = false"))
+    target = tmp_path / "invite.ics"
+    assert cli("agenda", str(path), "--ics", str(target)).exit_code == 0
+    assert str(parse_invite(target)[1]["STATUS"]) == "TENTATIVE"
+    cli("agenda", str(path), "--mark-confirmed")
+    assert cli("agenda", str(path), "--ics", str(target)).exit_code == 0
+    assert str(parse_invite(target)[1]["STATUS"]) == "CONFIRMED"
+
+
+def imported(home: Path, cli, source: Path) -> Path:
+    (home / "profile.toml").write_text(
+        tomli_w.dumps({**SELLER, "email": "sam.carter@ourco.example", "timezone": "Europe/London"}),
+        encoding="utf-8",
+    )
+    result = cli("import", str(source), "--start", "2026-10-19", "--days", "28", "--json")
+    assert result.exit_code == 0, result.stderr
+    return home / "plans" / f"{json.loads(result.stdout)['created'][0]}.toml"
+
+
+CALENDARS = Path(__file__).resolve().parent / "data" / "calendars"
+
+
+def test_an_imported_plans_invite_is_the_next_version_of_its_event(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    path = imported(home, cli, CALENDARS / "google-export.ics")
+    target = tmp_path / "invite.ics"
+    result = cli("agenda", path.stem, "--ics", str(target))
+    assert result.exit_code == 0, result.stderr
+    calendar, event = parse_invite(target)
+    assert str(event["UID"]) == "5q8v2m1k7j3h9g4f6d0s2a8p1o@google.com"
+    assert event.decoded("SEQUENCE") == 1
+    assert str(event["STATUS"]) == "TENTATIVE"
+    assert str(calendar["METHOD"]) == "REQUEST"
+    assert str(event["ORGANIZER"]) == "mailto:sam.carter@ourco.example"
+    invited = [str(a) for a in attendee_list(event)]
+    assert invited == [
+        "mailto:dana.whitfield@northwind-foods.example",
+        "mailto:priya.raman@northwind-foods.example",
+    ]
+    assert event["DTSTART"].params["TZID"] == "Europe/London"
+    # The plan remembers it, so the next invite is newer still.
+    assert load_plan(path).calendar.sequence == 1
+    cli("agenda", path.stem, "--ics", str(target))
+    assert parse_invite(target)[1].decoded("SEQUENCE") == 2
+    # ... and importing the calendar again (its copy is older) changes nothing.
+    again = cli("import", str(CALENDARS / "google-export.ics"), "--start", "2026-10-19", "--json")
+    assert path.stem in json.loads(again.stdout)["unchanged"]
+
+
+def test_an_occurrence_of_a_series_keeps_its_recurrence_id(cli, home: Path, tmp_path: Path) -> None:
+    path = imported(home, cli, CALENDARS / "vdir")
+    target = tmp_path / "invite.ics"
+    assert cli("agenda", path.stem, "--ics", str(target)).exit_code == 0
+    event = parse_invite(target)[1]
+    assert str(event["UID"]) == "7f3c2a9e-5b1d-4e8a-9c6f-2d0b8e4a1c37"
+    assert event.decoded("RECURRENCE-ID") == dt.datetime(2026, 10, 27, 16, tzinfo=dt.UTC)
+
+
+def test_a_meeting_the_customer_organised_keeps_their_organizer(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    path = imported(home, cli, CALENDARS / "outlook-request.ics")
+    target = tmp_path / "invite.ics"
+    result = cli("agenda", path.stem, "--ics", str(target))
+    assert result.exit_code == 0, result.stderr
+    calendar, event = parse_invite(target)
+    assert str(event["ORGANIZER"]) == "mailto:chinedu.okafor@contoso-freight.example"
+    assert "METHOD" not in calendar
+    assert "Chinedu Okafor's" in result.stderr
 
 
 def test_invite_without_a_start_time_is_a_clear_error(cli, tmp_path: Path) -> None:

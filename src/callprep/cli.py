@@ -371,11 +371,19 @@ def agenda(
         bool,
         typer.Option("--mark-confirmed", help="Record that the customer agreed to the agenda."),
     ] = False,
+    long: Annotated[
+        bool,
+        typer.Option(
+            "--long", help="The full message: purpose, outcome and more words around each part."
+        ),
+    ] = False,
 ) -> None:
     """Draft the message (and invite) that agrees the agenda with the customer.
 
-    Prints the message to paste into an email: purpose, your agenda, what they want from
-    the call, what to bring, time and length. --ics also writes a calendar invite.
+    Prints the message to paste into an email: the time in their zone and yours, your
+    agenda, what they want from the call, what to bring; under 120 words (--long: the full
+    one, with the purpose and the outcome). --ics also writes a calendar invite, tentative
+    until they confirm.
 
     Once you have sent it, record that with --mark-shared; when they agree, --mark-confirmed
     (it implies --mark-shared). A mark updates the plan and prints no message.
@@ -389,6 +397,7 @@ def agenda(
         ics=ics,
         mark_shared=mark_shared,
         mark_confirmed=mark_confirmed,
+        long=long,
     )
 
 

@@ -17,6 +17,8 @@ from callprep.text import one_line
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
 
+    from callprep.profile import Profile
+
 PRODID = f"-//callprep//callprep {__version__}//EN"
 # Namespace for invite UIDs: the same plan id always gives the same UID, so a re-sent
 # invite updates the event in the customer's calendar instead of adding a second one.
@@ -28,6 +30,17 @@ _EMAIL_RE = re.compile(r"^[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>
 class Invite:
     data: bytes
     hints: tuple[str, ...]  # what the seller should know (people not invited, no organizer)
+    # The SEQUENCE an imported plan's invite went out with: the plan remembers it, so the next
+    # invite is newer still. None for a plan of callprep's own (its UID is the plan's).
+    sequence: int | None = None
+
+
+def with_sequence(plan: Plan, sequence: int) -> Plan:
+    """The plan remembering that its event went out at `sequence` (the same plan if it knew)."""
+    calendar = plan.calendar
+    if calendar is None or calendar.sequence >= sequence:
+        return plan
+    return plan.model_copy(update={"calendar": calendar.model_copy(update={"sequence": sequence})})
 
 
 def invite_uid(plan_id: str) -> str:
@@ -48,8 +61,8 @@ def tz_id(offset: dt.timedelta) -> str:
     return f"UTC{'+' if minutes >= 0 else '-'}{hours:02d}{rest:02d}"
 
 
-def description(plan: Plan, ref: str) -> str:
-    message = build(plan, ref)
+def description(plan: Plan, ref: str, profile: Profile | None = None) -> str:
+    message = build(plan, ref, profile=profile, long=True)
     parts = [message.purpose]
     if message.items:
         numbered = [f"{n}. {item}" for n, item in enumerate(message.items, 1)]
@@ -86,17 +99,35 @@ def _cn(name: str) -> str:
     return one_line(name).replace('"', "'")
 
 
-def invite(plan: Plan, plan_id: str, ref: str = "PLAN", now: dt.datetime | None = None) -> Invite:
-    """The invite as bytes; raises CallprepError when the plan has no start time."""
+def invite(
+    plan: Plan,
+    plan_id: str,
+    ref: str = "PLAN",
+    now: dt.datetime | None = None,
+    profile: Profile | None = None,
+) -> Invite:
+    """The invite as bytes; raises CallprepError when the plan has no start time.
+
+    TENTATIVE until the customer has confirmed the agenda. An imported plan's invite is its
+    calendar event's next version (its UID and RECURRENCE-ID, a higher SEQUENCE), so calendars
+    update the meeting instead of adding a second one; when the meeting is the customer's
+    (they organised it), it keeps their ORGANIZER and is a plain event, not a request.
+    """
     from icalendar import Calendar, Event, vCalAddress
 
-    when = call_time(plan)
+    when = call_time(plan, profile.zone_name if profile is not None else "")
     if when is None:
         raise CallprepError(messages.ICS_NEEDS_START.format(ref=ref))
-    organizer = sender(plan)
+    hints: list[str] = []
+    organizer = sender(plan, profile)
+    theirs = _their_organizer(plan)
+    if theirs is not None:
+        organizer = theirs
+        hints.append(messages.ICS_THEIR_MEETING.format(name=one_line(theirs.name or theirs.email)))
     if organizer is not None and not valid_email(organizer.email):
         organizer = None
-    invitees, hints = _invitees(plan, organizer)
+    invitees, more = _invitees(plan, organizer)
+    hints += more
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -104,35 +135,66 @@ def invite(plan: Plan, plan_id: str, ref: str = "PLAN", now: dt.datetime | None 
     calendar.add("calscale", "GREGORIAN")
     # iTIP (RFC 5546): a REQUEST needs an ORGANIZER and someone to invite; without them the
     # file is a plain event, which every client still imports.
-    if organizer is not None and invitees:
+    if organizer is not None and invitees and theirs is None:
         calendar.add("method", "REQUEST")
     elif organizer is None:
         hints.append(messages.ICS_NO_ORGANIZER)
 
     event = Event()
-    event.add("uid", invite_uid(plan_id))
+    imported = plan.calendar if plan.calendar is not None and plan.calendar.uid else None
+    sequence = imported.sequence + 1 if imported is not None else 0
+    event.add("uid", imported.uid if imported is not None else invite_uid(plan_id))
     event.add("dtstamp", (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0))
-    event.add("sequence", 0)
+    event.add("sequence", sequence)
     _add_times(calendar, event, when)
+    if imported is not None and imported.recurrence_id:
+        _add_recurrence_id(event, imported.recurrence_id)
     event.add("summary", summary(plan))
-    event.add("description", description(plan, ref))
-    event.add("status", "CONFIRMED")
+    event.add("description", description(plan, ref, profile))
+    event.add("status", "CONFIRMED" if plan.agenda.confirmed else "TENTATIVE")
     event.add("transp", "OPAQUE")
     if organizer is not None:
         address = vCalAddress(f"mailto:{organizer.email}")
-        address.params["CN"] = _cn(organizer.name)
+        if organizer.name:
+            address.params["CN"] = _cn(organizer.name)
         event.add("organizer", address)
     for person in invitees:
         address = vCalAddress(f"mailto:{person.email}")
-        address.params["CN"] = _cn(person.name)
+        if person.name:
+            address.params["CN"] = _cn(person.name)
         address.params["CUTYPE"] = "INDIVIDUAL"
         address.params["ROLE"] = "REQ-PARTICIPANT"
         address.params["PARTSTAT"] = "NEEDS-ACTION"
         address.params["RSVP"] = "TRUE"
         event.add("attendee", address)
     calendar.add_component(event)
+    if when.zone:
+        calendar.add_missing_timezones()
     calendar.validate()
-    return Invite(calendar.to_ical(), tuple(hints))
+    return Invite(calendar.to_ical(), tuple(hints), sequence if imported is not None else None)
+
+
+def _their_organizer(plan: Plan) -> Attendee | None:
+    """The customer who organised the imported meeting, when it is theirs."""
+    email = plan.calendar.organizer.lower() if plan.calendar is not None else ""
+    if not email:
+        return None
+    for person in plan.attendees:
+        if person.email.lower() == email:
+            return person if person.side == "customer" else None
+    return None
+
+
+def _add_recurrence_id(event: Event, value: str) -> None:
+    """RECURRENCE-ID as the import stored it: "YYYYMMDDTHHMMSSZ" (UTC) or "YYYYMMDD" (a day)."""
+    try:
+        if "T" in value:
+            moment = dt.datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+            event.add("recurrence-id", moment)
+        else:
+            event.add("recurrence-id", dt.datetime.strptime(value, "%Y%m%d").date())
+    except ValueError:
+        return  # a hand-edited value that is no time: the invite is for the series' UID alone
 
 
 def _invitees(plan: Plan, organizer: Attendee | None) -> tuple[list[Attendee], list[str]]:
@@ -140,9 +202,15 @@ def _invitees(plan: Plan, organizer: Attendee | None) -> tuple[list[Attendee], l
     invitees: list[Attendee] = []
     hints: list[str] = []
     for person in plan.attendees:
-        if not person.name or person is organizer:
+        if not (person.name or person.email) or person is organizer:
             continue
-        name = one_line(person.name)
+        if (
+            organizer is not None
+            and person.email
+            and person.email.lower() == organizer.email.lower()
+        ):
+            continue
+        name = one_line(person.name or person.email)
         if not person.email:
             if person.side == "customer":
                 hints.append(messages.ICS_NOT_INVITED.format(name=name))
@@ -154,9 +222,14 @@ def _invitees(plan: Plan, organizer: Attendee | None) -> tuple[list[Attendee], l
 
 
 def _add_times(calendar: Calendar, event: Event, when: CallTime) -> None:
-    """DTSTART/DTEND in the plan's own offset, with a VTIMEZONE that defines it; UTC as `Z`."""
+    """DTSTART/DTEND in the call's named zone (its VTIMEZONE added with the event), else in
+    the plan's own offset with a VTIMEZONE that defines it; UTC as `Z`."""
     from icalendar import Timezone, TimezoneStandard
 
+    if when.zone and when.zone not in ("UTC", "Etc/UTC"):
+        event.add("dtstart", when.start)
+        event.add("dtend", when.end)
+        return
     offset = when.start.utcoffset() or dt.timedelta(0)
     if offset == dt.timedelta(0):
         event.add("dtstart", when.start.astimezone(dt.UTC))

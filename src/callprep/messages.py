@@ -593,6 +593,42 @@ AGENDA_DEFAULT_MINUTES = 30
 AGENDA_SUBJECT = "Agenda for our {noun}{on_day}{topic}"
 AGENDA_GREETING = "Hi {names},"
 AGENDA_GREETING_NOBODY = "Hello,"
+AGENDA_GREETING_ALL = "Hi all,"
+# The up-front contract's purpose, in the seller's words ("to decide whether a pilot makes sense").
+AGENDA_PURPOSE_THEIRS = "The purpose of the {noun} is {purpose}."
+# A time zone as people name it: "New York time".
+AGENDA_ZONE = "{city} time"
+AGENDA_BOTH_ZONES = "{theirs} ({ours})"
+
+# The short message (the default): under 120 words for a prepared call.
+AGENDA_SHORT_OPENING = "Ahead of our {noun} on {when}, here is what I suggest we cover:"
+AGENDA_SHORT_OPENING_NO_ITEMS = (
+    "Ahead of our {noun} on {when}, I'd like to agree the agenda with you."
+)
+AGENDA_SHORT_PURPOSE = "The purpose of our {noun} on {when} is {purpose}."
+AGENDA_SHORT_ITEMS = "Here is what I suggest we cover:"
+AGENDA_SHORT_NO_TIME = (
+    "I'd like to set up a {minutes}-minute {noun} with you: which times would suit you over the "
+    "next few days?"
+)
+AGENDA_SHORT_GOAL = "As I understand it, you'd like to {goal}. Is that right?"
+AGENDA_SHORT_GOAL_PHRASE = "As I understand it, what matters most to you is {goal}. Is that right?"
+AGENDA_SHORT_GOAL_UNKNOWN = "What would you most like to get out of it?"
+AGENDA_SHORT_PREP = "It would help if you could bring:"
+AGENDA_SHORT_OUTCOME: dict[str, str] = {
+    "discovery": "By the end, let's decide together whether a next step makes sense; a no is fine too.",
+    "demo": "By the end, let's decide together whether it covers what you need; a no is fine too.",
+    "proposal": "By the end, I'd like us to know whether the proposal works for you.",
+    "negotiation": "By the end, I'd like us to have agreed the terms and the steps to a signature.",
+    "review": "By the end, let's agree what to keep, what to change, and who does what next.",
+}
+AGENDA_SHORT_OUTCOME_DEFAULT = "By the end, let's agree the next step together."
+AGENDA_SHORT_CLOSE = "Should anyone else join? Let me know what you'd add or change."
+AGENDA_SHORT_CLOSE_OURS = (
+    "{people} will join me. Should anyone else join from your side? Let me know what you'd "
+    "add or change."
+)
+AGENDA_WORD_LIMIT = 120
 AGENDA_OPENING = (
     "Thank you for making time for our {noun} on {when}. So that we make the most of "
     "the {minutes} minutes, I'd like to agree the agenda with you beforehand."
@@ -634,8 +670,8 @@ AGENDA_THEIR_GOAL = (
     "you'd like to get out of the {noun}?"
 )
 AGENDA_THEIR_GOAL_PHRASE = (
-    "What I understand you want from the {noun}: {goal}. Is that right, and is there "
-    "anything else you'd like to get out of it?"
+    "As I understand it, what matters most to you is {goal}. Is that right, and is there "
+    "anything else you'd like to get out of the {noun}?"
 )
 AGENDA_THEIR_GOAL_UNKNOWN = (
     "What would you most like to get out of the {noun}? Tell me and I'll make sure we cover it."
@@ -697,6 +733,10 @@ ICS_NEEDS_START = (
 ICS_NO_ORGANIZER = (
     "nobody on our side has an email in the plan: the invite is a plain calendar event, "
     "not an invitation (add `email` to your attendee entry to send it as one)"
+)
+ICS_THEIR_MEETING = (
+    "the meeting is {name}'s (they organised it): the invite updates it in your calendar; "
+    "send them the agenda by email rather than the invite"
 )
 ICS_NOT_INVITED = "{name} has no email in the plan, so is named in the invite but not invited"
 ICS_BAD_EMAIL = "{name}'s email {email!r} is not an address; left out of the invite"

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from callprep import messages, output
+from callprep import profile as profiles
 from callprep.agenda import call_time, format_call_time, message_for
 from callprep.model import Plan
+from callprep.profile import Profile
 from callprep.store import Store, StoredPlan
 
 
@@ -20,6 +22,7 @@ def run(
     mark_shared: bool = False,
     mark_confirmed: bool = False,
     now: dt.datetime | None = None,
+    long: bool = False,
 ) -> None:
     """Print the message (or, with a mark, record the customer's answer); `--ics` writes the invite.
 
@@ -28,15 +31,16 @@ def run(
     store = Store(home)
     stored = store.load(ref)
     plan = stored.plan
+    profile = profiles.load_or_empty(home, output.warn)
     if ics is not None:
-        write_invite(plan, plan.id or stored.path.stem, ics, ref, store.guard(stored.path), now)
+        write_invite(store, stored, ics, ref, profile, now)
     if mark_shared or mark_confirmed:
         mark(store, stored, confirmed=mark_confirmed)
         return
-    text, view = message_for(plan, fmt, ref)
+    text, view = message_for(plan, fmt, ref, profile, long)
     sys.stdout.write(text)
     hints = list(view.hints)
-    when = call_time(plan)
+    when = call_time(plan, profile.zone_name)
     if when is not None and when.start < (now or dt.datetime.now(dt.UTC)):
         hints.insert(0, messages.AGENDA_IN_PAST.format(when=format_call_time(when)))
     for hint in hints:
@@ -44,17 +48,23 @@ def run(
 
 
 def write_invite(
-    plan: Plan,
-    plan_id: str,
+    store: Store,
+    stored: StoredPlan,
     path: str,
     ref: str,
-    guard: output.OutputGuard,
+    profile: Profile,
     now: dt.datetime | None = None,
 ) -> None:
-    from callprep.ics import invite
+    """Write the invite; an imported plan's goes out as the next SEQUENCE of its event, which
+    the plan then remembers (under its lock), so the next invite is newer still."""
+    from callprep.ics import invite, with_sequence
 
-    made = invite(plan, plan_id, ref, now)
-    output.write_file(path, made.data, guard)
+    plan = stored.plan
+    made = invite(plan, plan.id or stored.path.stem, ref, now, profile)
+    output.write_file(path, made.data, store.guard(stored.path))
+    if made.sequence is not None:
+        sequence = made.sequence
+        store.update(stored.path, lambda current: with_sequence(current, sequence))
     for hint in made.hints:
         output.warn(hint)
 

@@ -158,7 +158,7 @@ def run(home: Path, options: Options) -> str:
         from callprep import agenda
 
         if agenda.wants_draft(asker):
-            output.say(agenda.draft_for_new(stored.plan))
+            output.say(agenda.draft_for_new(stored.plan, profile))
     return stored.plan.id
 
 
