@@ -79,7 +79,10 @@ def script(monkeypatch: pytest.MonkeyPatch) -> Callable[..., ScriptedAsker]:
 
     def install(answers: dict[str, object], rest: object = None) -> ScriptedAsker:
         # Debriefing a call still ahead asks first; the examples' calls are in December 2026.
-        asker = ScriptedAsker({"debrief.ahead": True, **answers}, rest=rest)
+        # A debrief ends by offering the follow-up: declined unless a test answers it.
+        asker = ScriptedAsker(
+            {"debrief.ahead": True, "draft_followup": False, **answers}, rest=rest
+        )
         monkeypatch.setattr(prompts, "interactive_asker", lambda: asker)
         return asker
 

@@ -71,6 +71,9 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     answer(child, "What was committed?", ENTER)
     child.expect_exact("Debrief saved")
     child.expect_exact("Minimum reached, not the best")
+    answer(child, "Draft the follow-up email", "y")
+    child.expect_exact("Thank you for your time on Thursday 3 December.")
+    child.expect_exact("You: Send utilisation data, by Tue 8 Dec 2026")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

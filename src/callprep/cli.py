@@ -418,6 +418,35 @@ def debrief(plan: PlanArg, from_file: FromOpt = None, no_input: NoInputOpt = Fal
 
 @app.command()
 @guarded
+def followup(
+    plan: PlanArg,
+    format: Annotated[
+        AgendaFormat, typer.Option("--format", "-f", help="Plain text or Markdown.")
+    ] = AgendaFormat.text,
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            help="Also write an invite (.ics) for the next meeting, at the date and time the "
+            "next step names.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """After the debrief: the recap to send the customer.
+
+    Thanks, what they wanted from the call and whether it was covered, every commitment on
+    both sides with owner and date, and the next step. Built from the debrief and the plan
+    alone: nothing is invented, and nothing that is yours alone (the minimum, readiness,
+    findings, off-script notes, what you learned of competitors or their view of you).
+    """
+    from callprep.commands import followup as command
+
+    command.run(home(), plan, fmt=format.value, ics=ics)
+
+
+@app.command()
+@guarded
 def done(
     plan: PlanArg,
     numbers: Annotated[

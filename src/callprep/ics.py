@@ -105,6 +105,8 @@ def invite(
     ref: str = "PLAN",
     now: dt.datetime | None = None,
     profile: Profile | None = None,
+    title: str = "",
+    details: str = "",
 ) -> Invite:
     """The invite as bytes; raises CallprepError when the plan has no start time.
 
@@ -149,8 +151,8 @@ def invite(
     _add_times(calendar, event, when)
     if imported is not None and imported.recurrence_id:
         _add_recurrence_id(event, imported.recurrence_id)
-    event.add("summary", summary(plan))
-    event.add("description", description(plan, ref, profile))
+    event.add("summary", one_line(title) or summary(plan))
+    event.add("description", details or description(plan, ref, profile))
     event.add("status", "CONFIRMED" if plan.agenda.confirmed else "TENTATIVE")
     event.add("transp", "OPAQUE")
     if organizer is not None:

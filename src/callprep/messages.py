@@ -1067,3 +1067,59 @@ TEAM_INIT_DONE = "This store is now the team store at {url} ({count} plan(s) sha
 TEAM_JOIN_DONE = (
     "Joined the team store at {url}: {received} plan(s) from the team, {added} of yours added."
 )
+
+
+# --- the follow-up (after the call) ----------------------------------------------------------
+# Written to the customer, in the seller's voice, from the debrief and plan alone.
+
+FOLLOWUP_SUBJECT = "Thank you, and what we agreed"
+FOLLOWUP_SUBJECT_TOPIC = "Thank you, and what we agreed: {topic}"
+FOLLOWUP_THANKS_ON = (
+    "Thank you for your time on {day}. Here is what we agreed, so that we all work from the "
+    "same list."
+)
+FOLLOWUP_THANKS = (
+    "Thank you for your time. Here is what we agreed, so that we all work from the same list."
+)
+FOLLOWUP_GOAL_VERB = "You wanted to {goal}"
+FOLLOWUP_GOAL_PHRASE = "What mattered most to you was {goal}"
+FOLLOWUP_COVERED: dict[bool | None, str] = {
+    True: ", and I hope we covered that well.",
+    False: "; we did not get to all of it, and I'd like to make sure we do.",
+    None: ".",
+}
+FOLLOWUP_AGREED = "What we agreed:"
+FOLLOWUP_WHO = {"customer": "You", "ours": "We"}
+FOLLOWUP_BY = "by {day}"
+FOLLOWUP_NO_DATE = "date to be agreed"
+FOLLOWUP_DONE = " (done)"
+FOLLOWUP_NEXT_STEP = "Next step: {step}."
+FOLLOWUP_NO_NEXT_STEP = "What would be a good next step from your side?"
+FOLLOWUP_CLOSE = "If I have missed or misread anything, just reply and I'll correct it."
+FOLLOWUP_NO_DEBRIEF = (
+    "{ref} has no debrief yet, and the follow-up is built from it: run `callprep debrief {ref}` "
+    "after the call"
+)
+FOLLOWUP_NO_COMMITMENTS = (
+    "no commitments in the debrief: the recap lists nothing agreed "
+    "(add them with `callprep debrief {ref}`)"
+)
+FOLLOWUP_HINT_NO_NEXT_STEP = (
+    "no next step in the debrief: the recap asks them for one "
+    "(add it with `callprep debrief {ref}`)"
+)
+FOLLOWUP_ICS_NO_STEP = "no next step in the debrief, so no meeting to invite to"
+FOLLOWUP_ICS_NO_DATE = (
+    "the next step ({step!r}) names no date and time to invite to: write one in it, "
+    'e.g. "Pilot kickoff on 12 Jan 10:00" (`callprep debrief` again)'
+)
+FOLLOWUP_ICS_NO_TIME = (
+    "the next step names a day ({day}) but no time to invite to: add one, "
+    'e.g. "12 Jan 10:00" (`callprep debrief` again)'
+)
+FOLLOWUP_ICS_SUMMARY = "{account}: {step}"
+FOLLOWUP_OFFER = "Draft the follow-up email to the customer (what was agreed, the next step)?"
+FOLLOWUP_AFTER = (
+    "As Markdown: callprep followup {id} --format md; "
+    "an invite for the next meeting: callprep followup {id} --ics next.ics"
+)

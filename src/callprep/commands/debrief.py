@@ -121,3 +121,21 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
     summary.render(
         summary.build(updated, stored.path.stem if in_store else str(stored.path)), output.out()
     )
+    if not no_input:
+        offer_followup(home, updated, stored.path.stem if in_store else str(stored.path))
+
+
+def offer_followup(home: Path, plan: Plan, ref: str) -> None:
+    """Last, offer to draft the follow-up to the customer (through the prompt seam)."""
+    import sys
+
+    from callprep import followup
+
+    if not plan.debriefed or not followup.wants_draft(prompts.interactive_asker()):
+        return
+    profile = profiles.load_or_empty(home, output.warn)
+    text, view = followup.message_for(plan, "text", ref, profile)
+    sys.stdout.write("\n" + text)
+    for hint in view.hints:
+        output.warn(hint)
+    output.say(messages.FOLLOWUP_AFTER.format(id=ref))

@@ -1,0 +1,65 @@
+"""`callprep followup`: after the debrief, the recap to send the customer, and the next meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from callprep import followup, messages, output
+from callprep import profile as profiles
+from callprep.profile import Profile
+from callprep.store import Store, StoredPlan
+
+
+def run(
+    home: Path,
+    ref: str,
+    fmt: str = "text",
+    ics: str | None = None,
+    now: dt.datetime | None = None,
+) -> None:
+    store = Store(home)
+    stored = store.load(ref)
+    plan = stored.plan
+    followup.check_debriefed(plan, ref)
+    profile = profiles.load_or_empty(home, output.warn)
+    text, view = followup.message_for(plan, fmt, ref, profile)
+    if ics is not None:  # before the message: a refusal leaves nothing half done
+        write_invite(store, stored, ics, ref, profile, now)
+    sys.stdout.write(text)
+    for hint in view.hints:
+        output.warn(hint)
+
+
+def write_invite(
+    store: Store, stored: StoredPlan, path: str, ref: str, profile: Profile, now: dt.datetime | None
+) -> None:
+    """The invite for the next meeting, at the date and time the next step names."""
+    from callprep.dates import zone_key
+    from callprep.ics import invite
+    from callprep.text import one_line
+
+    plan = stored.plan
+    when = followup.next_meeting(plan, profile.zone_name)
+    assert plan.debrief is not None
+    step = one_line(plan.debrief.next_step).rstrip(".")
+    meeting = plan.model_copy(
+        update={"starts_at": when, "timezone": zone_key(when), "calendar": None}
+    )
+    meeting = meeting.model_copy(
+        update={"agenda": meeting.agenda.model_copy(update={"confirmed": False})}
+    )
+    title = messages.FOLLOWUP_ICS_SUMMARY.format(account=one_line(plan.account), step=step)
+    made = invite(
+        meeting,
+        f"{plan.id or stored.path.stem}-next",
+        ref,
+        now,
+        profile,
+        title=title if plan.account else step,
+        details=followup.invite_details(followup.build(plan, ref, profile)),
+    )
+    output.write_file(path, made.data, store.guard(stored.path))
+    for hint in made.hints:
+        output.warn(hint)
