@@ -550,3 +550,88 @@ def test_a_failed_batch_leaves_no_temp_files(
             [(tmp_path / f"{n}.toml", b"x = 1\n") for n in range(3)], prefix=".batch-"
         )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["0.toml"]
+
+
+# --- new --from-ics ------------------------------------------------------------------------------
+
+
+def test_new_from_ics_lists_several_meetings_and_exits_1(cli, home: Path) -> None:
+    profile(home)
+    result = cli("new", "--from-ics", str(GOOGLE), "--no-input")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "5q8v2m1k7j3h9g4f6d0s2a8p1o@google.com  Wed 21 Oct 2026, 15:00 Europe/London" in (
+        result.stderr
+    )
+    assert result.stderr.strip().splitlines()[-1].startswith("callprep: ")
+    assert "choose one with --uid UID" in result.stderr
+
+
+def test_new_from_ics_starts_from_the_meetings_facts(cli, home: Path) -> None:
+    profile(home)
+    result = cli("new", "--from-ics", str(GOOGLE), "--uid", "5q8v", "--no-input")
+    assert result.exit_code == 0, result.stderr
+    plan_id = result.stdout.strip()
+    assert plan_id == "2026-10-21-northwind-foods-discovery"
+    plan = load_plan(home / "plans" / f"{plan_id}.toml")
+    assert plan.account == "Northwind Foods"
+    assert plan.starts_at == dt.datetime(2026, 10, 21, 14, tzinfo=dt.UTC)
+    assert plan.duration_minutes == 60
+    assert plan.calendar.uid == "5q8v2m1k7j3h9g4f6d0s2a8p1o@google.com"
+    assert {a.email for a in plan.attendees} >= {"dana.whitfield@northwind-foods.example"}
+    # It is that meeting's plan: importing the calendar finds it and changes nothing.
+    found = do_import(cli, GOOGLE)
+    assert plan_id in found["unchanged"]
+    again = cli("new", "--from-ics", str(GOOGLE), "--uid", "5q8v", "--no-input")
+    assert again.exit_code == 1
+    assert f"that meeting is a plan already: {plan_id}" in again.stderr
+
+
+def test_new_from_ics_interview_asks_neither_time_nor_length(cli, script, home: Path) -> None:
+    from callprep.prompts import USE_DEFAULT
+
+    profile(home)
+    asker = script({"account": USE_DEFAULT, "draft_agenda": False}, rest=USE_DEFAULT)
+    result = cli("new", "--from-ics", str(REQUEST), "--account", "Contoso")
+    assert result.exit_code == 0, result.stderr
+    assert "starts_at" not in asker.asked and "duration_minutes" not in asker.asked
+    plan = load_plan(home / "plans" / f"{result.stdout.strip()}.toml")
+    assert plan.account == "Contoso"  # the flag wins over the meeting's domain
+    assert plan.timezone == "America/New_York"
+
+
+def test_new_uid_without_a_file_is_an_error(cli) -> None:
+    result = cli("new", "--uid", "x", "--no-input")
+    assert result.exit_code == 1
+    assert "--uid picks a meeting of the --from-ics file" in result.stderr
+
+
+# --- list --upcoming -----------------------------------------------------------------------------
+
+
+def test_upcoming_shows_imported_meetings_nobody_prepared(cli, home: Path, tmp_path: Path) -> None:
+    profile(home)
+    soon = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=2)
+    text = REQUEST.read_text(encoding="utf-8")
+    text = text.replace(
+        "DTSTART;TZID=Eastern Standard Time:20261029T110000", f"DTSTART:{soon:%Y%m%dT%H%M%SZ}"
+    )
+    text = text.replace(
+        "DTEND;TZID=W. Europe Standard Time:20261029T170000",
+        f"DTEND:{soon + dt.timedelta(hours=1):%Y%m%dT%H%M%SZ}",
+    )
+    (tmp_path / "soon.ics").write_text(text, encoding="utf-8")
+    created = json.loads(cli("import", str(tmp_path / "soon.ics"), "--json").stdout)["created"]
+    assert len(created) == 1
+    upcoming = cli("list", "--upcoming")
+    assert upcoming.exit_code == 0, upcoming.stderr
+    assert f"not prepared: `callprep edit {created[0]}`" in " ".join(upcoming.stdout.split())
+    rows = json.loads(cli("list", "--upcoming", "--json").stdout)
+    assert [(r["id"], r["prepared"]) for r in rows] == [(created[0], False)]
+    path = home / "plans" / f"{created[0]}.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('best = ""', 'best = "Leila approves the pilot"'),
+        encoding="utf-8",
+    )
+    assert "not prepared" not in cli("list", "--upcoming").stdout
+    assert json.loads(cli("list", "--upcoming", "--json").stdout)[0]["prepared"] is True

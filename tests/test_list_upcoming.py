@@ -66,6 +66,7 @@ def test_upcoming_is_the_next_seven_days_least_ready_first(cli, week: None) -> N
         "starts_at",
         "readiness",
         "debriefed",
+        "prepared",  # false for a meeting imported from the calendar that nobody prepared yet
     }
 
 

@@ -188,6 +188,24 @@ def new(
     ] = None,
     from_file: FromOpt = None,
     no_input: NoInputOpt = False,
+    from_ics: Annotated[
+        str | None,
+        typer.Option(
+            "--from-ics",
+            metavar="FILE",
+            help="Start from a meeting in a calendar file (.ics, or - for stdin): its account, "
+            "time, length and people.",
+            show_default=False,
+        ),
+    ] = None,
+    uid: Annotated[
+        str | None,
+        typer.Option(
+            "--uid",
+            help="Which meeting of the --from-ics file (its UID, or a unique start of it).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Plan a call: walk the checklist with the coach and save the plan. Prints the new plan's id."""
     from callprep.commands import new as command
@@ -202,6 +220,8 @@ def new(
             playbook=playbook,
             from_file=from_file,
             no_input=no_input,
+            from_ics=from_ics,
+            uid=uid,
         ),
     )
 

@@ -382,3 +382,87 @@ def _matches(email: str, key: str) -> bool:
         return email == key
     domain = email.rsplit("@", 1)[-1]
     return domain == key or domain.endswith(f".{key}")
+
+
+# --- one event as the start of `callprep new --from-ics` ------------------------------------------
+
+# How far back and ahead `new --from-ics` looks for the event of an invite file.
+FROM_ICS_PAST_DAYS = 366
+FROM_ICS_FUTURE_DAYS = 2 * 366
+
+
+@dataclass(frozen=True)
+class Candidate:
+    uid: str
+    starts_at: dt.datetime
+    zone: str
+    summary: str
+
+
+class SeveralEvents(CallprepError):
+    """The file holds more than one meeting and no --uid says which."""
+
+    def __init__(self, message: str, candidates: list[Candidate]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+def answers_from_ics(
+    store: Store,
+    source: str,
+    uid: str | None,
+    *,
+    profile: Profile,
+    now: dt.datetime,
+    zone: ZoneInfo,
+    stdin: BinaryIO | None = None,
+) -> dict[str, Any]:
+    """A new plan's answers from one meeting of a calendar file: the one `uid` names (or a
+    unique start of it), or the file's only one. A recurring meeting is its next occurrence (its
+    last, when all are past). SeveralEvents lists them when the file holds more than one."""
+    from callprep import events
+
+    found, _ = events.read(
+        [source],
+        start=now - dt.timedelta(days=FROM_ICS_PAST_DAYS),
+        end=now + dt.timedelta(days=FROM_ICS_FUTURE_DAYS),
+        default_zone=zone,
+        stdin=stdin,
+    )
+    found = [e for e in found if not e.cancelled]
+    uids = list(dict.fromkeys(e.uid for e in found))
+    if uid:
+        chosen = [u for u in uids if u == uid] or [u for u in uids if u.startswith(uid)]
+        if len(chosen) != 1:
+            raise CallprepError(
+                messages.NEW_ICS_NO_UID.format(uid=uid, path=source, count=len(uids))
+                if not chosen
+                else messages.NEW_ICS_AMBIGUOUS_UID.format(uid=uid, count=len(chosen))
+            )
+        uids = chosen
+    if not uids:
+        raise CallprepError(messages.NEW_ICS_NONE.format(path=source))
+    if len(uids) > 1:
+        candidates = [_candidate(_occurrence(found, u, now)) for u in uids]
+        raise SeveralEvents(
+            messages.NEW_ICS_SEVERAL.format(path=source, count=len(uids)), candidates
+        )
+    event = _occurrence(found, uids[0], now)
+    run = _Run(store, profile, meetings.sides_for(profile, [event]), zone, True, lambda _: None)
+    existing = run._plan_of(event)
+    if existing is not None:
+        plan_id = existing[1].id or existing[0].stem
+        raise CallprepError(messages.NEW_ICS_ALREADY.format(id=plan_id))
+    people = meetings.people(event, run.sides)
+    account = run.book.account_for(people, event.organizer.email if event.organizer else "")
+    return meetings.plan_data(event, run.sides, account, profile, zone, people)
+
+
+def _occurrence(found: list[Any], uid: str, now: dt.datetime) -> Any:
+    mine = [e for e in found if e.uid == uid]
+    ahead = [e for e in mine if e.start >= now]
+    return min(ahead, key=lambda e: e.start) if ahead else max(mine, key=lambda e: e.start)
+
+
+def _candidate(event: Any) -> Candidate:
+    return Candidate(event.uid, event.start, event.zone, event.summary)

@@ -23,6 +23,11 @@ class Row:
     def readiness(self) -> int:
         return self.plan.readiness
 
+    @property
+    def not_prepared(self) -> bool:
+        """A meeting imported from the calendar that nobody has prepared yet (no objective)."""
+        return is_not_prepared(self.plan)
+
     def to_json(self) -> dict[str, Any]:
         p = self.plan
         return {
@@ -33,7 +38,12 @@ class Row:
             "starts_at": p.starts_at.isoformat() if p.starts_at else None,
             "readiness": p.readiness,
             "debriefed": p.debriefed,
+            "prepared": not is_not_prepared(p),
         }
+
+
+def is_not_prepared(plan: PlanSummary) -> bool:
+    return bool(plan.calendar_uid) and "objective.missing" in plan.codes
 
 
 def _timestamp(value: dt.datetime | None) -> float:

@@ -11,7 +11,8 @@ and the store and writes what these decide. Decisions, each held by tests/test_i
   attendee outside our domains. People who declined are left out; the organizer is one of the
   people even when the file lists them only as ORGANIZER.
 - A person's name is the calendar's (Outlook's "Ibrahim, Leila" read as "Leila Ibrahim"), else
-  read from an address like `priya.raman@...`, else none: an address is no name.
+  read from an address like `priya.raman@...`, else their address stands in (no message
+  greets anyone by it).
 - The account, in order: what the seller set for the address or its domain
   (`import --account-for`, kept in `<home>/accounts.toml`); the account of the latest earlier
   plan with one of the external addresses, then with one of their domains; else a name made
@@ -225,7 +226,9 @@ def people(event: Event, sides: Sides) -> list[dict[str, str]]:
         if not email and not person.name:
             continue
         seen.add(email)
-        entry = {"name": person_name(person), "email": email}
+        # Someone the calendar does not name is known by their address: an address is no name
+        # to greet them by (see agenda.greeting_name), but it says who they are everywhere else.
+        entry = {"name": person_name(person) or email, "email": email}
         entry["side"] = "ours" if email and sides.is_ours(email) else "customer"
         found.append({key: value for key, value in entry.items() if value})
     return found

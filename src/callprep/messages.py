@@ -779,6 +779,8 @@ LIST_NO_MATCH = "No plans match."
 UPCOMING_EMPTY = "No calls in the next {days} days."
 FIX_FIRST = "fix first: {gap}"
 FIX_MORE = "  (+{count} more)"
+# An imported meeting nobody has prepared yet.
+NOT_PREPARED = "not prepared: `callprep edit {id}`"
 
 
 # --- dates as people type them ------------------------------------------------------------
@@ -1123,3 +1125,17 @@ FOLLOWUP_AFTER = (
     "As Markdown: callprep followup {id} --format md; "
     "an invite for the next meeting: callprep followup {id} --ics next.ics"
 )
+
+
+# --- `callprep new --from-ics` -------------------------------------------------------------------
+
+NEW_ICS_NONE = "{path} holds no meeting to plan (none that is not cancelled, within a year)"
+NEW_ICS_SEVERAL = "{path} holds {count} meetings: choose one with --uid UID (the list is above)"
+NEW_ICS_CANDIDATE = "  {uid}  {when}  {summary}"
+NEW_ICS_NO_UID = "no meeting {uid!r} in {path} (it holds {count}; leave out --uid to list them)"
+NEW_ICS_AMBIGUOUS_UID = "{uid!r} starts {count} meetings' UIDs: give more of it"
+NEW_ICS_ALREADY = (
+    "that meeting is a plan already: {id} (prepare it with `callprep edit {id}`; "
+    "`callprep import` keeps it up to date)"
+)
+NEW_ICS_UID_WITHOUT_FILE = "--uid picks a meeting of the --from-ics file: give that too"

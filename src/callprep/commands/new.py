@@ -29,6 +29,8 @@ class Options:
     playbook: str | None = None
     from_file: Path | None = None
     no_input: bool = False
+    from_ics: str | None = None  # a calendar file (or "-"): start from one of its meetings
+    uid: str | None = None  # which meeting of it
 
 
 def given_answers(options: Options, clock: Clock) -> tuple[dict[str, Any], frozenset[str]]:
@@ -50,6 +52,46 @@ def given_answers(options: Options, clock: Clock) -> tuple[dict[str, Any], froze
     if options.playbook:
         data["playbook"] = options.playbook
     return data, frozenset(fixed)
+
+
+def with_event(
+    store: Store,
+    options: Options,
+    profile: profiles.Profile,
+    clock: Clock,
+    data: dict[str, Any],
+    fixed: frozenset[str],
+) -> tuple[dict[str, Any], frozenset[str]]:
+    """`--from-ics`: one meeting's facts (account, time, length, people, notes, its calendar
+    identity) under what --from and the flags give; its time and length are not asked again."""
+    import sys
+
+    from callprep import importer
+    from callprep.text import one_line
+
+    if options.from_ics is None:
+        raise CallprepError(messages.NEW_ICS_UID_WITHOUT_FILE)
+    stdin = sys.stdin.buffer if options.from_ics == "-" else None
+    try:
+        event = importer.answers_from_ics(
+            store,
+            options.from_ics,
+            options.uid,
+            profile=profile,
+            now=clock.now,
+            zone=clock.zone,
+            stdin=stdin,
+        )
+    except importer.SeveralEvents as err:
+        for found in err.candidates:
+            when = dates.describe_datetime(found.starts_at, found.zone or None)
+            output.say(
+                messages.NEW_ICS_CANDIDATE.format(
+                    uid=one_line(found.uid), when=when, summary=one_line(found.summary)
+                )
+            )
+        raise
+    return {**event, **data}, fixed | {"starts_at", "duration_minutes"}
 
 
 def with_seller(data: dict[str, Any], profile: profiles.Profile) -> None:
@@ -114,6 +156,8 @@ def run(home: Path, options: Options) -> str:
         profile = offer_profile(asker, home, profile)
     clock = Clock.of(profile.zone_name)
     data, fixed = given_answers(options, clock)
+    if options.from_ics is not None or options.uid is not None:
+        data, fixed = with_event(store, options, profile, clock, data, fixed)
     playbook_name = str(data.get("playbook") or profile.playbook or DEFAULT_PLAYBOOK)
     playbook = get_playbook(playbook_name, store.playbooks_dir)
     data["playbook"] = playbook.name

@@ -189,7 +189,9 @@ def upcoming_table(rows: list[Row], now: dt.datetime | None = None) -> Table:
         call = Text.assemble(
             (title or "untitled", "bold"), (f"  {plan.kind}" if plan.kind else "", "dim")
         )
-        if row.gaps:
+        if row.not_prepared:
+            call.append("\n" + messages.NOT_PREPARED.format(id=one_line(plan.id)), style="yellow")
+        elif row.gaps:
             call.append("\n" + messages.FIX_FIRST.format(gap=row.gaps[0]), style="yellow")
             if len(row.gaps) > 1:
                 call.append(messages.FIX_MORE.format(count=len(row.gaps) - 1), style="dim")
