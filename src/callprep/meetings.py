@@ -481,10 +481,17 @@ def calendar_of(event: Event, account: str) -> dict[str, Any]:
         "uid": event.uid,
         "recurrence_id": event.recurrence_id,
         "sequence": event.sequence,
-        "source": event.source,
+        "source": source_name(event.source),
         "organizer": event.organizer.email.lower() if event.organizer else "",
         "account": account,
     }
+
+
+def source_name(source: str) -> str:
+    """Where the event was read: the file's absolute path ("-" for stdin)."""
+    import os
+
+    return source if source == "-" else os.path.abspath(source)
 
 
 def occurrence(calendar: CalendarEvent | None) -> tuple[str, str] | None:
@@ -518,7 +525,9 @@ def refreshed(plan: Plan, event: Event, sides: Sides, zone: ZoneInfo) -> Plan:
     organizer = event.organizer.email.lower() if event.organizer else ""
     calendar = {"sequence": max(stored.sequence, event.sequence), "organizer": organizer}
     if update or any(getattr(stored, key) != value for key, value in calendar.items()):
-        update["calendar"] = stored.model_copy(update={**calendar, "source": event.source})
+        update["calendar"] = stored.model_copy(
+            update={**calendar, "source": source_name(event.source)}
+        )
     if not update:
         return plan
     return plan.model_copy(update=update)
