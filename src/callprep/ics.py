@@ -162,7 +162,7 @@ def invite(
         event.add("organizer", address)
     for person in invitees:
         address = vCalAddress(f"mailto:{person.email}")
-        if person.name:
+        if person.name and "@" not in person.name:  # an address standing in for a name is none
             address.params["CN"] = _cn(person.name)
         address.params["CUTYPE"] = "INDIVIDUAL"
         address.params["ROLE"] = "REQ-PARTICIPANT"
