@@ -635,3 +635,27 @@ def test_upcoming_shows_imported_meetings_nobody_prepared(cli, home: Path, tmp_p
     )
     assert "not prepared" not in cli("list", "--upcoming").stdout
     assert json.loads(cli("list", "--upcoming", "--json").stdout)[0]["prepared"] is True
+
+
+@pytest.mark.slow
+def test_the_1000_event_export_imports_and_imports_again_unchanged(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    profile(home, email="sam.carter@ourco.example")
+    source = tmp_path / "export.ics"
+    source.write_bytes(big_export())
+    args = ("import", str(source), "--start", "2026-10-01", "--days", "92", "--json")
+    first = json.loads(cli(*args).stdout)
+    assert len(first["created"]) > 900
+    groups = {s["reason"].split(" (")[0].split(":")[0] for s in first["skipped"]}
+    assert groups <= {
+        "internal",
+        "all-day event",
+        "cancelled, and no plan to mark",
+        "not a meeting",
+    }
+    before = texts(home)
+    second = json.loads(cli(*args).stdout)
+    assert second["created"] == second["updated"] == []
+    assert len(second["unchanged"]) == len(first["created"])
+    assert texts(home) == before
