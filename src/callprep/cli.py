@@ -6,7 +6,6 @@ import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -18,6 +17,27 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from callprep import __version__
 
+
+def _plain_argument_help() -> None:
+    """Arguments in help and usage as a seller reads them: `PLAN`, `[NUMBER]...`.
+
+    Typer 0.29 adds each argument's Python type (`<str>`, `<list[int]>`) after it and writes a
+    required one as `{PLAN}`; neither means anything to a seller. (pyproject pins typer < 0.30;
+    tests/test_errors.py holds the help text to this.)
+    """
+    from typer.core import TyperArgument
+
+    def usage_name(self: TyperArgument) -> str:
+        name = self.display_name_raw
+        name = name if self.required else f"[{name}]"
+        return f"{name}..." if self.nargs != 1 else name
+
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+    TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+
+
+_plain_argument_help()
+
 app = typer.Typer(
     name="callprep",
     help=(
@@ -25,8 +45,8 @@ app = typer.Typer(
         "agreed beforehand, the questions still to ask. Then debrief, and carry what you "
         "learned into the next call."
     ),
-    no_args_is_help=True,
     add_completion=False,
+    invoke_without_command=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
@@ -87,6 +107,7 @@ def root(
         Path | None,
         typer.Option(
             "--home",
+            metavar="FOLDER",
             readable=False,  # callprep says what is wrong with a home, in one line
             envvar="CALLPREP_HOME",
             help="Folder of your plans and playbooks [default: your user data folder].",
@@ -106,6 +127,23 @@ def root(
     global _STATE
     _STATE = State(home, debug)
     ctx.obj = _STATE
+    if ctx.invoked_subcommand is None:
+        _start_here(ctx)
+
+
+@guarded
+def _start_here(ctx: typer.Context) -> None:
+    """`callprep` alone: in an empty store, the three things to do first; else the help."""
+    from callprep.store import Store
+
+    if Store(home()).plan_ids():
+        typer.echo(ctx.get_help())
+    else:
+        from callprep import messages
+
+        for line in messages.START_HERE:
+            typer.echo(line)
+    raise typer.Exit(0)
 
 
 def home() -> Path:
@@ -116,36 +154,44 @@ def home() -> Path:
     return folder
 
 
-class Kind(str, Enum):
-    discovery = "discovery"
-    demo = "demo"
-    proposal = "proposal"
-    negotiation = "negotiation"
-    review = "review"
-    other = "other"
+def choice(*values: str, what: str) -> Callable[[str], str]:
+    """A parser for an option that takes one of `values`, refusing others in the seller's words."""
+
+    def parse(value: str) -> str:
+        if value in values:
+            return value
+        listed = ", ".join(values[:-1]) + f" or {values[-1]}"
+        raise typer.BadParameter(f"{value!r} is no {what}; use {listed}")
+
+    return parse
 
 
-class BriefFormat(str, Enum):
-    term = "term"
-    md = "md"
-    html = "html"
-    pdf = "pdf"
+def whole_number(what: str) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            return int(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not {what}") from None
+
+    return parse
 
 
-class AgendaFormat(str, Enum):
-    text = "text"
-    md = "md"
+KINDS = ("discovery", "demo", "proposal", "negotiation", "review", "other")
+BRIEF_FORMATS = ("term", "md", "html", "pdf")
+AGENDA_FORMATS = ("text", "md")
+PAPERS = ("a4", "letter")
+SECTIONS = ("call", "objectives", "agenda", "discovery", "people", "questions")
 
 
-class Paper(str, Enum):
-    a4 = "a4"
-    letter = "letter"
+def _bar(values: tuple[str, ...]) -> str:
+    return "|".join(values)
 
 
 PlanArg = Annotated[
     str,
     typer.Argument(
-        metavar="PLAN", help="A plan id, a unique start of one, or a path to a .toml file."
+        metavar="PLAN",
+        help="A plan id (or a unique start of one), a path to a .toml file, or an account name.",
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
@@ -153,6 +199,7 @@ FromOpt = Annotated[
     Path | None,
     typer.Option(
         "--from",
+        metavar="FILE",
         help="Take answers from a TOML file in the plan format (any subset).",
         show_default=False,
     ),
@@ -166,23 +213,35 @@ NoInputOpt = Annotated[
 @guarded
 def new(
     account: Annotated[
-        str | None, typer.Option(help="The customer's company.", show_default=False)
+        str | None,
+        typer.Option(metavar="NAME", help="The customer's company.", show_default=False),
     ] = None,
     opportunity: Annotated[
-        str | None, typer.Option(help="The deal the call is about.", show_default=False)
+        str | None,
+        typer.Option(metavar="NAME", help="The deal the call is about.", show_default=False),
     ] = None,
-    kind: Annotated[Kind | None, typer.Option(help="The kind of call.", show_default=False)] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            parser=choice(*KINDS, what="kind of call"),
+            metavar=_bar(KINDS),
+            help="The kind of call.",
+            show_default=False,
+        ),
+    ] = None,
     when: Annotated[
         str | None,
         typer.Option(
-            help="When it starts: 'YYYY-MM-DD HH:MM', local time unless an offset is given.",
+            metavar="WHEN",
+            help='When it starts, as you would say it ("Tue 10:00", "3 Dec 15:00"), in your time zone unless you name one.',
             show_default=False,
         ),
     ] = None,
     playbook: Annotated[
         str | None,
         typer.Option(
-            help="The checklist to walk [default: standard]. See `callprep playbooks`.",
+            metavar="NAME",
+            help="The checklist to walk [default: your profile's, else standard]. See `callprep playbooks`.",
             show_default=False,
         ),
     ] = None,
@@ -197,7 +256,7 @@ def new(
         command.Options(
             account=account,
             opportunity=opportunity,
-            kind=kind.value if kind else None,
+            kind=kind,
             when=when,
             playbook=playbook,
             from_file=from_file,
@@ -210,7 +269,8 @@ def new(
 @guarded
 def list_(
     account: Annotated[
-        str | None, typer.Option(help="Only this account's plans.", show_default=False)
+        str | None,
+        typer.Option(metavar="NAME", help="Only this account's plans.", show_default=False),
     ] = None,
     upcoming: Annotated[
         bool, typer.Option("--upcoming", help="Only calls in the next 7 days, least ready first.")
@@ -232,15 +292,6 @@ def show(plan: PlanArg, json: JsonOpt = False) -> None:
     command.run(home(), plan, as_json=json)
 
 
-class Section(str, Enum):
-    call = "call"
-    objectives = "objectives"
-    agenda = "agenda"
-    discovery = "discovery"
-    people = "people"
-    questions = "questions"
-
-
 @app.command()
 @guarded
 def edit(
@@ -252,9 +303,12 @@ def edit(
         ),
     ] = False,
     section: Annotated[
-        Section | None,
+        str | None,
         typer.Option(
-            help="Ask only this part of the plan again (implies --interview).", show_default=False
+            parser=choice(*SECTIONS, what="part of a plan"),
+            metavar=_bar(SECTIONS),
+            help="Ask only this part of the plan again (implies --interview).",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -266,7 +320,7 @@ def edit(
     """
     from callprep.commands import edit as command
 
-    command.run(home(), plan, interview=interview, section=section.value if section else None)
+    command.run(home(), plan, interview=interview, section=section)
 
 
 @app.command()
@@ -282,7 +336,11 @@ def reschedule(
     minutes: Annotated[
         int | None,
         typer.Option(
-            "--minutes", min=1, max=24 * 60, help="The new length in minutes.", show_default=False
+            "--minutes",
+            parser=whole_number("a number of minutes"),
+            metavar="N",
+            help="The new length in minutes.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -335,20 +393,39 @@ def check(
 def brief(
     plan: PlanArg,
     format: Annotated[
-        BriefFormat, typer.Option("--format", "-f", help="Where the brief goes.")
-    ] = BriefFormat.term,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(*BRIEF_FORMATS, what="brief format"),
+            metavar=_bar(BRIEF_FORMATS),
+            help="Where the brief goes: the terminal, Markdown, HTML or PDF.",
+        ),
+    ] = "term",
     output: Annotated[
         str | None,  # as typed: a Path would turn "" into "." and drop the "/" of "newdir/"
         typer.Option(
-            "--output", "-o", help="Write to this file (needed for pdf).", show_default=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (needed for pdf).",
+            show_default=False,
         ),
     ] = None,
-    paper: Annotated[Paper, typer.Option(help="Paper size for pdf and html.")] = Paper.a4,
+    paper: Annotated[
+        str | None,
+        typer.Option(
+            parser=choice(*PAPERS, what="paper size"),
+            metavar=_bar(PAPERS),
+            help="Paper size for pdf and html [default: your profile's, else a4].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """The one-page brief to take into the meeting."""
     from callprep.commands import brief as command
 
-    command.run(home(), plan, fmt=format.value, output_path=output, paper=paper.value)
+    command.run(home(), plan, fmt=format, output_path=output, paper=paper)
 
 
 @app.command()
@@ -358,12 +435,22 @@ def agenda(
     ics: Annotated[
         str | None,
         typer.Option(
-            "--ics", help="Also write a calendar invite (.ics) to this file.", show_default=False
+            "--ics",
+            metavar="FILE",
+            help="Also write a calendar invite (.ics) to this file.",
+            show_default=False,
         ),
     ] = None,
     format: Annotated[
-        AgendaFormat, typer.Option("--format", "-f", help="Plain text or Markdown.")
-    ] = AgendaFormat.text,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(*AGENDA_FORMATS, what="message format"),
+            metavar=_bar(AGENDA_FORMATS),
+            help="Plain text or Markdown.",
+        ),
+    ] = "text",
     mark_shared: Annotated[
         bool, typer.Option("--mark-shared", help="Record that you sent the agenda to the customer.")
     ] = False,
@@ -385,7 +472,7 @@ def agenda(
     command.run(
         home(),
         plan,
-        fmt=format.value,
+        fmt=format,
         ics=ics,
         mark_shared=mark_shared,
         mark_confirmed=mark_confirmed,
@@ -414,7 +501,8 @@ def done(
     numbers: Annotated[
         list[int] | None,
         typer.Argument(
-            metavar="[NUMBER]...",
+            metavar="NUMBER",
+            parser=whole_number("a commitment number (1, 2, …: see the list)"),
             help="The commitments to mark done, by their number in the list.",
             show_default=False,
         ),
@@ -431,11 +519,16 @@ def done(
 @guarded
 def stats(
     account: Annotated[
-        str | None, typer.Option(help="Only this account's calls.", show_default=False)
+        str | None,
+        typer.Option(metavar="NAME", help="Only this account's calls.", show_default=False),
     ] = None,
     since: Annotated[
         str | None,
-        typer.Option(help="Only calls on or after this date (YYYY-MM-DD).", show_default=False),
+        typer.Option(
+            metavar="DATE",
+            help='Only calls on or after this day ("1 Jan", "2026-01-01", "start of the month").',
+            show_default=False,
+        ),
     ] = None,
     json: JsonOpt = False,
 ) -> None:
@@ -500,8 +593,40 @@ def profile_set(
     command.set_key(home(), key, value)
 
 
+COMPLETE_VAR = "_CALLPREP_COMPLETE"
+SHELLS = ("bash", "zsh", "fish")
+
+
+@app.command()
+@guarded
+def completion(
+    shell: Annotated[
+        str,
+        typer.Argument(
+            metavar=_bar(SHELLS),
+            parser=choice(*SHELLS, what="shell callprep completes in"),
+            help="Your shell.",
+        ),
+    ],
+) -> None:
+    """Print the shell code that completes callprep's commands and options on Tab.
+
+    bash: `callprep completion bash > ~/.local/share/bash-completion/completions/callprep`;
+    zsh: `callprep completion zsh > ~/.zfunc/_callprep` (with ~/.zfunc in $fpath);
+    fish: `callprep completion fish > ~/.config/fish/completions/callprep.fish`.
+    """
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(prog_name="callprep", complete_var=COMPLETE_VAR, shell=shell)
+    typer.echo(script.rstrip("\n"))
+
+
 def main() -> None:
-    app()
+    if COMPLETE_VAR in os.environ:  # the shell asks what completes the line: only then load it
+        from typer._completion_classes import completion_init
+
+        completion_init()
+    app(prog_name="callprep")  # `python -m callprep` too: the same usage lines and completion
 
 
 if __name__ == "__main__":  # pragma: no cover

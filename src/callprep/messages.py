@@ -816,6 +816,14 @@ PROFILE_DEFAULT_NOTE = "{value} (not set: the default)"
 PROFILE_IGNORED = "ignoring your profile for now: {problem}"
 
 
+# `callprep` alone, in an empty store: what to do first, in three lines.
+START_HERE = (
+    "callprep profile          tell callprep who you are (a minute, once)",
+    "callprep new              plan your next customer call, with the coach",
+    "callprep import FILE.ics  start plans from the meetings in your calendar",
+)
+
+
 # --- reschedule, delete ----------------------------------------------------------------------
 
 RESCHEDULE_NO_WHEN = 'reschedule needs the new time, e.g. "Tue 10:00" or "2026-12-08 10:00"'
