@@ -114,14 +114,24 @@ def latest_opportunity(plans: Iterable[Plan], account: str) -> str:
 
 
 def known_discovery(past: History) -> dict[str, Any]:
-    """Discovery after every earlier call, walked in order: a later answer wins."""
+    """Discovery after every earlier call, walked in order: a later answer wins.
+
+    A hedged note ("not sure yet, Helen mentioned the CFO") is carried too where nothing surer
+    is known: it is still asked, but what it says is not thrown away.
+    """
+    from callprep.coach import state
+
     known: dict[str, Any] = {}
+    hedged: dict[str, Any] = {}
     for plan in past.plans:
         after_call = plan.known_discovery()  # the plan's answers updated by its debrief's `learned`
         for key in DISCOVERY_KEYS:
+            value = getattr(after_call, key)
             if after_call.is_known(key):
-                known[key] = getattr(after_call, key)
-    return known
+                known[key] = value
+            elif state(value) == "hedged":
+                hedged[key] = value
+    return {**{k: v for k, v in hedged.items() if k not in known}, **known}
 
 
 def carried_data(past: History) -> dict[str, Any]:

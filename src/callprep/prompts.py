@@ -247,6 +247,11 @@ def interactive_asker() -> Asker:
     from callprep import messages
     from callprep.errors import CallprepError
 
-    if not sys.stdin.isatty():
+    if not has_terminal():
         raise CallprepError(messages.NO_TERMINAL)
     return QuestionaryAsker()
+
+
+def has_terminal() -> bool:
+    """Whether questions can be asked: stdin is a terminal (tests script the answers instead)."""
+    return sys.stdin.isatty()

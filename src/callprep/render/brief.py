@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from callprep import coach, messages, topics
 from callprep.carry import OpenCommitment
 from callprep.coach import Finding
+from callprep.dates import describe_datetime
 from callprep.model import Plan
 from callprep.topics import FINDINGS
 
@@ -51,11 +52,8 @@ class BriefView:
 def format_when(plan: Plan) -> str:
     if plan.starts_at is None:
         return "time not set"
-    start = plan.starts_at
-    text = f"{start:%a %-d %b %Y, %H:%M}"
-    if start.tzinfo is not None:
-        offset = start.strftime("%z")
-        text += f" (UTC{offset[:3]}:{offset[3:]})"
+    # "Thu 3 Dec 2026, 15:00 America/New_York": the zone by its name where the plan keeps it.
+    text = describe_datetime(plan.starts_at, plan.timezone or None)
     if plan.duration_minutes:
         text += f", {plan.duration_minutes} min"
     return text
