@@ -163,6 +163,7 @@ def red_flag(unknown: str, kind: str, question: str) -> str:
 
 # Questions the coach builds for a plan (SPIN): one ask each, about the customer's world.
 ECONOMIC_QUESTION = "Who besides you needs to say yes to this?"
+THEIR_AGENDA_QUESTION = "What would you like to get out of today?"
 CONSEQUENCE_BY_DATE = "What happens on your side if this isn't in place by {date}?"
 IMPLICATION_QUESTION = "You mentioned “{pain}”. What does that cost you if nothing changes?"
 NEED_PAYOFF_QUESTION = "You mentioned “{pain}”. If that were solved, what would it be worth to you?"
