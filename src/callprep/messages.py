@@ -294,6 +294,7 @@ STORE_NEWER = "{problem} (left out)"
 
 BRIEF_HEADINGS: dict[str, str] = {
     "objectives": "Objectives",
+    "opener": "Open with the up-front contract",
     "best": "Best outcome",
     "minimum": "Minimum we accept",
     "customer": "Their goal for the call",
@@ -312,6 +313,20 @@ BRIEF_HEADINGS: dict[str, str] = {
     "us": "Us",
 }
 BRIEF_NOT_SET = "not set"
+# The up-front contract's opener: what the seller says first, in order (labels for the seller).
+BRIEF_OPENER: dict[str, str] = {
+    "purpose": "Purpose",
+    "time": "Time",
+    "theirs": "Their agenda",
+    "ours": "Our agenda",
+    "outcome": "Outcome",
+    "no": "No is fine",
+}
+OPENER_TIME = "We have {minutes} minutes; does that still work?"
+OPENER_NO_TIME = "How much time do we have today?"
+OPENER_ASK_THEIRS = "Ask: what would you like to get out of today?"
+OPENER_OUTCOME = "By the end, a clear yes or no: {best}."
+OPENER_NO = "If it's not a fit, it's fine to say no."
 BRIEF_VAGUE = "vague"
 BRIEF_TO_LEARN = "not known yet: ask"
 BRIEF_TO_LEARN_GUESS = "not known yet: ask (your guess: {guess})"

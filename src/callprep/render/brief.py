@@ -43,6 +43,9 @@ class BriefView:
     open_labels: list[str] = field(default_factory=list)  # the findings, a few words each
     # The coach's questions for this call: (question, tag), tag "suggested" or "red flag".
     suggested: list[tuple[str, str]] = field(default_factory=list)
+    # The up-front contract's opener, (label, what to say), in the order to say it: only for
+    # plans of that playbook.
+    opener: list[tuple[str, str]] = field(default_factory=list)
     # Set only when the view was shortened to fit a page: items left out per section.
     hidden: dict[str, int] = field(default_factory=dict)
     shortened: bool = False
@@ -88,6 +91,32 @@ def open_labels(findings: list[Finding]) -> list[str]:
     return labels
 
 
+def opener(plan: Plan) -> list[tuple[str, str]]:
+    """How to open an up-front-contract call: purpose, time, their agenda and ours, the outcome,
+    and that no is a fine answer. Empty for any other playbook."""
+    if plan.playbook != coach.UPFRONT_CONTRACT:
+        return []
+    words = messages.BRIEF_OPENER
+    purpose = plan.notes.get("purpose", "")
+    minutes = plan.duration_minutes
+    items = [item for item in plan.agenda.items if item]
+    best = plan.objective.best.rstrip(" .!?")
+    return [
+        (words["purpose"], purpose or messages.BRIEF_NOT_SET),
+        (
+            words["time"],
+            messages.OPENER_TIME.format(minutes=minutes) if minutes else messages.OPENER_NO_TIME,
+        ),
+        (words["theirs"], plan.objective.customer or messages.OPENER_ASK_THEIRS),
+        (words["ours"], "; ".join(items) or messages.BRIEF_NO_AGENDA),
+        (
+            words["outcome"],
+            messages.OPENER_OUTCOME.format(best=best) if best else messages.BRIEF_NOT_SET,
+        ),
+        (words["no"], messages.OPENER_NO),
+    ]
+
+
 def build(
     plan: Plan,
     open_commitments: list[OpenCommitment] | None = None,
@@ -113,6 +142,9 @@ def build(
         if s.text not in earlier_questions
     ]
     in_topics = {t.key for t in topics.for_playbook(plan.playbook) if t.in_notes}
+    opening = opener(plan)
+    if opening:
+        in_topics.add("purpose")  # said in the opener
     title = " · ".join(part for part in (plan.account, plan.opportunity) if part) or "Untitled call"
     return BriefView(
         plan=plan,
@@ -144,4 +176,5 @@ def build(
         customer_prep=[item for item in plan.agenda.customer_prep if item],
         open_labels=open_labels(result.findings),
         suggested=suggested,
+        opener=opening,
     )

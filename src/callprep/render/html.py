@@ -77,6 +77,16 @@ def _objectives(view: BriefView) -> str:
     return f'<section class="objectives">{"".join(boxes)}</section>'
 
 
+def _opener(view: BriefView) -> str:
+    if not view.opener:
+        return ""
+    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in view.opener)
+    return (
+        f'<section class="opener"><h2>{e(HEADINGS["opener"])}</h2>'
+        f'<dl class="facts">{facts}</dl></section>'
+    )
+
+
 def _chip(flag: bool, words: tuple[str, str]) -> str:
     yes, no = words
     return f'<span class="chip {"good" if flag else "fair"}">{e(yes if flag else no)}</span>'
@@ -196,9 +206,11 @@ def render(view: BriefView, paper: str = "a4") -> str:
     short = chosen.view
     width, height = page.content_size(paper)
     body = "\n".join(
-        [
+        part
+        for part in [
             _header(short),
             _objectives(short),
+            _opener(short),
             _agenda(short),
             _learning(short),
             _commitments(short),
@@ -207,6 +219,7 @@ def render(view: BriefView, paper: str = "a4") -> str:
             _jot(),
             _footer(short),
         ]
+        if part
     )
     css = (
         STYLE.replace("@PAPER@", CSS_PAPER[paper])

@@ -42,6 +42,10 @@ def render(view: BriefView) -> str:
     )
     out.append(f"| {' | '.join(cells)} |")
 
+    if view.opener:
+        out += ["", f"## {HEADINGS['opener']}", ""]
+        out += [f"- **{m(label)}:** {m(value)}" for label, value in view.opener]
+
     out += [
         "",
         f"## {HEADINGS['agenda']}",

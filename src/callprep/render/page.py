@@ -46,6 +46,10 @@ LADDER: tuple[Limits | None, ...] = (
     Limits(72, 4),
     Limits(64, 3),
     Limits(56, 2),
+    # One of each: an overfull MEDDPICC plan (twelve topics) or an up-front contract (its
+    # opener) needs these.
+    Limits(48, 1),
+    Limits(40, 1),
 )
 
 TITLE_CHARS = 90  # account and opportunity print large: they get a tighter cap
@@ -123,6 +127,7 @@ def shorten(view: BriefView, limits: Limits | None) -> BriefView:
         unanswered=some("unanswered", view.unanswered),
         open_commitments=[_cut_commitment(item, text) for item in commitments],
         notes=pairs("notes", view.notes),
+        opener=[(label, text(value)) for label, value in view.opener],
         open_labels=view.open_labels[:CORNER_ITEMS],
         hidden=hidden,
     )
@@ -299,6 +304,11 @@ def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> floa
         block([text or "-"], third, 1.08) for text in (view.best, view.minimum, view.customer_goal)
     )
     height += objectives + 0.9 * line + 1.35 * size + GAP_EM * size
+
+    if view.opener:
+        label_col = max(len(label) for label, _ in view.opener) * size * 0.86 * metrics.char
+        values = [value for _, value in view.opener]
+        height += section(values, width - label_col - size) + GAP_EM * size
 
     wide, narrow = (width - gutter) * 1.6 / 2.6, (width - gutter) / 2.6
     agenda = section(with_more(view, view.agenda, "agenda"), wide)

@@ -57,6 +57,7 @@ def level_data(view: BriefView) -> dict[str, Any]:
         "minimum": view.minimum,
         "minimum_flag": messages.BRIEF_VAGUE if page.vague(view, "objective.minimum") else "",
         "customer": view.customer_goal,
+        "opener": [list(pair) for pair in view.opener],
         "agenda": view.agenda,
         "shared": view.agenda_shared,
         "confirmed": view.agenda_confirmed,

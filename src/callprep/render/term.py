@@ -96,6 +96,13 @@ def renderables(view: BriefView) -> list[RenderableType]:
 
     parts += [_heading(HEADINGS["objectives"]), Padding(_objectives(view), (0, 0, 0, 2))]
 
+    if view.opener:
+        parts.append(_heading(HEADINGS["opener"]))
+        opener = _grid()
+        for label, value in view.opener:
+            opener.add_row(label, t(value))
+        parts.append(Padding(opener, (0, 0, 0, 2)))
+
     status = Text.assemble(
         "  ",
         _status(view.agenda_shared, messages.BRIEF_SHARED),
