@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from callprep import messages
+from callprep import people as deal_people
 from callprep.errors import CallprepError
 from callprep.interview import format_datetime, parse_date, parse_datetime, validator_for
 from callprep.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
@@ -56,11 +57,14 @@ STEPS: tuple[Question | str, ...] = (
     ),
     Question("off_script", "list"),
     "new_opportunities",
+    # Dangers heard, kept apart from the openings above.
+    Question("risks", "list"),
     "learned",
     "answered",
     Question("could_have_done_more", "text"),
     Question("next_step", "text"),
     "commitments",
+    "people",
 )
 
 
@@ -229,15 +233,35 @@ def with_debrief(plan: Plan, debrief: Debrief) -> Plan:
     return plan.model_copy(update={"debrief": debrief})
 
 
-def draft_text(answers: Mapping[str, Any]) -> str | None:
-    """The answers so far as a plan-format file with only a `[debrief]` table; None if unusable."""
+def draft_text(
+    answers: Mapping[str, Any], updates: list[dict[str, Any]] | None = None
+) -> str | None:
+    """The answers so far as a plan-format file: the `[debrief]` table and the people's updates
+    as `[[attendees]]` (so the draft is itself a `--from` file); None if unusable."""
     import tomli_w
 
     try:
         debrief = to_debrief(answers, "draft")
     except CallprepError:
         return None
-    return tomli_w.dumps({"debrief": debrief.model_dump(mode="python", exclude_none=True)})
+    data: dict[str, Any] = {"debrief": debrief.model_dump(mode="python", exclude_none=True)}
+    if updates:
+        data["attendees"] = updates
+    return tomli_w.dumps(data)
+
+
+def people_from_file(path: Path) -> list[dict[str, Any]]:
+    """The `[[attendees]]` of a `--from` file as updates to the plan's people (see `people`)."""
+    from callprep.planfile import load_answers
+
+    return deal_people.updates_from(load_answers(path).get("attendees"), str(path))
+
+
+def with_people(plan: Plan, updates: list[dict[str, Any]]) -> Plan:
+    """The plan with the debrief's corrections to its people applied (a no-op without any)."""
+    if not updates:
+        return plan
+    return plan.model_copy(update={"attendees": deal_people.apply(plan.attendees, updates)})
 
 
 def unknown_before(plan: Plan) -> list[str]:
@@ -292,10 +316,24 @@ _datetime_validator = validator_for("datetime")
 class DebriefInterview:
     """Asks the debrief through the prompt seam; `data` holds every answer so far, even after Ctrl-C."""
 
-    def __init__(self, plan: Plan, asker: Asker, data: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        asker: Asker,
+        data: dict[str, Any] | None = None,
+        attendees: list[dict[str, Any]] | None = None,
+    ) -> None:
         self.plan = plan
         self.asker = asker
         self.data: dict[str, Any] = data if data is not None else initial_answers(plan)
+        # The people as the seller corrects them; written to the plan's attendees, not the debrief.
+        self.attendees: list[dict[str, Any]] = (
+            attendees if attendees is not None else [a.model_dump() for a in plan.attendees]
+        )
+
+    def people_updates(self) -> list[dict[str, Any]]:
+        """What the seller changed about the plan's people, as updates to apply when saving."""
+        return deal_people.changes(self.plan.attendees, self.attendees)
 
     def run(self) -> Debrief:
         self._introduce()
@@ -453,6 +491,12 @@ class DebriefInterview:
             if got:
                 answered.append(question)
         self._set(ANSWERED, answered)
+
+    def _ask_people(self) -> None:
+        """Who was there: correct a name or role, change influence and stance, add who joined."""
+        self.attendees = deal_people.review(
+            self.asker, self.attendees, messages.PEOPLE_DEBRIEF_INTRO
+        )
 
     def _ask_commitments(self) -> None:
         kept: list[dict[str, Any]] = []

@@ -388,6 +388,10 @@ DEBRIEF_QUESTIONS: dict[str, tuple[str, str]] = {
         "What is the next step?",
         'Agreed with the customer, with a date: "Pilot kickoff call on 12 Jan".',
     ),
+    "risks": (
+        "What risks or objections came up?",
+        'Dangers to the deal, in their words: "Union consultation needed before any automation".',
+    ),
 }
 DEBRIEF_OUTCOME_CHOICES: dict[str, str] = {
     "best": "best: the best outcome",
@@ -467,6 +471,7 @@ def debrief_headline(outcome: str, best: str, minimum: str) -> str:
 
 
 SUMMARY_LABELS = {
+    "risks": "Risks:",
     "reflection": "More was possible:",
     "opportunities": "New opportunities:",
     "next_step": "Next step:",
@@ -559,6 +564,48 @@ def carried_note(count: int, deal: str, fields: list[str]) -> str:
         parts.append(f"{answers} discovery answer{'s' if answers != 1 else ''}")
     carried = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
     return f"Started from {calls} on {deal}: {carried} carried forward."
+
+
+# --- people (the interview, the debrief and carry-forward) ---------------------------------
+
+PERSON_SIDES = {"customer": "theirs", "ours": "ours"}
+PERSON_SIDE_CHOICES = {"customer": "theirs (the customer)", "ours": "ours"}
+# Miller Heiman's buying influences, as the seller picks them; "" is not known.
+INFLUENCE_CHOICES: dict[str, str] = {
+    "": "don't know",
+    "economic": "economic: says yes and releases the money",
+    "user": "user: will use it day to day",
+    "technical": "technical: screens it (IT, security, procurement)",
+    "coach": "coach: guides us, wants us to win",
+}
+STANCE_CHOICES: dict[str, str] = {
+    "": "don't know",
+    "supporter": "supporter",
+    "neutral": "neutral",
+    "sceptic": "sceptic",
+}
+PERSON_STILL_RIGHT = "Still right? {person}"
+PERSON_NAME = "{name}: name (correct it if it was a placeholder)"
+PERSON_NAME_HELP = "Enter keeps it."
+PERSON_ROLE = "{name}'s role"
+PERSON_ROLE_HELP = "e.g. VP Operations; blank if unknown."
+PERSON_SIDE = "Which side is {name} on?"
+PERSON_EMAIL = "{name}'s email"
+PERSON_EMAIL_HELP = "Blank if you don't know it."
+PERSON_BAD_EMAIL = (
+    "{value!r} is not an email address (e.g. dana@acme.com); blank if you don't know it"
+)
+PERSON_INFLUENCE = "{name}'s influence on the decision"
+PERSON_STANCE = "Where does {name} stand on us?"
+PERSON_NEW = "Anyone else who joined? Their name (empty when done)"
+PERSON_NEW_HELP = "Someone who turned up, or who you learned has a say."
+PEOPLE_DEBRIEF_INTRO = "The people on the call: is each still right? (Enter: yes.)"
+PEOPLE_CARRIED_INTRO = "The people, as last known: is each still right? (Enter: yes.)"
+PEOPLE_CARRIED_UPDATE = "Update the people (a name, a role, influence or stance, or someone new)?"
+PEOPLE_FROM_NOT_TABLES = (
+    "expected [[attendees]] tables (name, role, side, email, influence, stance)"
+)
+PEOPLE_FROM_NO_NAME = "needs a name (and `was` to rename someone)"
 
 
 # `callprep done`
