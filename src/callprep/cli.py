@@ -380,6 +380,57 @@ def playbooks() -> None:
     command.run(home())
 
 
+class DealFormat(str, Enum):
+    term = "term"
+    md = "md"
+    html = "html"
+
+
+@app.command()
+@guarded
+def deal(
+    plan: Annotated[
+        str,
+        typer.Argument(
+            metavar="PLAN|ACCOUNT",
+            help="A plan of the deal (id, start of one, or path), or its account (or a start of it).",
+        ),
+    ],
+    opportunity: Annotated[
+        str | None,
+        typer.Option(help="The deal, when the account has several.", show_default=False),
+    ] = None,
+    json: JsonOpt = False,
+    format: Annotated[
+        DealFormat, typer.Option("--format", "-f", help="Where it goes.")
+    ] = DealFormat.term,
+    action_plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan",
+            help="The mutual action plan to share with the customer: the agreed steps on both "
+            "sides, with owners and dates, and nothing that is ours alone.",
+        ),
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Write md or html to this file.", show_default=False),
+    ] = None,
+) -> None:
+    """The deal as one story: its calls, the people and their stance, what is open and unknown."""
+    from callprep.commands import deal as command
+
+    command.run(
+        home(),
+        plan,
+        opportunity=opportunity,
+        as_json=json,
+        fmt=format.value,
+        action_plan=action_plan,
+        output_path=output,
+    )
+
+
 profile_app = typer.Typer(
     help=(
         "Who you are: name, email, company, title, time zone, signature, your email domains, "

@@ -608,6 +608,63 @@ PEOPLE_FROM_NOT_TABLES = (
 PEOPLE_FROM_NO_NAME = "needs a name (and `was` to rename someone)"
 
 
+# --- `callprep deal`: the deal's story and the mutual action plan ---------------------------
+
+DEAL_NOT_FOUND = "no plan or account {ref!r} (run `callprep list` to see them)"
+DEAL_ACCOUNTS_AMBIGUOUS = (
+    "{text!r} starts the name of several accounts ({accounts}); type more of it"
+)
+DEAL_WHICH_OPPORTUNITY = "{account} has {count} deals ({known}); name one with --opportunity"
+DEAL_NO_OPPORTUNITY = "{account} has no deal {opportunity!r} (its deals: {known})"
+DEAL_NONE = "none named yet"
+DEAL_HEADINGS: dict[str, str] = {
+    "calls": "Calls",
+    "people": "People",
+    "missing": "Still missing",
+    "commitments": "Open commitments",
+    "risks": "Risks",
+    "opportunities": "New opportunities",
+    "unknown": "Still unknown",
+    "next_step": "Next step",
+}
+DEAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "calls": ("date", "kind", "objective", "outcome"),
+    "people": ("name", "role", "side", "influence", "stance", "last seen"),
+    "commitments": ("who", "what", "due", ""),
+}
+DEAL_OUTCOMES = {
+    "best": "best outcome",
+    "minimum": "minimum",
+    "none": "continuation",
+    "": "not debriefed",
+}
+DEAL_AHEAD = "ahead"
+DEAL_NO_DATE = "no date"
+DEAL_NO_CALLS = "No calls on this deal yet."
+DEAL_NOBODY = "Nobody listed yet."
+DEAL_NOTHING = "nothing"
+DEAL_ALL_KNOWN = "Everything the coach asks about is known."
+DEAL_MISSING_ECONOMIC = (
+    "Nobody known to hold the budget (influence “economic”): find out who says yes and "
+    "releases the money."
+)
+DEAL_MISSING_OTHERS = "No one known as: {influences}."
+DEAL_SUBTITLE = "The deal so far: {calls}"
+DEAL_FOOTER = "callprep deal · {date}"
+# The mutual action plan: for the customer's eyes, in both sides' words.
+MAP_TITLE = "Mutual action plan"
+MAP_INTRO = "The steps we agreed, on both sides, in date order."
+MAP_COLUMNS = ("", "step", "owner", "by")
+MAP_DONE = "done"
+MAP_OPEN = "open"
+MAP_NO_DATE = "—"
+MAP_NEXT_STEP = "Next step"
+MAP_NO_STEPS = "No steps agreed yet."
+MAP_TEAM = "Who is who"
+MAP_OUR_TEAM = "Our team"
+MAP_THEIR_TEAM = "Your team"
+
+
 # `callprep done`
 DONE_HEADING = "Commitments on {deal}:"
 DONE_HINT = "Mark one done: callprep done {ref} NUMBER (--undo to reopen it)."
