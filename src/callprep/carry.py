@@ -303,7 +303,7 @@ def known_lines(past: History, carried: dict[str, Any], today: dt.date) -> list[
 
 
 def _known_person(person: dict[str, Any]) -> str:
-    """ "Dana Lee (VP Operations; user, supporter)", or "Sam Okafor (Account executive) [ours]"."""
+    """As the known block shows them: “Dana Lee (VP Operations; user, supporter)”."""
     about = [str(person[key]) for key in ("influence", "stance") if person.get(key)]
     details = "; ".join(part for part in (person.get("role", ""), ", ".join(about)) if part)
     text = one_line(f"{person['name']} ({details})" if details else person["name"])

@@ -376,6 +376,7 @@ class LastTime:
 def last_time(earlier: Sequence[Plan]) -> LastTime | None:
     """The last debriefed call of `earlier` (the deal's calls before this one, oldest first)."""
     from callprep.debrief import new_opportunities as opportunities_of
+    from callprep.debrief import recorded_stances
 
     held = debriefed(earlier)
     if not held:
@@ -383,14 +384,15 @@ def last_time(earlier: Sequence[Plan]) -> LastTime | None:
     last = held[-1]
     debrief = last.debrief
     assert debrief is not None
-    before = people.picture(earlier[: earlier.index(last)])
-    stances: list[tuple[str, str, str]] = []
-    for person in last.customer_attendees:
-        if person.stance in ("", "unknown"):
-            continue
-        was = next((p.attendee.stance for p in before if people.same(p.attendee, person)), "")
-        if was != person.stance:
-            stances.append((person.name, "" if was == "unknown" else was, person.stance))
+    # What the debrief changed, as it recorded it; for a hand-written debrief, the stances
+    # that differ from what an earlier call knew.
+    stances = recorded_stances(debrief)
+    if not stances:
+        before = people.picture(earlier[: earlier.index(last)])
+        for person in last.customer_attendees:
+            was = next((p.attendee.stance for p in before if people.same(p.attendee, person)), "")
+            if was not in ("", "unknown") and person.stance not in ("", "unknown", was):
+                stances.append((person.name, was, person.stance))
     return LastTime(
         plan_id=last.id,
         when=people.held_on(last),

@@ -29,6 +29,7 @@ from callprep.topics import DISCOVERY
 
 NEW_OPPORTUNITIES = "new_opportunities"
 ANSWERED = "answered"
+STANCES = "stances"
 ENGAGEMENT_LEVELS = (5, 4, 3, 2, 1)
 COMMITMENT_STATUSES = ("open", "done", "remove")
 
@@ -89,6 +90,18 @@ def new_opportunities(debrief: Debrief | None) -> list[str]:
 
 def answered_questions(debrief: Debrief | None) -> list[str]:
     return _extra_list(debrief, ANSWERED)
+
+
+def recorded_stances(debrief: Debrief | None) -> list[tuple[str, str, str]]:
+    """The stances the debrief changed, (name, was, now); a hand-edited odd entry is skipped."""
+    value = (debrief.model_extra or {}).get(STANCES) if debrief is not None else None
+    if not isinstance(value, list):
+        return []
+    found: list[tuple[str, str, str]] = []
+    for item in value:
+        if isinstance(item, dict) and item.get("name") and item.get("now"):
+            found.append((str(item["name"]), str(item.get("was") or ""), str(item["now"])))
+    return found
 
 
 # --- answers <-> Debrief -------------------------------------------------------------------------
@@ -258,10 +271,29 @@ def people_from_file(path: Path) -> list[dict[str, Any]]:
 
 
 def with_people(plan: Plan, updates: list[dict[str, Any]]) -> Plan:
-    """The plan with the debrief's corrections to its people applied (a no-op without any)."""
+    """The plan with the debrief's corrections to its people applied (a no-op without any).
+
+    The stances they change are recorded in the debrief (`stances`: name, was, now), for the
+    next call's "Last time": the attendees alone no longer say what a stance was.
+    """
     if not updates:
         return plan
-    return plan.model_copy(update={"attendees": deal_people.apply(plan.attendees, updates)})
+    changed = deal_people.stance_changes(plan.attendees, updates)
+    debrief = plan.debrief
+    if changed and debrief is not None:
+        recorded = {
+            name.casefold(): {"name": name, "was": was, "now": now}
+            for name, was, now in recorded_stances(debrief)
+        }
+        for item in changed:
+            earlier = recorded.get(item["name"].casefold())
+            was = earlier["was"] if earlier is not None else item["was"]  # the first "was" stays
+            recorded[item["name"].casefold()] = {**item, "was": was}
+        kept = [item for item in recorded.values() if item["was"] != item["now"]]
+        debrief = debrief.model_copy(update={STANCES: kept})
+    return plan.model_copy(
+        update={"attendees": deal_people.apply(plan.attendees, updates), "debrief": debrief}
+    )
 
 
 def unknown_before(plan: Plan) -> list[str]:

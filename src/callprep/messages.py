@@ -327,9 +327,28 @@ OPENER_NO_TIME = "How much time do we have today?"
 OPENER_ASK_THEIRS = "Ask: what would you like to get out of today?"
 OPENER_OUTCOME = "By the end, a clear yes or no: {best}."
 OPENER_NO = "If it's not a fit, it's fine to say no."
+# "Last time": what the deal's last debriefed call left, on the next call's brief.
+LAST_TIME_HEADING = "Last time: {call}, {date}"
+LAST_TIME_HEADING_NO_DATE = "Last time: {call}"
+LAST_TIME_LABELS: dict[str, str] = {
+    "outcome": "Outcome",
+    "summary": "Summary",
+    "next_step": "Next step",
+    "risks": "Risks",
+    "opportunities": "New opportunities",
+    "people": "People",
+}
+LAST_TIME_OUTCOMES: dict[str, str] = {
+    "best": "best outcome reached",
+    "minimum": "minimum reached, not the best",
+    "none": "a continuation: no customer action agreed",
+}
+LAST_TIME_NOW = "{name}: now {stance}"
+LAST_TIME_CHANGED = "{name}: {was} → {stance}"
 BRIEF_VAGUE = "vague"
 BRIEF_TO_LEARN = "not known yet: ask"
 BRIEF_TO_LEARN_GUESS = "not known yet: ask (your guess: {guess})"
+BRIEF_STILL_TO_LEARN = "To learn"
 BRIEF_ASK_THEM = "unknown: ask them"
 BRIEF_NOBODY = "nobody listed yet"
 BRIEF_NO_AGENDA = "no agenda yet"

@@ -198,6 +198,27 @@ def apply(attendees: Sequence[Attendee], updates: Iterable[Mapping[str, Any]]) -
     return [Attendee.model_validate(p) for p in people]
 
 
+def stance_changes(
+    attendees: Sequence[Attendee], updates: Iterable[Mapping[str, Any]]
+) -> list[dict[str, str]]:
+    """The stances these updates change on these attendees: [{"name", "was", "now"}].
+
+    Recorded with the debrief, because once applied the plan no longer says what it was.
+    """
+    people = [a.model_dump() for a in attendees]
+    found: list[dict[str, str]] = []
+    for update in updates:
+        now = str(update.get("stance") or "")
+        if now in ("", "unknown"):
+            continue
+        at = _find(people, update)
+        was = str(people[at].get("stance") or "") if at is not None else ""
+        if was != now:
+            name = str(update.get("name") or (people[at].get("name") if at is not None else ""))
+            found.append({"name": name, "was": "" if was == "unknown" else was, "now": now})
+    return found
+
+
 def updates_from(entries: object, source: str) -> list[dict[str, Any]]:
     """A `--from` file's `[[attendees]]` as updates, checked as attendees (errors name the entry)."""
     if entries is None:
@@ -235,7 +256,7 @@ def email_problem(text: str) -> str | None:
 
 
 def describe(person: Mapping[str, Any]) -> str:
-    """ "Dana Lee, VP Operations · theirs · user · supporter": one line for the seller."""
+    """One line for the seller: “Dana Lee, VP Operations · theirs · user · supporter”."""
     parts = [one_line(person.get("name", ""))]
     if person.get("role"):
         parts[0] += f", {one_line(person['role'])}"

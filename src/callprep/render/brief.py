@@ -6,13 +6,54 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from callprep import coach, messages, topics
+from callprep import coach, deal, messages, topics
 from callprep.carry import OpenCommitment
 from callprep.coach import Finding
 from callprep.model import Plan
 from callprep.topics import FINDINGS
 
 OFF_SCRIPT_REMINDER = messages.OFF_SCRIPT_REMINDER
+
+
+@dataclass(frozen=True)
+class LastTimeView:
+    """The brief's "Last time": the last call's outcome, summary, next step, risks, new
+    opportunities and the people whose stance it changed."""
+
+    heading: str
+    outcome: str = ""
+    summary: str = ""
+    next_step: str = ""
+    risks: list[str] = field(default_factory=list)
+    opportunities: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+
+
+def last_time_view(earlier: Sequence[Plan]) -> LastTimeView | None:
+    found = deal.last_time(earlier)
+    if found is None:
+        return None
+    call = kind_label(found.kind)
+    heading = (
+        messages.LAST_TIME_HEADING.format(call=call, date=f"{found.when:%-d %b %Y}")
+        if found.when
+        else messages.LAST_TIME_HEADING_NO_DATE.format(call=call)
+    )
+    people = [
+        messages.LAST_TIME_CHANGED.format(name=name, was=was, stance=now)
+        if was
+        else messages.LAST_TIME_NOW.format(name=name, stance=now)
+        for name, was, now in found.stances
+    ]
+    return LastTimeView(
+        heading=heading,
+        outcome=messages.LAST_TIME_OUTCOMES.get(found.outcome, ""),
+        summary=found.summary,
+        next_step=found.next_step,
+        risks=list(found.risks),
+        opportunities=list(found.new_opportunities),
+        people=people,
+    )
 
 
 @dataclass(frozen=True)
@@ -46,9 +87,12 @@ class BriefView:
     # The up-front contract's opener, (label, what to say), in the order to say it: only for
     # plans of that playbook.
     opener: list[tuple[str, str]] = field(default_factory=list)
+    # What the deal's last debriefed call left (None on a first call).
+    last_time: LastTimeView | None = None
     # Set only when the view was shortened to fit a page: items left out per section.
     hidden: dict[str, int] = field(default_factory=dict)
     shortened: bool = False
+    compact: bool = False  # the topics still to learn listed in one row
 
 
 def format_when(plan: Plan) -> str:
@@ -177,4 +221,5 @@ def build(
         open_labels=open_labels(result.findings),
         suggested=suggested,
         opener=opening,
+        last_time=last_time_view(earlier),
     )

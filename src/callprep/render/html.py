@@ -77,6 +77,18 @@ def _objectives(view: BriefView) -> str:
     return f'<section class="objectives">{"".join(boxes)}</section>'
 
 
+def _last_time(view: BriefView) -> str:
+    if view.last_time is None:
+        return ""
+    facts = "".join(
+        f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in page.last_time_rows(view)
+    )
+    return (
+        f'<section class="last-time"><h2>{e(view.last_time.heading)}</h2>'
+        f'<dl class="facts">{facts}</dl></section>'
+    )
+
+
 def _opener(view: BriefView) -> str:
     if not view.opener:
         return ""
@@ -209,6 +221,7 @@ def render(view: BriefView, paper: str = "a4") -> str:
         part
         for part in [
             _header(short),
+            _last_time(short),
             _objectives(short),
             _opener(short),
             _agenda(short),

@@ -31,6 +31,10 @@ def render(view: BriefView) -> str:
     )
     out.append(f"**{HEADINGS['us']}:** {m(', '.join(view.our_people)) or '—'}")
 
+    if view.last_time is not None:
+        out += ["", f"## {m(view.last_time.heading)}", ""]
+        out += [f"- **{m(label)}:** {m(value)}" for label, value in page.last_time_rows(view)]
+
     # A table keeps the three objectives side by side, so their alignment shows.
     out += ["", f"## {HEADINGS['objectives']}", ""]
     out.append(f"| {HEADINGS['best']} | {HEADINGS['minimum']} | {HEADINGS['customer']} |")

@@ -58,6 +58,8 @@ def level_data(view: BriefView) -> dict[str, Any]:
         "minimum_flag": messages.BRIEF_VAGUE if page.vague(view, "objective.minimum") else "",
         "customer": view.customer_goal,
         "opener": [list(pair) for pair in view.opener],
+        "last_time": view.last_time.heading if view.last_time is not None else "",
+        "last_time_rows": [list(pair) for pair in page.last_time_rows(view)],
         "agenda": view.agenda,
         "shared": view.agenda_shared,
         "confirmed": view.agenda_confirmed,

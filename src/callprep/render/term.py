@@ -94,6 +94,13 @@ def _line(text: str, style: str, indent: int = 2) -> Text:
 def renderables(view: BriefView) -> list[RenderableType]:
     parts: list[RenderableType] = [_header(view)]
 
+    if view.last_time is not None:
+        parts.append(_heading(view.last_time.heading))
+        last = _grid()
+        for label, value in page.last_time_rows(view):
+            last.add_row(label, t(value))
+        parts.append(Padding(last, (0, 0, 0, 2)))
+
     parts += [_heading(HEADINGS["objectives"]), Padding(_objectives(view), (0, 0, 0, 2))]
 
     if view.opener:
