@@ -270,11 +270,19 @@ def brief(
         ),
     ] = None,
     paper: Annotated[Paper, typer.Option(help="Paper size for pdf and html.")] = Paper.a4,
+    share: Annotated[
+        bool,
+        typer.Option(
+            "--share",
+            help="A page that can lie on the customer's side of the table: no minimum outcome, "
+            "readiness, findings or private notes about them.",
+        ),
+    ] = False,
 ) -> None:
     """The one-page brief to take into the meeting."""
     from callprep.commands import brief as command
 
-    command.run(home(), plan, fmt=format.value, output_path=output, paper=paper.value)
+    command.run(home(), plan, fmt=format.value, output_path=output, paper=paper.value, share=share)
 
 
 @app.command()

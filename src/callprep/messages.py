@@ -308,6 +308,7 @@ BRIEF_HEADINGS: dict[str, str] = {
     "readiness": "Readiness",
     "open": "Still open",
     "jot": "Notes and off-script openings",
+    "jot_share": "Notes",
     "jot_commitments": "Agreed: who does what, by when",
     "them": "Them",
     "us": "Us",

@@ -11,12 +11,14 @@ from callprep.render import brief as brief_view
 from callprep.store import Store
 
 
-def run(home: Path, ref: str, fmt: str, output_path: str | None, paper: str) -> None:
+def run(
+    home: Path, ref: str, fmt: str, output_path: str | None, paper: str, share: bool = False
+) -> None:
     store = Store(home)
     stored = store.load(ref)
     earlier = carry.brief_context(store, stored.path, stored.plan, dt.date.today())
     view = brief_view.build(
-        stored.plan, earlier.open_commitments, earlier.unanswered, earlier.earlier
+        stored.plan, earlier.open_commitments, earlier.unanswered, earlier.earlier, share=share
     )
     if fmt == "term":
         from callprep.render import term
