@@ -676,7 +676,6 @@ MAP_TITLE = "Mutual action plan"
 MAP_INTRO = "The steps we agreed, on both sides, in date order."
 MAP_COLUMNS = ("", "step", "owner", "by")
 MAP_DONE = "done"
-MAP_OPEN = "open"
 MAP_NO_DATE = "—"
 MAP_NEXT_STEP = "Next step"
 MAP_NO_STEPS = "No steps agreed yet."
