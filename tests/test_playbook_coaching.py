@@ -215,20 +215,27 @@ def check_text(plan: Plan) -> str:
     return console.export_text()
 
 
+def store(plan: Plan, home: Path) -> str:
+    folder = home / "plans"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{plan.id}.toml").write_text(tomli_w.dumps(plan.to_data()), encoding="utf-8")
+    return plan.id
+
+
 @pytest.mark.parametrize("playbook", PLAYBOOKS)
 def test_check_of_each_playbook_matches_its_reference(
-    playbook: str, reference: Callable[[str, str], None]
+    playbook: str, cli: Callable[..., Any], home: Path, reference: Callable[[str, str], None]
 ) -> None:
-    reference(f"check-{playbook}.txt", check_text(plan_with(playbook)))
+    result = cli("check", store(plan_with(playbook), home))
+    assert result.exit_code == 0, result.stderr
+    reference(f"check-{playbook}.txt", result.stdout)
 
 
 @pytest.mark.parametrize("playbook", PLAYBOOKS)
 def test_markdown_brief_of_each_playbook_matches_its_reference(
-    playbook: str, cli: Callable[..., Any], tmp_path: Path, reference: Callable[[str, str], None]
+    playbook: str, cli: Callable[..., Any], home: Path, reference: Callable[[str, str], None]
 ) -> None:
-    path = tmp_path / f"{playbook}.toml"
-    path.write_text(tomli_w.dumps(plan_with(playbook).to_data()), encoding="utf-8")
-    result = cli("brief", str(path), "--format", "md")
+    result = cli("brief", store(plan_with(playbook), home), "--format", "md")
     assert result.exit_code == 0, result.stderr
     reference(f"brief-{playbook}.md", result.stdout)
 
