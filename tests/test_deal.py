@@ -319,3 +319,19 @@ def test_the_action_plan_leaves_out_what_is_ours_alone(cli, one_deal, fmt) -> No
         assert text not in result.stdout, what
     for heading in ("Readiness", "Still open", messages.DEAL_HEADINGS["risks"]):
         assert heading not in result.stdout
+
+
+def test_a_cancelled_call_is_in_the_story_but_nobody_attended_it() -> None:
+    plan = Plan.model_validate(
+        {
+            "id": "2026-11-03-acme-demo",
+            "account": "Acme",
+            "kind": "demo",
+            "starts_at": dt.datetime(2026, 11, 3, 10, tzinfo=dt.UTC),
+            "cancelled": True,
+            "attendees": [{"name": "Dana Lee"}],
+        }
+    )
+    story = deal.story(deal.Deal("Acme", "", [plan]), dt.date(2026, 11, 29))
+    assert view.call_rows(story)[0][3] == messages.DEAL_CANCELLED
+    assert story.people[0].last_seen is None

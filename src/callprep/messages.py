@@ -659,6 +659,7 @@ DEAL_OUTCOMES = {
     "": "not debriefed",
 }
 DEAL_AHEAD = "ahead"
+DEAL_CANCELLED = "cancelled"
 DEAL_NO_DATE = "no date"
 DEAL_NO_CALLS = "No calls on this deal yet."
 DEAL_NOBODY = "Nobody listed yet."

@@ -71,8 +71,8 @@ def held_on(plan: Plan, now: dt.datetime | None = None) -> dt.date | None:
     if plan.debrief is not None and plan.debrief.held_at is not None:
         return plan.debrief.held_at.date()
     start = plan.starts_at
-    if start is None:
-        return None
+    if start is None or (plan.cancelled and not plan.debriefed):
+        return None  # a cancelled call was attended by nobody
     if plan.debriefed:
         return start.date()
     current = now or dt.datetime.now(dt.UTC)

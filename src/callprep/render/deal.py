@@ -30,6 +30,8 @@ def outcome(plan: Plan, today: dt.date) -> str:
     done = plan.debrief.outcome if plan.debrief else ""
     if done:
         return messages.DEAL_OUTCOMES[done]
+    if plan.cancelled:
+        return messages.DEAL_CANCELLED
     if plan.starts_at is not None and plan.starts_at.date() >= today:
         return messages.DEAL_AHEAD
     return messages.DEAL_OUTCOMES[""]
