@@ -14,6 +14,7 @@ pexpect = pytest.importorskip("pexpect")
 
 ENTER = "\r"
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 CTRL_C = "\x03"
 CTRL_U = "\x15"
 

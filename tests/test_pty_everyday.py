@@ -67,6 +67,9 @@ def test_plan_move_and_edit_a_call_with_natural_dates_and_no_editor(
     term.answer("Name", "Helen Park", ENTER)
     term.answer("Helen Park's role", "COO", ENTER)
     term.answer("Which side is Helen Park on?", ENTER)
+    term.answer("Helen Park's email", "helen.park@northwind-foods.example", ENTER)
+    term.answer("Helen Park's influence", ENTER)  # don't know yet
+    term.answer("Where does Helen Park stand on us?", ENTER)
     term.answer("Next person's name", ENTER)
     term.answer(
         "what will the customer do or agree to?", "Helen agrees to a pilot at two depots", ENTER

@@ -30,9 +30,13 @@ def test_new_in_a_real_terminal_from_first_question_to_saved_file(home: Path) ->
     term.answer("Name", "Dana Lee", ENTER)
     term.answer("Dana Lee's role", "VP Operations", ENTER)
     term.answer("Which side is Dana Lee on?", ENTER)  # theirs, the default
+    term.answer("Dana Lee's email", "dana@acme.example", ENTER)
+    term.answer("Dana Lee's influence on the decision", ENTER)  # don't know, the default
+    term.answer("Where does Dana Lee stand on us?", DOWN, ENTER)  # supporter
     term.answer("Next person's name", "Sam Okafor", ENTER)
     term.answer("Sam Okafor's role", "Account executive", ENTER)
     term.answer("Which side is Sam Okafor on?", DOWN, ENTER)  # ours
+    term.answer("Sam Okafor's email", ENTER)  # ours: no influence or stance asked
     term.answer("Next person's name", ENTER)
     term.answer("what will the customer do or agree to?", "Dana agrees to a 30-day pilot", ENTER)
     term.answer("What is the least you would accept?", "Dana introduces us to IT", ENTER)
@@ -69,7 +73,13 @@ def test_new_in_a_real_terminal_from_first_question_to_saved_file(home: Path) ->
     assert saved["starts_at"] == dt.datetime(2026, 12, 3, 20, 0, tzinfo=dt.UTC)
     assert saved["duration_minutes"] == 45
     assert saved["attendees"] == [
-        {"name": "Dana Lee", "role": "VP Operations", "side": "customer"},
+        {
+            "name": "Dana Lee",
+            "role": "VP Operations",
+            "side": "customer",
+            "email": "dana@acme.example",
+            "stance": "supporter",
+        },
         {"name": "Sam Okafor", "role": "Account executive", "side": "ours"},
     ]
     assert saved["objective"] == {

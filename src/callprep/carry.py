@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from callprep import coach, messages
+from callprep import coach, messages, people
 from callprep.accounts import account_key
-from callprep.model import DISCOVERY_KEYS, Commitment, Discovery, Plan
+from callprep.model import DISCOVERY_KEYS, Attendee, Commitment, Discovery, Plan
 from callprep.text import one_line
 from callprep.topics import DISCOVERY
 
@@ -141,10 +141,19 @@ def carried_data(past: History) -> dict[str, Any]:
         return {}
     data: dict[str, Any] = {"discovery": known_discovery(past)}
     if latest.attendees:
-        data["attendees"] = [a.model_dump(exclude_none=True) for a in latest.attendees if a.name]
+        # The latest call's people, each as the deal last knew them (email, influence, stance).
+        known = people.picture(past.plans)
+        data["attendees"] = [
+            _person_data(people.as_last_known(a, known)) for a in latest.attendees if a.name
+        ]
     if latest.opportunity:
         data["opportunity"] = latest.opportunity
     return data
+
+
+def _person_data(person: Attendee) -> dict[str, Any]:
+    """An attendee as plan-shaped data, without the keys it leaves empty."""
+    return {k: v for k, v in person.model_dump().items() if v not in ("", [], None)}
 
 
 def fill(data: dict[str, Any], carried: dict[str, Any], fixed: frozenset[str]) -> list[str]:
@@ -287,13 +296,9 @@ def known_lines(past: History, carried: dict[str, Any], today: dt.date) -> list[
     still = [topic.short for key, topic in DISCOVERY.items() if key not in discovery]
     if still:
         lines.append(messages.KNOWN_STILL_UNKNOWN.format(topics=", ".join(still)))
-    people = [a for a in latest.attendees if a.name]
-    if people:
-        names = ", ".join(
-            one_line(f"{a.name} ({a.role})" if a.role else a.name)
-            + (messages.KNOWN_OURS if a.side == "ours" else "")
-            for a in people
-        )
+    attendees = [a for a in carried.get("attendees", []) if a.get("name")]
+    if attendees:
+        names = ", ".join(_known_person(a) for a in attendees)
         lines.append(messages.KNOWN_PEOPLE.format(people=names))
     if latest.debrief is not None and latest.debriefed:
         lines.append(messages.known_last_call(latest.debrief.outcome, latest.debrief.next_step))
@@ -305,6 +310,14 @@ def known_lines(past: History, carried: dict[str, Any], today: dt.date) -> list[
     if questions:
         lines.append(messages.known_unanswered(len(questions)))
     return lines
+
+
+def _known_person(person: dict[str, Any]) -> str:
+    """As the known block shows them: “Dana Lee (VP Operations; user, supporter)”."""
+    about = [str(person[key]) for key in ("influence", "stance") if person.get(key)]
+    details = "; ".join(part for part in (person.get("role", ""), ", ".join(about)) if part)
+    text = one_line(f"{person['name']} ({details})" if details else person["name"])
+    return text + (messages.KNOWN_OURS if person.get("side") == "ours" else "")
 
 
 def _shown(value: object) -> str:
@@ -369,6 +382,39 @@ def start_interview(
     )
     if keep:
         interview.skip = interview.skip | _carried_fields(interview.data)
+    if "attendees" not in fixed:
+        _update_people(interview, keep=bool(keep))
+
+
+def _update_people(interview: Interview, keep: bool) -> None:
+    """The people carried forward, shown and open to update even when the rest is confirmed.
+
+    Confirming what is known keeps them with one key press; going through it walks each person.
+    Either way the people question is then not asked again.
+    """
+    from callprep.prompts import Prompt
+
+    carried = interview.data.get("attendees")
+    if not isinstance(carried, list) or not carried:
+        return
+    if keep:
+        update = interview.asker.ask(
+            Prompt(
+                key="carry.people",
+                kind="confirm",
+                message=messages.PEOPLE_CARRIED_UPDATE,
+                default=False,
+            )
+        )
+        if not update:
+            return
+    edited = people.review(
+        interview.asker, [dict(p) for p in carried], messages.PEOPLE_CARRIED_INTRO
+    )
+    interview.data["attendees"] = [
+        {k: v for k, v in person.items() if v not in ("", [], None)} for person in edited
+    ]
+    interview.skip = interview.skip | {"attendees"}
 
 
 def same_spelling(data: dict[str, Any], plans: Iterable[Plan]) -> None:

@@ -421,11 +421,19 @@ def brief(
             show_default=False,
         ),
     ] = None,
+    share: Annotated[
+        bool,
+        typer.Option(
+            "--share",
+            help="A page that can lie on the customer's side of the table: no minimum outcome, "
+            "readiness, findings or private notes about them.",
+        ),
+    ] = False,
 ) -> None:
     """The one-page brief to take into the meeting."""
     from callprep.commands import brief as command
 
-    command.run(home(), plan, fmt=format, output_path=output, paper=paper)
+    command.run(home(), plan, fmt=format, output_path=output, paper=paper, share=share)
 
 
 @app.command()
@@ -545,6 +553,69 @@ def playbooks() -> None:
     from callprep.commands import playbooks as command
 
     command.run(home())
+
+
+DEAL_FORMATS = ("term", "md", "html")
+
+
+@app.command()
+@guarded
+def deal(
+    plan: Annotated[
+        str,
+        typer.Argument(
+            metavar="PLAN|ACCOUNT",
+            help="A plan of the deal (id, start of one, or path), or its account (or a start of it).",
+        ),
+    ],
+    opportunity: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME", help="The deal, when the account has several.", show_default=False
+        ),
+    ] = None,
+    json: JsonOpt = False,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(*DEAL_FORMATS, what="format for the deal"),
+            metavar=_bar(DEAL_FORMATS),
+            help="Where it goes: the terminal, Markdown or HTML.",
+        ),
+    ] = "term",
+    action_plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan",
+            help="The mutual action plan to share with the customer: the agreed steps on both "
+            "sides, with owners and dates, and nothing that is ours alone.",
+        ),
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write md or html to this file.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """The deal as one story: its calls, the people and their stance, what is open and unknown."""
+    from callprep.commands import deal as command
+
+    command.run(
+        home(),
+        plan,
+        opportunity=opportunity,
+        as_json=json,
+        fmt=format,
+        action_plan=action_plan,
+        output_path=output,
+    )
 
 
 profile_app = typer.Typer(
