@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from callprep import coach, messages, people
+from callprep import coach, messages
 from callprep.accounts import account_key
 from callprep.model import DISCOVERY_KEYS, Attendee, Commitment, Discovery, Plan
 from callprep.text import one_line
@@ -141,6 +141,8 @@ def carried_data(past: History) -> dict[str, Any]:
         return {}
     data: dict[str, Any] = {"discovery": known_discovery(past)}
     if latest.attendees:
+        from callprep import people  # asked about only when a deal has earlier calls
+
         # The latest call's people, each as the deal last knew them (email, influence, stance).
         known = people.picture(past.plans)
         data["attendees"] = [
@@ -408,6 +410,8 @@ def _update_people(interview: Interview, keep: bool) -> None:
         )
         if not update:
             return
+    from callprep import people
+
     edited = people.review(
         interview.asker, [dict(p) for p in carried], messages.PEOPLE_CARRIED_INTRO
     )

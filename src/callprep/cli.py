@@ -11,9 +11,18 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-# pydantic scans every installed package's metadata for plugins on first use (about 8 ms here);
-# callprep uses none. A user who wants theirs can still set the variable.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+# pydantic scans every installed package's metadata for plugins on first use; callprep uses
+# none. A user who wants theirs can still set the variable. With it set by us, pydantic would
+# still import its plugin loader, and with it importlib.metadata (about 12 ms of every start),
+# only to find plugins disabled: a stand-in that finds none does the same, at once.
+if "PYDANTIC_DISABLE_PLUGINS" not in os.environ:
+    import sys
+    import types
+
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    _no_plugins = types.ModuleType("pydantic.plugin._loader")
+    _no_plugins.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules.setdefault("pydantic.plugin._loader", _no_plugins)
 
 from callprep import __version__
 
@@ -195,6 +204,16 @@ PlanArg = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+OwnerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--owner",
+        metavar="EMAIL|me|all",
+        help="Whose plans: yours, everybody's, or one seller's [default: me in a team store, "
+        "else all].",
+        show_default=False,
+    ),
+]
 FromOpt = Annotated[
     Path | None,
     typer.Option(
@@ -276,11 +295,12 @@ def list_(
         bool, typer.Option("--upcoming", help="Only calls in the next 7 days, least ready first.")
     ] = False,
     json: JsonOpt = False,
+    owner: OwnerOpt = None,
 ) -> None:
     """The plans, newest first: when, account, kind, readiness and whether debriefed."""
     from callprep.commands import listing
 
-    listing.run(home(), account=account, upcoming=upcoming, as_json=json)
+    listing.run(home(), account=account, upcoming=upcoming, as_json=json, owner=owner)
 
 
 @app.command()
@@ -539,11 +559,23 @@ def stats(
         ),
     ] = None,
     json: JsonOpt = False,
+    owner: OwnerOpt = None,
+    by_owner: Annotated[
+        bool,
+        typer.Option("--by-owner", help="Each seller's figures too (by_owner in --json)."),
+    ] = False,
 ) -> None:
     """Your own record: objectives reached, with and without an agreed agenda, stalled deals."""
     from callprep.commands import stats as command
 
-    command.run(home(), account=account, since=since, as_json=json)
+    command.run(
+        home(),
+        account=account,
+        since=since,
+        as_json=json,
+        owner=owner,
+        per_owner=by_owner,
+    )
 
 
 @app.command()
@@ -603,6 +635,7 @@ def deal(
             show_default=False,
         ),
     ] = None,
+    owner: OwnerOpt = None,
 ) -> None:
     """The deal as one story: its calls, the people and their stance, what is open and unknown."""
     from callprep.commands import deal as command
@@ -615,7 +648,124 @@ def deal(
         fmt=format,
         action_plan=action_plan,
         output_path=output,
+        owner=owner,
     )
+
+
+team_app = typer.Typer(
+    help=(
+        "Share one store with your team through git: callprep drives git, nothing else. "
+        "`team init URL` shares this store; `team join URL` takes the team's."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(team_app, name="team")
+
+UrlArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="URL",
+        help="The team's git repository: a path, ssh (git@host:team/plans.git) or https.",
+    ),
+]
+
+
+@team_app.command("init")
+@guarded
+def team_init(url: UrlArg) -> None:
+    """Share this store with the team: URL is an empty repository; plans and playbooks go there.
+
+    Never shared: drafts, the cache, the trash and your profile.
+    """
+    from callprep.commands import team as command
+
+    command.init(home(), url)
+
+
+@team_app.command("join")
+@guarded
+def team_join(url: UrlArg) -> None:
+    """Make this store a copy of the team's at URL; plans already here are kept and added."""
+    from callprep.commands import team as command
+
+    command.join(home(), url)
+
+
+EXPORT_FORMATS = ("csv", "jsonl", "sqlite")
+
+
+@app.command()
+@guarded
+def review(
+    days: Annotated[
+        int,
+        typer.Option(
+            "--days",
+            parser=whole_number("a number of days"),
+            metavar="N",
+            help="How many days ahead (coming calls) and back (continuations) to look.",
+        ),
+    ] = 2,
+    json: JsonOpt = False,
+) -> None:
+    """The manager's queue across the team: coming calls least ready first, with owner and the
+    costliest gap; recent continuations; stalled deals."""
+    from callprep.commands import review as command
+
+    command.run(home(), days=days, as_json=json)
+
+
+@app.command()
+@guarded
+def export(
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(*EXPORT_FORMATS, what="export format"),
+            metavar=_bar(EXPORT_FORMATS),
+            help="csv (calls, and commitments beside them), jsonl, or an SQLite database.",
+        ),
+    ] = "sqlite",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write it (jsonl may go to the terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            metavar="EMAIL|me|all",
+            help="Whose plans [default: all].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """The store as tables for a team dashboard: one row per call (outcome, readiness, owner,
+    agenda state) and one per commitment. `datasette team.db` puts a website on top."""
+    from callprep.commands import export as command
+
+    command.run(home(), format, output, owner)
+
+
+@app.command()
+@guarded
+def sync() -> None:
+    """Send your changes to the team store and bring the team's; both versions of a conflict stay.
+
+    One commit per sync. Offline, it says so and keeps your changes for the next sync.
+    """
+    from callprep.commands import team as command
+
+    command.sync(home())
 
 
 profile_app = typer.Typer(

@@ -22,7 +22,6 @@ from callprep.accounts import account_key
 from callprep.errors import CallprepError
 from callprep.model import Commitment, Plan
 from callprep.people import Person
-from callprep.playbook import DEFAULT_PLAYBOOK
 from callprep.text import one_line
 from callprep.topics import Topic
 
@@ -184,7 +183,7 @@ def unknown_topics(plans: Sequence[Plan]) -> list[Topic]:
         for key, value in plan.notes.items():
             if coach.state(value) == "known":
                 notes[key] = value
-    playbook = plans[-1].playbook or DEFAULT_PLAYBOOK
+    playbook = plans[-1].playbook or "standard"  # playbook.DEFAULT_PLAYBOOK, without its import
     return [
         topic
         for topic in topics.for_playbook(playbook)

@@ -1105,3 +1105,48 @@ TEAM_INIT_DONE = "This store is now the team store at {url} ({count} plan(s) sha
 TEAM_JOIN_DONE = (
     "Joined the team store at {url}: {received} plan(s) from the team, {added} of yours added."
 )
+
+
+# --- a team on one store -------------------------------------------------------------------
+
+TEAM_NEEDS_EMAIL = (
+    "a team store knows you by your email: set it first with "
+    "`callprep profile set email you@yourcompany.com`"
+)
+OWNER_BAD = "--owner {value!r}: give me, all, or a seller's email"
+TEAM_INITIALISED = "Shared {count} plan{s} with the team store at {url}."
+TEAM_INIT_NEXT = (
+    "Teammates join with `callprep team join {url}`; `callprep sync` shares what changes."
+)
+TEAM_JOINED = (
+    "Joined the team store at {url}: {received} plan{rs} came here, {added} of yours went there."
+)
+TEAM_OWNERS_STAMPED = "{count} plan{s} made before had no owner: they are yours now ({email})."
+SYNC_NOTHING = "Up to date: nothing to send, nothing new from the team."
+SYNC_SENT = "Sent {count}: {ids}"
+SYNC_RECEIVED = "From the team, {count}: {ids}"
+CONFLICTS_HEADING = "Changed here and by a teammate before either synced; both versions are kept:"
+CONFLICT_LINE = "  {copy}  beside  {plan}"
+CONFLICTS_RESOLVE = (
+    "Keep what is right in the plan (`callprep edit PLAN`), then move the copy away "
+    "(`callprep delete PATH-OF-COPY`)."
+)
+LIST_CONFLICTS = "{count} conflict cop{ies} to resolve: {names} (`callprep sync` says how)."
+STATS_OWNER_COLUMNS = (
+    "owner",
+    "calls",
+    "debriefed",
+    "reached (agenda agreed)",
+    "reached (not agreed)",
+    "stalled",
+)
+DEAL_NOT_OWNED = "no call on {deal} is yours; `--owner all` shows everybody's"
+REVIEW_COMING = "Calls in the next {days} days, least ready first"
+REVIEW_COMING_COLUMNS = ("ready", "when", "call", "owner", "costliest gap")
+REVIEW_NONE_COMING = "  No calls coming."
+REVIEW_CONTINUATIONS = "Continuations debriefed in the last {days} days (no customer action agreed)"
+REVIEW_STALLED = "Stalled deals (two continuations or more in a row)"
+REVIEW_IN_A_ROW = "{count} in a row"
+REVIEW_NONE = "  None."
+EXPORT_NEEDS_OUTPUT = "export --format {format} needs -o FILE (only jsonl goes to the terminal)"
+EXPORTED = "{calls} calls and {commitments} commitments exported."

@@ -225,6 +225,11 @@ class Store:
         earlier id of a rescheduled plan, or an account (or a unique start of its name)."""
         candidate = expand_user(ref)
         looks_like_path = ref.endswith(PLAN_SUFFIX) or os.sep in ref or "/" in ref
+        # A team's conflict copy, named as `sync` names it (`<id>.conflict-<who>[.toml]`).
+        if ".conflict-" in ref and "/" not in ref and os.sep not in ref:
+            copy = self.plans_dir / (ref if ref.endswith(PLAN_SUFFIX) else ref + PLAN_SUFFIX)
+            if copy.is_file() and not candidate.is_file():
+                return copy
         if looks_like_path:
             if candidate.is_file():
                 return candidate

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import deal, output
+from callprep import deal, messages, output, team
 from callprep.errors import CallprepError
 from callprep.store import Store
 
@@ -36,14 +36,19 @@ def run(
     fmt: str = "term",
     action_plan: bool = False,
     output_path: str | None = None,
+    owner: str | None = None,
 ) -> None:
     store = Store(home)
     found = deal.find_deal(store, ref, opportunity)
+    whose = team.owner_filter(home, owner, output.warn)
+    if whose is not None:
+        mine = [plan for plan in found.plans if whose(plan.owner)]
+        if not mine:
+            raise CallprepError(messages.DEAL_NOT_OWNED.format(deal=found.name or ref))
+        found = deal.Deal(found.account, found.opportunity, mine)
     from callprep.render import deal as view
 
     if fmt == "term" and output_path is not None and not as_json:
-        from callprep import messages
-
         raise CallprepError(messages.TERM_NO_FILE)
     guard = store.guard(store.plans_dir)  # md and html: never onto the store
     if action_plan:

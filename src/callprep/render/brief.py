@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from callprep import coach, deal, messages, topics
+from callprep import coach, messages, topics
 from callprep.carry import OpenCommitment
 from callprep.coach import Finding
 from callprep.dates import describe_datetime
@@ -31,6 +31,10 @@ class LastTimeView:
 
 
 def last_time_view(earlier: Sequence[Plan]) -> LastTimeView | None:
+    if not earlier:
+        return None
+    from callprep import deal  # only a plan with earlier calls on its deal has a last time
+
     found = deal.last_time(earlier)
     if found is None:
         return None
