@@ -103,3 +103,35 @@ def international_plan() -> Plan:
             ],
         }
     )
+
+
+def overfull_earlier() -> list[Plan]:
+    """An earlier call of the deal whose debrief left far more than "Last time" can hold."""
+    long = LONG * 3
+    return [
+        Plan.model_validate(
+            {
+                "id": "2026-11-01-overfull-discovery",
+                "account": "Overfull Industries International Holdings " * 3,
+                "kind": "discovery",
+                "starts_at": dt.datetime(2026, 11, 1, 15, 0, tzinfo=dt.UTC),
+                "attendees": [{"name": f"Person {n}", "stance": "neutral"} for n in range(1, 31)],
+                "debrief": {
+                    "outcome": "minimum",
+                    "summary": long,
+                    "next_step": long,
+                    "risks": [f"Risk {n}: {LONG}" for n in range(1, 31)],
+                    "off_script": [f"Opening {n}: {LONG}" for n in range(1, 31)],
+                    "new_opportunities": [f"Opening {n}: {LONG}" for n in range(1, 31)],
+                    "stances": [
+                        {
+                            "name": f"Person {n} " + "Longname" * 4,
+                            "was": "neutral",
+                            "now": "sceptic",
+                        }
+                        for n in range(1, 31)
+                    ],
+                },
+            }
+        )
+    ]

@@ -14,6 +14,7 @@ pexpect = pytest.importorskip("pexpect")
 
 ENTER = "\r"
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 CTRL_C = "\x03"
 CTRL_U = "\x15"
 
@@ -45,3 +46,41 @@ def spawn(
     return pexpect.spawn(
         command, argv, env=env, dimensions=dimensions, encoding="utf-8", timeout=timeout
     )
+
+
+# prompt_toolkit asks the terminal where the cursor is as each question starts; a real
+# terminal answers at once. Answering also tells us the next question is being drawn.
+CURSOR_QUERY = "\x1b[6n"
+CURSOR_AT = "\x1b[1;1R"
+
+
+class Terminal:
+    """`callprep ARGS` in a pseudo-terminal that answers prompt_toolkit's cursor queries, so each
+    question is known to be drawn before it is answered."""
+
+    def __init__(
+        self, args: list[str], home: Path, dimensions: tuple[int, int] = (50, 140)
+    ) -> None:
+        self.child = spawn(
+            args, home, dimensions=dimensions, timeout=30, answer_cursor_queries=True
+        )
+        self.transcript: list[str] = []
+
+    def answer(self, question: str, *keys: str) -> None:
+        """Wait for `question` to be asked (not an earlier one redrawn), then type `keys`."""
+        while True:
+            index = self.child.expect_exact([CURSOR_QUERY, question])
+            self.transcript.append(self.child.before + self.child.after)
+            if index == 0:
+                self.child.send(CURSOR_AT)
+                continue
+            break
+        for key in keys:
+            self.child.send(key)
+
+    def finish(self) -> tuple[int, str]:
+        while self.child.expect_exact([CURSOR_QUERY, pexpect.EOF]) == 0:
+            self.child.send(CURSOR_AT)
+        self.transcript.append(self.child.before)
+        self.child.close()
+        return self.child.exitstatus, "".join(self.transcript)

@@ -22,15 +22,17 @@ from callprep.render import brief, html, markdown, page, pdf, term
 from callprep.text import one_line
 from tests.brief_plans import (
     HOSTILE,
+    LONG,
     hostile_commitments,
     hostile_plan,
     international_plan,
     overfull_commitments,
+    overfull_earlier,
     overfull_plan,
     overfull_unanswered,
 )
 from tests.conftest import PREPARED, UNPREPARED, examples
-from tests.markup import html_parts, markdown_parts
+from tests.markup import foreign_html, html_parts, live_markdown, markdown_parts
 
 PAPERS = ["a4", "letter"]
 
@@ -371,3 +373,122 @@ def test_any_plan_prints_on_one_page_that_it_fits(account, best, items, question
     pages, _ = pdf_text(pdf.render(view, paper))
     assert pages == 1
     assert pdf.fit(view, paper)["fits"] is True
+
+
+# --- "Last time": what the deal's last call left, still on one page -----------------------------
+
+
+def overfull_with_last_time(playbook: str = "standard") -> brief.BriefView:
+    plan = overfull_plan()
+    plan = plan.model_copy(
+        update={"playbook": playbook, "notes": {**plan.notes, "purpose": LONG * 3}}
+    )
+    return brief.build(plan, overfull_commitments(), overfull_unanswered(), overfull_earlier())
+
+
+@pytest.mark.parametrize("playbook", ["standard", "meddpicc", "upfront-contract"])
+@pytest.mark.parametrize("paper", PAPERS)
+def test_an_overfull_last_time_still_prints_on_one_page(paper, playbook) -> None:
+    view = overfull_with_last_time(playbook)
+    assert view.last_time is not None
+    data = pdf.render(view, paper)
+    pages, text = pdf_text(data)
+    assert pages == 1
+    assert pdf.fit(view, paper)["fits"] is True
+    assert "LAST TIME" in text.upper()
+    assert messages.OFF_SCRIPT_STEPS[2] in text  # the end of the page is on it
+    # the HTML page picks a step the page model says fits
+    document = html.render(view, paper)
+    step = int(re.search(r'data-step="(\d+)"', document).group(1))  # type: ignore[union-attr]
+    size = float(re.search(r"font-size: ([\d.]+)pt", document).group(1))  # type: ignore[union-attr]
+    chosen = next(o for o in page.candidates(view) if o.step == step and o.size == size)
+    _, height = page.content_size(paper)
+    assert page.estimate(chosen.view, size, paper, html.METRICS) <= height * html.ROOM
+    assert messages.LAST_TIME_LABELS["risks"] in document
+
+
+def test_shortening_last_time_counts_what_it_leaves_out() -> None:
+    view = overfull_with_last_time()
+    short = page.shorten(view, page.Limits(chars=60, items=2))
+    assert short.last_time is not None
+    assert len(short.last_time.risks) == 2
+    assert short.hidden["last_risks"] == 28
+    rows = dict(page.last_time_rows(short))
+    assert rows[messages.LAST_TIME_LABELS["risks"]].endswith(messages.BRIEF_MORE.format(count=28))
+    compact = dict(page.last_time_rows(page.shorten(view, page.LADDER[-1])))
+    assert messages.LAST_TIME_LABELS["summary"] not in compact  # joined to the outcome
+    assert compact[messages.LAST_TIME_LABELS["outcome"]].startswith("minimum reached")
+
+
+def last_time_view() -> brief.BriefView:
+    earlier = Plan.model_validate(
+        {
+            "id": "2026-11-20-acme-logistics-discovery",
+            "account": "Acme Logistics",
+            "kind": "discovery",
+            "starts_at": dt.datetime(2026, 11, 20, 15, tzinfo=dt.UTC),
+            "attendees": [{"name": "Tom Ellis", "stance": "sceptic"}],
+            "debrief": {
+                "outcome": "none",
+                "summary": "Tom Ellis sceptical",
+                "next_step": "Site visit on 2 Dec",
+                "risks": ["Union consultation needed before any automation"],
+                "off_script": ["Cold-chain fleet in Leeds"],
+                "new_opportunities": ["Cold-chain fleet in Leeds"],
+                "stances": [{"name": "Tom Ellis", "was": "neutral", "now": "sceptic"}],
+            },
+        }
+    )
+    return brief.build(load_plan(PREPARED), earlier=[earlier])
+
+
+def test_every_format_shows_last_time() -> None:
+    view = last_time_view()
+    expected = [
+        "Last time: Discovery call, 20 Nov 2026",
+        messages.LAST_TIME_OUTCOMES["none"],
+        "Tom Ellis sceptical",
+        "Site visit on 2 Dec",
+        "Union consultation needed before any automation",
+        "Cold-chain fleet in Leeds",
+        "Tom Ellis: neutral → sceptic",
+    ]
+    md = markdown.render(view)
+    document = " ".join("".join(html_parts(html.render(view)).text).split())
+    buffer = io.StringIO()
+    term.render(view, Console(file=buffer, width=120, color_system=None))
+    _, text = pdf_text(pdf.render(view, "a4"))
+    for shown in expected:
+        assert shown in md, shown
+        assert shown in document, shown
+        assert shown in buffer.getvalue(), shown
+        assert shown.upper() in text.upper(), shown
+    # before the objectives: the context for this call
+    assert md.index("## Last time") < md.index("## Objectives")
+
+
+def test_a_first_call_has_no_last_time() -> None:
+    view = brief.build(load_plan(PREPARED))
+    assert view.last_time is None
+    assert "Last time" not in markdown.render(view)
+
+
+def test_last_time_shows_what_the_seller_typed_literally() -> None:
+    earlier = Plan.model_validate(
+        {
+            "account": "Acme",
+            "kind": "demo",
+            "debrief": {
+                "outcome": "best",
+                "summary": HOSTILE,
+                "next_step": HOSTILE,
+                "risks": [HOSTILE],
+                "new_opportunities": [HOSTILE],
+                "stances": [{"name": HOSTILE, "was": "", "now": "sceptic"}],
+            },
+        }
+    )
+    view = brief.build(Plan(account="Acme"), earlier=[earlier])
+    assert foreign_html(html.render(view)) == []
+    assert live_markdown(markdown.render(view)) == []
+    assert "".join(markdown_parts(markdown.render(view)).text).count(one_line(HOSTILE)) >= 4

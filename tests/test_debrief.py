@@ -87,6 +87,7 @@ FULL_SCRIPT: dict[str, Any] = {
     "debrief.engagement": messages.DEBRIEF_ENGAGEMENT_CHOICES[4],
     "debrief.off_script": ["Their Leeds depot runs a cold-chain fleet", "IT lead leaves in March"],
     "debrief.new_opportunity": Answers([True, False]),
+    "debrief.risks": ["Union consultation needed before any automation"],
     "learned.consequence": "Overtime bill grows by 300k a year",
     "learned.competition": "",
     "debrief.answered": Answers([True, False]),
@@ -95,6 +96,15 @@ FULL_SCRIPT: dict[str, Any] = {
     "commitment.what": Answers(["Send utilisation data", "Send the security pack", ""]),
     "commitment.who": Answers(["customer", messages.DEBRIEF_COMMITMENT_SIDES["ours"]]),
     "commitment.due": Answers(["2026-12-08", ""]),
+    # The people: Marco (third of four) warmed up; the finance director joined.
+    "person.keep": Answers([True, True, False, True]),
+    "person.name": USE_DEFAULT,
+    "person.role": Answers([USE_DEFAULT, "Finance director"]),
+    "person.email": Answers(["", "ruth.gale@acme-logistics.example"]),
+    "person.influence": Answers([USE_DEFAULT, messages.INFLUENCE_CHOICES["economic"]]),
+    "person.stance": Answers(["neutral", USE_DEFAULT]),
+    "person.new": Answers(["Ruth Gale", ""]),
+    "person.side": USE_DEFAULT,
 }
 
 
@@ -126,6 +136,21 @@ def test_interview_records_the_debrief_and_shows_the_coach_summary(cli, script, 
         },
         {"who": "ours", "what": "Send the security pack", "done": False},
     ]
+    assert saved["risks"] == ["Union consultation needed before any automation"]
+    assert "off_script" not in saved or saved["risks"][0] not in saved["off_script"]
+    # The people step corrects the plan's attendees, not the debrief.
+    people = {p["name"]: p for p in stored(plan_path)["attendees"]}
+    assert people["Marco Ruiz"]["stance"] == "neutral"
+    assert people["Marco Ruiz"]["influence"] == "technical"  # Enter kept it
+    assert people["Ruth Gale"] == {
+        "name": "Ruth Gale",
+        "role": "Finance director",
+        "side": "customer",
+        "email": "ruth.gale@acme-logistics.example",
+        "influence": "economic",
+    }
+    assert people["Dana Lee"]["stance"] == "supporter"
+    assert "attendees" not in saved
     # Only the discovery the plan did not know is walked; the plan itself is otherwise unchanged.
     assert [k for k in asker.asked if k.startswith("learned.")] == [
         "learned.consequence",
@@ -139,6 +164,7 @@ def test_interview_records_the_debrief_and_shows_the_coach_summary(cli, script, 
     assert "What happens if they don't act was unknown; you learned it in the call." in summary
     assert "The competition was unknown, and still is." in summary
     assert "Their Leeds depot runs a cold-chain fleet" in summary  # the new opportunity
+    assert "Risks: Union consultation needed before any automation" in summary
     assert f"callprep done {PLAN_ID}" in summary
     assert "Debrief saved to" in result.stderr
 

@@ -61,11 +61,78 @@ def test_every_command_has_help_that_reads(cli, command: str) -> None:
     assert cli(command, "-h").stdout == result.stdout
 
 
-def test_no_arguments_shows_the_help(cli) -> None:
+def test_no_arguments_in_an_empty_store_says_what_to_do_first(cli, home) -> None:
     result = cli()
-    assert "Usage: callprep" in result.stdout + result.stderr
-    assert "Commands" in result.stdout + result.stderr
-    assert result.exit_code == 2  # Click's no_args_is_help: a usage error
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [line.split()[:2] for line in lines] == [
+        ["callprep", "profile"],
+        ["callprep", "new"],
+        ["callprep", "import"],
+    ]
+    assert all(len(line) <= 80 for line in lines)
+    assert not home.exists()  # looking creates no store
+
+
+def test_no_arguments_with_plans_shows_the_help(cli, stored_example) -> None:
+    stored_example(PREPARED)
+    result = cli()
+    assert result.exit_code == 0
+    assert "Usage: callprep" in result.stdout and "Commands" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["done", "x", "abc"], "'abc' is not a commitment number"),
+        (
+            ["brief", "x", "--format", "docx"],
+            "'docx' is no brief format; use term, md, html or pdf",
+        ),
+        (["new", "--kind", "chat"], "'chat' is no kind of call; use discovery, demo"),
+        (
+            ["reschedule", "x", "tue 10:00", "--minutes", "lots"],
+            "'lots' is not a number of minutes",
+        ),
+        (["edit", "x", "--section", "all"], "'all' is no part of a plan; use call, objectives"),
+    ],
+)
+def test_bad_values_are_said_in_a_sellers_words(cli, args, says) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert says in result.stderr
+    for jargon in ("Value error", "Input should be", "list[int]", "<str>", "{PLAN}"):
+        assert jargon not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", ["done", "brief", "reschedule", "edit", "new", "stats", "import", "followup"]
+)
+def test_help_names_arguments_as_a_seller_reads_them(cli, command: str) -> None:
+    text = cli(command, "--help").stdout
+    for jargon in ("<str>", "<int>", "<path>", "<list[int]>", "<bool>", "{PLAN}", "[[NUMBER]"):
+        assert jargon not in text, (command, jargon)
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_prints_the_shells_script(cli, shell: str) -> None:
+    result = cli("completion", shell)
+    assert result.exit_code == 0
+    assert "_CALLPREP_COMPLETE" in result.stdout and "callprep" in result.stdout
+
+
+def test_completion_completes_a_command_in_the_real_program(home: Path) -> None:
+    env = {
+        **os.environ,
+        "CALLPREP_HOME": str(home),
+        "_CALLPREP_COMPLETE": "complete_bash",
+        "COMP_WORDS": "callprep resch",
+        "COMP_CWORD": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "callprep"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.split() == ["reschedule"]
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,12 @@ def test_whether_their_goal_was_covered(cli, tmp_path: Path, met: bool | None, s
     assert said in cli("followup", str(path)).stdout
 
 
+def test_a_commitment_that_names_its_owner_says_who(cli, tmp_path: Path) -> None:
+    commitments = [{**DEBRIEF["commitments"][0], "owner": "Priya Shah"}]
+    text = cli("followup", str(debriefed(tmp_path, commitments=commitments))).stdout
+    assert "- Priya Shah: Send utilisation data, by Tue 8 Dec 2026\n" in text
+
+
 def test_without_a_next_step_or_commitments_nothing_is_made_up(cli, tmp_path: Path) -> None:
     result = cli("followup", str(debriefed(tmp_path, next_step="", commitments=[])))
     assert result.exit_code == 0, result.stderr

@@ -233,6 +233,13 @@ READING: list[list[str]] = [
     ["agenda", "{plan}", "-f", "md"],
     ["agenda", "{plan}", "--ics", "{out}"],
     ["done", "{plan}"],
+    # the deal's story and what may be shared
+    ["brief", "{plan}", "--share", "-f", "md"],
+    ["deal", "{plan}"],
+    ["deal", "{plan}", "--json"],
+    ["deal", "{plan}", "-f", "md"],
+    ["deal", "{plan}", "-f", "html"],
+    ["deal", "{plan}", "--plan", "-f", "md"],
 ]
 
 
@@ -503,6 +510,7 @@ NUL_ARGS = [
     ["brief", "discovery-prepared", "-f", "md", "-o", "out\x00.md"],
     ["brief", "discovery-prepared", "-f", "pdf", "-o", "out\x00.pdf"],
     ["agenda", "discovery-prepared", "--ics", "in\x00vite.ics"],
+    ["deal", "discovery-prepared", "-f", "md", "-o", "out\x00.md"],
     ["--home", "ho\x00me", "list"],
     ["--home", "ho\x00me", "new", "--no-input", "--account", "Acme"],
     ["show", "a\x00b.toml"],
@@ -533,6 +541,7 @@ def test_an_output_file_that_cannot_be_written_is_one_clear_error(
     for args in (
         ["brief", "discovery-prepared", "-f", "md", "-o", target],
         ["agenda", "discovery-prepared", "--ics", target],
+        ["deal", "discovery-prepared", "-f", "html", "-o", target],
     ):
         with no_hang(60):
             result = cli(*args)

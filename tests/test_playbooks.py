@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -245,3 +246,41 @@ def test_two_of_your_files_cannot_claim_the_same_name(home: Path) -> None:
     assert [str(p.error) for p in problems] == [
         f"{second}: name 'quick' is already used by {first}"
     ]
+
+
+# --- how the built-in questions read (issue 14) ----------------------------------------------
+
+# A second ask joined to the first: "How urgent is it, and what is driving it?".
+SECOND_ASK = re.compile(
+    r"(;|,? and|,? or)\s+(who|what|which|how|why|when|where|whom|on what|in which)\b", re.I
+)
+# A list of asks: "who, on what criteria, in which steps".
+BUNDLE = re.compile(r"\b(who|what|which|how), (on what|in which|what|which|how)\b", re.I)
+
+
+@pytest.mark.parametrize("name", ["standard", "meddpicc", "upfront-contract"])
+def test_every_builtin_question_is_one_ask(name: str) -> None:
+    for question in builtin_playbooks()[name].playbook.questions:
+        assert question.text.count("?") == 1 and question.text.endswith("?"), question.text
+        assert not SECOND_ASK.search(question.text), question.text
+        assert not BUNDLE.search(question.text), question.text
+        assert "Dana" not in question.text + question.help, question.field
+
+
+def test_meddpicc_names_each_element_it_asks() -> None:
+    book = builtin_playbooks()["meddpicc"].playbook
+    named = {q.field: q.text.split(":")[0] for q in book.questions if ":" in q.text}
+    assert named == {
+        "notes.metrics": "Metrics",
+        "notes.economic_buyer": "Economic buyer",
+        "notes.decision_criteria": "Decision criteria",
+        "discovery.decision_process": "Decision process",
+        "notes.paper_process": "Paper process",
+        "discovery.why_looking": "Identify pain",
+        "discovery.consequence": "Identify pain",
+        "discovery.urgency": "Compelling event",
+        "notes.champion": "Champion",
+        "discovery.competition": "Competition",
+    }
+    competition = next(q for q in book.questions if q.field == "discovery.competition")
+    assert "doing nothing" in competition.text and "building it themselves" in competition.text

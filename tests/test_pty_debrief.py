@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.terminal import CTRL_C, DOWN, ENTER, spawn
+from tests.terminal import CTRL_C, DOWN, ENTER, UP, spawn
 from tests.test_debrief import PLAN_ID, write_plan
 
 pexpect = pytest.importorskip("pexpect")
@@ -33,7 +33,7 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     before = plan_path.read_bytes()
 
     child = start(home)
-    answer(child, "still ahead. Debrief it anyway?", "y")  # 3 Dec 2026 is still to come
+    answer(child, "still ahead.", "y")  # 3 Dec 2026 is still to come
     answer(child, "When was the call held?", ENTER)
     answer(child, "How did it go", "Dana liked it" + ENTER)
     answer(child, "Which objective did the call reach?", DOWN + ENTER)  # minimum
@@ -48,7 +48,7 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     assert tomllib.loads(draft.read_text(encoding="utf-8"))["debrief"]["outcome"] == "minimum"
 
     child = start(home)
-    answer(child, "still ahead. Debrief it anyway?", "y")
+    answer(child, "still ahead.", "y")
     answer(child, "unfinished debrief", ENTER)  # resume: yes
     answer(child, "When was the call held?", ENTER)
     answer(child, "How did it go", ENTER)  # the draft's answer is the default
@@ -59,6 +59,8 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     answer(child, "What came up off-script", "Leeds runs a cold-chain fleet" + ENTER)
     answer(child, "next", ENTER)  # the off-script list: no more items
     answer(child, "Is this a new opportunity?", "y")
+    answer(child, "What risks or objections came up?", "Union consultation first" + ENTER)
+    answer(child, "next", ENTER)  # the risks: no more
     answer(child, "What happens to them if they don't act", "Overtime grows" + ENTER)
     answer(child, "Who else are they looking at", ENTER)
     answer(child, "Which dispatch system", "y")
@@ -69,6 +71,16 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     answer(child, "Who does it?", ENTER)  # customer
     answer(child, "By when?", "2026-12-08" + ENTER)
     answer(child, "What was committed?", ENTER)
+    answer(child, "Still right? Dana Lee", ENTER)  # yes
+    answer(child, "Still right? Priya Shah", ENTER)
+    answer(child, "Still right? Marco Ruiz", "n")
+    answer(child, "Marco Ruiz: name", ENTER)  # kept
+    answer(child, "Marco Ruiz's role", ENTER)
+    answer(child, "Marco Ruiz's email", ENTER)
+    answer(child, "Marco Ruiz's influence", ENTER)  # technical, as before
+    answer(child, "Where does Marco Ruiz stand on us?", UP + ENTER)  # from sceptic to neutral
+    answer(child, "Still right? Sam Okafor", ENTER)
+    answer(child, "Anyone else who joined?", ENTER)
     child.expect_exact("Debrief saved")
     child.expect_exact("Minimum reached, not the best")
     answer(child, "Draft the follow-up email", "y")
@@ -87,4 +99,11 @@ def test_debrief_in_a_terminal_interrupted_then_resumed(home: Path) -> None:
     assert saved["learned"] == {"consequence": "Overtime grows"}
     assert saved["next_step"] == "Security review on 10 Dec"
     assert saved["commitments"][0]["what"] == "Send utilisation data"
+    assert saved["risks"] == ["Union consultation first"]
+    marco = tomllib.loads(plan_path.read_text(encoding="utf-8"))["attendees"][2]
+    assert (marco["name"], marco["influence"], marco["stance"]) == (
+        "Marco Ruiz",
+        "technical",
+        "neutral",
+    )
     assert not draft.exists()

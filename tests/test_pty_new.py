@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.terminal import DOWN, ENTER, spawn
+from tests.terminal import DOWN, ENTER, Terminal
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -19,41 +19,9 @@ pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
 ]
 
-# prompt_toolkit asks the terminal where the cursor is as each question starts; a real
-# terminal answers at once. Answering also tells us the next question is being drawn.
-CURSOR_QUERY = "\x1b[6n"
-CURSOR_AT = "\x1b[1;1R"
-
-
-class Terminal:
-    def __init__(self, home: Path) -> None:
-        self.child = spawn(
-            ["new"], home, dimensions=(50, 140), timeout=30, answer_cursor_queries=True
-        )
-        self.transcript: list[str] = []
-
-    def answer(self, question: str, *keys: str) -> None:
-        """Wait for `question` to be asked (not an earlier one redrawn), then type `keys`."""
-        while True:
-            index = self.child.expect_exact([CURSOR_QUERY, question])
-            self.transcript.append(self.child.before + self.child.after)
-            if index == 0:
-                self.child.send(CURSOR_AT)
-                continue
-            break
-        for key in keys:
-            self.child.send(key)
-
-    def finish(self) -> tuple[int, str]:
-        while self.child.expect_exact([CURSOR_QUERY, pexpect.EOF]) == 0:
-            self.child.send(CURSOR_AT)
-        self.transcript.append(self.child.before)
-        self.child.close()
-        return self.child.exitstatus, "".join(self.transcript)
-
 
 def test_new_in_a_real_terminal_from_first_question_to_saved_file(home: Path) -> None:
-    term = Terminal(home)
+    term = Terminal(["new"], home)
     term.answer("Which account is the call with?", "Acme Logistics", ENTER)
     term.answer("Which opportunity (deal) is it about?", "Fleet telematics rollout", ENTER)
     term.answer("What kind of call is it?", DOWN, ENTER)  # demo
@@ -62,9 +30,13 @@ def test_new_in_a_real_terminal_from_first_question_to_saved_file(home: Path) ->
     term.answer("Name", "Dana Lee", ENTER)
     term.answer("Dana Lee's role", "VP Operations", ENTER)
     term.answer("Which side is Dana Lee on?", ENTER)  # theirs, the default
+    term.answer("Dana Lee's email", "dana@acme.example", ENTER)
+    term.answer("Dana Lee's influence on the decision", ENTER)  # don't know, the default
+    term.answer("Where does Dana Lee stand on us?", DOWN, ENTER)  # supporter
     term.answer("Next person's name", "Sam Okafor", ENTER)
     term.answer("Sam Okafor's role", "Account executive", ENTER)
     term.answer("Which side is Sam Okafor on?", DOWN, ENTER)  # ours
+    term.answer("Sam Okafor's email", ENTER)  # ours: no influence or stance asked
     term.answer("Next person's name", ENTER)
     term.answer("what will the customer do or agree to?", "Dana agrees to a 30-day pilot", ENTER)
     term.answer("What is the least you would accept?", "Dana introduces us to IT", ENTER)
@@ -101,7 +73,13 @@ def test_new_in_a_real_terminal_from_first_question_to_saved_file(home: Path) ->
     assert saved["starts_at"] == dt.datetime(2026, 12, 3, 20, 0, tzinfo=dt.UTC)
     assert saved["duration_minutes"] == 45
     assert saved["attendees"] == [
-        {"name": "Dana Lee", "role": "VP Operations", "side": "customer"},
+        {
+            "name": "Dana Lee",
+            "role": "VP Operations",
+            "side": "customer",
+            "email": "dana@acme.example",
+            "stance": "supporter",
+        },
         {"name": "Sam Okafor", "role": "Account executive", "side": "ours"},
     ]
     assert saved["objective"] == {
@@ -129,7 +107,7 @@ def test_new_in_a_real_terminal_from_first_question_to_saved_file(home: Path) ->
 
 
 def test_ctrl_c_in_a_real_terminal_keeps_a_draft(home: Path) -> None:
-    term = Terminal(home)
+    term = Terminal(["new"], home)
     term.answer("Which account is the call with?", "Globex", ENTER)
     term.answer("Which opportunity (deal) is it about?")
     term.child.sendintr()

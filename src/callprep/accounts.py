@@ -220,7 +220,8 @@ def _listing(folder: Path) -> list[tuple[str, StatKey]]:
         raise CallprepError(f"cannot read {folder}: {err.strerror or err}") from err
     for entry in entries:
         name = entry.name
-        if not name.endswith(PLAN_SUFFIX) or name.startswith("."):
+        if not name.endswith(PLAN_SUFFIX) or name.startswith(".") or ".conflict-" in name:
+            # a team's conflict copy (`<id>.conflict-<who>.toml`) is no plan of its own
             continue
         try:
             st = entry.stat()

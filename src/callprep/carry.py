@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from callprep import coach, messages
 from callprep.accounts import account_key
-from callprep.model import DISCOVERY_KEYS, Commitment, Discovery, Plan
+from callprep.model import DISCOVERY_KEYS, Attendee, Commitment, Discovery, Plan
 from callprep.text import one_line
 from callprep.topics import DISCOVERY
 
@@ -114,14 +114,24 @@ def latest_opportunity(plans: Iterable[Plan], account: str) -> str:
 
 
 def known_discovery(past: History) -> dict[str, Any]:
-    """Discovery after every earlier call, walked in order: a later answer wins."""
+    """Discovery after every earlier call, walked in order: a later answer wins.
+
+    A hedged note ("not sure yet, Helen mentioned the CFO") is carried too where nothing surer
+    is known: it is still asked, but what it says is not thrown away.
+    """
+    from callprep.coach import state
+
     known: dict[str, Any] = {}
+    hedged: dict[str, Any] = {}
     for plan in past.plans:
         after_call = plan.known_discovery()  # the plan's answers updated by its debrief's `learned`
         for key in DISCOVERY_KEYS:
+            value = getattr(after_call, key)
             if after_call.is_known(key):
-                known[key] = getattr(after_call, key)
-    return known
+                known[key] = value
+            elif state(value) == "hedged":
+                hedged[key] = value
+    return {**{k: v for k, v in hedged.items() if k not in known}, **known}
 
 
 def carried_data(past: History) -> dict[str, Any]:
@@ -131,10 +141,21 @@ def carried_data(past: History) -> dict[str, Any]:
         return {}
     data: dict[str, Any] = {"discovery": known_discovery(past)}
     if latest.attendees:
-        data["attendees"] = [a.model_dump(exclude_none=True) for a in latest.attendees if a.name]
+        from callprep import people  # asked about only when a deal has earlier calls
+
+        # The latest call's people, each as the deal last knew them (email, influence, stance).
+        known = people.picture(past.plans)
+        data["attendees"] = [
+            _person_data(people.as_last_known(a, known)) for a in latest.attendees if a.name
+        ]
     if latest.opportunity:
         data["opportunity"] = latest.opportunity
     return data
+
+
+def _person_data(person: Attendee) -> dict[str, Any]:
+    """An attendee as plan-shaped data, without the keys it leaves empty."""
+    return {k: v for k, v in person.model_dump().items() if v not in ("", [], None)}
 
 
 def fill(data: dict[str, Any], carried: dict[str, Any], fixed: frozenset[str]) -> list[str]:
@@ -277,13 +298,9 @@ def known_lines(past: History, carried: dict[str, Any], today: dt.date) -> list[
     still = [topic.short for key, topic in DISCOVERY.items() if key not in discovery]
     if still:
         lines.append(messages.KNOWN_STILL_UNKNOWN.format(topics=", ".join(still)))
-    people = [a for a in latest.attendees if a.name]
-    if people:
-        names = ", ".join(
-            one_line(f"{a.name} ({a.role})" if a.role else a.name)
-            + (messages.KNOWN_OURS if a.side == "ours" else "")
-            for a in people
-        )
+    attendees = [a for a in carried.get("attendees", []) if a.get("name")]
+    if attendees:
+        names = ", ".join(_known_person(a) for a in attendees)
         lines.append(messages.KNOWN_PEOPLE.format(people=names))
     if latest.debrief is not None and latest.debriefed:
         lines.append(messages.known_last_call(latest.debrief.outcome, latest.debrief.next_step))
@@ -295,6 +312,14 @@ def known_lines(past: History, carried: dict[str, Any], today: dt.date) -> list[
     if questions:
         lines.append(messages.known_unanswered(len(questions)))
     return lines
+
+
+def _known_person(person: dict[str, Any]) -> str:
+    """As the known block shows them: “Dana Lee (VP Operations; user, supporter)”."""
+    about = [str(person[key]) for key in ("influence", "stance") if person.get(key)]
+    details = "; ".join(part for part in (person.get("role", ""), ", ".join(about)) if part)
+    text = one_line(f"{person['name']} ({details})" if details else person["name"])
+    return text + (messages.KNOWN_OURS if person.get("side") == "ours" else "")
 
 
 def _shown(value: object) -> str:
@@ -359,6 +384,41 @@ def start_interview(
     )
     if keep:
         interview.skip = interview.skip | _carried_fields(interview.data)
+    if "attendees" not in fixed:
+        _update_people(interview, keep=bool(keep))
+
+
+def _update_people(interview: Interview, keep: bool) -> None:
+    """The people carried forward, shown and open to update even when the rest is confirmed.
+
+    Confirming what is known keeps them with one key press; going through it walks each person.
+    Either way the people question is then not asked again.
+    """
+    from callprep.prompts import Prompt
+
+    carried = interview.data.get("attendees")
+    if not isinstance(carried, list) or not carried:
+        return
+    if keep:
+        update = interview.asker.ask(
+            Prompt(
+                key="carry.people",
+                kind="confirm",
+                message=messages.PEOPLE_CARRIED_UPDATE,
+                default=False,
+            )
+        )
+        if not update:
+            return
+    from callprep import people
+
+    edited = people.review(
+        interview.asker, [dict(p) for p in carried], messages.PEOPLE_CARRIED_INTRO
+    )
+    interview.data["attendees"] = [
+        {k: v for k, v in person.items() if v not in ("", [], None)} for person in edited
+    ]
+    interview.skip = interview.skip | {"attendees"}
 
 
 def same_spelling(data: dict[str, Any], plans: Iterable[Plan]) -> None:

@@ -6,17 +6,46 @@ import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
-# pydantic scans every installed package's metadata for plugins on first use (about 8 ms here);
-# callprep uses none. A user who wants theirs can still set the variable.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+# pydantic scans every installed package's metadata for plugins on first use; callprep uses
+# none. A user who wants theirs can still set the variable. With it set by us, pydantic would
+# still import its plugin loader, and with it importlib.metadata (about 12 ms of every start),
+# only to find plugins disabled: a stand-in that finds none does the same, at once.
+if "PYDANTIC_DISABLE_PLUGINS" not in os.environ:
+    import sys
+    import types
+
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    _no_plugins = types.ModuleType("pydantic.plugin._loader")
+    _no_plugins.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules.setdefault("pydantic.plugin._loader", _no_plugins)
 
 from callprep import __version__
+
+
+def _plain_argument_help() -> None:
+    """Arguments in help and usage as a seller reads them: `PLAN`, `[NUMBER]...`.
+
+    Typer 0.29 adds each argument's Python type (`<str>`, `<list[int]>`) after it and writes a
+    required one as `{PLAN}`; neither means anything to a seller. (pyproject pins typer < 0.30;
+    tests/test_errors.py holds the help text to this.)
+    """
+    from typer.core import TyperArgument
+
+    def usage_name(self: TyperArgument) -> str:
+        name = self.display_name_raw
+        name = name if self.required else f"[{name}]"
+        return f"{name}..." if self.nargs != 1 else name
+
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+    TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+
+
+_plain_argument_help()
 
 app = typer.Typer(
     name="callprep",
@@ -25,8 +54,8 @@ app = typer.Typer(
         "agreed beforehand, the questions still to ask. Then debrief, and carry what you "
         "learned into the next call."
     ),
-    no_args_is_help=True,
     add_completion=False,
+    invoke_without_command=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
@@ -87,6 +116,7 @@ def root(
         Path | None,
         typer.Option(
             "--home",
+            metavar="FOLDER",
             readable=False,  # callprep says what is wrong with a home, in one line
             envvar="CALLPREP_HOME",
             help="Folder of your plans and playbooks [default: your user data folder].",
@@ -106,6 +136,23 @@ def root(
     global _STATE
     _STATE = State(home, debug)
     ctx.obj = _STATE
+    if ctx.invoked_subcommand is None:
+        _start_here(ctx)
+
+
+@guarded
+def _start_here(ctx: typer.Context) -> None:
+    """`callprep` alone: in an empty store, the three things to do first; else the help."""
+    from callprep.store import Store
+
+    if Store(home()).plan_ids():
+        typer.echo(ctx.get_help())
+    else:
+        from callprep import messages
+
+        for line in messages.START_HERE:
+            typer.echo(line)
+    raise typer.Exit(0)
 
 
 def home() -> Path:
@@ -116,43 +163,62 @@ def home() -> Path:
     return folder
 
 
-class Kind(str, Enum):
-    discovery = "discovery"
-    demo = "demo"
-    proposal = "proposal"
-    negotiation = "negotiation"
-    review = "review"
-    other = "other"
+def choice(*values: str, what: str) -> Callable[[str], str]:
+    """A parser for an option that takes one of `values`, refusing others in the seller's words."""
+
+    def parse(value: str) -> str:
+        if value in values:
+            return value
+        listed = ", ".join(values[:-1]) + f" or {values[-1]}"
+        raise typer.BadParameter(f"{value!r} is no {what}; use {listed}")
+
+    return parse
 
 
-class BriefFormat(str, Enum):
-    term = "term"
-    md = "md"
-    html = "html"
-    pdf = "pdf"
+def whole_number(what: str) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            return int(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not {what}") from None
+
+    return parse
 
 
-class AgendaFormat(str, Enum):
-    text = "text"
-    md = "md"
+KINDS = ("discovery", "demo", "proposal", "negotiation", "review", "other")
+BRIEF_FORMATS = ("term", "md", "html", "pdf")
+AGENDA_FORMATS = ("text", "md")
+PAPERS = ("a4", "letter")
+SECTIONS = ("call", "objectives", "agenda", "discovery", "people", "questions")
 
 
-class Paper(str, Enum):
-    a4 = "a4"
-    letter = "letter"
+def _bar(values: tuple[str, ...]) -> str:
+    return "|".join(values)
 
 
 PlanArg = Annotated[
     str,
     typer.Argument(
-        metavar="PLAN", help="A plan id, a unique start of one, or a path to a .toml file."
+        metavar="PLAN",
+        help="A plan id (or a unique start of one), a path to a .toml file, or an account name.",
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+OwnerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--owner",
+        metavar="EMAIL|me|all",
+        help="Whose plans: yours, everybody's, or one seller's [default: me in a team store, "
+        "else all].",
+        show_default=False,
+    ),
+]
 FromOpt = Annotated[
     Path | None,
     typer.Option(
         "--from",
+        metavar="FILE",
         help="Take answers from a TOML file in the plan format (any subset).",
         show_default=False,
     ),
@@ -166,23 +232,35 @@ NoInputOpt = Annotated[
 @guarded
 def new(
     account: Annotated[
-        str | None, typer.Option(help="The customer's company.", show_default=False)
+        str | None,
+        typer.Option(metavar="NAME", help="The customer's company.", show_default=False),
     ] = None,
     opportunity: Annotated[
-        str | None, typer.Option(help="The deal the call is about.", show_default=False)
+        str | None,
+        typer.Option(metavar="NAME", help="The deal the call is about.", show_default=False),
     ] = None,
-    kind: Annotated[Kind | None, typer.Option(help="The kind of call.", show_default=False)] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            parser=choice(*KINDS, what="kind of call"),
+            metavar=_bar(KINDS),
+            help="The kind of call.",
+            show_default=False,
+        ),
+    ] = None,
     when: Annotated[
         str | None,
         typer.Option(
-            help="When it starts: 'YYYY-MM-DD HH:MM', local time unless an offset is given.",
+            metavar="WHEN",
+            help='When it starts, as you would say it ("Tue 10:00", "3 Dec 15:00"), in your time zone unless you name one.',
             show_default=False,
         ),
     ] = None,
     playbook: Annotated[
         str | None,
         typer.Option(
-            help="The checklist to walk [default: standard]. See `callprep playbooks`.",
+            metavar="NAME",
+            help="The checklist to walk [default: your profile's, else standard]. See `callprep playbooks`.",
             show_default=False,
         ),
     ] = None,
@@ -202,6 +280,7 @@ def new(
         str | None,
         typer.Option(
             "--uid",
+            metavar="UID",
             help="Which meeting of the --from-ics file (its UID, or a unique start of it).",
             show_default=False,
         ),
@@ -215,7 +294,7 @@ def new(
         command.Options(
             account=account,
             opportunity=opportunity,
-            kind=kind.value if kind else None,
+            kind=kind,
             when=when,
             playbook=playbook,
             from_file=from_file,
@@ -230,17 +309,19 @@ def new(
 @guarded
 def list_(
     account: Annotated[
-        str | None, typer.Option(help="Only this account's plans.", show_default=False)
+        str | None,
+        typer.Option(metavar="NAME", help="Only this account's plans.", show_default=False),
     ] = None,
     upcoming: Annotated[
         bool, typer.Option("--upcoming", help="Only calls in the next 7 days, least ready first.")
     ] = False,
     json: JsonOpt = False,
+    owner: OwnerOpt = None,
 ) -> None:
     """The plans, newest first: when, account, kind, readiness and whether debriefed."""
     from callprep.commands import listing
 
-    listing.run(home(), account=account, upcoming=upcoming, as_json=json)
+    listing.run(home(), account=account, upcoming=upcoming, as_json=json, owner=owner)
 
 
 @app.command()
@@ -250,15 +331,6 @@ def show(plan: PlanArg, json: JsonOpt = False) -> None:
     from callprep.commands import show as command
 
     command.run(home(), plan, as_json=json)
-
-
-class Section(str, Enum):
-    call = "call"
-    objectives = "objectives"
-    agenda = "agenda"
-    discovery = "discovery"
-    people = "people"
-    questions = "questions"
 
 
 @app.command()
@@ -272,9 +344,12 @@ def edit(
         ),
     ] = False,
     section: Annotated[
-        Section | None,
+        str | None,
         typer.Option(
-            help="Ask only this part of the plan again (implies --interview).", show_default=False
+            parser=choice(*SECTIONS, what="part of a plan"),
+            metavar=_bar(SECTIONS),
+            help="Ask only this part of the plan again (implies --interview).",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -286,7 +361,7 @@ def edit(
     """
     from callprep.commands import edit as command
 
-    command.run(home(), plan, interview=interview, section=section.value if section else None)
+    command.run(home(), plan, interview=interview, section=section)
 
 
 @app.command()
@@ -302,7 +377,11 @@ def reschedule(
     minutes: Annotated[
         int | None,
         typer.Option(
-            "--minutes", min=1, max=24 * 60, help="The new length in minutes.", show_default=False
+            "--minutes",
+            parser=whole_number("a number of minutes"),
+            metavar="N",
+            help="The new length in minutes.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -355,20 +434,47 @@ def check(
 def brief(
     plan: PlanArg,
     format: Annotated[
-        BriefFormat, typer.Option("--format", "-f", help="Where the brief goes.")
-    ] = BriefFormat.term,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(*BRIEF_FORMATS, what="brief format"),
+            metavar=_bar(BRIEF_FORMATS),
+            help="Where the brief goes: the terminal, Markdown, HTML or PDF.",
+        ),
+    ] = "term",
     output: Annotated[
         str | None,  # as typed: a Path would turn "" into "." and drop the "/" of "newdir/"
         typer.Option(
-            "--output", "-o", help="Write to this file (needed for pdf).", show_default=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (needed for pdf).",
+            show_default=False,
         ),
     ] = None,
-    paper: Annotated[Paper, typer.Option(help="Paper size for pdf and html.")] = Paper.a4,
+    paper: Annotated[
+        str | None,
+        typer.Option(
+            parser=choice(*PAPERS, what="paper size"),
+            metavar=_bar(PAPERS),
+            help="Paper size for pdf and html [default: your profile's, else a4].",
+            show_default=False,
+        ),
+    ] = None,
+    share: Annotated[
+        bool,
+        typer.Option(
+            "--share",
+            help="A page that can lie on the customer's side of the table: no minimum outcome, "
+            "readiness, findings or private notes about them.",
+        ),
+    ] = False,
 ) -> None:
     """The one-page brief to take into the meeting."""
     from callprep.commands import brief as command
 
-    command.run(home(), plan, fmt=format.value, output_path=output, paper=paper.value)
+    command.run(home(), plan, fmt=format, output_path=output, paper=paper, share=share)
 
 
 @app.command()
@@ -378,12 +484,22 @@ def agenda(
     ics: Annotated[
         str | None,
         typer.Option(
-            "--ics", help="Also write a calendar invite (.ics) to this file.", show_default=False
+            "--ics",
+            metavar="FILE",
+            help="Also write a calendar invite (.ics) to this file.",
+            show_default=False,
         ),
     ] = None,
     format: Annotated[
-        AgendaFormat, typer.Option("--format", "-f", help="Plain text or Markdown.")
-    ] = AgendaFormat.text,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(*AGENDA_FORMATS, what="message format"),
+            metavar=_bar(AGENDA_FORMATS),
+            help="Plain text or Markdown.",
+        ),
+    ] = "text",
     mark_shared: Annotated[
         bool, typer.Option("--mark-shared", help="Record that you sent the agenda to the customer.")
     ] = False,
@@ -413,7 +529,7 @@ def agenda(
     command.run(
         home(),
         plan,
-        fmt=format.value,
+        fmt=format,
         ics=ics,
         mark_shared=mark_shared,
         mark_confirmed=mark_confirmed,
@@ -441,12 +557,20 @@ def debrief(plan: PlanArg, from_file: FromOpt = None, no_input: NoInputOpt = Fal
 def followup(
     plan: PlanArg,
     format: Annotated[
-        AgendaFormat, typer.Option("--format", "-f", help="Plain text or Markdown.")
-    ] = AgendaFormat.text,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(*AGENDA_FORMATS, what="message format"),
+            metavar=_bar(AGENDA_FORMATS),
+            help="Plain text or Markdown.",
+        ),
+    ] = "text",
     ics: Annotated[
         str | None,
         typer.Option(
             "--ics",
+            metavar="FILE",
             help="Also write an invite (.ics) for the next meeting, at the date and time the "
             "next step names.",
             show_default=False,
@@ -462,7 +586,7 @@ def followup(
     """
     from callprep.commands import followup as command
 
-    command.run(home(), plan, fmt=format.value, ics=ics)
+    command.run(home(), plan, fmt=format, ics=ics)
 
 
 @app.command()
@@ -472,7 +596,8 @@ def done(
     numbers: Annotated[
         list[int] | None,
         typer.Argument(
-            metavar="[NUMBER]...",
+            metavar="NUMBER",
+            parser=whole_number("a commitment number (1, 2, …: see the list)"),
             help="The commitments to mark done, by their number in the list.",
             show_default=False,
         ),
@@ -489,18 +614,35 @@ def done(
 @guarded
 def stats(
     account: Annotated[
-        str | None, typer.Option(help="Only this account's calls.", show_default=False)
+        str | None,
+        typer.Option(metavar="NAME", help="Only this account's calls.", show_default=False),
     ] = None,
     since: Annotated[
         str | None,
-        typer.Option(help="Only calls on or after this date (YYYY-MM-DD).", show_default=False),
+        typer.Option(
+            metavar="DATE",
+            help='Only calls on or after this day ("1 Jan", "2026-01-01", "start of the month").',
+            show_default=False,
+        ),
     ] = None,
     json: JsonOpt = False,
+    owner: OwnerOpt = None,
+    by_owner: Annotated[
+        bool,
+        typer.Option("--by-owner", help="Each seller's figures too (by_owner in --json)."),
+    ] = False,
 ) -> None:
     """Your own record: objectives reached, with and without an agreed agenda, stalled deals."""
     from callprep.commands import stats as command
 
-    command.run(home(), account=account, since=since, as_json=json)
+    command.run(
+        home(),
+        account=account,
+        since=since,
+        as_json=json,
+        owner=owner,
+        per_owner=by_owner,
+    )
 
 
 @app.command()
@@ -510,6 +652,187 @@ def playbooks() -> None:
     from callprep.commands import playbooks as command
 
     command.run(home())
+
+
+DEAL_FORMATS = ("term", "md", "html")
+
+
+@app.command()
+@guarded
+def deal(
+    plan: Annotated[
+        str,
+        typer.Argument(
+            metavar="PLAN|ACCOUNT",
+            help="A plan of the deal (id, start of one, or path), or its account (or a start of it).",
+        ),
+    ],
+    opportunity: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME", help="The deal, when the account has several.", show_default=False
+        ),
+    ] = None,
+    json: JsonOpt = False,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(*DEAL_FORMATS, what="format for the deal"),
+            metavar=_bar(DEAL_FORMATS),
+            help="Where it goes: the terminal, Markdown or HTML.",
+        ),
+    ] = "term",
+    action_plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan",
+            help="The mutual action plan to share with the customer: the agreed steps on both "
+            "sides, with owners and dates, and nothing that is ours alone.",
+        ),
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write md or html to this file.",
+            show_default=False,
+        ),
+    ] = None,
+    owner: OwnerOpt = None,
+) -> None:
+    """The deal as one story: its calls, the people and their stance, what is open and unknown."""
+    from callprep.commands import deal as command
+
+    command.run(
+        home(),
+        plan,
+        opportunity=opportunity,
+        as_json=json,
+        fmt=format,
+        action_plan=action_plan,
+        output_path=output,
+        owner=owner,
+    )
+
+
+team_app = typer.Typer(
+    help=(
+        "Share one store with your team through git: callprep drives git, nothing else. "
+        "`team init URL` shares this store; `team join URL` takes the team's."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(team_app, name="team")
+
+UrlArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="URL",
+        help="The team's git repository: a path, ssh (git@host:team/plans.git) or https.",
+    ),
+]
+
+
+@team_app.command("init")
+@guarded
+def team_init(url: UrlArg) -> None:
+    """Share this store with the team: URL is an empty repository; plans and playbooks go there.
+
+    Never shared: drafts, the cache, the trash and your profile.
+    """
+    from callprep.commands import team as command
+
+    command.init(home(), url)
+
+
+@team_app.command("join")
+@guarded
+def team_join(url: UrlArg) -> None:
+    """Make this store a copy of the team's at URL; plans already here are kept and added."""
+    from callprep.commands import team as command
+
+    command.join(home(), url)
+
+
+EXPORT_FORMATS = ("csv", "jsonl", "sqlite")
+
+
+@app.command()
+@guarded
+def review(
+    days: Annotated[
+        int,
+        typer.Option(
+            "--days",
+            parser=whole_number("a number of days"),
+            metavar="N",
+            help="How many days ahead (coming calls) and back (continuations) to look.",
+        ),
+    ] = 2,
+    json: JsonOpt = False,
+) -> None:
+    """The manager's queue across the team: coming calls least ready first, with owner and the
+    costliest gap; recent continuations; stalled deals."""
+    from callprep.commands import review as command
+
+    command.run(home(), days=days, as_json=json)
+
+
+@app.command()
+@guarded
+def export(
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(*EXPORT_FORMATS, what="export format"),
+            metavar=_bar(EXPORT_FORMATS),
+            help="csv (calls, and commitments beside them), jsonl, or an SQLite database.",
+        ),
+    ] = "sqlite",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write it (jsonl may go to the terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            metavar="EMAIL|me|all",
+            help="Whose plans [default: all].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """The store as tables for a team dashboard: one row per call (outcome, readiness, owner,
+    agenda state) and one per commitment. `datasette team.db` puts a website on top."""
+    from callprep.commands import export as command
+
+    command.run(home(), format, output, owner)
+
+
+@app.command()
+@guarded
+def sync() -> None:
+    """Send your changes to the team store and bring the team's; both versions of a conflict stay.
+
+    One commit per sync. Offline, it says so and keeps your changes for the next sync.
+    """
+    from callprep.commands import team as command
+
+    command.sync(home())
 
 
 @app.command("import")
@@ -524,7 +847,13 @@ def import_(
         ),
     ] = None,
     days: Annotated[
-        int, typer.Option("--days", help="Import the meetings starting in the next N days.")
+        int,
+        typer.Option(
+            "--days",
+            parser=whole_number("a number of days"),
+            metavar="N",
+            help="Import the meetings starting in the next N days.",
+        ),
     ] = 14,
     start: Annotated[
         str | None,
@@ -617,8 +946,40 @@ def profile_set(
     command.set_key(home(), key, value)
 
 
+COMPLETE_VAR = "_CALLPREP_COMPLETE"
+SHELLS = ("bash", "zsh", "fish")
+
+
+@app.command()
+@guarded
+def completion(
+    shell: Annotated[
+        str,
+        typer.Argument(
+            metavar=_bar(SHELLS),
+            parser=choice(*SHELLS, what="shell callprep completes in"),
+            help="Your shell.",
+        ),
+    ],
+) -> None:
+    """Print the shell code that completes callprep's commands and options on Tab.
+
+    bash: `callprep completion bash > ~/.local/share/bash-completion/completions/callprep`;
+    zsh: `callprep completion zsh > ~/.zfunc/_callprep` (with ~/.zfunc in $fpath);
+    fish: `callprep completion fish > ~/.config/fish/completions/callprep.fish`.
+    """
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(prog_name="callprep", complete_var=COMPLETE_VAR, shell=shell)
+    typer.echo(script.rstrip("\n"))
+
+
 def main() -> None:
-    app()
+    if COMPLETE_VAR in os.environ:  # the shell asks what completes the line: only then load it
+        from typer._completion_classes import completion_init
+
+        completion_init()
+    app(prog_name="callprep")  # `python -m callprep` too: the same usage lines and completion
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -139,12 +139,18 @@ def suggestions(plan: Plan, found: Sequence[Finding]) -> list[Suggestion]:
     where the pain is known, what it costs them is asked from it, then what solving it is worth.
     """
     asked: list[Suggestion] = []
+    if plan.playbook == UPFRONT_CONTRACT and any(
+        f.code == "customer_objective.missing" for f in found
+    ):  # their agenda is the contract's second line: asked as the call opens
+        asked.append(Suggestion(messages.THEIR_AGENDA_QUESTION, code="customer_objective.missing"))
     for finding in found:
         topic = finding.topic
         if topic is not None:
             tag = messages.RED_FLAG_TAG if late(plan, topic) else messages.BRIEF_SUGGESTED
             asked.append(Suggestion(question(plan, topic), tag, finding.code))
-        elif finding.code == "deal.economic_unknown":
+        elif finding.code == "deal.economic_unknown" and not any(
+            f.code == "meddpicc.economic_buyer_unknown" for f in found
+        ):  # MEDDPICC asks for its economic buyer by name: one question about the budget
             asked.append(Suggestion(messages.ECONOMIC_QUESTION, code=finding.code))
     hurt = pain(plan)
     if hurt:

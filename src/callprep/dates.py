@@ -212,6 +212,36 @@ def _offset_label(offset: dt.timedelta | None) -> str:
     return f"UTC{sign}{hours:02}:{minutes:02}" + (f":{seconds:02}" if seconds else "")
 
 
+# Names of UTC itself: shown as "UTC", which is what a reader calls it.
+_UTC_NAMES = frozenset(
+    (
+        "UTC",
+        "Etc/UTC",
+        "Etc/UCT",
+        "UCT",
+        "Etc/Universal",
+        "Universal",
+        "Etc/Zulu",
+        "Zulu",
+        "GMT",
+        "Etc/GMT",
+        "Etc/GMT0",
+        "Etc/GMT+0",
+        "Etc/GMT-0",
+        "Etc/Greenwich",
+        "Greenwich",
+        "GMT0",
+        "GMT+0",
+        "GMT-0",
+    )
+)
+
+
+def zone_label(key: str) -> str:
+    """How a zone is named to a reader: its IANA name, or "UTC" for UTC's many aliases."""
+    return "UTC" if key in _UTC_NAMES else key
+
+
 def describe_datetime(value: dt.datetime, zone_name: str | None = None) -> str:
     """`Tue 8 Dec 2026, 10:00 Europe/London` (in that zone); with no zone name `... UTC+01:00`.
 
@@ -223,7 +253,7 @@ def describe_datetime(value: dt.datetime, zone_name: str | None = None) -> str:
     if zone is not None:
         try:
             shown = value.replace(tzinfo=zone) if value.tzinfo is None else value.astimezone(zone)
-            label = zone.key
+            label = zone_label(zone.key)
         except (OverflowError, ValueError):
             shown = value
     if label is None:

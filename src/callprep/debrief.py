@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from callprep import dates, messages
+from callprep import people as deal_people
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
 from callprep.interview import default_text, parser, validator_for
@@ -29,6 +30,7 @@ from callprep.topics import DISCOVERY
 
 NEW_OPPORTUNITIES = "new_opportunities"
 ANSWERED = "answered"
+STANCES = "stances"
 ENGAGEMENT_LEVELS = (5, 4, 3, 2, 1)
 COMMITMENT_STATUSES = ("open", "done", "remove")
 
@@ -57,11 +59,14 @@ STEPS: tuple[Question | str, ...] = (
     ),
     Question("off_script", "list"),
     "new_opportunities",
+    # Dangers heard, kept apart from the openings above.
+    Question("risks", "list"),
     "learned",
     "answered",
     Question("could_have_done_more", "text"),
     Question("next_step", "text"),
     "commitments",
+    "people",
 )
 
 
@@ -86,6 +91,18 @@ def new_opportunities(debrief: Debrief | None) -> list[str]:
 
 def answered_questions(debrief: Debrief | None) -> list[str]:
     return _extra_list(debrief, ANSWERED)
+
+
+def recorded_stances(debrief: Debrief | None) -> list[tuple[str, str, str]]:
+    """The stances the debrief changed, (name, was, now); a hand-edited odd entry is skipped."""
+    value = (debrief.model_extra or {}).get(STANCES) if debrief is not None else None
+    if not isinstance(value, list):
+        return []
+    found: list[tuple[str, str, str]] = []
+    for item in value:
+        if isinstance(item, dict) and item.get("name") and item.get("now"):
+            found.append((str(item["name"]), str(item.get("was") or ""), str(item["now"])))
+    return found
 
 
 # --- answers <-> Debrief -------------------------------------------------------------------------
@@ -230,15 +247,54 @@ def with_debrief(plan: Plan, debrief: Debrief) -> Plan:
     return plan.model_copy(update={"debrief": debrief})
 
 
-def draft_text(answers: Mapping[str, Any]) -> str | None:
-    """The answers so far as a plan-format file with only a `[debrief]` table; None if unusable."""
+def draft_text(
+    answers: Mapping[str, Any], updates: list[dict[str, Any]] | None = None
+) -> str | None:
+    """The answers so far as a plan-format file: the `[debrief]` table and the people's updates
+    as `[[attendees]]` (so the draft is itself a `--from` file); None if unusable."""
     import tomli_w
 
     try:
         debrief = to_debrief(answers, "draft")
     except CallprepError:
         return None
-    return tomli_w.dumps({"debrief": debrief.model_dump(mode="python", exclude_none=True)})
+    data: dict[str, Any] = {"debrief": debrief.model_dump(mode="python", exclude_none=True)}
+    if updates:
+        data["attendees"] = updates
+    return tomli_w.dumps(data)
+
+
+def people_from_file(path: Path) -> list[dict[str, Any]]:
+    """The `[[attendees]]` of a `--from` file as updates to the plan's people (see `people`)."""
+    from callprep.planfile import load_answers
+
+    return deal_people.updates_from(load_answers(path).get("attendees"), str(path))
+
+
+def with_people(plan: Plan, updates: list[dict[str, Any]]) -> Plan:
+    """The plan with the debrief's corrections to its people applied (a no-op without any).
+
+    The stances they change are recorded in the debrief (`stances`: name, was, now), for the
+    next call's "Last time": the attendees alone no longer say what a stance was.
+    """
+    if not updates:
+        return plan
+    changed = deal_people.stance_changes(plan.attendees, updates)
+    debrief = plan.debrief
+    if changed and debrief is not None:
+        recorded = {
+            name.casefold(): {"name": name, "was": was, "now": now}
+            for name, was, now in recorded_stances(debrief)
+        }
+        for item in changed:
+            earlier = recorded.get(item["name"].casefold())
+            was = earlier["was"] if earlier is not None else item["was"]  # the first "was" stays
+            recorded[item["name"].casefold()] = {**item, "was": was}
+        kept = [item for item in recorded.values() if item["was"] != item["now"]]
+        debrief = debrief.model_copy(update={STANCES: kept})
+    return plan.model_copy(
+        update={"attendees": deal_people.apply(plan.attendees, updates), "debrief": debrief}
+    )
 
 
 def unknown_before(plan: Plan) -> list[str]:
@@ -294,12 +350,21 @@ class DebriefInterview:
         plan: Plan,
         asker: Asker,
         data: dict[str, Any] | None = None,
+        attendees: list[dict[str, Any]] | None = None,
         clock: Clock | None = None,
     ) -> None:
         self.plan = plan
         self.asker = asker
         self.data: dict[str, Any] = data if data is not None else initial_answers(plan)
+        # The people as the seller corrects them; written to the plan's attendees, not the debrief.
+        self.attendees: list[dict[str, Any]] = (
+            attendees if attendees is not None else [a.model_dump() for a in plan.attendees]
+        )
         self.clock = clock or Clock.of(dates.local_zone_name())
+
+    def people_updates(self) -> list[dict[str, Any]]:
+        """What the seller changed about the plan's people, as updates to apply when saving."""
+        return deal_people.changes(self.plan.attendees, self.attendees)
 
     def _dates(self, kind: str, prefer: Prefer = "future") -> tuple[Callable[[Any], Any], Any]:
         """How a typed date of `kind` is read and checked: the answer echoed once understood."""
@@ -470,6 +535,12 @@ class DebriefInterview:
             if got:
                 answered.append(question)
         self._set(ANSWERED, answered)
+
+    def _ask_people(self) -> None:
+        """Who was there: correct a name or role, change influence and stance, add who joined."""
+        self.attendees = deal_people.review(
+            self.asker, self.attendees, messages.PEOPLE_DEBRIEF_INTRO
+        )
 
     def _ask_commitments(self) -> None:
         kept: list[dict[str, Any]] = []

@@ -133,7 +133,12 @@ def _plain(text: str) -> str:
 def _agreed(commitment: Commitment, esc: Escape) -> Agreed:
     from callprep.dates import describe_date
 
-    who = messages.FOLLOWUP_WHO["ours" if commitment.who == "ours" else "customer"]
+    # The person a commitment names (`owner`, as `deal --plan` reads it), else "You" or "We".
+    named = (commitment.model_extra or {}).get("owner")
+    if isinstance(named, str) and one_line(named):
+        who = esc(one_line(named))
+    else:
+        who = messages.FOLLOWUP_WHO["ours" if commitment.who == "ours" else "customer"]
     what = esc(customer_voice(one_line(commitment.what)).rstrip("."))
     due = (
         messages.FOLLOWUP_BY.format(day=describe_date(commitment.due))

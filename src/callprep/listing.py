@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,8 +149,9 @@ def rows(
     account: str | None = None,
     upcoming: bool = False,
     now: dt.datetime | None = None,
+    owner: Callable[[str], bool] | None = None,
 ) -> list[Row]:
-    chosen = select(plans, account, upcoming, now)
+    chosen = select([p for p in plans if owner is None or owner(p.owner)], account, upcoming, now)
     if upcoming:
         return [Row(plan, gaps(plan)) for plan in chosen]
     return [Row(plan) for plan in chosen]

@@ -163,6 +163,7 @@ def red_flag(unknown: str, kind: str, question: str) -> str:
 
 # Questions the coach builds for a plan (SPIN): one ask each, about the customer's world.
 ECONOMIC_QUESTION = "Who besides you needs to say yes to this?"
+THEIR_AGENDA_QUESTION = "What would you like to get out of today?"
 CONSEQUENCE_BY_DATE = "What happens on your side if this isn't in place by {date}?"
 IMPLICATION_QUESTION = "You mentioned “{pain}”. What does that cost you if nothing changes?"
 NEED_PAYOFF_QUESTION = "You mentioned “{pain}”. If that were solved, what would it be worth to you?"
@@ -316,6 +317,7 @@ STORE_NEWER = "{problem} (left out)"
 
 BRIEF_HEADINGS: dict[str, str] = {
     "objectives": "Objectives",
+    "opener": "Open with the up-front contract",
     "best": "Best outcome",
     "minimum": "Minimum we accept",
     "customer": "Their goal for the call",
@@ -329,14 +331,48 @@ BRIEF_HEADINGS: dict[str, str] = {
     "readiness": "Readiness",
     "open": "Still open",
     "jot": "Notes and off-script openings",
+    "jot_share": "Notes",
     "jot_commitments": "Agreed: who does what, by when",
     "them": "Them",
     "us": "Us",
 }
 BRIEF_NOT_SET = "not set"
+# The up-front contract's opener: what the seller says first, in order (labels for the seller).
+BRIEF_OPENER: dict[str, str] = {
+    "purpose": "Purpose",
+    "time": "Time",
+    "theirs": "Their agenda",
+    "ours": "Our agenda",
+    "outcome": "Outcome",
+    "no": "No is fine",
+}
+OPENER_TIME = "We have {minutes} minutes; does that still work?"
+OPENER_NO_TIME = "How much time do we have today?"
+OPENER_ASK_THEIRS = "Ask: what would you like to get out of today?"
+OPENER_OUTCOME = "By the end, a clear yes or no: {best}."
+OPENER_NO = "If it's not a fit, it's fine to say no."
+# "Last time": what the deal's last debriefed call left, on the next call's brief.
+LAST_TIME_HEADING = "Last time: {call}, {date}"
+LAST_TIME_HEADING_NO_DATE = "Last time: {call}"
+LAST_TIME_LABELS: dict[str, str] = {
+    "outcome": "Outcome",
+    "summary": "Summary",
+    "next_step": "Next step",
+    "risks": "Risks",
+    "opportunities": "New opportunities",
+    "people": "People",
+}
+LAST_TIME_OUTCOMES: dict[str, str] = {
+    "best": "best outcome reached",
+    "minimum": "minimum reached, not the best",
+    "none": "a continuation: no customer action agreed",
+}
+LAST_TIME_NOW = "{name}: now {stance}"
+LAST_TIME_CHANGED = "{name}: {was} → {stance}"
 BRIEF_VAGUE = "vague"
 BRIEF_TO_LEARN = "not known yet: ask"
 BRIEF_TO_LEARN_GUESS = "not known yet: ask (your guess: {guess})"
+BRIEF_STILL_TO_LEARN = "To learn"
 BRIEF_ASK_THEM = "unknown: ask them"
 BRIEF_NOBODY = "nobody listed yet"
 BRIEF_NO_AGENDA = "no agenda yet"
@@ -394,6 +430,10 @@ DEBRIEF_QUESTIONS: dict[str, tuple[str, str]] = {
     "next_step": (
         "What is the next step?",
         'Agreed with the customer, with a date: "Pilot kickoff call on 12 Jan".',
+    ),
+    "risks": (
+        "What risks or objections came up?",
+        'Dangers to the deal, in their words: "Union consultation needed before any automation".',
     ),
 }
 DEBRIEF_OUTCOME_CHOICES: dict[str, str] = {
@@ -475,6 +515,7 @@ def debrief_headline(outcome: str, best: str, minimum: str) -> str:
 
 
 SUMMARY_LABELS = {
+    "risks": "Risks:",
     "reflection": "More was possible:",
     "opportunities": "New opportunities:",
     "next_step": "Next step:",
@@ -567,6 +608,105 @@ def carried_note(count: int, deal: str, fields: list[str]) -> str:
         parts.append(f"{answers} discovery answer{'s' if answers != 1 else ''}")
     carried = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
     return f"Started from {calls} on {deal}: {carried} carried forward."
+
+
+# --- people (the interview, the debrief and carry-forward) ---------------------------------
+
+PERSON_SIDES = {"customer": "theirs", "ours": "ours"}
+PERSON_SIDE_CHOICES = {"customer": "theirs (the customer)", "ours": "ours"}
+# Miller Heiman's buying influences, as the seller picks them; "" is not known.
+INFLUENCE_CHOICES: dict[str, str] = {
+    "": "don't know",
+    "economic": "economic: says yes and releases the money",
+    "user": "user: will use it day to day",
+    "technical": "technical: screens it (IT, security, procurement)",
+    "coach": "coach: guides us, wants us to win",
+}
+STANCE_CHOICES: dict[str, str] = {
+    "": "don't know",
+    "supporter": "supporter",
+    "neutral": "neutral",
+    "sceptic": "sceptic",
+}
+PERSON_STILL_RIGHT = "Still right? {person}"
+PERSON_NAME = "{name}: name (correct it if it was a placeholder)"
+PERSON_NAME_HELP = "Enter keeps it."
+PERSON_ROLE = "{name}'s role"
+PERSON_ROLE_HELP = "e.g. VP Operations; blank if unknown."
+PERSON_SIDE = "Which side is {name} on?"
+PERSON_EMAIL = "{name}'s email"
+PERSON_EMAIL_HELP = "Blank if you don't know it."
+PERSON_BAD_EMAIL = (
+    "{value!r} is not an email address (e.g. dana@acme.com); blank if you don't know it"
+)
+PERSON_INFLUENCE = "{name}'s influence on the decision"
+PERSON_STANCE = "Where does {name} stand on us?"
+PERSON_NEW = "Anyone else who joined? Their name (empty when done)"
+PERSON_NEW_HELP = "Someone who turned up, or who you learned has a say."
+PEOPLE_DEBRIEF_INTRO = "The people on the call: is each still right? (Enter: yes.)"
+PEOPLE_CARRIED_INTRO = "The people, as last known: is each still right? (Enter: yes.)"
+PEOPLE_CARRIED_UPDATE = "Update the people (a name, a role, influence or stance, or someone new)?"
+PEOPLE_FROM_NOT_TABLES = (
+    "expected [[attendees]] tables (name, role, side, email, influence, stance)"
+)
+PEOPLE_FROM_NO_NAME = "needs a name (and `was` to rename someone)"
+
+
+# --- `callprep deal`: the deal's story and the mutual action plan ---------------------------
+
+DEAL_NOT_FOUND = "no plan or account {ref!r} (run `callprep list` to see them)"
+DEAL_ACCOUNTS_AMBIGUOUS = (
+    "{text!r} starts the name of several accounts ({accounts}); type more of it"
+)
+DEAL_WHICH_OPPORTUNITY = "{account} has {count} deals ({known}); name one with --opportunity"
+DEAL_NO_OPPORTUNITY = "{account} has no deal {opportunity!r} (its deals: {known})"
+DEAL_NONE = "none named yet"
+DEAL_HEADINGS: dict[str, str] = {
+    "calls": "Calls",
+    "people": "People",
+    "missing": "Still missing",
+    "commitments": "Open commitments",
+    "risks": "Risks",
+    "opportunities": "New opportunities",
+    "unknown": "Still unknown",
+    "next_step": "Next step",
+}
+DEAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "calls": ("date", "kind", "objective", "outcome"),
+    "people": ("name", "role", "side", "influence", "stance", "last seen"),
+    "commitments": ("who", "what", "due", ""),
+}
+DEAL_OUTCOMES = {
+    "best": "best outcome",
+    "minimum": "minimum",
+    "none": "continuation",
+    "": "not debriefed",
+}
+DEAL_AHEAD = "ahead"
+DEAL_CANCELLED = "cancelled"
+DEAL_NO_DATE = "no date"
+DEAL_NO_CALLS = "No calls on this deal yet."
+DEAL_NOBODY = "Nobody listed yet."
+DEAL_NOTHING = "nothing"
+DEAL_ALL_KNOWN = "Everything the coach asks about is known."
+DEAL_MISSING_ECONOMIC = (
+    "Nobody known to hold the budget (influence “economic”): find out who says yes and "
+    "releases the money."
+)
+DEAL_MISSING_OTHERS = "No one known as: {influences}."
+DEAL_SUBTITLE = "The deal so far: {calls}"
+DEAL_FOOTER = "callprep deal · {date}"
+# The mutual action plan: for the customer's eyes, in both sides' words.
+MAP_TITLE = "Mutual action plan"
+MAP_INTRO = "The steps we agreed, on both sides, in date order."
+MAP_COLUMNS = ("", "step", "owner", "by")
+MAP_DONE = "done"
+MAP_NO_DATE = "—"
+MAP_NEXT_STEP = "Next step"
+MAP_NO_STEPS = "No steps agreed yet."
+MAP_TEAM = "Who is who"
+MAP_OUR_TEAM = "Our team"
+MAP_THEIR_TEAM = "Your team"
 
 
 # `callprep done`
@@ -858,6 +998,14 @@ PROFILE_DEFAULT_NOTE = "{value} (not set: the default)"
 PROFILE_IGNORED = "ignoring your profile for now: {problem}"
 
 
+# `callprep` alone, in an empty store: what to do first, in three lines.
+START_HERE = (
+    "callprep profile          tell callprep who you are (a minute, once)",
+    "callprep new              plan your next customer call, with the coach",
+    "callprep import FILE.ics  start plans from the meetings in your calendar",
+)
+
+
 # --- reschedule, delete ----------------------------------------------------------------------
 
 RESCHEDULE_NO_WHEN = 'reschedule needs the new time, e.g. "Tue 10:00" or "2026-12-08 10:00"'
@@ -1069,6 +1217,51 @@ TEAM_INIT_DONE = "This store is now the team store at {url} ({count} plan(s) sha
 TEAM_JOIN_DONE = (
     "Joined the team store at {url}: {received} plan(s) from the team, {added} of yours added."
 )
+
+
+# --- a team on one store -------------------------------------------------------------------
+
+TEAM_NEEDS_EMAIL = (
+    "a team store knows you by your email: set it first with "
+    "`callprep profile set email you@yourcompany.com`"
+)
+OWNER_BAD = "--owner {value!r}: give me, all, or a seller's email"
+TEAM_INITIALISED = "Shared {count} plan{s} with the team store at {url}."
+TEAM_INIT_NEXT = (
+    "Teammates join with `callprep team join {url}`; `callprep sync` shares what changes."
+)
+TEAM_JOINED = (
+    "Joined the team store at {url}: {received} plan{rs} came here, {added} of yours went there."
+)
+TEAM_OWNERS_STAMPED = "{count} plan{s} made before had no owner: they are yours now ({email})."
+SYNC_NOTHING = "Up to date: nothing to send, nothing new from the team."
+SYNC_SENT = "Sent {count}: {ids}"
+SYNC_RECEIVED = "From the team, {count}: {ids}"
+CONFLICTS_HEADING = "Changed here and by a teammate before either synced; both versions are kept:"
+CONFLICT_LINE = "  {copy}  beside  {plan}"
+CONFLICTS_RESOLVE = (
+    "Keep what is right in the plan (`callprep edit PLAN`), then move the copy away "
+    "(`callprep delete PATH-OF-COPY`)."
+)
+LIST_CONFLICTS = "{count} conflict cop{ies} to resolve: {names} (`callprep sync` says how)."
+STATS_OWNER_COLUMNS = (
+    "owner",
+    "calls",
+    "debriefed",
+    "reached (agenda agreed)",
+    "reached (not agreed)",
+    "stalled",
+)
+DEAL_NOT_OWNED = "no call on {deal} is yours; `--owner all` shows everybody's"
+REVIEW_COMING = "Calls in the next {days} days, least ready first"
+REVIEW_COMING_COLUMNS = ("ready", "when", "call", "owner", "costliest gap")
+REVIEW_NONE_COMING = "  No calls coming."
+REVIEW_CONTINUATIONS = "Continuations debriefed in the last {days} days (no customer action agreed)"
+REVIEW_STALLED = "Stalled deals (two continuations or more in a row)"
+REVIEW_IN_A_ROW = "{count} in a row"
+REVIEW_NONE = "  None."
+EXPORT_NEEDS_OUTPUT = "export --format {format} needs -o FILE (only jsonl goes to the terminal)"
+EXPORTED = "{calls} calls and {commitments} commitments exported."
 
 
 # --- the follow-up (after the call) ----------------------------------------------------------

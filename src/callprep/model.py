@@ -151,6 +151,9 @@ class Attendee(Section):
     email: str = ""
     influence: Influence = ""
     stance: Stance = ""
+    # Names this person went by before a debrief corrected it ("Warehouse manager (name tbc)"):
+    # earlier calls that name them so are still about the same person.
+    aliases: list[str] = Field(default_factory=list)
 
 
 class Commitment(Section):
@@ -304,6 +307,8 @@ class Plan(Section):
             for key in ("email", "influence", "stance"):
                 if person.get(key) == "":
                     del person[key]
+            if person.get("aliases") == []:
+                del person["aliases"]
         if data.get("debrief", {}).get("risks") == []:
             del data["debrief"]["risks"]
         calendar = data.get("calendar")
@@ -314,4 +319,8 @@ class Plan(Section):
         return data
 
     def to_json(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", exclude_none=True)
+        data = self.model_dump(mode="json", exclude_none=True)
+        for person in data.get("attendees", []):
+            if person.get("aliases") == []:
+                del person["aliases"]  # as in the file: only a renamed person has them
+        return data

@@ -209,7 +209,34 @@ class QuestionaryAsker:
                 default="customer",
                 style=self.style,
             ).unsafe_ask()
-            people.append({"name": name, "role": role.strip(), "side": side})
+            person = {"name": name, "role": role.strip(), "side": side}
+            person.update(self._ask_person_details(shown, side))
+            people.append(person)
+
+    def _ask_person_details(self, shown: str, side: str) -> dict[str, str]:
+        """Email, and on their side influence and stance: Enter skips each (don't know)."""
+        from callprep import messages
+        from callprep.people import email_problem
+
+        details = {
+            "email": self._text(
+                messages.PERSON_EMAIL.format(name=shown),
+                messages.PERSON_EMAIL_HELP,
+                "",
+                email_problem,
+            ).strip()
+        }
+        if side == "customer":
+            for key, message, choices in (
+                ("influence", messages.PERSON_INFLUENCE, messages.INFLUENCE_CHOICES),
+                ("stance", messages.PERSON_STANCE, messages.STANCE_CHOICES),
+            ):
+                details[key] = self.q.select(
+                    message.format(name=shown),
+                    choices=[self.q.Choice(label, value=value) for value, label in choices.items()],
+                    style=self.style,
+                ).unsafe_ask()
+        return {key: value for key, value in details.items() if value}
 
 
 def wrap(message: str, width: int) -> str:
@@ -247,6 +274,11 @@ def interactive_asker() -> Asker:
     from callprep import messages
     from callprep.errors import CallprepError
 
-    if not sys.stdin.isatty():
+    if not has_terminal():
         raise CallprepError(messages.NO_TERMINAL)
     return QuestionaryAsker()
+
+
+def has_terminal() -> bool:
+    """Whether questions can be asked: stdin is a terminal (tests script the answers instead)."""
+    return sys.stdin.isatty()

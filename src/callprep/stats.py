@@ -19,7 +19,7 @@ What counts (the JSON keys are in SPEC.md; these are the rules behind them):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,16 +131,31 @@ class Stats:
 
 
 def select(
-    plans: Iterable[PlanSummary], account: str | None = None, since: dt.date | None = None
+    plans: Iterable[PlanSummary],
+    account: str | None = None,
+    since: dt.date | None = None,
+    owner: Callable[[str], bool] | None = None,
 ) -> list[PlanSummary]:
-    """The plans for this account (any case) whose call is on or after `since`."""
+    """The plans for this account (any case) whose call is on or after `since`, of `owner`."""
     wanted = account.casefold() if account else None
     return [
         p
         for p in plans
         if (wanted is None or p.account.casefold() == wanted)
         and (since is None or (p.starts_at is not None and p.starts_at.date() >= since))
+        and (owner is None or owner(p.owner))
     ]
+
+
+NO_OWNER = "(no owner)"
+
+
+def by_owner(plans: Iterable[PlanSummary], today: dt.date) -> dict[str, Stats]:
+    """The same record for each owner's plans, owners in alphabetical order."""
+    groups: dict[str, list[PlanSummary]] = {}
+    for plan in plans:
+        groups.setdefault(plan.owner.casefold() or NO_OWNER, []).append(plan)
+    return {owner: compute(groups[owner], today) for owner in sorted(groups)}
 
 
 def _call_order(plan: PlanSummary) -> tuple[float, str]:

@@ -220,11 +220,16 @@ class Store:
             if name.endswith(PLAN_SUFFIX) and is_valid_id(name[: -len(PLAN_SUFFIX)])
         )
 
-    def resolve(self, ref: str) -> Path:
+    def resolve(self, ref: str, by_account: bool = True) -> Path:
         """PLAN as the seller typed it: a path to a .toml file, an id, a unique id prefix, an
         earlier id of a rescheduled plan, or an account (or a unique start of its name)."""
         candidate = expand_user(ref)
         looks_like_path = ref.endswith(PLAN_SUFFIX) or os.sep in ref or "/" in ref
+        # A team's conflict copy, named as `sync` names it (`<id>.conflict-<who>[.toml]`).
+        if ".conflict-" in ref and "/" not in ref and os.sep not in ref:
+            copy = self.plans_dir / (ref if ref.endswith(PLAN_SUFFIX) else ref + PLAN_SUFFIX)
+            if copy.is_file() and not candidate.is_file():
+                return copy
         if looks_like_path:
             if candidate.is_file():
                 return candidate
@@ -240,12 +245,14 @@ class Store:
             raise CallprepError(
                 f"{ref!r} matches {len(matches)} plans ({shown}); type more of the id"
             )
-        found = self._by_alias_or_account(ref)
+        found = self._by_alias_or_account(ref, by_account=by_account)
         if found is not None:
             return found
         raise CallprepError(f"no plan {ref!r} (run `callprep list` to see the plans)")
 
-    def _by_alias_or_account(self, ref: str, now: dt.datetime | None = None) -> Path | None:
+    def _by_alias_or_account(
+        self, ref: str, now: dt.datetime | None = None, by_account: bool = True
+    ) -> Path | None:
         """An earlier id of a rescheduled plan, else an account or a unique start of one.
 
         For an account, its next call still to come (held and cancelled ones aside), else its
@@ -260,6 +267,8 @@ class Store:
         for summary in summaries:
             if ref in summary.aliases and summary.path is not None:
                 return summary.path
+        if not by_account:
+            return None
         wanted = account_key(ref)
         exact = [s for s in summaries if account_key(s.account) == wanted]
         chosen = exact or [s for s in summaries if account_key(s.account).startswith(wanted)]
@@ -283,8 +292,8 @@ class Store:
         pick = min(ahead, key=when) if ahead else max(chosen, key=when)
         return pick.path
 
-    def load(self, ref: str) -> StoredPlan:
-        path = self.resolve(ref)
+    def load(self, ref: str, by_account: bool = True) -> StoredPlan:
+        path = self.resolve(ref, by_account)
         return StoredPlan(path, load_plan(path))
 
     def new_id(self, plan: Plan) -> str:

@@ -171,7 +171,11 @@ TOPICS: tuple[Topic, ...] = (
         question="How does a decision like this get made on your side?",
         learned="How will they decide: who, on what criteria, in which steps?",
         weight=4,
-        wording=_words(meddpicc="What are the steps from here to a signed decision?"),
+        wording=_words(
+            meddpicc="What are the steps from here to a signed decision?",
+            # The up-front contract agrees the outcome in advance: what a yes leads to.
+            **{"upfront-contract": "If today goes well, what happens next on your side?"},
+        ),
         late_red_flag=True,
     ),
     # MEDDPICC's own elements, each its own question (the rest map onto the topics above:
@@ -335,7 +339,7 @@ OTHER_FINDINGS: tuple[FindingKind, ...] = (
         "warning",
         5,
         "attendees",
-        "economic buyer unknown",
+        "nobody known to hold the budget",
         "Nobody on the deal was known to hold the budget.",
     ),
     FindingKind(

@@ -6,17 +6,28 @@ import datetime as dt
 from pathlib import Path
 
 from callprep import carry, messages, output
+from callprep import profile as profiles
 from callprep.errors import CallprepError
 from callprep.render import brief as brief_view
 from callprep.store import Store
 
 
-def run(home: Path, ref: str, fmt: str, output_path: str | None, paper: str) -> None:
+def run(
+    home: Path,
+    ref: str,
+    fmt: str,
+    output_path: str | None,
+    paper: str | None,
+    share: bool = False,
+) -> None:
     store = Store(home)
+    if paper is None and fmt in ("html", "pdf"):
+        paper = profiles.load_or_empty(home, output.warn).paper or None
+    paper = paper or "a4"
     stored = store.load(ref)
     earlier = carry.brief_context(store, stored.path, stored.plan, dt.date.today())
     view = brief_view.build(
-        stored.plan, earlier.open_commitments, earlier.unanswered, earlier.earlier
+        stored.plan, earlier.open_commitments, earlier.unanswered, earlier.earlier, share=share
     )
     if fmt == "term":
         from callprep.render import term

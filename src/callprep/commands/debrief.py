@@ -35,10 +35,21 @@ def _load_draft(draft: Path) -> dict[str, Any] | None:
     return table
 
 
-def _offer_draft(asker: prompts.Asker, draft: Path, answers: dict[str, Any]) -> dict[str, Any]:
+def _draft_people(draft: Path) -> list[dict[str, Any]]:
+    """The corrections to the people a draft kept (its `[[attendees]]`); none if unreadable."""
+    try:
+        return debrief.people_from_file(draft)
+    except CallprepError:
+        return []
+
+
+def _offer_draft(
+    asker: prompts.Asker, draft: Path, answers: dict[str, Any]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The answers to start from, and the people's updates, with the draft's if it is resumed."""
     kept = _load_draft(draft)
     if kept is None:
-        return answers
+        return answers, []
     saved = dt.datetime.fromtimestamp(draft.stat().st_mtime)
     resume = asker.ask(
         prompts.Prompt(
@@ -48,7 +59,9 @@ def _offer_draft(asker: prompts.Asker, draft: Path, answers: dict[str, Any]) -> 
             default=True,
         )
     )
-    return debrief.merge(answers, kept) if resume else answers
+    if not resume:
+        return answers, []
+    return debrief.merge(answers, kept), _draft_people(draft)
 
 
 def _confirm_if_ahead(asker: prompts.Asker, plan: Plan, clock: Clock) -> None:
@@ -78,8 +91,12 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
     plan = stored.plan
     answers = debrief.initial_answers(plan)
     base = copy.deepcopy(answers)  # the debrief as read: what this run's changes are made to
+    # Corrections to the people (a `--from` file's [[attendees]], the interview's people step):
+    # applied to the plan's attendees when it is saved, not kept in the debrief.
+    updates: list[dict[str, Any]] = []
     if from_file is not None:
         answers = debrief.merge(answers, debrief.answers_from_file(from_file))
+        updates = debrief.people_from_file(from_file)
     draft = store.draft_path(draft_name(plan, stored.path))
 
     if no_input:
@@ -88,13 +105,18 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
         asker = prompts.interactive_asker()
         clock = Clock.of(profiles.load_or_empty(home, output.warn).zone_name)
         _confirm_if_ahead(asker, plan, clock)
-        answers = _offer_draft(asker, draft, answers)
-        interview = debrief.DebriefInterview(plan, asker, copy.deepcopy(answers), clock)
+        answers, kept_people = _offer_draft(asker, draft, answers)
+        start = debrief.with_people(plan, updates + kept_people).attendees
+        interview = debrief.DebriefInterview(
+            plan, asker, copy.deepcopy(answers), [a.model_dump() for a in start], clock
+        )
         try:
             result = interview.run()
+            updates = interview.people_updates()
         except KeyboardInterrupt:
-            text = debrief.draft_text(interview.data)
-            if text is not None and interview.data != answers:  # a draft of nothing is no help
+            text = debrief.draft_text(interview.data, interview.people_updates())
+            changed = interview.data != answers or interview.people_updates()
+            if text is not None and changed:  # a draft of nothing is no help
                 store.write_aside(store.drafts_dir, draft.name, text)
             raise Interrupted(
                 messages.DRAFT_KEPT.format(command=f"callprep debrief {ref}")
@@ -108,7 +130,9 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
 
     def change(current: Plan) -> Plan:
         merged = debrief.merge3(base, ours, debrief.initial_answers(current))
-        return debrief.with_debrief(current, debrief.to_debrief(merged, source))
+        updated = debrief.with_debrief(current, debrief.to_debrief(merged, source))
+        # Only the fields the seller changed, on the people as they are now.
+        return debrief.with_people(updated, updates)
 
     updated = store.update(stored.path, change)
     if problem := store.discard_draft(draft.stem):

@@ -12,7 +12,7 @@ from pathlib import Path
 from callprep import messages, output
 from callprep.errors import CallprepError
 from callprep.planfile import check_schema, plan_from_text, plan_to_text, read_text
-from callprep.store import PlanChanged, Store
+from callprep.store import PlanChanged, Store, StoredPlan
 
 
 def editor_command() -> list[str]:
@@ -29,7 +29,6 @@ def has_editor() -> bool:
 def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     """The interview again, current answers the defaults; what changed is saved onto the plan."""
     import copy
-    import sys
 
     from callprep import profile as profiles
     from callprep import prompts, reinterview
@@ -41,7 +40,7 @@ def run_interview(home: Path, ref: str, section: str | None = None) -> None:
 
     store = Store(home)
     stored = store.load(ref)
-    if not sys.stdin.isatty():
+    if not prompts.has_terminal():
         raise CallprepError(messages.EDIT_NO_TERMINAL)
     profile = profiles.load_or_empty(home, output.warn)
     name = stored.plan.playbook or profile.playbook or DEFAULT_PLAYBOOK
@@ -65,7 +64,11 @@ def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     def change(current: Plan) -> Plan:
         return to_plan(reinterview.merge_fields(base, ours, current.to_data()), str(stored.path))
 
-    saved = store.reschedule(stored.path, change)
+    moved = any(ours.get(key) != base.get(key) for key in ("starts_at", "account", "kind"))
+    if moved:  # the id follows the date, account and kind, the old one kept as an alias
+        saved = store.reschedule(stored.path, change)
+    else:
+        saved = StoredPlan(stored.path, store.update(stored.path, change))
     output.say(messages.SAVED.format(path=saved.path))
     if saved.path != stored.path:
         output.say(messages.EDIT_NEW_ID.format(old=stored.path.stem, new=saved.plan.id))

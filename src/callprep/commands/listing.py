@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import listing, messages, output
+from callprep import gitstore, listing, messages, output, team
 from callprep.store import Store
 
 
-def run(home: Path, account: str | None, upcoming: bool, as_json: bool) -> None:
+def run(
+    home: Path, account: str | None, upcoming: bool, as_json: bool, owner: str | None = None
+) -> None:
     store = Store(home)
     store.sweep_temps()
     plans, problems = listing.summaries(store)
     for problem in problems:
         output.warn(listing.problem_message(problem))
-    found = listing.rows(plans, account, upcoming)
+    whose = team.owner_filter(home, owner, output.warn)
+    found = listing.rows(plans, account, upcoming, owner=whose)
+    copies = gitstore.conflicts(home)
+    if copies:  # named until resolved: nothing of a teammate's change may go unseen
+        names = ", ".join(copy.name for copy in copies[:4]) + (", …" if len(copies) > 4 else "")
+        plural = "ies" if len(copies) != 1 else "y"
+        output.warn(messages.LIST_CONFLICTS.format(count=len(copies), ies=plural, names=names))
     if as_json:
         output.print_json([row.to_json() for row in found])
         return

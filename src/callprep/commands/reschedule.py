@@ -13,6 +13,8 @@ from callprep.store import Store
 
 
 def run(home: Path, ref: str, when: str, minutes: int | None = None) -> None:
+    if minutes is not None and not 1 <= minutes <= 24 * 60:
+        raise CallprepError(messages.INVALID_INT)
     store = Store(home)
     stored = store.load(ref)
     clock = Clock.of(profiles.load_or_empty(home, output.warn).zone_name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import listing, messages, output
+from callprep import listing, messages, output, team
 from callprep import profile as profiles
 from callprep import stats as record
 from callprep.dates import Clock
@@ -34,6 +34,8 @@ def run(
     account: str | None = None,
     since: str | None = None,
     as_json: bool = False,
+    owner: str | None = None,
+    per_owner: bool = False,
 ) -> None:
     clock = Clock.of(profiles.load_or_empty(home, output.warn).zone_name)
     since_date = parse_since(since, clock) if since is not None else None
@@ -42,10 +44,15 @@ def run(
     plans, problems = listing.summaries(store)
     for problem in problems:
         output.warn(listing.problem_message(problem))
-    chosen = record.select(plans, account, since_date)
+    whose = team.owner_filter(home, owner, output.warn)
+    chosen = record.select(plans, account, since_date, whose)
     result = record.compute(chosen, today())
+    owners = record.by_owner(chosen, today()) if per_owner else {}
     if as_json:
-        output.print_json(result.to_json())
+        data = result.to_json()
+        if per_owner:
+            data["by_owner"] = {name: stats.to_json() for name, stats in owners.items()}
+        output.print_json(data)
         return
     if not chosen:
         output.say(messages.STATS_EMPTY if not plans else messages.STATS_NO_MATCH)
@@ -55,3 +62,8 @@ def run(
     console = output.out()
     for part in renderables(result, console.width, account=account, since=since_date):
         console.print(part)
+    if per_owner:
+        from callprep.render.stats import owners_table
+
+        console.print()
+        console.print(owners_table(owners))

@@ -4,15 +4,61 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from callprep import coach, messages, topics
 from callprep.carry import OpenCommitment
 from callprep.coach import Finding
+from callprep.dates import describe_datetime
 from callprep.model import Plan
 from callprep.topics import FINDINGS
 
 OFF_SCRIPT_REMINDER = messages.OFF_SCRIPT_REMINDER
+
+
+@dataclass(frozen=True)
+class LastTimeView:
+    """The brief's "Last time": the last call's outcome, summary, next step, risks, new
+    opportunities and the people whose stance it changed."""
+
+    heading: str
+    outcome: str = ""
+    summary: str = ""
+    next_step: str = ""
+    risks: list[str] = field(default_factory=list)
+    opportunities: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+
+
+def last_time_view(earlier: Sequence[Plan]) -> LastTimeView | None:
+    if not earlier:
+        return None
+    from callprep import deal  # only a plan with earlier calls on its deal has a last time
+
+    found = deal.last_time(earlier)
+    if found is None:
+        return None
+    call = kind_label(found.kind)
+    heading = (
+        messages.LAST_TIME_HEADING.format(call=call, date=f"{found.when:%-d %b %Y}")
+        if found.when
+        else messages.LAST_TIME_HEADING_NO_DATE.format(call=call)
+    )
+    people = [
+        messages.LAST_TIME_CHANGED.format(name=name, was=was, stance=now)
+        if was
+        else messages.LAST_TIME_NOW.format(name=name, stance=now)
+        for name, was, now in found.stances
+    ]
+    return LastTimeView(
+        heading=heading,
+        outcome=messages.LAST_TIME_OUTCOMES.get(found.outcome, ""),
+        summary=found.summary,
+        next_step=found.next_step,
+        risks=list(found.risks),
+        opportunities=list(found.new_opportunities),
+        people=people,
+    )
 
 
 @dataclass(frozen=True)
@@ -43,19 +89,24 @@ class BriefView:
     open_labels: list[str] = field(default_factory=list)  # the findings, a few words each
     # The coach's questions for this call: (question, tag), tag "suggested" or "red flag".
     suggested: list[tuple[str, str]] = field(default_factory=list)
+    # The up-front contract's opener, (label, what to say), in the order to say it: only for
+    # plans of that playbook.
+    opener: list[tuple[str, str]] = field(default_factory=list)
+    # What the deal's last debriefed call left (None on a first call).
+    last_time: LastTimeView | None = None
     # Set only when the view was shortened to fit a page: items left out per section.
     hidden: dict[str, int] = field(default_factory=dict)
     shortened: bool = False
+    compact: bool = False  # the topics still to learn listed in one row
+    # `brief --share`: a page that can lie on the customer's side of the table (see `shared`).
+    share: bool = False
 
 
 def format_when(plan: Plan) -> str:
     if plan.starts_at is None:
         return "time not set"
-    start = plan.starts_at
-    text = f"{start:%a %-d %b %Y, %H:%M}"
-    if start.tzinfo is not None:
-        offset = start.strftime("%z")
-        text += f" (UTC{offset[:3]}:{offset[3:]})"
+    # "Thu 3 Dec 2026, 15:00 America/New_York": the zone by its name where the plan keeps it.
+    text = describe_datetime(plan.starts_at, plan.timezone or None)
     if plan.duration_minutes:
         text += f", {plan.duration_minutes} min"
     return text
@@ -88,13 +139,69 @@ def open_labels(findings: list[Finding]) -> list[str]:
     return labels
 
 
+def opener(plan: Plan) -> list[tuple[str, str]]:
+    """How to open an up-front-contract call: purpose, time, their agenda and ours, the outcome,
+    and that no is a fine answer. Empty for any other playbook."""
+    if plan.playbook != coach.UPFRONT_CONTRACT:
+        return []
+    words = messages.BRIEF_OPENER
+    purpose = plan.notes.get("purpose", "")
+    minutes = plan.duration_minutes
+    items = [item for item in plan.agenda.items if item]
+    best = plan.objective.best.rstrip(" .!?")
+    return [
+        (words["purpose"], purpose or messages.BRIEF_NOT_SET),
+        (
+            words["time"],
+            messages.OPENER_TIME.format(minutes=minutes) if minutes else messages.OPENER_NO_TIME,
+        ),
+        (words["theirs"], plan.objective.customer or messages.OPENER_ASK_THEIRS),
+        (words["ours"], "; ".join(items) or messages.BRIEF_NO_AGENDA),
+        (
+            words["outcome"],
+            messages.OPENER_OUTCOME.format(best=best) if best else messages.BRIEF_NOT_SET,
+        ),
+        (words["no"], messages.OPENER_NO),
+    ]
+
+
+# What we know about them that is ours alone: their view of us, who else they look at.
+PRIVATE_TOPICS = frozenset(("attitude_to_us", "competition"))
+
+
+def shared(view: BriefView) -> BriefView:
+    """The brief without what is ours alone: the minimum outcome, readiness and findings, our
+    notes about them (their view of us, the competition, a playbook's notes, guesses), the
+    coach's tags, and of "Last time" all but the next step (no outcome, summary, risks,
+    off-script openings or stances)."""
+    private = {t.label for t in topics.TOPICS if t.in_notes or t.key in PRIVATE_TOPICS}
+    last = view.last_time
+    return replace(
+        view,
+        minimum="",
+        readiness=0,
+        findings=[],
+        open_labels=[],
+        notes=[],
+        known=[(label, value) for label, value in view.known if label not in private],
+        unknown=[(label, "") for label, _ in view.unknown if label not in private],
+        suggested=[(text, "") for text, _ in view.suggested],
+        last_time=LastTimeView(last.heading, next_step=last.next_step)
+        if last is not None and last.next_step
+        else None,
+        share=True,
+    )
+
+
 def build(
     plan: Plan,
     open_commitments: list[OpenCommitment] | None = None,
     unanswered: list[str] | None = None,
     earlier: Sequence[Plan] = (),
+    share: bool = False,
 ) -> BriefView:
-    """The brief of `plan`; `earlier` are the deal's earlier calls (for its people)."""
+    """The brief of `plan`; `earlier` are the deal's earlier calls (for its people and "Last
+    time"); `share`: only what may lie on the customer's side of the table."""
     result = coach.review(plan, earlier)
     known: list[tuple[str, str]] = []
     unknown: list[tuple[str, str]] = []
@@ -113,8 +220,11 @@ def build(
         if s.text not in earlier_questions
     ]
     in_topics = {t.key for t in topics.for_playbook(plan.playbook) if t.in_notes}
+    opening = opener(plan)
+    if opening:
+        in_topics.add("purpose")  # said in the opener
     title = " · ".join(part for part in (plan.account, plan.opportunity) if part) or "Untitled call"
-    return BriefView(
+    view = BriefView(
         plan=plan,
         title=title,
         when=format_when(plan),
@@ -144,4 +254,7 @@ def build(
         customer_prep=[item for item in plan.agenda.customer_prep if item],
         open_labels=open_labels(result.findings),
         suggested=suggested,
+        opener=opening,
+        last_time=last_time_view(earlier),
     )
+    return shared(view) if share else view

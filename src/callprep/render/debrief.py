@@ -40,6 +40,7 @@ class DebriefSummary:
     next_step: str = ""
     commitments: str = ""
     opportunities: list[str] = field(default_factory=list)
+    risks: list[str] = field(default_factory=list)
 
 
 def build(plan: Plan, ref: str = "") -> DebriefSummary:
@@ -77,6 +78,7 @@ def build(plan: Plan, ref: str = "") -> DebriefSummary:
         if open_commitments
         else "",
         opportunities=new_opportunities(debrief),
+        risks=[risk for risk in debrief.risks if risk] if debrief else [],
     )
 
 
@@ -124,6 +126,7 @@ def renderables(summary: DebriefSummary, width: int = 80) -> list[RenderableType
     notes.add_column(style="dim", no_wrap=True)
     notes.add_column()
     for label, value in (
+        (messages.SUMMARY_LABELS["risks"], "; ".join(summary.risks)),
         (messages.SUMMARY_LABELS["reflection"], summary.reflection),
         (messages.SUMMARY_LABELS["opportunities"], "; ".join(summary.opportunities)),
         (messages.SUMMARY_LABELS["next_step"], summary.next_step),

@@ -6,7 +6,6 @@ from callprep import messages
 from callprep.render import page
 from callprep.render.brief import BriefView
 from callprep.text import html_text as e
-from callprep.topics import FINDINGS
 
 # A sans-serif as browsers set the stack below (Helvetica/Arial/Liberation Sans), measured
 # with headroom: the page is sized from this model and must never run over.
@@ -44,7 +43,14 @@ def _header(view: BriefView) -> str:
         still = f'<span class="good">{e(messages.BRIEF_NOTHING_OPEN)}</span>'
     opportunity = f'<p class="opportunity">{e(view.opportunity)}</p>' if view.opportunity else ""
     nobody = f'<i class="fair">{e(messages.BRIEF_NOBODY)}</i>'
-    return f"""<header class="top">
+    corner = f"""<aside class="corner">
+<p class="caps">{e(HEADINGS["readiness"])}</p>
+<p class="score {tone}">{view.readiness}<small> / 100</small></p>
+<p class="open">{still}</p>
+</aside>"""
+    if view.share:  # a page to share: no readiness corner
+        corner = ""
+    return f"""<header class="top{" shared" if view.share else ""}">
 <div class="call">
 <p class="kicker">{e(view.kind)}  ·  {e(view.when)}</p>
 <h1>{e(view.account)}</h1>
@@ -52,11 +58,7 @@ def _header(view: BriefView) -> str:
 {_people(view, HEADINGS["them"], view.customer_people, "them", nobody)}
 {_people(view, HEADINGS["us"], view.our_people, "us", "—")}
 </div>
-<aside class="corner">
-<p class="caps">{e(HEADINGS["readiness"])}</p>
-<p class="score {tone}">{view.readiness}<small> / 100</small></p>
-<p class="open">{still}</p>
-</aside>
+{corner}
 </header>"""
 
 
@@ -67,6 +69,8 @@ def _objectives(view: BriefView) -> str:
         ("minimum", view.minimum, "objective.minimum", messages.BRIEF_NOT_SET, "fair"),
         ("customer", view.customer_goal, "", messages.BRIEF_ASK_THEM, "fair"),
     ):
+        if kind == "minimum" and view.share:
+            continue
         flag = ""
         if field and page.vague(view, field):
             flag = f' <span class="flag">{e(messages.BRIEF_VAGUE)}</span>'
@@ -74,7 +78,30 @@ def _objectives(view: BriefView) -> str:
         boxes.append(
             f'<div class="objective {kind}"><h2>{e(HEADINGS[kind])}{flag}</h2>{body}</div>'
         )
-    return f'<section class="objectives">{"".join(boxes)}</section>'
+    two = " two" if view.share else ""
+    return f'<section class="objectives{two}">{"".join(boxes)}</section>'
+
+
+def _last_time(view: BriefView) -> str:
+    if view.last_time is None:
+        return ""
+    facts = "".join(
+        f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in page.last_time_rows(view)
+    )
+    return (
+        f'<section class="last-time"><h2>{e(view.last_time.heading)}</h2>'
+        f'<dl class="facts">{facts}</dl></section>'
+    )
+
+
+def _opener(view: BriefView) -> str:
+    if not view.opener:
+        return ""
+    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in view.opener)
+    return (
+        f'<section class="opener"><h2>{e(HEADINGS["opener"])}</h2>'
+        f'<dl class="facts">{facts}</dl></section>'
+    )
 
 
 def _chip(flag: bool, words: tuple[str, str]) -> str:
@@ -90,6 +117,8 @@ def _agenda(view: BriefView) -> str:
     chips = _chip(view.agenda_shared, messages.BRIEF_SHARED) + _chip(
         view.agenda_confirmed, messages.BRIEF_CONFIRMED
     )
+    if view.share:  # whether it was sent and agreed is the coach's business
+        chips = ""
     if view.agenda:
         items = "".join(f"<li>{e(item)}</li>" for item in view.agenda)
         agenda = f"<ol>{items}</ol>{_more(view, 'agenda')}"
@@ -99,7 +128,7 @@ def _agenda(view: BriefView) -> str:
         prep = f'<ul class="checks">{_checks([e(p) for p in view.customer_prep])}</ul>'
         prep += _more(view, "prep")
     else:
-        prep = _missing(FINDINGS["customer_prep.missing"].label, "fair")
+        prep = _missing(page.no_prep(view), "fair")
     return f"""<div class="row agenda-row">
 <section><h2>{e(HEADINGS["agenda"])} {chips}</h2>{agenda}</section>
 <section><h2>{e(HEADINGS["prep"])}</h2>{prep}</section>
@@ -173,11 +202,12 @@ def _off_script() -> str:
     return f'<section class="off-script"><h2>{e(HEADINGS["off_script"])}</h2>{steps}</section>'
 
 
-def _jot() -> str:
+def _jot(share: bool = False) -> str:
     # More ruled lines than any page holds: the box shows as many as there is room for.
     lines = "<i></i>" * 40
+    title = HEADINGS["jot_share"] if share else HEADINGS["jot"]
     return (
-        f'<section class="jot"><div><h2>{e(HEADINGS["jot"])}</h2>{lines}</div>'
+        f'<section class="jot"><div><h2>{e(title)}</h2>{lines}</div>'
         f"<div><h2>{e(HEADINGS['jot_commitments'])}</h2>{lines}</div></section>"
     )
 
@@ -196,17 +226,21 @@ def render(view: BriefView, paper: str = "a4") -> str:
     short = chosen.view
     width, height = page.content_size(paper)
     body = "\n".join(
-        [
+        part
+        for part in [
             _header(short),
+            _last_time(short),
             _objectives(short),
+            _opener(short),
             _agenda(short),
             _learning(short),
             _commitments(short),
             _notes(short),
-            _off_script(),
-            _jot(),
+            "" if short.share else _off_script(),
+            _jot(short.share),
             _footer(short),
         ]
+        if part
     )
     css = (
         STYLE.replace("@PAPER@", CSS_PAPER[paper])
@@ -269,6 +303,7 @@ h2 { color: #1f4e8c; border-bottom: .6pt solid #d3d9e1; padding-bottom: .22em; m
 .more { color: #5d6877; font-style: italic; font-size: .86em; list-style: none; }
 
 .top { display: grid; grid-template-columns: 1fr @CORNER@; column-gap: @GUTTER@; }
+.top.shared { grid-template-columns: 1fr; }
 .kicker { font-size: .8em; font-weight: 700; letter-spacing: .07em; text-transform: uppercase; color: #1f4e8c; }
 h1 { font-size: 2.05em; line-height: 1.15; margin: .2em 0 .15em; }
 .opportunity { font-size: 1.2em; color: #1f4e8c; margin-bottom: .5em; }
@@ -279,6 +314,7 @@ h1 { font-size: 2.05em; line-height: 1.15; margin: .2em 0 .15em; }
 .open { font-size: .8em; color: #5d6877; margin-top: .2em; }
 
 .objectives { display: grid; grid-template-columns: 1fr 1fr 1fr; column-gap: .5em; }
+.objectives.two { grid-template-columns: 1fr 1fr; }
 .objective { padding: .6em .7em .75em; border-top: 2pt solid; }
 .objective h2 { border: 0; padding: 0; margin-bottom: .2em; }
 .objective p { font-size: 1.08em; font-weight: 600; }

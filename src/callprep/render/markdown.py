@@ -6,7 +6,6 @@ from callprep import messages
 from callprep.render import page
 from callprep.render.brief import BriefView
 from callprep.text import md_inline as m
-from callprep.topics import FINDINGS
 
 HEADINGS = messages.BRIEF_HEADINGS
 
@@ -31,32 +30,40 @@ def render(view: BriefView) -> str:
     )
     out.append(f"**{HEADINGS['us']}:** {m(', '.join(view.our_people)) or '—'}")
 
+    if view.last_time is not None:
+        out += ["", f"## {m(view.last_time.heading)}", ""]
+        out += [f"- **{m(label)}:** {m(value)}" for label, value in page.last_time_rows(view)]
+
     # A table keeps the three objectives side by side, so their alignment shows.
     out += ["", f"## {HEADINGS['objectives']}", ""]
-    out.append(f"| {HEADINGS['best']} | {HEADINGS['minimum']} | {HEADINGS['customer']} |")
-    out.append("| --- | --- | --- |")
-    cells = (
-        _objective_cell(view, view.best, "objective.best", messages.BRIEF_NOT_SET),
-        _objective_cell(view, view.minimum, "objective.minimum", messages.BRIEF_NOT_SET),
-        _objective_cell(view, view.customer_goal, "", messages.BRIEF_ASK_THEM),
-    )
+    columns = [
+        (HEADINGS["best"], view.best, "objective.best", messages.BRIEF_NOT_SET),
+        (HEADINGS["minimum"], view.minimum, "objective.minimum", messages.BRIEF_NOT_SET),
+        (HEADINGS["customer"], view.customer_goal, "", messages.BRIEF_ASK_THEM),
+    ]
+    if view.share:  # the minimum is ours alone
+        del columns[1]
+    out.append(f"| {' | '.join(title for title, *_ in columns)} |")
+    out.append(f"|{' --- |' * len(columns)}")
+    cells = [_objective_cell(view, text, field, empty) for _, text, field, empty in columns]
     out.append(f"| {' | '.join(cells)} |")
 
-    out += [
-        "",
-        f"## {HEADINGS['agenda']}",
-        "",
-        f"{_tick(view.agenda_shared, messages.BRIEF_SHARED)} · "
-        f"{_tick(view.agenda_confirmed, messages.BRIEF_CONFIRMED)}",
-        "",
-    ]
+    if view.opener:
+        out += ["", f"## {HEADINGS['opener']}", ""]
+        out += [f"- **{m(label)}:** {m(value)}" for label, value in view.opener]
+
+    out += ["", f"## {HEADINGS['agenda']}", ""]
+    if not view.share:  # whether it was sent and agreed is the coach's business
+        out += [
+            f"{_tick(view.agenda_shared, messages.BRIEF_SHARED)} · "
+            f"{_tick(view.agenda_confirmed, messages.BRIEF_CONFIRMED)}",
+            "",
+        ]
     out += [f"{n}. {m(item)}" for n, item in enumerate(view.agenda, 1)] or [
         f"_{messages.BRIEF_NO_AGENDA}_"
     ]
     out += ["", f"**{HEADINGS['prep']}:**", ""]
-    out += [f"- [ ] {m(item)}" for item in view.customer_prep] or [
-        f"_{FINDINGS['customer_prep.missing'].label}_"
-    ]
+    out += [f"- [ ] {m(item)}" for item in view.customer_prep] or [f"_{page.no_prep(view)}_"]
 
     out += ["", f"## {HEADINGS['known']}", ""]
     rows = page.discovery_rows(view)
@@ -83,6 +90,9 @@ def render(view: BriefView) -> str:
     if view.notes:
         out += ["", f"## {HEADINGS['notes']}", ""]
         out += [f"- **{m(label)}:** {m(value)}" for label, value in view.notes]
+
+    if view.share:  # no coaching, no readiness: a page the customer may see
+        return "\n".join(out) + "\n"
 
     out += ["", f"## {HEADINGS['off_script']}", ""]
     out += [f"{n}. {m(step)}" for n, step in enumerate(messages.OFF_SCRIPT_STEPS, 1)]

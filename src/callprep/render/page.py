@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from callprep import messages, topics
 from callprep.carry import OpenCommitment
-from callprep.render.brief import BriefView
+from callprep.render.brief import BriefView, LastTimeView
 from callprep.text import one_line
 
 # Text sizes (pt) from comfortable down to the smallest still easy to read on paper. A brief
@@ -29,6 +29,8 @@ class Limits:
 
     chars: int
     items: int
+    # The topics still to learn in one line, not one row each (they are asked below anyway).
+    compact: bool = False
 
 
 # Each step cuts the longest texts and lists a little more. The last step is small enough
@@ -46,6 +48,13 @@ LADDER: tuple[Limits | None, ...] = (
     Limits(72, 4),
     Limits(64, 3),
     Limits(56, 2),
+    # One of each: an overfull MEDDPICC plan (twelve topics) or an up-front contract (its
+    # opener) needs these.
+    Limits(48, 1),
+    Limits(40, 1),
+    # An overfull plan with everything: a MEDDPICC or up-front contract with a long "Last time".
+    Limits(40, 1, compact=True),
+    Limits(32, 1, compact=True),
 )
 
 TITLE_CHARS = 90  # account and opportunity print large: they get a tighter cap
@@ -123,11 +132,37 @@ def shorten(view: BriefView, limits: Limits | None) -> BriefView:
         unanswered=some("unanswered", view.unanswered),
         open_commitments=[_cut_commitment(item, text) for item in commitments],
         notes=pairs("notes", view.notes),
+        opener=[
+            (label, text(value))
+            for label, value in view.opener
+            # compact: our agenda is listed right below the opener anyway
+            if not (limits and limits.compact and label == messages.BRIEF_OPENER["ours"])
+        ],
+        last_time=_cut_last_time(view.last_time, text, some),
+        compact=bool(limits and limits.compact),
         open_labels=view.open_labels[:CORNER_ITEMS],
         hidden=hidden,
     )
     lost = {key for key in hidden if key != "open"}
     return replace(short, shortened=bool(lost) or cuts > 0)
+
+
+def _cut_last_time(
+    last: LastTimeView | None,
+    text: Callable[[str], str],
+    some: Callable[[str, list[str]], list[str]],
+) -> LastTimeView | None:
+    if last is None:
+        return None
+    return replace(
+        last,
+        heading=text(last.heading),
+        summary=text(last.summary),
+        next_step=text(last.next_step),
+        risks=some("last_risks", last.risks),
+        opportunities=some("last_opportunities", last.opportunities),
+        people=some("last_people", last.people),
+    )
 
 
 def _cut_commitment(item: OpenCommitment, text: Callable[[str], str]) -> OpenCommitment:
@@ -154,6 +189,15 @@ def with_more(view: BriefView, values: list[str], key: str) -> list[str]:
     return [*values, extra] if extra else values
 
 
+def no_prep(view: BriefView) -> str:
+    """What the prep list says when empty: the finding, or on a page to share just "none"."""
+    return (
+        messages.BRIEF_NO_QUESTIONS
+        if view.share
+        else topics.FINDINGS["customer_prep.missing"].label
+    )
+
+
 def vague(view: BriefView, field_name: str) -> bool:
     return any(f.field == field_name and f.code.endswith("vague") for f in view.findings)
 
@@ -169,6 +213,16 @@ def discovery_rows(view: BriefView) -> list[DiscoveryRow]:
     """What we know and what we don't, in the playbook's topic order: the gaps are asked below."""
     known, unknown = dict(view.known), dict(view.unknown)
     rows: list[DiscoveryRow] = []
+    if view.compact:  # what is known, then what is not in one line
+        rows = [
+            DiscoveryRow(t.label, known[t.label], True)
+            for t in topics.for_playbook(view.plan.playbook)
+            if t.label in known
+        ]
+        still = [t.label for t in topics.for_playbook(view.plan.playbook) if t.label in unknown]
+        if still:
+            rows.append(DiscoveryRow(messages.BRIEF_STILL_TO_LEARN, ", ".join(still), False))
+        return rows
     for topic in topics.for_playbook(view.plan.playbook):
         if topic.label in known:
             rows.append(DiscoveryRow(topic.label, known[topic.label], True))
@@ -182,6 +236,27 @@ def discovery_rows(view: BriefView) -> list[DiscoveryRow]:
             )
             rows.append(DiscoveryRow(topic.label, value, False))
     return rows
+
+
+def last_time_rows(view: BriefView) -> list[tuple[str, str]]:
+    """The "Last time" rows, (label, text): the lists joined and their "+N more" after them."""
+    last = view.last_time
+    if last is None:
+        return []
+    labels = messages.LAST_TIME_LABELS
+    if view.compact:  # the outcome and the summary on one line
+        joined = ". ".join(part.rstrip(".") for part in (last.outcome, last.summary) if part)
+        rows = [(labels["outcome"], joined)]
+    else:
+        rows = [(labels["outcome"], last.outcome), (labels["summary"], last.summary)]
+    rows.append((labels["next_step"], last.next_step))
+    for key, values in (
+        ("risks", last.risks),
+        ("opportunities", last.opportunities),
+        ("people", last.people),
+    ):
+        rows.append((labels[key], "  ·  ".join(with_more(view, values, f"last_{key}"))))
+    return [(label, value) for label, value in rows if value]
 
 
 @dataclass(frozen=True)
@@ -203,7 +278,8 @@ def question_rows(view: BriefView) -> list[QuestionRow]:
     ]
     if more(view, "suggested"):
         rows.append(QuestionRow(more(view, "suggested"), more=True))
-    rows += [QuestionRow(q, messages.BRIEF_EARLIER, "fair") for q in view.unanswered]
+    earlier = "" if view.share else messages.BRIEF_EARLIER  # a page to share carries no tags
+    rows += [QuestionRow(q, earlier, "fair") for q in view.unanswered]
     if more(view, "unanswered"):
         rows.append(QuestionRow(more(view, "unanswered"), more=True))
     return rows
@@ -291,14 +367,27 @@ def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> floa
     )
     corner_col = CORNER_MM * PT_PER_MM - 1.4 * size
     still = "Still open: " + "  ·  ".join(with_more(view, view.open_labels, "open"))
-    corner = 3.4 * line + block([still], corner_col, 0.8)
+    corner = 0.0 if view.share else 3.4 * line + block([still], corner_col, 0.8)
     height = max(header, corner) + GAP_EM * 1.1 * size
 
-    third = (width - size) / 3 - 1.4 * size
-    objectives = max(
-        block([text or "-"], third, 1.08) for text in (view.best, view.minimum, view.customer_goal)
+    last = last_time_rows(view)
+    if view.last_time is not None:
+        label_col = max((len(label) for label, _ in last), default=0) * size * 0.86 * metrics.char
+        height += section([value for _, value in last], width - label_col - size) + GAP_EM * size
+
+    boxes = (
+        (view.best, view.customer_goal)
+        if view.share
+        else (view.best, view.minimum, view.customer_goal)
     )
+    third = (width - size) / len(boxes) - 1.4 * size
+    objectives = max(block([text or "-"], third, 1.08) for text in boxes)
     height += objectives + 0.9 * line + 1.35 * size + GAP_EM * size
+
+    if view.opener:
+        label_col = max(len(label) for label, _ in view.opener) * size * 0.86 * metrics.char
+        values = [value for _, value in view.opener]
+        height += section(values, width - label_col - size) + GAP_EM * size
 
     wide, narrow = (width - gutter) * 1.6 / 2.6, (width - gutter) / 2.6
     agenda = section(with_more(view, view.agenda, "agenda"), wide)
@@ -320,8 +409,9 @@ def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> floa
         label_col = max(len(label) for label, _ in view.notes) * size * 0.86 * metrics.char
         height += section(notes, width - label_col - size) + GAP_EM * size
 
-    reminder = " ".join([messages.BRIEF_HEADINGS["off_script"], *messages.OFF_SCRIPT_STEPS])
-    height += 1.2 * size + wrapped(reminder, width - 1.6 * size, size, metrics) * line
+    if not view.share:  # the off-script reminder is coaching: not on a page to share
+        reminder = " ".join([messages.BRIEF_HEADINGS["off_script"], *messages.OFF_SCRIPT_STEPS])
+        height += 1.2 * size + wrapped(reminder, width - 1.6 * size, size, metrics) * line
     height += 1.5 * size  # the footer
     return height
 

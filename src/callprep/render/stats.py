@@ -230,3 +230,24 @@ def renderables(
         parts.append(Text(""))
         parts += unknown
     return parts
+
+
+def owners_table(owners: dict[str, Stats]) -> Table:
+    """`stats --by-owner`: each seller's calls and how often their objectives were reached."""
+    table = Table(box=None, header_style="bold", pad_edge=False, title_justify="left")
+    for name, justify in zip(messages.STATS_OWNER_COLUMNS, ("left", *["right"] * 5), strict=True):
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for owner, stats in owners.items():
+        table.add_row(
+            Text(one_line(owner)),
+            str(stats.calls),
+            str(stats.debriefed),
+            _rate(stats.with_agenda.rate),
+            _rate(stats.without_agenda.rate),
+            str(len(stats.stalled)),
+        )
+    return table
+
+
+def _rate(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"

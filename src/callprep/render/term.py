@@ -13,7 +13,6 @@ from callprep.render import page
 from callprep.render.brief import BriefView
 from callprep.render.listing import readiness_style
 from callprep.text import clean
-from callprep.topics import FINDINGS
 
 HEADINGS = messages.BRIEF_HEADINGS
 
@@ -53,7 +52,7 @@ def _header(view: BriefView) -> Panel:
         Group(title, people),
         title=Text(f" {clean(view.kind)} · {clean(view.when)} ", style="magenta"),
         title_align="left",
-        subtitle=readiness,
+        subtitle=None if view.share else readiness,
         subtitle_align="right",
         border_style="cyan",
     )
@@ -68,6 +67,8 @@ def _objectives(view: BriefView) -> Table:
         ("minimum", view.minimum, "objective.minimum", messages.BRIEF_NOT_SET, "yellow"),
         ("customer", view.customer_goal, "", messages.BRIEF_ASK_THEM, "blue"),
     ):
+        if key == "minimum" and view.share:
+            continue
         label = Text(HEADINGS[key], style=f"bold {style}")
         if field and page.vague(view, field):
             label.append(f" ({messages.BRIEF_VAGUE})", style="bold red")
@@ -94,7 +95,21 @@ def _line(text: str, style: str, indent: int = 2) -> Text:
 def renderables(view: BriefView) -> list[RenderableType]:
     parts: list[RenderableType] = [_header(view)]
 
+    if view.last_time is not None:
+        parts.append(_heading(view.last_time.heading))
+        last = _grid()
+        for label, value in page.last_time_rows(view):
+            last.add_row(label, t(value))
+        parts.append(Padding(last, (0, 0, 0, 2)))
+
     parts += [_heading(HEADINGS["objectives"]), Padding(_objectives(view), (0, 0, 0, 2))]
+
+    if view.opener:
+        parts.append(_heading(HEADINGS["opener"]))
+        opener = _grid()
+        for label, value in view.opener:
+            opener.add_row(label, t(value))
+        parts.append(Padding(opener, (0, 0, 0, 2)))
 
     status = Text.assemble(
         "  ",
@@ -102,7 +117,9 @@ def renderables(view: BriefView) -> list[RenderableType]:
         "   ",
         _status(view.agenda_confirmed, messages.BRIEF_CONFIRMED),
     )
-    parts += [_heading(HEADINGS["agenda"]), status]
+    parts.append(_heading(HEADINGS["agenda"]))
+    if not view.share:  # whether it was sent and agreed is the coach's business
+        parts.append(status)
     if view.agenda:
         parts.append(
             _list([(Text(f"{n}.", "dim"), t(item)) for n, item in enumerate(view.agenda, 1)])
@@ -113,7 +130,7 @@ def renderables(view: BriefView) -> list[RenderableType]:
     if view.customer_prep:
         parts.append(_list([(Text("☐", "dim"), t(item)) for item in view.customer_prep], 4))
     else:
-        parts.append(_line(FINDINGS["customer_prep.missing"].label, "yellow", 4))
+        parts.append(_line(page.no_prep(view), "yellow", 4))
 
     parts.append(_heading(HEADINGS["known"]))
     facts = page.discovery_rows(view)
@@ -155,12 +172,13 @@ def renderables(view: BriefView) -> list[RenderableType]:
             notes.add_row(t(label), t(value))
         parts.append(Padding(notes, (0, 0, 0, 2)))
 
-    parts.append(_heading(HEADINGS["off_script"]))
-    steps = [
-        (Text(f"{n}.", "bold cyan"), Text(step))
-        for n, step in enumerate(messages.OFF_SCRIPT_STEPS, 1)
-    ]
-    parts.append(_list(steps))
+    if not view.share:
+        parts.append(_heading(HEADINGS["off_script"]))
+        steps = [
+            (Text(f"{n}.", "bold cyan"), Text(step))
+            for n, step in enumerate(messages.OFF_SCRIPT_STEPS, 1)
+        ]
+        parts.append(_list(steps))
 
     if view.open_labels:
         parts.append(

@@ -1,0 +1,74 @@
+"""`callprep deal`: a deal as one story, or (`--plan`) the mutual action plan to share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from callprep import deal, messages, output, team
+from callprep.errors import CallprepError
+from callprep.store import Store
+
+
+def _company(home: Path) -> str:
+    from callprep import profile
+
+    try:
+        return profile.load(home).company
+    except CallprepError:
+        return ""  # a broken profile is `callprep profile`'s to report, not this view's
+
+
+def _ours(company: str, found: deal.Deal) -> str:
+    """Who "we" are on our steps: the profile's company, else our people on the deal."""
+    from callprep.people import picture
+
+    if company:
+        return company
+    return ", ".join(p.attendee.name for p in picture(found.plans) if p.attendee.side == "ours")
+
+
+def run(
+    home: Path,
+    ref: str,
+    opportunity: str | None = None,
+    as_json: bool = False,
+    fmt: str = "term",
+    action_plan: bool = False,
+    output_path: str | None = None,
+    owner: str | None = None,
+) -> None:
+    store = Store(home)
+    found = deal.find_deal(store, ref, opportunity)
+    whose = team.owner_filter(home, owner, output.warn)
+    if whose is not None:
+        mine = [plan for plan in found.plans if whose(plan.owner)]
+        if not mine:
+            raise CallprepError(messages.DEAL_NOT_OWNED.format(deal=found.name or ref))
+        found = deal.Deal(found.account, found.opportunity, mine)
+    from callprep.render import deal as view
+
+    if fmt == "term" and output_path is not None and not as_json:
+        raise CallprepError(messages.TERM_NO_FILE)
+    guard = store.guard(store.plans_dir)  # md and html: never onto the store
+    if action_plan:
+        company = _company(home)
+        steps = deal.action_plan(found, _ours(company, found))
+        if as_json:
+            output.print_json(deal.action_plan_json(steps))
+        elif fmt == "md":
+            output.write_data(view.render_plan_markdown(steps, company), output_path, guard)
+        elif fmt == "html":
+            output.write_data(view.render_plan_html(steps, company), output_path, guard)
+        else:
+            view.render_plan_term(steps, output.out(), company)
+        return
+    story = deal.story(found, dt.date.today())
+    if as_json:
+        output.print_json(deal.to_json(story))
+    elif fmt == "md":
+        output.write_data(view.render_markdown(story), output_path, guard)
+    elif fmt == "html":
+        output.write_data(view.render_html(story), output_path, guard)
+    else:
+        view.render_term(story, output.out())

@@ -1,0 +1,26 @@
+"""`callprep review`: the manager's queue across the team."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from callprep import listing, output
+from callprep import review as queue
+from callprep.store import Store
+
+
+def run(home: Path, days: int = queue.DEFAULT_DAYS, as_json: bool = False) -> None:
+    store = Store(home)
+    plans, problems = listing.summaries(store)
+    for problem in problems:
+        output.warn(listing.problem_message(problem))
+    found = queue.build(plans, dt.datetime.now().astimezone(), days)
+    if as_json:
+        output.print_json(found.to_json())
+        return
+    from callprep.render.review import renderables
+
+    console = output.out()
+    for part in renderables(found):
+        console.print(part)
