@@ -28,6 +28,7 @@ and the store and writes what these decide. Decisions, each held by tests/test_i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -92,6 +93,7 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # --- names ---------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def registrable_domain(domain: str) -> str:
     """The domain a company registers: `mail.acme.co.uk` is `acme.co.uk`, `eu.acme.com` `acme.com`."""
     labels = [label for label in domain.lower().strip(".").split(".") if label]
