@@ -220,6 +220,38 @@ def test_help_starts_without_the_heavy_libraries(home: Path) -> None:
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.parametrize(
+    ("args", "unwanted"),
+    [
+        (["--help"], {"pydantic"}),
+        (["sync"], {"pydantic", "rich", "questionary", "typst", "icalendar"}),
+        (["list"], {"questionary", "typst", "icalendar"}),
+    ],
+)
+def test_a_command_loads_only_what_it_needs(home: Path, args: list[str], unwanted) -> None:
+    """Typer's own coercion would load pydantic for every option (see cli._light_coercion); sync
+    needs neither the plan model nor rich when its output is no terminal."""
+    probe = (
+        "import sys\n"
+        "from callprep.cli import app\n"
+        "try:\n"
+        f"    app({['--home', str(home), *args]!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(set({sorted(unwanted)!r}) & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_plain_options_are_still_checked(cli) -> None:
+    result = cli("--home", "x\x00y", "list")
+    assert result.exit_code == 2
+    assert "embedded null byte" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_a_path_to_an_example_works_anywhere(cli) -> None:
     result = cli("show", str(PREPARED), "--json")
     assert result.exit_code == 0

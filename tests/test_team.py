@@ -260,3 +260,24 @@ def test_export_never_writes_into_the_store(cli, exported_store: Path) -> None:
     result = cli("export", "-o", str(exported_store / "plans" / "x.db"))
     assert result.exit_code == 1
     assert not (exported_store / "plans" / "x.db").exists()
+
+
+@needs_git
+def test_a_home_given_as_a_relative_path_syncs(
+    team, tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git runs in other folders than the seller's shell: `--home team` must still be the store."""
+    assert team("ann", "new", "--no-input", "--account", "Acme").exit_code == 0
+    assert team("ann", "team", "init", "URL").exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ann" / "plans").joinpath("extra.toml").write_text(
+        (next((tmp_path / "ann" / "plans").glob("*.toml"))).read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    synced = cli("--home", "ann", "sync")
+    assert synced.exit_code == 0, synced.stderr
+    assert "Sent 1" in synced.stderr
+    monkeypatch.setenv("CALLPREP_HOME", "ann")
+    again = cli("sync")
+    assert again.exit_code == 0, again.stderr
+    assert "nothing to send" in again.stderr

@@ -410,8 +410,9 @@ class _Git:
     """git for one store: always this git dir and this work tree, never one found by walking up."""
 
     def __init__(self, home: Path, git_dir: Path | None = None) -> None:
-        self.home = home
-        self.git_dir = git_dir or home / ".git"
+        # Absolute: git runs in other folders than this process (`--home team` must work).
+        self.home = home.absolute()
+        self.git_dir = (git_dir or home / ".git").absolute()
         self._url: str | None = None
 
     def run(

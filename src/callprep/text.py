@@ -75,3 +75,18 @@ def wrap(text: str, width: int, indent: str = "", hang: str = "") -> list[str]:
             line += gap + token
         lines.append(line.rstrip())
     return lines
+
+
+# An email address as sellers and calendars write them: something@domain.tld, no spaces,
+# brackets or quotes (a display name, "Dana <dana@x.com>", is not an address).
+_EMAIL = re.compile(r"^[^\s@<>()\[\]\\,;:\"]+@([^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\"]+)$")
+
+
+def valid_email(text: str) -> bool:
+    return bool(_EMAIL.match(text))
+
+
+def email_domain(email: str) -> str:
+    """`dana@Northwind-Foods.com` → `northwind-foods.com`; "" when it is no address."""
+    found = _EMAIL.match(email.strip())
+    return found.group(1).lower() if found else ""
