@@ -1,7 +1,7 @@
 """The command line: parses arguments and hands each command to its module; no logic lives here."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads every command's signature at each
+# start, and string annotations cost it an eval apiece (hundreds, ~8 ms of every start).
 import functools
 import os
 from collections.abc import Callable
@@ -53,8 +53,8 @@ def _light_coercion() -> None:
 
     Typer 0.29 coerces every value through a pydantic TypeAdapter, built when the value is
     parsed: pydantic's import and the adapter's schema cost about 60 ms of each start, to turn
-    "45" into 45. callprep's parameters are plain (str, int, a list of int, Path, bool, without
-    ranges, parsers or path checks); those are coerced here, anything else still by typer.
+    "45" into 45. callprep's parameters are plain (str, int, a list of int, Path, bool, or a parser
+    of ours; no ranges or path checks); those are coerced here, anything else still by typer.
     (pyproject pins typer < 0.30; tests/test_errors.py holds the messages to this.)
     """
     from typer import _click, _coercion, core
@@ -92,6 +92,9 @@ def _light_coercion() -> None:
                 if self.many:
                     return [self.convert(item) for item in value]
                 return self.convert(value)
+            except _click.exceptions.BadParameter as err:  # a parser's own words (choice, ...)
+                err.ctx, err.param = err.ctx or ctx, err.param or param
+                raise
             except (TypeError, ValueError):
                 shown = value if not self.many else " ".join(map(str, value))
                 raise _click.exceptions.BadParameter(
@@ -102,10 +105,9 @@ def _light_coercion() -> None:
         info, annotation = descriptor.parameter_info, descriptor.annotation
         many = descriptor.is_list
         leaf = _coercion.get_args(annotation)[0] if many else annotation
-        convert = plain(leaf)
+        convert = info.parser or plain(leaf)
         special = (
-            info.parser is not None
-            or getattr(info, "count", False)
+            getattr(info, "count", False)
             or info.min is not None
             or info.max is not None
             or info.exists

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -149,6 +148,8 @@ def escape_controls(data_text: str) -> str:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write(escape_controls(text) + "\n")
 

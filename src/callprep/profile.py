@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from callprep import messages
 from callprep.errors import CallprepError
-from callprep.prompts import Asker, Prompt
 from callprep.text import email_domain, valid_email
+
+if TYPE_CHECKING:
+    from callprep.prompts import Asker, Prompt
 
 FILE_NAME = "profile.toml"
 KEYS = (
@@ -250,6 +252,8 @@ def _ask(asker: Asker, profile: Profile, key: str, home: Path) -> Profile:
 
 
 def _prompt(key: str, text: str, help_text: str, profile: Profile, home: Path) -> Prompt:
+    from callprep.prompts import Prompt
+
     def check(value: str) -> str | None:
         if not value.strip():
             return None

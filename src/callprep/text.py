@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -21,6 +20,8 @@ def one_line(text: object) -> str:
 
 
 def html_text(text: object) -> str:
+    import html
+
     return html.escape(clean(text), quote=True)
 
 
