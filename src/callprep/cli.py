@@ -457,7 +457,7 @@ def reschedule(
 def delete(
     plan: Annotated[
         str | None,
-        typer.Argument(metavar="[PLAN]", help="The plan to move to the trash.", show_default=False),
+        typer.Argument(metavar="PLAN", help="The plan to move to the trash.", show_default=False),
     ] = None,
     restore: Annotated[
         str | None,
