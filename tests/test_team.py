@@ -281,3 +281,17 @@ def test_a_home_given_as_a_relative_path_syncs(
     again = cli("sync")
     assert again.exit_code == 0, again.stderr
     assert "nothing to send" in again.stderr
+
+
+def test_stats_by_owner_fits_80_columns(cli, home: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    for owner in ("ann.marie.fitzgerald-okafor@ourco-enterprise.example", "bob@ourco.example"):
+        answers = tmp_path / "answers.toml"
+        answers.write_text(f'account = "Acme"\nowner = "{owner}"\n', encoding="utf-8")
+        assert cli("new", "--no-input", "--from", str(answers)).exit_code == 0
+    result = cli("stats", "--by-owner", "--owner", "all")
+    assert result.exit_code == 0, result.stderr
+    table = result.stdout[result.stdout.index("reached:") :].splitlines()
+    assert all(len(line) <= 80 for line in table), table
+    assert "…" not in "\n".join(table)
+    assert "agenda agreed" in table[0] + table[1] and "bob@ourco.example" in result.stdout
