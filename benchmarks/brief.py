@@ -10,13 +10,12 @@ shows where the time goes. Target (issue 4): pdf under 3x md. Exit 1 when it is 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from timing import callprep_command, interleaved_medians
+from timing import callprep_command, environment, interleaved_medians
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "discovery-prepared.toml"
@@ -47,7 +46,7 @@ def main() -> int:
 
     command = callprep_command()
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "CALLPREP_HOME": str(Path(tmp) / "home"), "NO_COLOR": "1"}
+        env = environment(CALLPREP_HOME=str(Path(tmp) / "home"), NO_COLOR="1")
         target = str(Path(tmp) / "brief.pdf")
         runs = {
             "md": [*command, "brief", str(args.example), "--format", "md"],

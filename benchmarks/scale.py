@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import shutil
 import statistics
@@ -26,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 import tomli_w
-from timing import timed
+from timing import environment, timed
 
 LIST_LIMIT = 1.5
 STATS_LIMIT = 2.0
@@ -211,7 +210,7 @@ def main() -> None:
         folder = build_store(home, args.plans)
         script = console_script()
         code = snapshot_code(Path(tempfile.mkdtemp(prefix="callprep-code-")))
-        env = {**os.environ, "CALLPREP_HOME": str(home), "NO_COLOR": "1", "PYTHONPATH": code}
+        env = environment(CALLPREP_HOME=str(home), NO_COLOR="1", PYTHONPATH=code)
         floor_cmd = [sys.executable, "-c", FLOOR, str(folder)]
         list_cmd = [script, "list", "--json"]
         stats_cmd = [script, "stats", "--json"]

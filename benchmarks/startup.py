@@ -12,12 +12,11 @@ busy machine slows all alike; the medians and their ratios to their floor are pr
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-from timing import callprep_command, interleaved_medians
+from timing import callprep_command, environment, interleaved_medians
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "discovery-prepared.toml"
@@ -51,9 +50,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "CALLPREP_HOME": home, "NO_COLOR": "1", "COLUMNS": "100"}
-        # An installed callprep has its bytecode compiled; let the warm-up runs write it here too.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env = environment(CALLPREP_HOME=home, NO_COLOR="1", COLUMNS="100")
         cp = callprep_command()
         commands = {
             "typer": [sys.executable, "-c", "import typer"],

@@ -9,11 +9,12 @@ made a team store by `gitstore.init` (so both hold the same 10,000 plans, histor
 config). Each round changes the same 10 plans in both stores (and, with --teammate, pushes the
 same 10 other changes to both remotes from a teammate's clone), then times
 
-    sync:      gitstore.sync(home, who)           (in this process: the engine, not Python's start)
+    sync:      callprep --home HOME sync          (the command a seller runs: a new process)
     baseline:  git add -A && git commit -m x && git pull --rebase && git push
 
 in turn (which goes first alternates), and compares the medians. The issue asks for
-sync <= 1.5x the baseline; exit 1 when it is missed.
+sync <= 1.5x the baseline; exit 1 when it is missed. The engine alone (gitstore.sync in this
+process, without Python's start) is printed too, to see where the time goes.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import time
 from pathlib import Path
 
 from scale import build_store
-from timing import timed
+from timing import callprep_command, environment, timed
 
 from callprep import gitstore
 
@@ -60,6 +61,8 @@ def build(root: Path, plans: int) -> tuple[Path, Path, Path, Path]:
     home = root / "sync-home"
     build_store(home, plans)
     gitstore.init(home, str(remote), WHO)
+    settle(home)
+    (home / "profile.toml").write_text(f'email = "{WHO}"\n', encoding="utf-8")
     twin_remote = root / "twin.git"
     twin = root / "baseline-home"
     shutil.copytree(remote, twin_remote, symlinks=True)
@@ -69,6 +72,15 @@ def build(root: Path, plans: int) -> tuple[Path, Path, Path, Path]:
     git("update-index", "-q", "--refresh", cwd=twin)
     git("update-index", "-q", "--refresh", cwd=home)
     return home, twin, remote, twin_remote
+
+
+def settle(home: Path) -> None:
+    """Wait for the `git gc --auto` that committing 10,000 new files starts in the background,
+    then pack what is left, so the copy is of a quiet repository and both sides start packed."""
+    time.sleep(1)
+    while (home / ".git" / "gc.pid").exists():
+        time.sleep(0.2)
+    git("gc", "-q", cwd=home)
 
 
 def teammates(root: Path, remote: Path, twin_remote: Path) -> tuple[Path, Path]:
@@ -96,12 +108,22 @@ def teammate_push(clones: tuple[Path, Path], names: list[str], tag: str) -> None
         subprocess.run(["git", "push", "-q"], cwd=clone, env=env, check=True)
 
 
-def time_sync(home: Path) -> float:
+def time_engine(home: Path) -> float:
     start = time.perf_counter()
     result = gitstore.sync(home, WHO)
     elapsed = time.perf_counter() - start
     if result.new_conflicts:
         sys.exit(f"sync made conflict copies it should not have: {result.new_conflicts}")
+    return elapsed
+
+
+def time_command(home: Path) -> float:
+    command = [*callprep_command(), "--home", str(home), "sync"]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=environment())
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0 or "conflict" in done.stdout.lower():
+        sys.exit(f"callprep sync did not sync cleanly:\n{done.stdout}{done.stderr}")
     return elapsed
 
 
@@ -133,7 +155,7 @@ def main() -> None:
         names = sorted(p.name for p in (home / "plans").glob("*.toml"))
         env = {**os.environ, **identity("Ann", WHO), "TWIN": str(twin)}
         baseline = ["sh", "-c", f'cd "$TWIN" && {BASELINE}']
-        times: dict[str, list[float]] = {"sync": [], "baseline": []}
+        times: dict[str, list[float]] = {"sync": [], "baseline": [], "engine": []}
         for round_ in range(args.rounds + 1):  # round 0 warms both up and is not counted
             picked = rng.sample(names, 2 * args.changed)
             mine, theirs = picked[: args.changed], picked[args.changed :]
@@ -143,9 +165,16 @@ def main() -> None:
             change(twin, mine, f"mine-{round_}")
             order = ["sync", "baseline"] if round_ % 2 else ["baseline", "sync"]
             for name in order:
-                elapsed = time_sync(home) if name == "sync" else timed(baseline, env)
+                elapsed = time_command(home) if name == "sync" else timed(baseline, env)
                 if round_:
                     times[name].append(elapsed)
+            # The engine alone, on a second change of the same plans (not compared).
+            change(home, mine, f"again-{round_}")
+            change(twin, mine, f"again-{round_}")
+            timed(baseline, env)
+            elapsed = time_engine(home)
+            if round_:
+                times["engine"].append(elapsed)
         if not same_plans(home, twin):
             sys.exit("the two stores differ after the runs: the benchmark compared unlike work")
 
@@ -158,15 +187,9 @@ def main() -> None:
         print(f"  baseline ({BASELINE})  {medians['baseline']:6.3f} s")
         verdict = "ok" if ratio <= LIMIT else "TOO SLOW"
         print(
-            f"  gitstore.sync  {medians['sync']:6.3f} s  ratio {ratio:4.2f} (limit {LIMIT}) {verdict}"
+            f"  callprep sync  {medians['sync']:6.3f} s  ratio {ratio:4.2f} (limit {LIMIT}) {verdict}"
         )
-        # What a `callprep sync` process adds: Python's start and the import of the engine.
-        code = str(Path(gitstore.__file__).resolve().parents[1])
-        start_env = {**os.environ, "PYTHONPATH": code}
-        start_cmd = [sys.executable, "-c", "import callprep.gitstore"]
-        started = statistics.median(timed(start_cmd, start_env) for _ in range(5))
-        whole = (medians["sync"] + started) / medians["baseline"]
-        print(f"  + Python's start and import {started:6.3f} s: ratio {whole:4.2f} (not limited)")
+        print(f"  of which gitstore.sync in-process  {medians['engine']:6.3f} s (not limited)")
         sys.exit(0 if ratio <= LIMIT else 1)
     finally:
         if args.keep is None:

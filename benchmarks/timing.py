@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -15,6 +16,14 @@ def callprep_command() -> list[str]:
     """The `callprep` console script beside this Python, else `python -m callprep`."""
     script = shutil.which("callprep", path=str(Path(sys.executable).parent))
     return [script] if script else [sys.executable, "-m", "callprep"]
+
+
+def environment(**extra: str) -> dict[str, str]:
+    """This process's environment with `extra`, and bytecode written as an installed callprep
+    has it (the warm-up runs write it; a PYTHONDONTWRITEBYTECODE=1 here would time compiling)."""
+    env = {**os.environ, **extra}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def timed(command: list[str], env: Mapping[str, str]) -> float:

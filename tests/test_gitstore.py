@@ -656,6 +656,31 @@ def test_stale_git_locks_are_removed(two: tuple[Path, Path, str]) -> None:
     assert_clean(ann)
 
 
+def test_a_ref_another_git_takes_during_the_sync_is_waited_out(
+    two: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A killed sync's fetch or push finishing on its own takes the remote-tracking ref just as
+    the next sync fetches: that sync waits for it instead of calling the team unreachable."""
+    ann, bob, plan_id = two
+    update(bob, plan_id, ask("from bob"))
+    assert gitstore.sync(bob, BOB).pushed  # so ann's fetch has a ref to move
+    lock = ann / ".git" / "refs" / "remotes" / "origin" / "main.lock"
+    release = threading.Timer(0.3, lambda: lock.unlink(missing_ok=True))
+
+    def another_git(step: str) -> None:
+        if step == "committed" and not release.ident:  # after the start's lock check, once
+            lock.write_text("")
+            release.start()
+
+    monkeypatch.setattr(gitstore, "_checkpoint", another_git)
+    try:
+        result = gitstore.sync(ann, ANN)
+    finally:
+        release.join()
+    assert result.received == [plan_id]
+    assert_clean(ann)
+
+
 # -- git missing -----------------------------------------------------------------------------------
 
 

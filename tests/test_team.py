@@ -260,3 +260,38 @@ def test_export_never_writes_into_the_store(cli, exported_store: Path) -> None:
     result = cli("export", "-o", str(exported_store / "plans" / "x.db"))
     assert result.exit_code == 1
     assert not (exported_store / "plans" / "x.db").exists()
+
+
+@needs_git
+def test_a_home_given_as_a_relative_path_syncs(
+    team, tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git runs in other folders than the seller's shell: `--home team` must still be the store."""
+    assert team("ann", "new", "--no-input", "--account", "Acme").exit_code == 0
+    assert team("ann", "team", "init", "URL").exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ann" / "plans").joinpath("extra.toml").write_text(
+        (next((tmp_path / "ann" / "plans").glob("*.toml"))).read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    synced = cli("--home", "ann", "sync")
+    assert synced.exit_code == 0, synced.stderr
+    assert "Sent 1" in synced.stderr
+    monkeypatch.setenv("CALLPREP_HOME", "ann")
+    again = cli("sync")
+    assert again.exit_code == 0, again.stderr
+    assert "nothing to send" in again.stderr
+
+
+def test_stats_by_owner_fits_80_columns(cli, home: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    for owner in ("ann.marie.fitzgerald-okafor@ourco-enterprise.example", "bob@ourco.example"):
+        answers = tmp_path / "answers.toml"
+        answers.write_text(f'account = "Acme"\nowner = "{owner}"\n', encoding="utf-8")
+        assert cli("new", "--no-input", "--from", str(answers)).exit_code == 0
+    result = cli("stats", "--by-owner", "--owner", "all")
+    assert result.exit_code == 0, result.stderr
+    table = result.stdout[result.stdout.index("reached:") :].splitlines()
+    assert all(len(line) <= 80 for line in table), table
+    assert "…" not in "\n".join(table)
+    assert "agenda agreed" in table[0] + table[1] and "bob@ourco.example" in result.stdout

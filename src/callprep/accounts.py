@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +28,8 @@ from typing import TYPE_CHECKING
 from callprep.errors import CallprepError
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from callprep.store import Store
 
 DB_NAME = "accounts.sqlite3"
@@ -51,6 +52,8 @@ def account_paths(store: Store, account: str) -> list[Path]:
     folder = store.plans_dir
     if not folder.is_dir():
         return []  # no store yet (a plan given as a path): nothing to find, nothing to create
+    import sqlite3  # here, not at the top: a plan read from a path never needs it
+
     try:
         with _open(store) as db:
             return [folder / name for name in _lookup(db, folder, wanted)]
@@ -67,12 +70,16 @@ def refresh(store: Store, accounts: dict[str, tuple[StatKey, str]], folder_key: 
     `folder_key` is the plans folder's key taken before the scan listed it, so a change made
     during the scan leaves the cache untrusted.
     """
+    import sqlite3
+
     with contextlib.suppress(sqlite3.Error, OSError, CallprepError), _open(store) as db:
         _replace_all(db, accounts, folder_key)
 
 
 def is_trusted(store: Store, key: StatKey) -> bool:
     """Whether the cache was last brought up to date with the plans folder as `key` says."""
+    import sqlite3
+
     try:
         with _open(store) as db:
             return _trusted_key(db) == _key_text(key)
@@ -93,6 +100,8 @@ def folder_key(folder: Path) -> StatKey | None:
 
 @contextlib.contextmanager
 def _open(store: Store) -> Iterator[sqlite3.Connection]:
+    import sqlite3
+
     path = store.ensure(store.home / "cache") / DB_NAME
     fresh = not path.exists()
     db = sqlite3.connect(path, timeout=10, isolation_level=None)

@@ -1,7 +1,7 @@
 """The command line: parses arguments and hands each command to its module; no logic lives here."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads every command's signature at each
+# start, and string annotations cost it an eval apiece (hundreds, ~8 ms of every start).
 import functools
 import os
 from collections.abc import Callable
@@ -46,6 +46,88 @@ def _plain_argument_help() -> None:
 
 
 _plain_argument_help()
+
+
+def _light_coercion() -> None:
+    """Options and arguments turned into str, int and Path without pydantic.
+
+    Typer 0.29 coerces every value through a pydantic TypeAdapter, built when the value is
+    parsed: pydantic's import and the adapter's schema cost about 60 ms of each start, to turn
+    "45" into 45. callprep's parameters are plain (str, int, a list of int, Path, bool, or a parser
+    of ours; no ranges or path checks); those are coerced here, anything else still by typer.
+    (pyproject pins typer < 0.30; tests/test_errors.py holds the messages to this.)
+    """
+    from typer import _click, _coercion, core
+
+    build = core.build_runtime_param
+
+    def flag(value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        word = str(value).strip().lower()
+        if word in ("1", "true", "t", "yes", "y", "on"):
+            return True
+        if word in ("", "0", "false", "f", "no", "n", "off"):
+            return False
+        raise ValueError(word)
+
+    def path(value: Any) -> Path:
+        if "\x00" in str(value):
+            raise ValueError(value)  # no file can have it; the OS would refuse it later
+        return Path(value)
+
+    plain_types: dict[Any, Callable[[Any], Any]] = {str: str, int: int, Path: path, bool: flag}
+
+    def plain(annotation: Any) -> Callable[[Any], Any] | None:
+        return plain_types.get(annotation)
+
+    @dataclass(frozen=True)
+    class Plain(_coercion.RuntimeParam):
+        convert: Callable[[Any], Any]
+        many: bool
+        label: str
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            try:
+                if self.many:
+                    return [self.convert(item) for item in value]
+                return self.convert(value)
+            except _click.exceptions.BadParameter as err:  # a parser's own words (choice, ...)
+                err.ctx, err.param = err.ctx or ctx, err.param or param
+                raise
+            except (TypeError, ValueError):
+                shown = value if not self.many else " ".join(map(str, value))
+                raise _click.exceptions.BadParameter(
+                    f"{shown!r} is not {self.label}.", ctx=ctx, param=param
+                ) from None
+
+    def light(descriptor: Any) -> Any:
+        info, annotation = descriptor.parameter_info, descriptor.annotation
+        many = descriptor.is_list
+        leaf = _coercion.get_args(annotation)[0] if many else annotation
+        convert = info.parser or plain(leaf)
+        special = (
+            getattr(info, "count", False)
+            or info.min is not None
+            or info.max is not None
+            or info.exists
+            or info.resolve_path
+            or info.path_type is not None
+            or descriptor.file_annotation is not None
+        )
+        if convert is None or special:
+            return build(descriptor)
+        label = {
+            int: "a whole number",
+            bool: "yes or no",
+            Path: "a usable path (embedded null byte)",
+        }.get(leaf, "a valid value")
+        return Plain(info, annotation, convert=convert, many=many, label=label)
+
+    core.build_runtime_param = light
+
+
+_light_coercion()
 
 app = typer.Typer(
     name="callprep",
@@ -156,7 +238,7 @@ def _start_here(ctx: typer.Context) -> None:
 
 
 def home() -> Path:
-    from callprep.store import check_home, resolve_home
+    from callprep.home import check_home, resolve_home
 
     folder = resolve_home(_state().home)
     check_home(folder)
@@ -396,7 +478,7 @@ def reschedule(
 def delete(
     plan: Annotated[
         str | None,
-        typer.Argument(metavar="[PLAN]", help="The plan to move to the trash.", show_default=False),
+        typer.Argument(metavar="PLAN", help="The plan to move to the trash.", show_default=False),
     ] = None,
     restore: Annotated[
         str | None,

@@ -37,8 +37,8 @@ What remains racy (documented, not prevented):
   STALE_GIT_LOCK_SECONDS is taken for a dead one and removed; the branch is only moved from
   the commit the sync started from (else TEAM_HEAD_MOVED), but the index may be rewritten.
 - A fetch or push started by a sync that was killed runs on in its own session until it ends;
-  a sync started meanwhile may fail once on a lock git holds ("cannot lock ref") and succeed
-  when run again.
+  a sync started meanwhile waits for the refs it holds (`_fetch` tries again a few times) and
+  may still fail once on a lock git holds ("cannot lock ref") and succeed when run again.
 - Readers (`list`, `show`) during a sync see every plan whole, old or new, but may see some of
   the team's changes before others.
 - A join of more than FSYNC_LIMIT files writes them without an fsync each and syncs the disk
@@ -85,6 +85,9 @@ PLAN_LOCK_TIMEOUT_SECONDS = 10
 # A git lock file (index.lock, a ref's .lock) younger than this may belong to a git that is
 # still running (one a killed sync started finishes on its own); an older one is dead.
 STALE_GIT_LOCK_SECONDS = 3.0
+# git's words for a ref another git is changing at the same moment (C locale, see _env).
+_REF_RACE = re.compile(r"cannot lock ref|Unable to create '[^']*\.lock'")
+FETCH_TRIES = 4
 # A sync starts over when the team pushed in between, or a plan changed here meanwhile.
 MAX_ROUNDS = 3
 LOCK_BATCH = 256  # plan locks held at once while files are replaced
@@ -410,8 +413,9 @@ class _Git:
     """git for one store: always this git dir and this work tree, never one found by walking up."""
 
     def __init__(self, home: Path, git_dir: Path | None = None) -> None:
-        self.home = home
-        self.git_dir = git_dir or home / ".git"
+        # Absolute: git runs in other folders than this process (`--home team` must work).
+        self.home = home.absolute()
+        self.git_dir = (git_dir or home / ".git").absolute()
         self._url: str | None = None
 
     def run(
@@ -703,12 +707,24 @@ def _sync_lock(git: _Git) -> Iterator[None]:
         lock.release()
 
 
+def _fetch(git: _Git) -> _Done:
+    """Fetch the team's branch. A ref that moves or is locked while the fetch runs is another
+    git of this store at work (a killed sync's fetch or push finishing on its own): waited
+    out, a few times, rather than reported as a team store that cannot be reached."""
+    for attempt in range(FETCH_TRIES):
+        done = git.network("fetch", "--quiet", "--no-tags", "--no-recurse-submodules", REMOTE)
+        if done.returncode == 0 or not _REF_RACE.search(done.err):
+            break
+        time.sleep(0.25 * (attempt + 1))
+    return done
+
+
 def _round(git: _Git, who: str, outcome: _Outcome) -> None:
     """One pass: commit, fetch, settle, bring the files, push. Raises _Changed or _Stale."""
     committed = _commit_local(git, who)
     outcome.committed += [i for i in committed if i not in outcome.committed]
     _checkpoint("committed")
-    done = git.network("fetch", "--quiet", "--no-tags", "--no-recurse-submodules", REMOTE)
+    done = _fetch(git)
     if done.returncode != 0:
         raise _network_error(git, done)
     _checkpoint("fetched")

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
+import os
 import re
 import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TextIO, cast
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from callprep.text import one_line, wrap
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # Rich's own styling (SGR: colour, weight) is the only escape sequence callprep means to write.
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -49,6 +50,8 @@ class _Guarded:
 
 
 def _console(stream: TextIO, soft_wrap: bool) -> Console:
+    from rich.console import Console
+
     guarded = _Guarded(stream)
     console = Console(file=cast(TextIO, guarded), highlight=False, soft_wrap=soft_wrap)
     guarded.keep_styles = console.is_terminal
@@ -103,10 +106,24 @@ def say(message: str, style: str = "") -> None:
     `command` (a terminal would fold it anywhere). Text of several lines (a drafted email) is
     written as it is, to be copied whole.
     """
+    if not style and _plain(sys.stderr):
+        # Not a terminal (a script, a log): the same characters, without loading rich.
+        _Guarded(sys.stderr).write(message + "\n")
+        return
     console = err()
     if console.is_terminal and "\n" not in message:
         message = "\n".join(wrap(message, console.width))
     console.print(message, style=style or None, markup=False, emoji=False, highlight=False)
+
+
+def _plain(stream: TextIO) -> bool:
+    """A stream rich would treat as no terminal: nothing to fold, nothing to colour."""
+    if any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")):
+        return False
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False  # a closed or odd stream: let rich decide, as before
 
 
 def warn(message: str) -> None:
@@ -131,6 +148,8 @@ def escape_controls(data_text: str) -> str:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write(escape_controls(text) + "\n")
 

@@ -247,7 +247,7 @@ def updates_from(entries: object, source: str) -> list[dict[str, Any]]:
 
 def email_problem(text: str) -> str | None:
     """Why a typed email is not one (blank is fine: not known)."""
-    from callprep.profile import valid_email
+    from callprep.text import valid_email
 
     text = text.strip()
     if text and not valid_email(text):

@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from callprep.errors import CallprepError
@@ -138,6 +137,8 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 def _key(key: str) -> str:
     if _BARE_KEY.fullmatch(key):
         return key
+    import tomli_w
+
     return tomli_w.dumps({key: 0})[: -len(" = 0\n")]  # tomli_w's own quoting
 
 
@@ -157,6 +158,8 @@ def _dump_table(data: Mapping[str, Any], path: list[str], header: str, out: list
     out.extend(f"{_key(k)} = {{}}" for k, v in inline.items() if isinstance(v, dict))
     values = {k: v for k, v in inline.items() if not isinstance(v, dict)}
     if values:
+        import tomli_w
+
         out.append(tomli_w.dumps(values).rstrip("\n"))
     for key, value in data.items():
         if key in inline:

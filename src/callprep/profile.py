@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from callprep import messages
 from callprep.errors import CallprepError
-from callprep.prompts import Asker, Prompt
+from callprep.text import email_domain, valid_email
+
+if TYPE_CHECKING:
+    from callprep.prompts import Asker, Prompt
 
 FILE_NAME = "profile.toml"
 KEYS = (
@@ -32,18 +35,7 @@ KEYS = (
     "playbook",
 )
 PAPERS = ("a4", "letter")
-EMAIL_RE = re.compile(r"^[^\s@<>()\[\]\\,;:\"]+@([^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\"]+)$")
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*$")
-
-
-def valid_email(text: str) -> bool:
-    return bool(EMAIL_RE.match(text))
-
-
-def email_domain(email: str) -> str:
-    """`dana@Northwind-Foods.com` → `northwind-foods.com`; "" when it is no address."""
-    found = EMAIL_RE.match(email.strip())
-    return found.group(1).lower() if found else ""
 
 
 class Profile(BaseModel):
@@ -260,6 +252,8 @@ def _ask(asker: Asker, profile: Profile, key: str, home: Path) -> Profile:
 
 
 def _prompt(key: str, text: str, help_text: str, profile: Profile, home: Path) -> Prompt:
+    from callprep.prompts import Prompt
+
     def check(value: str) -> str | None:
         if not value.strip():
             return None

@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import os
 import re
-import stat
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -21,13 +20,13 @@ from callprep.files import (
     existing_mode,
     glob_escape,
 )
+from callprep.home import check_home, expand_user
 from callprep.model import Plan
 from callprep.planfile import load_plan, plan_to_text, read_text
 
 if TYPE_CHECKING:
     from callprep.output import OutputGuard
 
-ENV_HOME = "CALLPREP_HOME"
 PLAN_SUFFIX = ".toml"
 LOCK_TIMEOUT_SECONDS = 30
 # A temp file this old belongs to a writer that died; newer ones may be a live writer's.
@@ -36,45 +35,6 @@ MAX_SLUG = 60
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # `.<id>.toml.<random>.tmp`, as atomic_write names a plan's temp file (mkstemp adds no dots).
 _PLAN_TEMP_RE = re.compile(r"^\.(?P<id>[^./]+)\.toml\.[^.]+\.tmp$")
-
-
-def default_home() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("callprep", appauthor=False))
-
-
-def resolve_home(option: str | Path | None = None) -> Path:
-    if option:
-        return expand_user(option)
-    env = os.environ.get(ENV_HOME)
-    if env:
-        return expand_user(env)
-    return default_home()
-
-
-def check_home(home: Path) -> None:
-    """A store's home is a folder, or not there yet; anything else is said in one line."""
-    try:
-        info = home.stat()
-    except FileNotFoundError:
-        return
-    except OSError as err:
-        raise CallprepError(f"cannot use {home} as callprep's home: {err.strerror or err}") from err
-    if not stat.S_ISDIR(info.st_mode):
-        raise CallprepError(
-            f"{home} is a file, not a folder: point --home (or $CALLPREP_HOME) at a folder"
-        )
-    if not os.access(home, os.R_OK | os.X_OK):
-        raise CallprepError(f"cannot use {home} as callprep's home: permission denied")
-
-
-def expand_user(text: str | Path) -> Path:
-    """`~` and `~name` as the shell would; a `~name` of nobody known stays as typed."""
-    try:
-        return Path(text).expanduser()
-    except RuntimeError:
-        return Path(text)
 
 
 # Latin letters that do not decompose into an ASCII letter and an accent.

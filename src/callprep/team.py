@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from callprep import messages
-from callprep import profile as profiles
 from callprep.errors import CallprepError
-from callprep.store import Store
+from callprep.text import valid_email
+
+if TYPE_CHECKING:
+    from callprep.store import Store
 
 ME, ALL = "me", "all"
 # A team's conflict copy of a plan: `<id>.conflict-<who>.toml` (see gitstore), not a plan.
@@ -34,10 +37,36 @@ def is_team_store(home: Path) -> bool:
 
 def seller_email(home: Path, warn: Callable[[str], None]) -> str:
     """The seller's email from the profile: the team knows them, and their plans, by it."""
-    profile = profiles.load_or_empty(home, warn)
-    if not profile.email:
+    email = profile_email(home, warn)
+    if not email:
         raise CallprepError(messages.TEAM_NEEDS_EMAIL)
-    return profile.email
+    return email
+
+
+def profile_email(home: Path, warn: Callable[[str], None]) -> str:
+    """The profile's email, or "" (a profile that cannot be read is said with `warn`).
+
+    Read on its own, not as the whole profile: `sync` needs nothing else from it, and starts
+    the sooner for not loading pydantic. A problem elsewhere in the profile does not hide it.
+    """
+    import tomllib
+
+    from callprep.files import read_text
+
+    file = home / "profile.toml"  # profile.path(home), without importing the profile's model
+    if not file.exists() and not file.is_symlink():
+        return ""
+    try:
+        email = tomllib.loads(read_text(file)).get("email", "")
+    except (CallprepError, tomllib.TOMLDecodeError) as err:
+        problem = err.message if isinstance(err, CallprepError) else f"{file}: {err}"
+        warn(messages.PROFILE_IGNORED.format(problem=problem))
+        return ""
+    if not isinstance(email, str) or not valid_email(email.strip()):
+        if email:
+            warn(messages.PROFILE_IGNORED.format(problem=f"{file}: email {email!r} is no address"))
+        return ""
+    return email.strip()
 
 
 def owner_filter(
@@ -52,13 +81,13 @@ def owner_filter(
     if choice.lower() == ALL:
         return None
     if choice.lower() == ME:
-        email = profiles.load_or_empty(home, warn).email
+        email = profile_email(home, warn)
         if not email:
             if option:  # asked for explicitly: say what is missing
                 raise CallprepError(messages.TEAM_NEEDS_EMAIL)
             return None  # a team store without a profile email: show everything
     else:
-        if not profiles.valid_email(choice):
+        if not valid_email(choice):
             raise CallprepError(messages.OWNER_BAD.format(value=choice))
         email = choice
     wanted = email.casefold()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -21,6 +20,8 @@ def one_line(text: object) -> str:
 
 
 def html_text(text: object) -> str:
+    import html
+
     return html.escape(clean(text), quote=True)
 
 
@@ -75,3 +76,18 @@ def wrap(text: str, width: int, indent: str = "", hang: str = "") -> list[str]:
             line += gap + token
         lines.append(line.rstrip())
     return lines
+
+
+# An email address as sellers and calendars write them: something@domain.tld, no spaces,
+# brackets or quotes (a display name, "Dana <dana@x.com>", is not an address).
+_EMAIL = re.compile(r"^[^\s@<>()\[\]\\,;:\"]+@([^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\"]+)$")
+
+
+def valid_email(text: str) -> bool:
+    return bool(_EMAIL.match(text))
+
+
+def email_domain(email: str) -> str:
+    """`dana@Northwind-Foods.com` → `northwind-foods.com`; "" when it is no address."""
+    found = _EMAIL.match(email.strip())
+    return found.group(1).lower() if found else ""

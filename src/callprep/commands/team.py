@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from callprep import gitstore, messages, output, team
-from callprep.store import Store
 
 
 def init(home: Path, url: str) -> None:
@@ -50,6 +49,8 @@ def sync(home: Path) -> None:
 
 
 def _stamp(home: Path, email: str) -> None:
+    from callprep.store import Store
+
     stamped = team.stamp_owners(Store(home), email)
     if stamped:
         count = len(stamped)

@@ -235,8 +235,10 @@ def renderables(
 def owners_table(owners: dict[str, Stats]) -> Table:
     """`stats --by-owner`: each seller's calls and how often their objectives were reached."""
     table = Table(box=None, header_style="bold", pad_edge=False, title_justify="left")
-    for name, justify in zip(messages.STATS_OWNER_COLUMNS, ("left", *["right"] * 5), strict=True):
-        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    owner, *counts = messages.STATS_OWNER_COLUMNS
+    table.add_column(owner, overflow="fold")  # a long email folds; the numbers never do
+    for name in counts:
+        table.add_column(name, justify="right", no_wrap=True)
     for owner, stats in owners.items():
         table.add_row(
             Text(one_line(owner)),
