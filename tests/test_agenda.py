@@ -12,7 +12,7 @@ import tomli_w
 from icalendar import Calendar
 
 from callprep import agenda as agenda_message
-from callprep import ics
+from callprep import ics, voice
 from callprep.model import Plan
 from callprep.planfile import load_plan
 from callprep.profile import Profile
@@ -204,7 +204,7 @@ def test_others_from_our_side_are_named(seller: Profile) -> None:
     ],
 )
 def test_customer_voice(note: str, voiced: str) -> None:
-    assert agenda_message.customer_voice(note) == voiced
+    assert voice.customer_voice(note) == voiced
 
 
 @pytest.mark.parametrize(
@@ -236,7 +236,7 @@ def test_their_goal_is_restated_not_quoted(goal: str, sentence: str, long: bool)
     ("name", "first"), [("Dana Lee", "Dana"), ("Dr. Priya Shah", "Priya"), ("Cher", "Cher")]
 )
 def test_customers_are_greeted_by_first_name(name: str, first: str) -> None:
-    assert agenda_message.first_name(name) == first
+    assert voice.first_name(name) == first
 
 
 def test_greeting_joins_several_names() -> None:

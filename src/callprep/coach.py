@@ -105,8 +105,8 @@ def pain(plan: Plan) -> str:
     value = answer(plan, why)
     if state(value) != "known" or not isinstance(value, str):
         return ""
-    from callprep.agenda import customer_voice
     from callprep.text import one_line
+    from callprep.voice import customer_voice
 
     # The first clause is the pain; the rest of a note is usually detail.
     text = re.split(r"\s*(?:;|\. |: | — | – )\s*", customer_voice(one_line(value)), maxsplit=1)[0]
@@ -167,7 +167,7 @@ def suggested_questions(found: Sequence[Finding], plan: Plan) -> list[str]:
 
 def example_person(plan: Plan) -> str:
     """Who the coach's example objectives name: the plan's first customer attendee, or a role."""
-    from callprep.agenda import first_name
+    from callprep.voice import first_name
 
     people = [a for a in plan.customer_attendees if a.name and not UNSURE.match(a.name)]
     return first_name(people[0].name) if people else messages.EXAMPLE_NOBODY

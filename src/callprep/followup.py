@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from callprep import messages
-from callprep.agenda import customer_voice, greeting, restated_goal, sender, signature
+from callprep.agenda import greeting, restated_goal, sender, signature
 from callprep.errors import CallprepError
 from callprep.model import Commitment, Plan
 from callprep.prompts import Asker, Prompt
 from callprep.text import md_inline, md_text, one_line
+from callprep.voice import customer_voice
 
 if TYPE_CHECKING:
     from callprep.profile import Profile

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -12,7 +11,7 @@ from callprep import __version__, messages
 from callprep.agenda import CallTime, build, call_noun, call_time, sender
 from callprep.errors import CallprepError
 from callprep.model import Attendee, Plan
-from callprep.text import one_line
+from callprep.text import one_line, valid_email
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
@@ -23,7 +22,6 @@ PRODID = f"-//callprep//callprep {__version__}//EN"
 # Namespace for invite UIDs: the same plan id always gives the same UID, so a re-sent
 # invite updates the event in the customer's calendar instead of adding a second one.
 UID_NAMESPACE = uuid.UUID("6f1c1a52-4d0e-5b7e-9a53-0c2f6ad1c0de")
-_EMAIL_RE = re.compile(r"^[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\"]+$")
 
 
 @dataclass(frozen=True)
@@ -45,10 +43,6 @@ def with_sequence(plan: Plan, sequence: int) -> Plan:
 
 def invite_uid(plan_id: str) -> str:
     return f"{uuid.uuid5(UID_NAMESPACE, plan_id)}@callprep"
-
-
-def valid_email(email: str) -> bool:
-    return bool(_EMAIL_RE.match(email))
 
 
 def tz_id(offset: dt.timedelta) -> str:

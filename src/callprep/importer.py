@@ -266,7 +266,7 @@ class _Run:
 
     def _note_named(self, people: list[dict[str, str]], account: str, result: Result) -> None:
         """Remember the accounts made from a domain in this run, to show how to correct them."""
-        from callprep.profile import email_domain
+        from callprep.text import email_domain
 
         for person in meetings.external(people):
             domain = email_domain(person["email"])

@@ -40,8 +40,8 @@ from zoneinfo import ZoneInfo
 from callprep import messages
 from callprep.errors import CallprepError
 from callprep.model import Attendee, CalendarEvent, Plan
-from callprep.profile import DOMAIN_RE, Profile, email_domain
-from callprep.text import clean, one_line
+from callprep.profile import DOMAIN_RE, Profile
+from callprep.text import clean, email_domain, one_line
 
 if TYPE_CHECKING:
     from callprep.events import Event, Person
