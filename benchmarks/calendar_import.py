@@ -15,7 +15,6 @@ and the medians are compared. The issue asks for import <= 2x the floor.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import shutil
 import statistics
@@ -23,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import callprep_command, timed
+from timing import callprep_command, environment, timed
 
 CPU: dict[str, list[tuple[float, float]]] = {"floor": [], "import": []}  # (user, system) seconds
 
@@ -64,10 +63,9 @@ def main() -> int:
         profile = (
             'name = "Sam Carter"\nemail = "sam.carter@ourco.example"\ntimezone = "Europe/London"\n'
         )
-        env = {**os.environ, "NO_COLOR": "1"}
         # As installed, callprep runs from compiled bytecode (icalendar, the floor's, does):
         # the warm-up run writes it.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env = environment(NO_COLOR="1")
         floor_cmd = [sys.executable, "-c", FLOOR, str(export)]
         samples: dict[str, list[float]] = {"floor": [], "import": []}
         plans = 0
