@@ -983,10 +983,7 @@ PROFILE_QUESTIONS: dict[str, tuple[str, str]] = {
     "company": ("Your company's name?", "Named in the agenda message."),
     "title": ("Your title?", "e.g. Account Executive; blank to leave it out."),
     "timezone": ("Your time zone?", "An IANA name, e.g. Europe/London or America/New_York."),
-    "signature": (
-        "Your email signature, line by line?",
-        "Ends the agenda message and the follow-up; empty line to finish.",
-    ),
+    "signature": ("Your email signature?", "Ends the agenda message and the follow-up."),
     "domains": (
         "Your company's email domains?",
         "Separated by spaces; attendees at these are on our side.",
@@ -995,6 +992,7 @@ PROFILE_QUESTIONS: dict[str, tuple[str, str]] = {
     "playbook": ("Playbook for new plans?", "`callprep playbooks` lists them."),
 }
 PROFILE_DEFAULT_NOTE = "{value} (not set: the default)"
+PROFILE_BLANK_MEANS = "Enter: {value}."
 PROFILE_IGNORED = "ignoring your profile for now: {problem}"
 
 
@@ -1324,6 +1322,8 @@ FOLLOWUP_AFTER = (
 
 NEW_ICS_NONE = "{path} holds no meeting to plan (none that is not cancelled, within a year)"
 NEW_ICS_SEVERAL = "{path} holds {count} meetings: choose one with --uid UID (the list is above)"
+NEW_ICS_FACTS = "From the calendar: {title}{when}{length} (time and length are not asked again)."
+NEW_ICS_MINUTES = ", {minutes} min"
 NEW_ICS_CANDIDATE = "  {uid}  {when}  {summary}"
 NEW_ICS_NO_UID = "no meeting {uid!r} in {path} (it holds {count}; leave out --uid to list them)"
 NEW_ICS_AMBIGUOUS_UID = "{uid!r} starts {count} meetings' UIDs: give more of it"

@@ -282,16 +282,16 @@ def _prompt(key: str, text: str, help_text: str, profile: Profile, home: Path) -
             choices=tuple(sorted(found)),
             default="standard",
         )
-    default = ""
+    # No answer typed in for the seller to delete first: a blank answer leaves the key unset,
+    # which means what the help says (this machine's zone, the email's domain).
     if key == "timezone":
-        default = profile.zone_name
-    elif key == "domains":
-        default = " ".join(profile.our_domains)
+        help_text += " " + messages.PROFILE_BLANK_MEANS.format(value=profile.zone_name)
+    elif key == "domains" and profile.our_domains:
+        help_text += " " + messages.PROFILE_BLANK_MEANS.format(value=" ".join(profile.our_domains))
     return Prompt(
         key=f"profile.{key}",
         kind="text",
         message=text,
         help=help_text,
-        default=default,
         validate=check,
     )

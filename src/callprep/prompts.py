@@ -145,7 +145,9 @@ class QuestionaryAsker:
             if validate is None:
                 return True
             problem = validate(value)
-            return True if problem is None else problem
+            if problem is None:
+                return True
+            return fitted_problem(problem, value, shutil.get_terminal_size((80, 24)).columns)
 
         # The help shows under the question while it is asked, and goes once it is answered,
         # so the transcript reads as questions and answers.
@@ -255,6 +257,23 @@ def wrap(message: str, width: int) -> str:
         else:
             lines.append(line)
     return "\n".join(lines)
+
+
+def fitted_problem(problem: str, value: str, width: int) -> str:
+    """Why an answer is refused, on the one line prompt_toolkit shows it on (it cuts the rest).
+
+    The answer is on screen just above, so a message too wide loses its echo of it first
+    ("'Thu 15:00 NY': not a date…", "timezone: 'X': not a zone…"); only then is it shortened.
+    """
+    room = max(width - 1, 20)
+    if len(problem) <= room:
+        return problem
+    for echo in (repr(value), repr(value.strip()), f"'{value.strip()}'"):
+        head, sep, rest = problem.partition(f"{echo}: ")
+        if sep and (not head or head.endswith(": ")):
+            problem = head + rest
+            break
+    return problem if len(problem) <= room else problem[: room - 1].rstrip() + "…"
 
 
 def _toolbar(help_text: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,28 @@ def with_event(
                 )
             )
         raise
+    _said_when(event)
     return {**event, **data}, fixed | {"starts_at", "duration_minutes"}
+
+
+def _said_when(event: dict[str, Any]) -> None:
+    """What the meeting fixed and the interview will not ask: its title, time and length."""
+    from callprep.text import one_line
+
+    starts = event.get("starts_at")
+    if not isinstance(starts, dt.datetime):
+        return
+    zone = event.get("timezone")
+    minutes = event.get("duration_minutes")
+    notes = event.get("notes")
+    title = notes.get("event", "") if isinstance(notes, dict) else ""
+    output.say(
+        messages.NEW_ICS_FACTS.format(
+            title=f"{one_line(str(title))}, " if title else "",
+            when=dates.describe_datetime(starts, zone if isinstance(zone, str) else None),
+            length=messages.NEW_ICS_MINUTES.format(minutes=minutes) if minutes else "",
+        )
+    )
 
 
 def with_seller(data: dict[str, Any], profile: profiles.Profile) -> None:
