@@ -50,7 +50,6 @@ What remains racy (documented, not prevented):
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import shutil
@@ -962,6 +961,8 @@ def _blobs(git: _Git, ids: Iterable[str]) -> dict[str, bytes]:
 
 
 def _blob_id(data: bytes) -> str:
+    import hashlib  # here: a sync with nothing of this kind to do never loads it
+
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
