@@ -53,8 +53,8 @@ def _light_coercion() -> None:
 
     Typer 0.29 coerces every value through a pydantic TypeAdapter, built when the value is
     parsed: pydantic's import and the adapter's schema cost about 60 ms of each start, to turn
-    "45" into 45. callprep's parameters are plain (str, int, a list of int, Path, bool, or a parser
-    of ours; no ranges or path checks); those are coerced here, anything else still by typer.
+    "45" into 45. callprep's parameters are plain (str, int, Path, bool or a parser of ours, alone,
+    in a list or a pair; no ranges or path checks); those are coerced here, anything else still by typer.
     (pyproject pins typer < 0.30; tests/test_errors.py holds the messages to this.)
     """
     from typer import _click, _coercion, core
@@ -86,11 +86,13 @@ def _light_coercion() -> None:
         convert: Callable[[Any], Any]
         many: bool
         label: str
+        pair: bool = False  # a tuple of one type (`--account-for DOMAIN ACCOUNT`)
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             try:
                 if self.many:
-                    return [self.convert(item) for item in value]
+                    made = [self.convert(item) for item in value]
+                    return tuple(made) if self.pair else made
                 return self.convert(value)
             except _click.exceptions.BadParameter as err:  # a parser's own words (choice, ...)
                 err.ctx, err.param = err.ctx or ctx, err.param or param
@@ -103,7 +105,9 @@ def _light_coercion() -> None:
 
     def light(descriptor: Any) -> Any:
         info, annotation = descriptor.parameter_info, descriptor.annotation
-        many = descriptor.is_list
+        kinds = set(_coercion.get_args(annotation)) if descriptor.is_tuple else set()
+        pair = len(kinds) == 1
+        many = descriptor.is_list or pair
         leaf = _coercion.get_args(annotation)[0] if many else annotation
         convert = info.parser or plain(leaf)
         special = (
@@ -115,14 +119,14 @@ def _light_coercion() -> None:
             or info.path_type is not None
             or descriptor.file_annotation is not None
         )
-        if convert is None or special:
+        if convert is None or special or (descriptor.is_tuple and not pair):
             return build(descriptor)
         label = {
             int: "a whole number",
             bool: "yes or no",
             Path: "a usable path (embedded null byte)",
         }.get(leaf, "a valid value")
-        return Plain(info, annotation, convert=convert, many=many, label=label)
+        return Plain(info, annotation, convert=convert, many=many, label=label, pair=pair)
 
     core.build_runtime_param = light
 
