@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections.abc import Mapping
@@ -142,6 +143,49 @@ def _key(key: str) -> str:
     return tomli_w.dumps({key: 0})[: -len(" = 0\n")]  # tomli_w's own quoting
 
 
+# tomli_w's escapes for a basic string: the compact ones, then \uXXXX for the other controls.
+_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(32), 127) if code != 9} | {
+    8: "\\b",
+    10: "\\n",
+    12: "\\f",
+    13: "\\r",
+    34: '\\"',
+    92: "\\\\",
+}
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _literal(value: Any, nest: int = 0) -> str:
+    """A value as tomli_w writes it (a test holds the two to the same text), for the types a
+    plan holds; _NotPlain for anything else. Writing a thousand plans (an import) otherwise
+    spends most of its TOML time in tomli_w's generality."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value.translate(_ESCAPES)}"'
+    if isinstance(value, (int, dt.date)):  # a datetime is a date; a bool was taken above
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner, outer = "    " * (nest + 1), "    " * nest
+        items = ",\n".join(inner + _literal(item, nest + 1) for item in value)
+        return f"[\n{items},\n{outer}]"
+    raise _NotPlain
+
+
+def _line(key: str, value: Any) -> str:
+    try:
+        return f"{_key(key)} = {_literal(value)}"
+    except _NotPlain:
+        import tomli_w
+
+        return tomli_w.dumps({key: value}).rstrip("\n")
+
+
 def _is_table_array(value: Any) -> bool:
     # The same rule tomli_w follows, so it is never left a table to write inside our sections.
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
@@ -157,10 +201,7 @@ def _dump_table(data: Mapping[str, Any], path: list[str], header: str, out: list
     # It goes first: what tomli_w writes may end in a table of its own.
     out.extend(f"{_key(k)} = {{}}" for k, v in inline.items() if isinstance(v, dict))
     values = {k: v for k, v in inline.items() if not isinstance(v, dict)}
-    if values:
-        import tomli_w
-
-        out.append(tomli_w.dumps(values).rstrip("\n"))
+    out.extend(_line(key, value) for key, value in values.items())
     for key, value in data.items():
         if key in inline:
             continue
