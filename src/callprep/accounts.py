@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from callprep.errors import CallprepError
+from callprep.files import StatKey, plan_files
 
 if TYPE_CHECKING:
     import sqlite3
@@ -34,11 +35,8 @@ if TYPE_CHECKING:
 
 DB_NAME = "accounts.sqlite3"
 FORMAT = "1"
-PLAN_SUFFIX = ".toml"
 # A folder or file changed this recently may change again within one filesystem clock tick.
 RACY_NS = 3 * 1_000_000_000
-
-StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 
 def account_key(account: str) -> str:
@@ -60,7 +58,7 @@ def account_paths(store: Store, account: str) -> list[Path]:
     except (sqlite3.Error, OSError, CallprepError):
         # No cache to be had (a read-only store, a damaged file): look at every file.
         return [
-            folder / name for name, _ in _listing(folder) if _account_of(folder / name) == wanted
+            folder / name for name, _ in plan_files(folder) if _account_of(folder / name) == wanted
         ]
 
 
@@ -190,7 +188,7 @@ def _bring_up_to_date(db: sqlite3.Connection, folder: Path) -> dict[str, tuple[S
         for name, size, mtime, ctime, inode, account in db.execute("SELECT * FROM plans")
     }
     current: dict[str, tuple[StatKey, str]] = {}
-    for name, key in _listing(folder):
+    for name, key in plan_files(folder):
         known = recorded.get(name)
         if known is not None and known[0] == key:
             current[name] = known
@@ -216,29 +214,6 @@ def _replace_all(
     except BaseException:
         db.execute("ROLLBACK")
         raise
-
-
-def _listing(folder: Path) -> list[tuple[str, StatKey]]:
-    """The plan files in `folder` with their stat keys (a file removed meanwhile is skipped)."""
-    found: list[tuple[str, StatKey]] = []
-    try:
-        entries = list(os.scandir(folder))
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    except OSError as err:
-        raise CallprepError(f"cannot read {folder}: {err.strerror or err}") from err
-    for entry in entries:
-        name = entry.name
-        if not name.endswith(PLAN_SUFFIX) or name.startswith(".") or ".conflict-" in name:
-            # a team's conflict copy (`<id>.conflict-<who>.toml`) is no plan of its own
-            continue
-        try:
-            st = entry.stat()
-        except OSError:
-            continue
-        found.append((name, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)))
-    found.sort()
-    return found
 
 
 def _account_of(path: Path) -> str:

@@ -23,6 +23,8 @@ from callprep.errors import CallprepError
 TEMP_SUFFIX = ".tmp"
 # A plan is a few kilobytes; a megabyte of TOML is no plan a person wrote.
 MAX_PLAN_BYTES = 1024 * 1024
+PLAN_SUFFIX = ".toml"
+StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 # An output temp file this old belongs to a writer that was killed between link and rename.
 STALE_OUTPUT_TEMP_SECONDS = 600
 
@@ -337,3 +339,28 @@ def _sweep_output_temps(target: Path) -> None:
 def glob_escape(text: str) -> str:
     """`text` as a glob pattern that matches only itself."""
     return "".join(f"[{char}]" if char in "*?[" else char for char in text)
+
+
+def plan_files(folder: Path) -> list[tuple[str, StatKey]]:
+    """The plan files in `folder`, by name, each with its stat key: what the index and the
+    account cache compare to know a file unchanged. Hidden files (temps) and a team's conflict
+    copies (`<id>.conflict-<who>.toml`, no plans of their own) are left out, and so is a file
+    removed while the folder was read."""
+    found: list[tuple[str, StatKey]] = []
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as err:
+        raise CallprepError(f"cannot read {folder}: {err.strerror or err}") from err
+    for entry in entries:
+        name = entry.name
+        if not name.endswith(PLAN_SUFFIX) or name.startswith(".") or ".conflict-" in name:
+            continue
+        try:
+            st = entry.stat()
+        except OSError:
+            continue
+        found.append((name, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)))
+    found.sort()
+    return found

@@ -19,7 +19,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from callprep import __version__
 from callprep.errors import CallprepError
+from callprep.files import StatKey, plan_files
 
 if TYPE_CHECKING:
     from callprep.model import Plan
@@ -35,14 +35,11 @@ if TYPE_CHECKING:
 
 CACHE_FORMAT = 2
 CACHE_NAME = "index.json"
-PLAN_SUFFIX = ".toml"
 # A file changed this recently may change again within one filesystem clock tick.
 RACY_NS = 3 * 1_000_000_000
 
 # Far more than 100,000 plans take; a bigger file is not an index this code wrote.
 MAX_CACHE_BYTES = 1 << 30
-
-StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 
 @dataclass(frozen=True)
@@ -253,28 +250,6 @@ def _write_cache(
         atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def _plan_files(folder: Path) -> list[tuple[str, StatKey]]:
-    found: list[tuple[str, StatKey]] = []
-    try:
-        entries = list(os.scandir(folder))
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    except OSError as err:
-        raise CallprepError(f"cannot read {folder}: {err.strerror or err}") from err
-    for entry in entries:
-        name = entry.name
-        if not name.endswith(PLAN_SUFFIX) or name.startswith(".") or ".conflict-" in name:
-            # a team's conflict copy (`<id>.conflict-<who>.toml`) is no plan of its own
-            continue
-        try:
-            st = entry.stat()
-        except OSError:
-            continue  # removed while we looked
-        found.append((name, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)))
-    found.sort()
-    return found
-
-
 def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
     """Every plan in the store as a summary, in id order; unreadable files as LoadProblems.
 
@@ -286,7 +261,7 @@ def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
 
     folder = store.plans_dir
     folder_key = accounts.folder_key(folder)  # before the listing: a change during it shows
-    files = _plan_files(folder)
+    files = plan_files(folder)
     fingerprint = code_fingerprint()
     cached = _read_cache(cache_path(store), fingerprint)
     fresh: dict[str, tuple[StatKey, list[Any]]] = {}
