@@ -35,7 +35,7 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, get_args
 
 from callprep import messages
 
@@ -45,6 +45,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(word.replace("+", " ") for word in text.split())
 
 
+# Why an objective is vague. In this order the judge prefers them: reasons that point at the
+# seller's own words come before the catch-all.
 VagueKind = Literal[
     "seller",
     "ours",
@@ -1037,22 +1039,8 @@ def clauses(text: str) -> list[list[str]]:
     return [part.tokens for part in _parts(text)]
 
 
-# Reasons that point at the seller's own words come before the catch-all.
-_REASON_ORDER: tuple[VagueKind, ...] = (
-    "seller",
-    "ours",
-    "continuation",
-    "unpinned",
-    "opinion",
-    "empty",
-    "negative",
-    "audience",
-    "state",
-    "talk",
-    "meeting",
-    "short",
-    "nothing",
-)
+# The reasons in the order they are preferred: VagueKind's own order.
+_REASON_ORDER: tuple[VagueKind, ...] = get_args(VagueKind)
 
 
 def judge(objective: str) -> Verdict:
