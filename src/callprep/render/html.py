@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from callprep import messages
 from callprep.render import page
 from callprep.render.brief import BriefView
@@ -82,26 +84,23 @@ def _objectives(view: BriefView) -> str:
     return f'<section class="objectives{two}">{"".join(boxes)}</section>'
 
 
+def _facts(css: str, heading: str, rows: Iterable[tuple[str, str]], more: str = "") -> str:
+    """A headed section of label and value pairs (last time, the opener, notes)."""
+    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in rows)
+    return (
+        f'<section class="{css}"><h2>{e(heading)}</h2>'
+        f'<dl class="facts">{facts}</dl>{more}</section>'
+    )
+
+
 def _last_time(view: BriefView) -> str:
     if view.last_time is None:
         return ""
-    facts = "".join(
-        f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in page.last_time_rows(view)
-    )
-    return (
-        f'<section class="last-time"><h2>{e(view.last_time.heading)}</h2>'
-        f'<dl class="facts">{facts}</dl></section>'
-    )
+    return _facts("last-time", view.last_time.heading, page.last_time_rows(view))
 
 
 def _opener(view: BriefView) -> str:
-    if not view.opener:
-        return ""
-    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in view.opener)
-    return (
-        f'<section class="opener"><h2>{e(HEADINGS["opener"])}</h2>'
-        f'<dl class="facts">{facts}</dl></section>'
-    )
+    return _facts("opener", HEADINGS["opener"], view.opener) if view.opener else ""
 
 
 def _chip(flag: bool, words: tuple[str, str]) -> str:
@@ -188,11 +187,7 @@ def _commitments(view: BriefView) -> str:
 def _notes(view: BriefView) -> str:
     if not view.notes:
         return ""
-    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in view.notes)
-    return (
-        f'<section class="notes"><h2>{e(HEADINGS["notes"])}</h2>'
-        f'<dl class="facts">{facts}</dl>{_more(view, "notes")}</section>'
-    )
+    return _facts("notes", HEADINGS["notes"], view.notes, _more(view, "notes"))
 
 
 def _off_script() -> str:
