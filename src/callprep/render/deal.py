@@ -275,22 +275,9 @@ STORY_STYLE = """
 
 
 def _page(title: str, body: str, style: str = "") -> str:
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="callprep">
-<title>{html_text(title)}</title>
-<style>{STYLE}{style}</style>
-</head>
-<body>
-<main>
-{body}
-</main>
-</body>
-</html>
-"""
+    from callprep.render.html import document
+
+    return document(title, STYLE + style, body)
 
 
 def _html_table(columns: tuple[str, ...], rows: list[tuple[str, ...]], classes: int = -1) -> str:

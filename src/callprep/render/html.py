@@ -248,17 +248,23 @@ def render(view: BriefView, paper: str = "a4") -> str:
         .replace("@GUTTER@", f"{page.GUTTER_MM}mm")
         .replace("@GAP@", f"{page.GAP_EM}em")
     )
+    main = f'<main class="page" data-step="{chosen.step}" style="font-size: {chosen.size}pt">'
+    return document(view.title, css, body, main)
+
+
+def document(title: str, css: str, body: str, main: str = "<main>") -> str:
+    """A self-contained HTML page (the brief, the deal): `body` inside `main`, styled by `css`."""
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="callprep">
-<title>{e(view.title)}</title>
+<title>{e(title)}</title>
 <style>{css}</style>
 </head>
 <body>
-<main class="page" data-step="{chosen.step}" style="font-size: {chosen.size}pt">
+{main}
 {body}
 </main>
 </body>
