@@ -505,52 +505,43 @@ def _paragraphs(message: AgendaMessage) -> list[str]:
 
 def render_text(message: AgendaMessage) -> str:
     """Plain text to paste into an email: one line per paragraph, so the mail client wraps it."""
-    lines = [f"Subject: {message.subject}", "", message.greeting, "", message.opening, ""]
-    if message.short:
-        if message.items_intro:
-            lines += [message.items_intro]
-        if message.items:
-            lines += [*(f"{n}. {item}" for n, item in enumerate(message.items, 1)), ""]
-        lines += [message.their_goal, ""]
-    else:
-        for paragraph in _paragraphs(message):
-            lines += [paragraph, ""]
-        lines += [message.items_intro]
-        lines += [f"{n}. {item}" for n, item in enumerate(message.items, 1)]
-        lines += [""]
-    if message.prep:
-        lines += [message.prep_intro, *(f"- {item}" for item in message.prep), ""]
-    for paragraph in (message.outcome, message.join, message.close):
-        if paragraph:
-            lines += [paragraph, ""]
-    lines += [message.sign_off, *message.signature]
-    return "\n".join(lines) + "\n"
+    return _render(message, markdown=False)
 
 
 def render_markdown(message: AgendaMessage) -> str:
     """The same message as Markdown, from a message built with `markdown=True`."""
-    lines = [f"**Subject:** {message.subject}", "", message.greeting, "", message.opening, ""]
+    return _render(message, markdown=True)
+
+
+def _render(message: AgendaMessage, markdown: bool) -> str:
+    # Markdown needs a blank line before a list, and two trailing spaces to break a line.
+    gap = [""] if markdown else []
+    numbered = [f"{n}. {item}" for n, item in enumerate(message.items, 1)]
+    subject = f"**Subject:** {message.subject}" if markdown else f"Subject: {message.subject}"
+    lines = [subject, "", message.greeting, "", message.opening, ""]
     if message.short:
         if message.items_intro:
-            lines += [message.items_intro, ""]
-        if message.items:
-            lines += [*(f"{n}. {item}" for n, item in enumerate(message.items, 1)), ""]
+            lines += [message.items_intro, *gap]
+        if numbered:
+            lines += [*numbered, ""]
         lines += [message.their_goal, ""]
     else:
         for paragraph in _paragraphs(message):
             lines += [paragraph, ""]
-        lines += [message.items_intro, ""]
-        if message.items:
-            lines += [*(f"{n}. {item}" for n, item in enumerate(message.items, 1)), ""]
+        lines += [message.items_intro, *gap, *numbered]
+        if numbered or not markdown:
+            lines += [""]
     if message.prep:
-        lines += [message.prep_intro, "", *(f"- {item}" for item in message.prep), ""]
+        lines += [message.prep_intro, *gap, *(f"- {item}" for item in message.prep), ""]
     for paragraph in (message.outcome, message.join, message.close):
         if paragraph:
             lines += [paragraph, ""]
-    # Two trailing spaces: a line break between the sign-off and each line of the signature.
     signature = list(message.signature)
-    lines.append(f"{message.sign_off}  " if signature else message.sign_off)
-    lines += [f"{line}  " for line in signature[:-1]] + signature[-1:]
+    if markdown:
+        lines.append(f"{message.sign_off}  " if signature else message.sign_off)
+        lines += [f"{line}  " for line in signature[:-1]] + signature[-1:]
+    else:
+        lines += [message.sign_off, *signature]
     return "\n".join(lines) + "\n"
 
 
