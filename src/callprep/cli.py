@@ -282,6 +282,18 @@ def _bar(values: tuple[str, ...]) -> str:
     return "|".join(values)
 
 
+def format_option(formats: tuple[str, ...], what: str, help_text: str) -> Any:
+    """`--format`/`-f`, one of `formats`, refused in the seller's words otherwise."""
+    return typer.Option(
+        "--format", "-f", parser=choice(*formats, what=what), metavar=_bar(formats), help=help_text
+    )
+
+
+MessageFormatOpt = Annotated[
+    str, format_option(AGENDA_FORMATS, "message format", "Plain text or Markdown.")
+]
+
+
 PlanArg = Annotated[
     str,
     typer.Argument(
@@ -521,12 +533,10 @@ def brief(
     plan: PlanArg,
     format: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=choice(*BRIEF_FORMATS, what="brief format"),
-            metavar=_bar(BRIEF_FORMATS),
-            help="Where the brief goes: the terminal, Markdown, HTML or PDF.",
+        format_option(
+            BRIEF_FORMATS,
+            "brief format",
+            "Where the brief goes: the terminal, Markdown, HTML or PDF.",
         ),
     ] = "term",
     output: Annotated[
@@ -576,16 +586,7 @@ def agenda(
             show_default=False,
         ),
     ] = None,
-    format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=choice(*AGENDA_FORMATS, what="message format"),
-            metavar=_bar(AGENDA_FORMATS),
-            help="Plain text or Markdown.",
-        ),
-    ] = "text",
+    format: MessageFormatOpt = "text",
     mark_shared: Annotated[
         bool, typer.Option("--mark-shared", help="Record that you sent the agenda to the customer.")
     ] = False,
@@ -642,16 +643,7 @@ def debrief(plan: PlanArg, from_file: FromOpt = None, no_input: NoInputOpt = Fal
 @guarded
 def followup(
     plan: PlanArg,
-    format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=choice(*AGENDA_FORMATS, what="message format"),
-            metavar=_bar(AGENDA_FORMATS),
-            help="Plain text or Markdown.",
-        ),
-    ] = "text",
+    format: MessageFormatOpt = "text",
     ics: Annotated[
         str | None,
         typer.Option(
@@ -762,12 +754,8 @@ def deal(
     json: JsonOpt = False,
     format: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=choice(*DEAL_FORMATS, what="format for the deal"),
-            metavar=_bar(DEAL_FORMATS),
-            help="Where it goes: the terminal, Markdown or HTML.",
+        format_option(
+            DEAL_FORMATS, "format for the deal", "Where it goes: the terminal, Markdown or HTML."
         ),
     ] = "term",
     action_plan: Annotated[
@@ -874,12 +862,10 @@ def review(
 def export(
     format: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=choice(*EXPORT_FORMATS, what="export format"),
-            metavar=_bar(EXPORT_FORMATS),
-            help="csv (calls, and commitments beside them), jsonl, or an SQLite database.",
+        format_option(
+            EXPORT_FORMATS,
+            "export format",
+            "csv (calls, and commitments beside them), jsonl, or an SQLite database.",
         ),
     ] = "sqlite",
     output: Annotated[
