@@ -65,12 +65,12 @@ from pathlib import Path
 
 from callprep import messages
 from callprep.errors import CallprepError
+from callprep.files import PLAN_SUFFIX, TEMP_SUFFIX, fsync_dir
 
-# As in store.py. This module does not import the store: that would load pydantic and the plan
-# model (a fifth of a second) into every `callprep sync`, which needs neither. What it shares
-# with the store (the plans' lock files, the temp names) is spelt out here and tested there.
-PLAN_SUFFIX = ".toml"
-TEMP_SUFFIX = ".tmp"
+# This module does not import the store: that would load pydantic and the plan model (a fifth
+# of a second) into every `callprep sync`, which needs neither. What it shares with the store
+# (the plans' lock files, the temp names) comes from callprep.files or is spelt out here and
+# tested there.
 
 BRANCH = "main"
 REMOTE = "origin"
@@ -1215,21 +1215,7 @@ def _replace_all(
         ) from err
     if durable:
         for folder in {target.parent for target, _ in temps}:
-            _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the renames in `folder` durable (where the platform lets a folder be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+            fsync_dir(folder)
 
 
 def _temp_for(target: Path, data: bytes, durable: bool) -> Path:

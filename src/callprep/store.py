@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from callprep.errors import CallprepError
 from callprep.files import (
+    PLAN_SUFFIX,
     TEMP_SUFFIX,
     atomic_write,
     existing_mode,
@@ -27,7 +28,6 @@ from callprep.planfile import load_plan, plan_to_text, read_text
 if TYPE_CHECKING:
     from callprep.output import OutputGuard
 
-PLAN_SUFFIX = ".toml"
 LOCK_TIMEOUT_SECONDS = 30
 # A temp file this old belongs to a writer that died; newer ones may be a live writer's.
 STALE_TEMP_SECONDS = 600
