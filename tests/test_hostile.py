@@ -23,6 +23,7 @@ from typer.testing import Result
 
 from callprep import debrief as debrief_module
 from callprep.commands import done
+from callprep.model import DISCOVERY_TEXT_KEYS
 from tests.conftest import PREPARED, ROOT
 
 PLAN_ID = "2026-12-03-acme-logistics-discovery"
@@ -372,14 +373,7 @@ def test_an_unreadable_home_is_one_line_not_a_usage_error(
 
 # --- changes made at once are merged, never lost ------------------------------------------------
 
-TOPICS = (
-    "why_looking",
-    "urgency",
-    "consequence",
-    "attitude_to_us",
-    "competition",
-    "decision_process",
-)
+TOPICS = DISCOVERY_TEXT_KEYS  # one debrief per text topic, all at once
 
 
 def test_six_debriefs_at_once_keep_every_topic(home: Path, tmp_path: Path) -> None:
