@@ -289,6 +289,12 @@ def format_option(formats: tuple[str, ...], what: str, help_text: str) -> Any:
     )
 
 
+def output_option(help_text: str) -> Any:
+    """`--output`/`-o FILE`, kept as typed: a Path would turn "" into "." and drop the "/" of
+    "newdir/", which the file checks need to see."""
+    return typer.Option("--output", "-o", metavar="FILE", help=help_text, show_default=False)
+
+
 MessageFormatOpt = Annotated[
     str, format_option(AGENDA_FORMATS, "message format", "Plain text or Markdown.")
 ]
@@ -539,16 +545,7 @@ def brief(
             "Where the brief goes: the terminal, Markdown, HTML or PDF.",
         ),
     ] = "term",
-    output: Annotated[
-        str | None,  # as typed: a Path would turn "" into "." and drop the "/" of "newdir/"
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (needed for pdf).",
-            show_default=False,
-        ),
-    ] = None,
+    output: Annotated[str | None, output_option("Write to this file (needed for pdf).")] = None,
     paper: Annotated[
         str | None,
         typer.Option(
@@ -766,16 +763,7 @@ def deal(
             "sides, with owners and dates, and nothing that is ours alone.",
         ),
     ] = False,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write md or html to this file.",
-            show_default=False,
-        ),
-    ] = None,
+    output: Annotated[str | None, output_option("Write md or html to this file.")] = None,
     owner: OwnerOpt = None,
 ) -> None:
     """The deal as one story: its calls, the people and their stance, what is open and unknown."""
@@ -869,14 +857,7 @@ def export(
         ),
     ] = "sqlite",
     output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Where to write it (jsonl may go to the terminal).",
-            show_default=False,
-        ),
+        str | None, output_option("Where to write it (jsonl may go to the terminal).")
     ] = None,
     owner: Annotated[
         str | None,
