@@ -229,8 +229,12 @@ def test_debrief_from_a_file_asks_nothing(cli, home: Path, tmp_path: Path) -> No
 
 # Private text carries this mark; the public text drawn below never can (no uppercase letters).
 MARK = "QQPRIVATE"
+# Words only private fields hold (a stance, an influence) or only our side uses.
+PRIVATE_WORDS = ("sceptic", "supporter", "economic", "readiness", "minimum")
+# Public text: what the customer may see. Its letters can spell "economic", so it is kept from
+# doing so, or the check below would take the customer's own words for a leak.
 public = st.text(alphabet="abcdefghij klmnop,.'-&*_[]()<>#!?", min_size=1, max_size=30).filter(
-    str.strip
+    lambda text: text.strip() and not any(word in text for word in PRIVATE_WORDS)
 )
 private = st.builds(lambda tail: f"{MARK} {tail}", st.text(alphabet="xyz <*_>", max_size=12))
 stances = st.sampled_from(["supporter", "neutral", "sceptic", "unknown"])
@@ -325,7 +329,7 @@ def check_nothing_private(plan: Plan, profile: Profile) -> None:
     for shown in _shown(plan, profile):
         unfolded = shown.replace("\r\n ", "")
         assert MARK not in unfolded
-        for word in ("sceptic", "supporter", "economic", "readiness", "minimum"):
+        for word in PRIVATE_WORDS:
             assert word not in unfolded.lower()
 
 
