@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
@@ -35,6 +37,33 @@ EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
 PREPARED = EXAMPLES / "discovery-prepared.toml"
 UNPREPARED = EXAMPLES / "pitch-unprepared.toml"
+
+
+# Every test runs at this instant, its clock stopped, unless it names another with
+# `@pytest.mark.now("2027-06-01T10:00+01:00")` (or is about the real clock itself:
+# `@pytest.mark.real_clock`). Monday 30 November 2026, 09:00 UTC: the day the examples, the
+# reference files and most fixtures assume, with the examples' calls (3 Dec 2026) a few days
+# ahead. Nothing in the suite may depend on the day it is run (CI runs it years ahead).
+NOW = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
+
+
+def instant_of(request: pytest.FixtureRequest) -> dt.datetime | None:
+    """The instant a test runs at: its `now` marker's, or NOW; None for a real-clock test."""
+    if request.node.get_closest_marker("real_clock") is not None:
+        return None
+    marker = request.node.get_closest_marker("now")
+    return dt.datetime.fromisoformat(marker.args[0]) if marker is not None else NOW
+
+
+@pytest.fixture(autouse=True)
+def frozen_now(request: pytest.FixtureRequest) -> Iterator[dt.datetime | None]:
+    """Stop callprep's clock (and the test's) at the test's instant; see NOW."""
+    instant = instant_of(request)
+    if instant is None:
+        yield None
+        return
+    with time_machine.travel(instant, tick=False):
+        yield instant
 
 
 @pytest.fixture(autouse=True)

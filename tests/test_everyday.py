@@ -17,9 +17,10 @@ from typer.testing import Result
 from callprep import interview as interview_module
 from callprep import messages
 from callprep.prompts import USE_DEFAULT, ScriptedAsker
+from tests import conftest
 from tests.conftest import PREPARED
 
-NOW = dt.datetime.now(dt.UTC)
+NOW = conftest.NOW  # the instant every test here runs at
 
 
 def plan_of(home: Path, plan_id: str) -> dict[str, Any]:

@@ -12,9 +12,10 @@ from callprep import coach, listing
 from callprep.index import PlanSummary
 from callprep.planfile import load_plan
 from callprep.topics import FINDINGS
+from tests import conftest
 from tests.conftest import PREPARED, UNPREPARED
 
-NOW = dt.datetime.now().astimezone().replace(microsecond=0)
+NOW = conftest.NOW.astimezone()  # the instant every test here runs at
 
 
 def stamp(delta: dt.timedelta) -> str:

@@ -212,6 +212,8 @@ def test_a_missing_from_file_is_one_line(cli, tmp_path: Path) -> None:
     assert result.stderr == f"callprep: {tmp_path / 'nope.toml'}: no such file\n"
 
 
+# A Wednesday: on a Monday "next tuesday" is tomorrow or a week later, and asked about as such.
+@pytest.mark.now("2026-11-25T09:00:00+00:00")
 def test_a_bad_when_says_how_to_write_it(cli, home: Path) -> None:
     result = cli("new", "--when", "next tuesday", "--no-input")
     assert result.exit_code == 1

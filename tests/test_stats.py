@@ -11,12 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from callprep import stats
-from callprep.commands import stats as stats_command
 from callprep.index import CommitmentSummary, PlanSummary, summarize
 from callprep.model import Plan
 from tests.conftest import examples
 
 TODAY = dt.date(2026, 3, 1)
+# The store below is counted on TODAY.
+pytestmark = pytest.mark.now("2026-03-01T09:00:00+00:00")
 
 # Eight calls on four deals. Discovery: W why_looking, U urgency, C consequence, A attitude_to_us,
 # P competition (the other party), D decision_process; learned answers count as known.
@@ -195,8 +196,8 @@ def write_store(home: Path, plans: dict[str, str] = STORE) -> Path:
 
 
 @pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
-    monkeypatch.setattr(stats_command, "today", lambda: TODAY)
+def today() -> dt.date:
+    """The day these stores are counted on: commitments due before it are overdue."""
     return TODAY
 
 

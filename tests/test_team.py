@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
+from tests import conftest
+
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs the git program")
-NOW = dt.datetime.now(dt.UTC)
+NOW = conftest.NOW  # the instant every test here runs at
 
 
 def when(days: float, hour: int = 10) -> str:

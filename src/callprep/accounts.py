@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from callprep import clock
 from callprep.errors import CallprepError
 from callprep.files import StatKey, plan_files
 
@@ -139,7 +139,7 @@ def _key_text(key: StatKey) -> str:
 
 
 def _racy(key: StatKey) -> bool:
-    return max(key[1], key[2]) >= time.time_ns() - RACY_NS
+    return max(key[1], key[2]) >= clock.file_time_ns() - RACY_NS
 
 
 def _lookup(db: sqlite3.Connection, folder: Path, wanted: str) -> list[str]:

@@ -69,6 +69,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from callprep import clock as system_clock
 from callprep import messages
 from callprep.errors import CallprepError, visible
 
@@ -1082,7 +1083,7 @@ class Clock(NamedTuple):
     def of(cls, zone_name: str, now: dt.datetime | None = None) -> Clock:
         """The clock in `zone_name` (the profile's, or the machine's), at `now` or this moment."""
         zone = _zone_or_none(zone_name) or ZoneInfo("UTC")
-        moment = now or dt.datetime.now(dt.UTC)
+        moment = now or system_clock.now()
         return cls(zone, moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone))
 
     def datetime(self, text: str, prefer: Prefer = "future") -> dt.datetime | None:

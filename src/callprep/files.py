@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from callprep import clock
 from callprep.errors import CallprepError
 
 TEMP_SUFFIX = ".tmp"
@@ -330,9 +331,11 @@ def _replace_unnamed(target: Path, data: bytes, mode: int) -> None:
 def _sweep_output_temps(target: Path) -> None:
     """Remove temps of earlier writes of this output that were killed before their rename."""
     with contextlib.suppress(OSError):
-        for tmp in target.parent.glob(f".{glob_escape(target.name)}.*{TEMP_SUFFIX}"):
+        temps = list(target.parent.glob(f".{glob_escape(target.name)}.*{TEMP_SUFFIX}"))
+        now = clock.file_time() if temps else 0.0
+        for tmp in temps:
             with contextlib.suppress(OSError):
-                if time.time() - tmp.lstat().st_mtime >= STALE_OUTPUT_TEMP_SECONDS:
+                if now - tmp.lstat().st_mtime >= STALE_OUTPUT_TEMP_SECONDS:
                     tmp.unlink()
 
 

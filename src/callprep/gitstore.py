@@ -63,7 +63,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from callprep import messages
+from callprep import clock, messages
 from callprep.errors import CallprepError
 from callprep.files import PLAN_SUFFIX, TEMP_SUFFIX, fsync_dir
 
@@ -790,7 +790,7 @@ def _remove_stale_locks(gd: Path) -> None:
         # A git that a killed sync started may still be finishing: give it a moment.
         while True:
             try:
-                age = time.time() - lock.stat().st_mtime
+                age = clock.file_time() - lock.stat().st_mtime
             except FileNotFoundError:
                 break
             if age >= STALE_GIT_LOCK_SECONDS:

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from callprep import __version__, messages
+from callprep import __version__, clock, messages
 from callprep.agenda import CallTime, build, call_noun, call_time, sender
 from callprep.errors import CallprepError
 from callprep.model import Attendee, Plan
@@ -140,7 +140,7 @@ def invite(
     imported = plan.calendar if plan.calendar is not None and plan.calendar.uid else None
     sequence = imported.sequence + 1 if imported is not None else 0
     event.add("uid", imported.uid if imported is not None else invite_uid(plan_id))
-    event.add("dtstamp", (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0))
+    event.add("dtstamp", (now or clock.now()).astimezone(dt.UTC).replace(microsecond=0))
     event.add("sequence", sequence)
     _add_times(calendar, event, when)
     if imported is not None and imported.recurrence_id:

@@ -19,13 +19,12 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from callprep import __version__
+from callprep import __version__, clock
 from callprep.errors import CallprepError
 from callprep.files import StatKey, plan_files
 
@@ -266,7 +265,7 @@ def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
     cached = _read_cache(cache_path(store), fingerprint)
     fresh: dict[str, tuple[StatKey, list[Any]]] = {}
     seen: dict[str, tuple[StatKey, str]] = {}  # every file's key and account, for that cache
-    racy_before = time.time_ns() - RACY_NS
+    racy_before = clock.file_time_ns() - RACY_NS
     changed = reread = False
     for name, key in files:
         path = folder / name

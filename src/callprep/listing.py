@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from callprep import index, messages
+from callprep import clock, index, messages
 from callprep.index import PlanSummary
 from callprep.store import LoadProblem, Store
 
@@ -124,7 +124,7 @@ def select(
 
     A call already debriefed is history, and a cancelled one will not happen: neither is coming.
     """
-    now = now or dt.datetime.now().astimezone()
+    now = now or clock.local_now()
     chosen = [
         p
         for p in plans

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from callprep import messages
+from callprep import clock, messages
 from callprep.errors import CallprepError
 from callprep.model import INFLUENCES, Attendee, Plan
 from callprep.prompts import Asker, Prompt
@@ -75,7 +75,7 @@ def held_on(plan: Plan, now: dt.datetime | None = None) -> dt.date | None:
         return None  # a cancelled call was attended by nobody
     if plan.debriefed:
         return start.date()
-    current = now or dt.datetime.now(dt.UTC)
+    current = now or clock.now()
     aware = start if start.tzinfo is not None else start.astimezone()
     return start.date() if aware <= current else None
 

@@ -6,13 +6,13 @@ import contextlib
 import datetime as dt
 import os
 import re
-import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from callprep import clock
 from callprep.errors import CallprepError
 from callprep.files import (
     PLAN_SUFFIX,
@@ -54,7 +54,7 @@ def slugify(text: str) -> str:
 
 def make_id_base(plan: Plan, today: dt.date | None = None) -> str:
     """`2026-12-03-acme-corp-discovery`; a missing account is left out, a missing kind is `call`."""
-    day = plan.starts_at.date() if plan.starts_at else (today or dt.date.today())
+    day = plan.starts_at.date() if plan.starts_at else (today or clock.today())
     parts = [day.isoformat(), slugify(plan.account), slugify(plan.kind) or "call"]
     return "-".join(part for part in parts if part)
 
@@ -240,7 +240,7 @@ class Store:
             )
         if not chosen:
             return None
-        moment = (now or dt.datetime.now(dt.UTC)).timestamp()
+        moment = (now or clock.now()).timestamp()
 
         def when(summary: index.PlanSummary) -> float:
             start = summary.starts_at
@@ -387,7 +387,7 @@ class Store:
         folder = self.ensure(self.trash_dir)
         target = folder / path.name
         if target.exists():
-            stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+            stamp = clock.stamp()
             target = folder / f"{path.stem}~{stamp}{PLAN_SUFFIX}"
         with self.lock(path.stem):
             try:
@@ -499,7 +499,7 @@ class Store:
 
     def _remove_temps(self, name: str, older_than: float = 0.0) -> None:
         """Remove temp files left by writers that were killed mid-write (caller holds the lock)."""
-        now = time.time()
+        now = clock.file_time()
         for tmp in self.plans_dir.glob(f".{glob_escape(name)}.*{TEMP_SUFFIX}"):
             with contextlib.suppress(OSError):
                 if now - tmp.stat().st_mtime >= older_than:
@@ -570,5 +570,5 @@ def _text_or_none(path: Path) -> str | None:
 
 def _remove_if_old(path: Path, older_than: float) -> None:
     with contextlib.suppress(OSError):
-        if time.time() - path.stat().st_mtime >= older_than:
+        if clock.file_time() - path.stat().st_mtime >= older_than:
             path.unlink()

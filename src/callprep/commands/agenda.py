@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from callprep import messages, output
+from callprep import clock, messages, output
 from callprep import profile as profiles
 from callprep.agenda import call_time, format_call_time, message_for
 from callprep.model import Plan
@@ -41,7 +41,7 @@ def run(
     sys.stdout.write(text)
     hints = list(view.hints)
     when = call_time(plan, profile.zone_name)
-    if when is not None and when.start < (now or dt.datetime.now(dt.UTC)):
+    if when is not None and when.start < (now or clock.now()):
         hints.insert(0, messages.AGENDA_IN_PAST.format(when=format_call_time(when)))
     for hint in hints:
         output.warn(hint)

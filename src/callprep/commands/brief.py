@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from callprep import carry, messages, output
+from callprep import carry, clock, messages, output
 from callprep import profile as profiles
 from callprep.errors import CallprepError
 from callprep.render import brief as brief_view
@@ -25,7 +24,7 @@ def run(
         paper = profiles.load_or_empty(home, output.warn).paper or None
     paper = paper or "a4"
     stored = store.load(ref)
-    earlier = carry.brief_context(store, stored.path, stored.plan, dt.date.today())
+    earlier = carry.brief_context(store, stored.path, stored.plan, clock.today())
     view = brief_view.build(
         stored.plan, earlier.open_commitments, earlier.unanswered, earlier.earlier, share=share
     )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from callprep import deal, messages, output, team
+from callprep import clock, deal, messages, output, team
 from callprep.errors import CallprepError
 from callprep.store import Store
 
@@ -63,7 +62,7 @@ def run(
         else:
             view.render_plan_term(steps, output.out(), company)
         return
-    story = deal.story(found, dt.date.today())
+    story = deal.story(found, clock.today())
     if as_json:
         output.print_json(deal.to_json(story))
     elif fmt == "md":

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from callprep import carry, messages, output
+from callprep import carry, clock, messages, output
 from callprep.errors import CallprepError
 from callprep.model import Commitment, Plan
 from callprep.store import Store, StoredPlan
@@ -80,7 +79,7 @@ def run(home: Path, ref: str, numbers: list[int], undo: bool = False) -> None:
     if not numbers:
         from callprep.render.debrief import commitments_table
 
-        today = dt.date.today()
+        today = clock.today()
         rows = [
             (
                 e.number,

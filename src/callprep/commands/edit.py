@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shlex
 import subprocess
 import tomllib
 from pathlib import Path
 
-from callprep import messages, output
+from callprep import clock, messages, output
 from callprep.errors import CallprepError
 from callprep.planfile import check_schema, plan_from_text, plan_to_text, read_text
 from callprep.store import PlanChanged, Store, StoredPlan
@@ -83,7 +82,7 @@ def _id_in(text: str) -> str:
 
 def _aside_name(store: Store, stem: str) -> str:
     """`<id>-<when>.toml`, never the name of an edit kept aside before."""
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    stamp = clock.stamp()
     name, n = f"{stem}-{stamp}.toml", 1
     while (store.rejected_dir / name).exists():
         n += 1

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from callprep import listing, output
+from callprep import clock, listing, output
 from callprep import review as queue
 from callprep.store import Store
 
@@ -15,7 +14,7 @@ def run(home: Path, days: int = queue.DEFAULT_DAYS, as_json: bool = False) -> No
     plans, problems = listing.summaries(store)
     for problem in problems:
         output.warn(listing.problem_message(problem))
-    found = queue.build(plans, dt.datetime.now().astimezone(), days)
+    found = queue.build(plans, clock.local_now(), days)
     if as_json:
         output.print_json(found.to_json())
         return

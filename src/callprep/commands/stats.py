@@ -13,11 +13,6 @@ from callprep.errors import CallprepError
 from callprep.store import Store
 
 
-def today() -> dt.date:
-    """The day commitments are overdue against (tests replace it)."""
-    return dt.date.today()
-
-
 def parse_since(value: str, clock: Clock) -> dt.date:
     """A day as typed ("2026-01-01", "1 Jan", "start of the month"): the last one gone."""
     try:
@@ -46,8 +41,9 @@ def run(
         output.warn(listing.problem_message(problem))
     whose = team.owner_filter(home, owner, output.warn)
     chosen = record.select(plans, account, since_date, whose)
-    result = record.compute(chosen, today())
-    owners = record.by_owner(chosen, today()) if per_owner else {}
+    today = clock.today()  # the day commitments are overdue against, where the seller is
+    result = record.compute(chosen, today)
+    owners = record.by_owner(chosen, today) if per_owner else {}
     if as_json:
         data = result.to_json()
         if per_owner:

@@ -9,7 +9,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.table import Table
 from rich.text import Text
 
-from callprep import messages
+from callprep import clock, messages
 from callprep.text import one_line
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def upcoming_table(rows: list[Row], now: dt.datetime | None = None) -> Table:
     Three short lines per call rather than one long row: an id and a list of gaps do not
     share 80 columns with anything else.
     """
-    now = (now or dt.datetime.now()).astimezone()
+    now = (now or clock.local_now()).astimezone()
     out = Table(box=None, header_style="bold", pad_edge=False)
     out.add_column("ready", justify="right", no_wrap=True)
     out.add_column("when", no_wrap=True)
