@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 pexpect = pytest.importorskip("pexpect")
+
+FROZEN = Path(__file__).resolve().parent / "frozen.py"
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -24,9 +26,10 @@ def spawn(
     home: Path,
     *,
     dimensions: tuple[int, int] = (40, 120),
-    timeout: int = 15,
+    timeout: int = 60,
     answer_cursor_queries: bool = False,
     first_run: bool = False,
+    now: dt.datetime | None = None,
 ) -> Any:
     """`callprep ARGS` in a pseudo-terminal with its own store and no colour.
 
@@ -37,8 +40,7 @@ def spawn(
     if not first_run:  # a seller who has seen the offer to set up a profile once
         (home / "cache").mkdir(parents=True, exist_ok=True)
         (home / "cache" / "profile-offered").touch()
-    program = shutil.which("callprep", path=str(Path(sys.executable).parent))
-    command, argv = (program, args) if program else (sys.executable, ["-m", "callprep", *args])
+    command, *argv = frozen_command(args, now)
     env = {**os.environ, "CALLPREP_HOME": str(home), "NO_COLOR": "1", "TERM": "xterm"}
     env.pop("COLUMNS", None)
     if not answer_cursor_queries:
@@ -46,6 +48,14 @@ def spawn(
     return pexpect.spawn(
         command, argv, env=env, dimensions=dimensions, encoding="utf-8", timeout=timeout
     )
+
+
+def frozen_command(args: list[str], now: dt.datetime | None = None) -> list[str]:
+    """The command line of `callprep ARGS` as its own process, its clock started where the
+    test's stands (tests/frozen.py): the test's is stopped at its instant (tests/conftest.py),
+    so reading it here reads that."""
+    instant = now or dt.datetime.now(dt.UTC)
+    return [sys.executable, str(FROZEN), instant.isoformat(), *args]
 
 
 # prompt_toolkit asks the terminal where the cursor is as each question starts; a real
@@ -62,7 +72,7 @@ class Terminal:
         self, args: list[str], home: Path, dimensions: tuple[int, int] = (50, 140)
     ) -> None:
         self.child = spawn(
-            args, home, dimensions=dimensions, timeout=30, answer_cursor_queries=True
+            args, home, dimensions=dimensions, timeout=60, answer_cursor_queries=True
         )
         self.transcript: list[str] = []
 

@@ -386,6 +386,7 @@ def overfull_with_last_time(playbook: str = "standard") -> brief.BriefView:
     return brief.build(plan, overfull_commitments(), overfull_unanswered(), overfull_earlier())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("playbook", ["standard", "meddpicc", "upfront-contract"])
 @pytest.mark.parametrize("paper", PAPERS)
 def test_an_overfull_last_time_still_prints_on_one_page(paper, playbook) -> None:

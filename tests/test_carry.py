@@ -142,6 +142,8 @@ def test_another_deal_or_account_carries_nothing(cli, home, first_call) -> None:
 # --- the interview ------------------------------------------------------------------------------
 
 
+# After the first call's commitments fell due (5 Dec), before the next call (10 Dec).
+@pytest.mark.now("2026-12-09T09:00:00+00:00")
 def test_interview_shows_what_is_known_and_asks_only_to_confirm_it(
     cli, script, tmp_path, home, first_call
 ) -> None:
@@ -151,7 +153,7 @@ def test_interview_shows_what_is_known_and_asks_only_to_confirm_it(
         FIRST,
         '[debrief]\noutcome = "minimum"\nnext_step = "Security review on 10 Dec"\n'
         'learned = { urgency = "Board review in Q2" }\n'
-        '[[debrief.commitments]]\nwho = "ours"\nwhat = "Send the security pack"\ndue = 2000-01-05\n',
+        '[[debrief.commitments]]\nwho = "ours"\nwhat = "Send the security pack"\ndue = 2026-12-05\n',
     )
     asker = script({"account": "acme logistics", "carry.keep": True}, rest=USE_DEFAULT)
     result = cli("new")
@@ -204,6 +206,8 @@ def test_a_first_call_on_an_account_is_a_plain_interview(cli, script, home) -> N
 # --- the next brief ------------------------------------------------------------------------------
 
 
+# After the first call's commitments fell due (5 Dec), before the next call (10 Dec).
+@pytest.mark.now("2026-12-09T09:00:00+00:00")
 def test_next_brief_lists_open_commitments_with_the_overdue_flagged(
     cli, tmp_path, home, first_call
 ) -> None:
@@ -212,7 +216,7 @@ def test_next_brief_lists_open_commitments_with_the_overdue_flagged(
         tmp_path,
         FIRST,
         '[debrief]\noutcome = "minimum"\n'
-        '[[debrief.commitments]]\nwho = "ours"\nwhat = "Send the security pack"\ndue = 2000-01-05\n'
+        '[[debrief.commitments]]\nwho = "ours"\nwhat = "Send the security pack"\ndue = 2026-12-05\n'
         '[[debrief.commitments]]\nwho = "customer"\nwhat = "Send utilisation data"\ndue = 2999-01-05\n'
         '[[debrief.commitments]]\nwho = "customer"\nwhat = "Name the IT lead"\ndone = true\n',
     )

@@ -8,7 +8,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from callprep.dates import (
     parse_deadline,
 )
 from callprep.errors import CallprepError
+from tests.guards import finishes
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -736,9 +736,7 @@ def no_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("no_dateparser")
 def test_huge_input_is_refused_at_once() -> None:
     for text in ("x" * 10_000, "3 Dec 15:00 " * 1000, "1" * 201):
-        started = time.perf_counter()
-        message = refusal(parse_datetime, text)
-        assert time.perf_counter() - started < 0.5
+        message = refusal(parse_datetime, text)  # no dateparser (the fixture): refused unread
         assert message.startswith(f"that answer is {len(text.strip())} characters long")
         assert len(message) < 200
         refusal(parse_date, text)
@@ -774,12 +772,18 @@ def test_iso_and_wordless_answers_never_reach_dateparser(text: str) -> None:
     parse_deadline(text, LONDON, NOW)
 
 
-def test_long_odd_input_is_quick() -> None:
-    started = time.perf_counter()
-    for text in ("3 Dec " * 33, "in " * 66, "next " * 40, "Tue " * 50, "12:00 " * 33, "a " * 100):
-        with contextlib.suppress(CallprepError):
-            parse_datetime(text[:200], LONDON, NOW)
-    assert time.perf_counter() - started < 2.0
+LONG_ODD = ("3 Dec " * 33, "in " * 66, "next " * 40, "Tue " * 50, "12:00 " * 33, "a " * 100)
+
+
+def test_long_odd_input_ends() -> None:
+    """Each is read or refused, and none makes the reader loop (its speed: benchmarks/hostile.py)."""
+
+    def read_all() -> None:
+        for text in LONG_ODD:
+            with contextlib.suppress(CallprepError):
+                parse_datetime(text[:200], LONDON, NOW)
+
+    finishes(read_all)
 
 
 WORDS = [

@@ -30,6 +30,10 @@ SPEC_KEYS = {
     "unknown",
 }
 
+# The deal is told on Wednesday 9 December, between its first call (3 Dec) and its second
+# (10 Dec): the first call's commitments, due 5 and 8 December, are past.
+pytestmark = pytest.mark.now("2026-12-09T09:00:00+00:00")
+
 FIRST_DEBRIEF = """
 [debrief]
 outcome = "minimum"
@@ -42,12 +46,12 @@ new_opportunities = ["They also run a cold-chain fleet in Leeds"]
 [[debrief.commitments]]
 who = "customer"
 what = "Send utilisation data"
-due = 2000-01-08
+due = 2026-12-08
 
 [[debrief.commitments]]
 who = "ours"
 what = "Send the security pack"
-due = 2000-01-05
+due = 2026-12-05
 done = true
 
 [[debrief.commitments]]
@@ -128,7 +132,7 @@ def test_deal_json_has_the_spec_keys(cli, one_deal: str) -> None:
         "id": FIRST,
         "who": "customer",
         "what": "Send utilisation data",
-        "due": "2000-01-08",
+        "due": "2026-12-08",
         "overdue": True,
     }
     assert commitments["Draft the pilot plan"]["overdue"] is False
@@ -271,8 +275,8 @@ def test_no_text_of_the_deal_becomes_markup() -> None:
 def test_the_action_plan_lists_both_sides_steps_in_date_order(cli, one_deal) -> None:
     data = json.loads(cli("deal", one_deal, "--plan", "--json").stdout)
     assert [(s["what"], s["owner"], s["due"], s["done"]) for s in data["steps"]] == [
-        ("Send the security pack", "Sam Okafor", "2000-01-05", True),
-        ("Send utilisation data", "Acme Logistics", "2000-01-08", False),
+        ("Send the security pack", "Sam Okafor", "2026-12-05", True),
+        ("Send utilisation data", "Acme Logistics", "2026-12-08", False),
         ("Draft the pilot plan", "Sam Okafor", None, False),
     ]
     assert data["next_step"] == "Pilot scoping call on 10 Dec"

@@ -318,6 +318,66 @@ def test_an_answer_that_does_not_read_is_asked_again(cli, script, plan_path) -> 
     assert saved["commitments"][0]["due"] == dt.date(2026, 12, 8)
 
 
+# Typed on 20 December about a call held on Thursday 3 December.
+@pytest.mark.now("2026-12-20T09:00:00+00:00")
+def test_due_dates_said_in_the_call_count_from_the_day_it_was_held(cli, script, plan_path) -> None:
+    asker = script(
+        {
+            "debrief.held_at": "2026-12-03 16:00",
+            "commitment.what": Answers(["Send data", "Book the site visit", "Send the pack", ""]),
+            "commitment.who": "customer",
+            "commitment.due": Answers(["tomorrow", "Tuesday", "in 2 weeks"]),
+            "learned.consequence": "end of next week",
+        },
+        rest=USE_DEFAULT,
+    )
+    assert cli("debrief", PLAN_ID).exit_code == 0, asker.said
+    saved = stored(plan_path)["debrief"]
+    assert [c["due"] for c in saved["commitments"]] == [
+        dt.date(2026, 12, 4),  # the day after the call, not 21 December
+        dt.date(2026, 12, 8),  # the Tuesday after it
+        dt.date(2026, 12, 17),
+    ]
+    assert "→ Fri 4 Dec 2026" in asker.said
+
+
+@pytest.mark.now("2026-12-20T09:00:00+00:00")
+def test_a_due_date_before_the_call_is_asked_again(cli, script, plan_path) -> None:
+    asker = script(
+        {
+            "debrief.held_at": "2026-12-03 16:00",
+            "commitment.what": Answers(["Send data", ""]),
+            "commitment.who": "customer",
+            "commitment.due": Answers(["2026-12-01", "yesterday", "2026-12-03"]),
+        },
+        rest=USE_DEFAULT,
+    )
+    assert cli("debrief", PLAN_ID).exit_code == 0
+    refusals = [line for line in asker.said if "before the call" in line]
+    assert refusals == [
+        "Tue 1 Dec 2026 is before the call (Thu 3 Dec 2026): give a day on or after it",
+        "Wed 2 Dec 2026 is before the call (Thu 3 Dec 2026): give a day on or after it",
+    ]
+    assert stored(plan_path)["debrief"]["commitments"][0]["due"] == dt.date(2026, 12, 3)
+
+
+def test_a_due_date_before_the_call_in_a_file_is_one_line(cli, tmp_path, plan_path) -> None:
+    before = plan_path.read_bytes()
+    answers = tmp_path / "debrief.toml"
+    answers.write_text(
+        '[debrief]\nheld_at = 2026-12-03T16:00:00Z\noutcome = "minimum"\n'
+        '[[debrief.commitments]]\nwho = "customer"\nwhat = "Send data"\ndue = 2026-12-02\n',
+        encoding="utf-8",
+    )
+    result = cli("debrief", PLAN_ID, "--from", str(answers), "--no-input")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"callprep: {answers}: “Send data” is due Wed 2 Dec 2026, before the call was held "
+        "(Thu 3 Dec 2026); a commitment made in a call falls due on or after it\n"
+    )
+    assert plan_path.read_bytes() == before
+
+
 def test_ctrl_c_keeps_the_plan_byte_identical_and_a_draft_to_resume(
     cli, script, recording, home, plan_path
 ) -> None:
@@ -443,7 +503,7 @@ def with_commitments(cli, tmp_path, plan_path) -> Path:
     answers = tmp_path / "answers.toml"
     answers.write_text(
         '[debrief]\noutcome = "minimum"\n'
-        '[[debrief.commitments]]\nwho = "customer"\nwhat = "Send utilisation data"\ndue = 2000-01-10\n'
+        '[[debrief.commitments]]\nwho = "customer"\nwhat = "Send utilisation data"\ndue = 2026-12-08\n'
         '[[debrief.commitments]]\nwho = "ours"\nwhat = "Send the security pack"\n',
         encoding="utf-8",
     )
@@ -451,6 +511,8 @@ def with_commitments(cli, tmp_path, plan_path) -> Path:
     return plan_path
 
 
+# Two weeks after the call: the customer's commitment, due 8 Dec, is overdue.
+@pytest.mark.now("2026-12-17T09:00:00+00:00")
 def test_done_lists_marks_and_reopens(cli, with_commitments) -> None:
     listed = cli("done", PLAN_ID)
     assert listed.exit_code == 0

@@ -7,7 +7,6 @@ import io
 import os
 import subprocess
 import sys
-import threading
 import time
 import warnings
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from callprep import events, messages
 from callprep.errors import CallprepError
 from callprep.events import Event, Person, Skipped
 from tests.calendars import BIG_END, BIG_START, big_export
+from tests.guards import finishes
 
 CALENDARS = Path(__file__).resolve().parent / "data" / "calendars"
 GOOGLE = CALENDARS / "google-export.ics"
@@ -98,25 +98,6 @@ def one(data: bytes, **kwargs: object) -> Event:
 
 def by_summary(found: list[Event]) -> dict[str, Event]:
     return {event.summary: event for event in found}
-
-
-def finishes(action: Callable[[], object], seconds: float = 10) -> object:
-    """Run `action` in a thread; fail (instead of hanging the suite) if it does not return."""
-    outcome: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            outcome["value"] = action()
-        except BaseException as err:
-            outcome["error"] = err
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), f"still running after {seconds} s"
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome.get("value")
 
 
 # --- start-up ----------------------------------------------------------------------------
@@ -622,9 +603,7 @@ def test_a_window_at_the_ends_of_the_calendar_does_not_crash() -> None:
 )
 def test_rules_that_repeat_too_often_are_skipped_quickly(rule: str) -> None:
     data = calendar(*vevent(*rule.split("\r\n"), "SUMMARY:Hostile"))
-    began = time.perf_counter()
     found, skipped = finishes(lambda: read_bytes(data))  # type: ignore[misc]
-    assert time.perf_counter() - began < 3
     assert found == []
     why = messages.CAL_WHY_TOO_OFTEN
     assert [s.reason for s in skipped] == [messages.CAL_SKIP_UNREADABLE.format(why=why)]
@@ -645,9 +624,7 @@ def test_rules_that_never_match_leave_the_first_instance_quickly(rule: str) -> N
     # dateutil would look for a match until the year 9999: seconds per series.
     for day, expected in (("20260106", 0), ("20261020", 1)):  # both Tuesdays
         data = calendar(*vevent(f"DTSTART:{day}T150000Z", rule))
-        began = time.perf_counter()
         found, skipped = finishes(lambda data=data: read_bytes(data))  # type: ignore[misc]
-        assert time.perf_counter() - began < 3
         assert skipped == []
         assert len(found) == expected
 
@@ -996,10 +973,8 @@ def test_deep_nesting_and_many_components_do_not_recurse() -> None:
     inside_event = calendar(*vevent("DTSTART:20261104T150000Z", *nested))
     inside_calendar = calendar(*nested, *vevent("DTSTART:20261104T150000Z"))
     for data in (inside_event, inside_calendar):
-        began = time.perf_counter()
         found, _ = finishes(lambda data=data: read_bytes(data))  # type: ignore[misc]
         assert [e.uid for e in found] == ["evt-1@tests.example"]
-        assert time.perf_counter() - began < 10
 
 
 def test_a_date_x_wr_timezone_cannot_place_skips_that_event_only() -> None:
@@ -1020,9 +995,7 @@ def test_a_vtimezone_whose_rule_never_matches_is_not_used() -> None:
         for line in _vtimezone("Eastern Standard Time", "-0500", "-0400")
     ]  # DAYLIGHT begins on 31 February, daily
     data = calendar(*zone, *vevent("DTSTART;TZID=Eastern Standard Time:20261029T110000"))
-    began = time.perf_counter()
     event = finishes(lambda: one(data))
-    assert time.perf_counter() - began < 3
     assert event.start == dt.datetime(2026, 10, 29, 11, 0, tzinfo=NEW_YORK)  # the name's zone
 
 

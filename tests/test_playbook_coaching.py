@@ -326,6 +326,7 @@ def overfull_upfront() -> brief.BriefView:
     return brief.build(plan, overfull_commitments(), overfull_unanswered())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_an_overfull_upfront_contract_brief_is_still_one_page(paper: str) -> None:
     view = overfull_upfront()

@@ -12,7 +12,7 @@ from tests.terminal import ENTER, spawn
 pexpect = pytest.importorskip("pexpect")
 
 
-TIMEOUT = 15
+TIMEOUT = 60  # generous: a loaded machine is slow, and the test waits on what it sees
 
 # A short playbook of the seller's own, so the test walks only what it is about.
 PLAYBOOK = """

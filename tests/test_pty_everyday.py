@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.terminal import ENTER, Terminal
+from tests import conftest
+from tests.terminal import ENTER, Terminal, frozen_command
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -28,7 +29,7 @@ LONDON = ZoneInfo("Europe/London")
 def callprep(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("VISUAL", "EDITOR")}
     return subprocess.run(
-        [sys.executable, "-m", "callprep", *args],
+        frozen_command(list(args)),
         env={**env, "CALLPREP_HOME": str(home), "NO_COLOR": "1"},
         capture_output=True,
         text=True,
@@ -54,7 +55,7 @@ def test_plan_move_and_edit_a_call_with_natural_dates_and_no_editor(
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
     assert callprep(home, "profile", "set", "timezone", "Europe/London").returncode == 0
-    today = dt.datetime.now(LONDON).date()
+    today = conftest.NOW.astimezone(LONDON).date()
 
     # 1. Plan the call: every date as a seller types it, and the tool says how it read each.
     term = Terminal(["new"], home)

@@ -307,6 +307,7 @@ def _count_up(home: str, name: str, times: int) -> None:
         store.update(path, bump)
 
 
+@pytest.mark.slow
 def test_two_processes_updating_one_plan_never_lose_or_mix_a_write(store: Store) -> None:
     stored = store.add(Plan(account="Acme", kind="demo", starts_at=AT))
     context = multiprocessing.get_context("spawn")
@@ -337,6 +338,7 @@ def _hold_lock(home: str, name: str, held: object, release: object) -> None:
         atomic_write(path, text)
 
 
+@pytest.mark.slow
 def test_a_save_waits_for_the_writer_holding_the_lock(store: Store) -> None:
     stored = store.add(Plan(account="Acme", kind="demo", starts_at=AT))
     context = multiprocessing.get_context("spawn")
@@ -368,6 +370,7 @@ def _add_plans(home: str, times: int) -> None:
         store.add(Plan(account="Acme Corp", kind="demo", starts_at=AT))
 
 
+@pytest.mark.slow
 def test_two_processes_adding_the_same_call_get_different_ids(store: Store) -> None:
     context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=_add_plans, args=(str(store.home), 10)) for _ in range(2)]

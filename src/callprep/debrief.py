@@ -243,6 +243,22 @@ def to_debrief(answers: Mapping[str, Any], source: str) -> Debrief:
     return debrief
 
 
+def check_due_dates(given: Mapping[str, Any], held: Any, source: str) -> None:
+    """Refuse a `--from` file's commitment that falls due before the call was held (one line)."""
+    if not isinstance(held, dt.datetime) or not given.get("commitments"):
+        return
+    for commitment in to_debrief({"commitments": given["commitments"]}, source).commitments:
+        if commitment.due is not None and commitment.due < held.date():
+            raise CallprepError(
+                messages.DEBRIEF_DUE_BEFORE_CALL_IN.format(
+                    source=source,
+                    what=one_line(commitment.what) or "a commitment",
+                    due=dates.describe_date(commitment.due),
+                    held=dates.describe_date(held.date()),
+                )
+            )
+
+
 def with_debrief(plan: Plan, debrief: Debrief) -> Plan:
     return plan.model_copy(update={"debrief": debrief})
 
@@ -366,17 +382,55 @@ class DebriefInterview:
         """What the seller changed about the plan's people, as updates to apply when saving."""
         return deal_people.changes(self.plan.attendees, self.attendees)
 
-    def _dates(self, kind: str, prefer: Prefer = "future") -> tuple[Callable[[Any], Any], Any]:
-        """How a typed date of `kind` is read and checked: the answer echoed once understood."""
-        read = parser(kind, self.clock, prefer)
+    def call_clock(self) -> Clock:
+        """The clock as it stood when the call was held: "tomorrow" said in the call is the day
+        after it, whenever the debrief is typed."""
+        held = self.data.get("held_at")
+        if not isinstance(held, dt.datetime):
+            return self.clock
+        return Clock.of(self.clock.zone.key, held)
+
+    def _dates(
+        self,
+        kind: str,
+        prefer: Prefer = "future",
+        clock: Clock | None = None,
+        not_before: dt.date | None = None,
+    ) -> tuple[Callable[[Any], Any], Any]:
+        """How a typed date of `kind` is read (on `clock`, the seller's by default) and checked:
+        the answer echoed once understood; a day before `not_before` refused."""
+        clock = clock or self.clock
+        read = parser(kind, clock, prefer)
+        readable = validator_for(kind, clock, prefer)
+
+        def too_early(value: Any) -> str | None:
+            if not_before is None or not isinstance(value, dt.date):
+                return None
+            day = value.date() if isinstance(value, dt.datetime) else value
+            if day >= not_before:
+                return None
+            return messages.DEBRIEF_DUE_BEFORE_CALL.format(
+                due=dates.describe_date(day), held=dates.describe_date(not_before)
+            )
 
         def convert(answer: Any) -> Any:
             value = answer if isinstance(answer, dt.date) else read(_text(answer))
+            if (problem := too_early(value)) is not None:
+                raise CallprepError(problem)
             if value is not None:
                 self.asker.say(dates.echo(value))
             return value
 
-        return convert, validator_for(kind, self.clock, prefer)
+        def validate(text: str) -> str | None:
+            problem = readable(text) if readable is not None else None
+            if problem is None and not_before is not None:
+                try:
+                    problem = too_early(read(text))
+                except CallprepError:
+                    problem = None  # the reading's own problem was given above
+            return problem
+
+        return convert, validate
 
     def run(self) -> Debrief:
         self._introduce()
@@ -497,7 +551,9 @@ class DebriefInterview:
         for key in topics:
             current = learned.get(key)
             kind = "deadline" if key == "deadline" else "text"
-            convert, validate = self._dates(kind) if kind == "deadline" else (_text, None)
+            convert, validate = (
+                self._dates(kind, clock=self.call_clock()) if kind == "deadline" else (_text, None)
+            )
             value = self._ask(
                 Prompt(
                     key=f"learned.{key}",
@@ -583,7 +639,8 @@ class DebriefInterview:
                 ),
                 _side_of,
             )
-            convert, validate = self._dates("date")
+            call = self.call_clock()
+            convert, validate = self._dates("date", clock=call, not_before=call.today())
             due = self._ask(
                 Prompt(
                     key="commitment.due",

@@ -474,7 +474,15 @@ DEBRIEF_COMMITMENT_WHAT = "What was committed? (empty to finish)"
 DEBRIEF_COMMITMENT_WHO = "Who does it?"
 DEBRIEF_COMMITMENT_SIDES: dict[str, str] = {"customer": "customer", "ours": "ours (us)"}
 DEBRIEF_COMMITMENT_DUE = "By when?"
-DEBRIEF_COMMITMENT_DUE_HELP = "YYYY-MM-DD; blank if no date was set."
+DEBRIEF_COMMITMENT_DUE_HELP = (
+    'As said in the call ("Friday", "in 2 weeks"), counted from the day it was held; '
+    "blank if no date was set."
+)
+DEBRIEF_DUE_BEFORE_CALL = "{due} is before the call ({held}): give a day on or after it"
+DEBRIEF_DUE_BEFORE_CALL_IN = (
+    "{source}: “{what}” is due {due}, before the call was held ({held}); "
+    "a commitment made in a call falls due on or after it"
+)
 DEBRIEF_BAD_OUTCOME = "the outcome is best, minimum or none"
 DEBRIEF_BAD_ENGAGEMENT = "engagement is a number from 1 to 5"
 DEBRIEF_BAD_CHOICE = "pick one of the choices"

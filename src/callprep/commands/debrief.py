@@ -95,7 +95,9 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
     # applied to the plan's attendees when it is saved, not kept in the debrief.
     updates: list[dict[str, Any]] = []
     if from_file is not None:
-        answers = debrief.merge(answers, debrief.answers_from_file(from_file))
+        given = debrief.answers_from_file(from_file)
+        answers = debrief.merge(answers, given)
+        debrief.check_due_dates(given, answers.get("held_at"), str(from_file))
         updates = debrief.people_from_file(from_file)
     draft = store.draft_path(draft_name(plan, stored.path))
 

@@ -1,0 +1,125 @@
+"""How fast callprep's readers and judge are on hostile and bulk input, in this process.
+
+    python benchmarks/hostile.py [--runs 5]
+
+The tests check that such input is refused or skipped and never hangs (tests/guards.py); how
+quickly lives here, where a busy machine cannot turn a figure red by chance. Each case is run
+`--runs` times and its best time is compared with its target; exit 1 when one is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime as dt
+import io
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+LONDON = ZoneInfo("Europe/London")
+NOW = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
+
+
+def judge_a_thousand() -> None:
+    from callprep.objective import judge
+
+    rows = []
+    for name in ("objectives.csv", "objectives_v2.csv"):
+        with (DATA / name).open(encoding="utf-8") as handle:
+            rows += [row["text"] for row in csv.DictReader(handle)]
+    for text in (rows * 3)[:1000]:
+        judge(text)
+
+
+def huge_dates() -> None:
+    from callprep.dates import parse_datetime
+    from callprep.errors import CallprepError
+
+    for text in ("x" * 10_000, "3 Dec 15:00 " * 1000, "1" * 201):
+        with contextlib.suppress(CallprepError):
+            parse_datetime(text, LONDON, NOW)
+
+
+def long_odd_dates() -> None:
+    from callprep.dates import parse_datetime
+    from callprep.errors import CallprepError
+
+    for text in ("3 Dec " * 33, "in " * 66, "next " * 40, "Tue " * 50, "12:00 " * 33, "a " * 100):
+        with contextlib.suppress(CallprepError):
+            parse_datetime(text[:200], LONDON, NOW)
+
+
+def _calendar(*lines: str) -> bytes:
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//callprep benchmark//EN"]
+    event = [
+        "BEGIN:VEVENT",
+        "UID:hostile@bench.example",
+        *lines,
+        "ATTENDEE;CN=Dana Whitfield:mailto:dana@northwind-foods.example",
+        "END:VEVENT",
+    ]
+    return "".join(f"{line}\r\n" for line in [*head, *event, "END:VCALENDAR"]).encode()
+
+
+def _read(data: bytes) -> None:
+    from callprep.events import read
+
+    start = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    read(["-"], start=start, end=start + dt.timedelta(days=60), default_zone=LONDON,
+         stdin=io.BytesIO(data))  # fmt: skip
+
+
+def hostile_rules() -> None:
+    for rule in (
+        "RRULE:FREQ=SECONDLY",
+        "RRULE:FREQ=MINUTELY;INTERVAL=7",
+        "RRULE:FREQ=YEARLY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12;BYMONTHDAY=1,2,3,4,5,6,7,8,9,10;"
+        "BYHOUR=1,2,3,4,5,6,7,8,9,10;BYMINUTE=1,2,3,4,5,6,7,8,9",
+        "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        "RRULE:FREQ=MONTHLY;BYDAY=6MO",
+    ):
+        _read(_calendar("DTSTART:20261104T150000Z", rule))
+
+
+def deep_nesting() -> None:
+    depth = 50_000
+    _read(_calendar("DTSTART:20261104T150000Z", *(["BEGIN:X-DEEP"] * depth),
+                    *(["END:X-DEEP"] * depth)))  # fmt: skip
+
+
+# name: (what it does, seconds it may take at best of the runs)
+CASES: dict[str, tuple[Callable[[], None], float]] = {
+    "judge 1,000 objectives": (judge_a_thousand, 0.5),
+    "refuse 3 huge date answers": (huge_dates, 0.5),
+    "read 6 long odd date answers": (long_odd_dates, 2.0),
+    "skip 5 hostile repeat rules": (hostile_rules, 5.0),  # a second each
+    "read an event nested 50,000 deep": (deep_nesting, 10.0),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    missed = 0
+    for name, (case, target) in CASES.items():
+        case()  # warm up: imports, compiled patterns
+        best = float("inf")
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            case()
+            best = min(best, time.perf_counter() - start)
+        verdict = "ok" if best <= target else "MISSED"
+        missed += verdict != "ok"
+        print(f"{name:36} {best:8.3f} s   target {target:5.1f} s   {verdict}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
