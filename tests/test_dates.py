@@ -776,7 +776,7 @@ LONG_ODD = ("3 Dec " * 33, "in " * 66, "next " * 40, "Tue " * 50, "12:00 " * 33,
 
 
 def test_long_odd_input_ends() -> None:
-    """Each is read or refused, and none makes the reader loop (its speed: benchmarks/hostile.py)."""
+    """Each is read or refused, and none makes the reader loop (its speed: benchmarks/readers.py)."""
 
     def read_all() -> None:
         for text in LONG_ODD:

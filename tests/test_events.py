@@ -7,9 +7,7 @@ import io
 import os
 import subprocess
 import sys
-import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -1095,17 +1093,9 @@ def big() -> bytes:
     return big_export()
 
 
-def _cpu_seconds(action: Callable[[], object]) -> float:
-    """CPU time, not wall time: other work on a busy machine does not count."""
-    began = time.process_time()
-    action()
-    return time.process_time() - began
-
-
 @pytest.mark.slow
-def test_the_big_export_reads_every_event_fast(big: bytes) -> None:
-    from icalendar import Calendar
-
+def test_the_big_export_reads_every_event(big: bytes) -> None:
+    """Its speed against icalendar's own parse: benchmarks/readers.py."""
     found, skipped = read_bytes(big, start=BIG_START, end=BIG_END, zone=LONDON)
     assert skipped == []
     assert len({e.uid for e in found}) == 1000
@@ -1115,20 +1105,14 @@ def test_the_big_export_reads_every_event_fast(big: bytes) -> None:
     assert any(e.all_day for e in found)
     assert len({p.email.split("@")[1] for e in found for p in e.attendees}) > 20
 
-    took = _cpu_seconds(lambda: read_bytes(big, start=BIG_START, end=BIG_END, zone=LONDON))
-    parse = _cpu_seconds(lambda: Calendar.from_ical(big))
-    assert took < 2, f"{took:.2f} s"
-    # Expansion and extraction on top of icalendar's own parse: a fraction of it.
-    assert took < 1.5 * parse + 0.2, f"read {took:.2f} s, from_ical alone {parse:.2f} s"
-
 
 @pytest.mark.slow
-def test_a_two_week_window_of_the_big_export_is_faster_still(big: bytes) -> None:
+def test_a_two_week_window_of_the_big_export_reads_what_lies_in_it(big: bytes) -> None:
     start = dt.datetime(2026, 11, 2, tzinfo=LONDON)
     window = {"start": start, "end": start + dt.timedelta(days=14), "zone": LONDON}
     found, _ = read_bytes(big, **window)  # type: ignore[arg-type]
     assert 100 < len(found) < 400
-    assert _cpu_seconds(lambda: read_bytes(big, **window)) < 1  # type: ignore[arg-type]
+    assert all(start <= e.start < start + dt.timedelta(days=14) for e in found)
 
 
 @pytest.mark.slow
