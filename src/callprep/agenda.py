@@ -220,7 +220,10 @@ class CallTime:
 
     @property
     def end(self) -> dt.datetime:
-        return self.start + dt.timedelta(minutes=self.minutes)
+        # Elapsed minutes, not wall-clock ones: a call across a change of the clocks still
+        # lasts its length (and never ends at a time the clocks skip).
+        after = self.start.astimezone(dt.UTC) + dt.timedelta(minutes=self.minutes)
+        return after.astimezone(self.start.tzinfo)
 
 
 def call_time(plan: Plan, our_zone: str = "") -> CallTime | None:

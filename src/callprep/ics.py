@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from callprep import __version__, clock, messages
 from callprep.agenda import CallTime, build, call_noun, call_time, sender
@@ -164,8 +165,6 @@ def invite(
         address.params["RSVP"] = "TRUE"
         event.add("attendee", address)
     calendar.add_component(event)
-    if when.zone:
-        calendar.add_missing_timezones()
     calendar.validate()
     return Invite(calendar.to_ical(), tuple(hints), sequence if imported is not None else None)
 
@@ -218,11 +217,22 @@ def _invitees(plan: Plan, organizer: Attendee | None) -> tuple[list[Attendee], l
 
 
 def _add_times(calendar: Calendar, event: Event, when: CallTime) -> None:
-    """DTSTART/DTEND in the call's named zone (its VTIMEZONE added with the event), else in
-    the plan's own offset with a VTIMEZONE that defines it; UTC as `Z`."""
+    """DTSTART/DTEND in the call's named zone (its VTIMEZONE added with the event; in UTC when
+    the clocks show that time twice), else in the plan's own offset with a VTIMEZONE that
+    defines it; UTC as `Z`."""
     from icalendar import Timezone, TimezoneStandard
 
+    from callprep.vtimezone import vtimezone, wall_time_is_ambiguous
+
     if when.zone and when.zone not in ("UTC", "Etc/UTC"):
+        if wall_time_is_ambiguous(when.start) or wall_time_is_ambiguous(when.end):
+            # In the hour the clocks go back, a time in the zone names no single instant
+            # (clients disagree which one it is): UTC names it in every client.
+            event.add("dtstart", when.start.astimezone(dt.UTC))
+            event.add("dtend", when.end.astimezone(dt.UTC))
+            return
+        # The zone over the call's own dates, in the form every client reads (see vtimezone).
+        calendar.add_component(vtimezone(ZoneInfo(when.zone), when.start, when.end))
         event.add("dtstart", when.start)
         event.add("dtend", when.end)
         return
