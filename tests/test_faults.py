@@ -30,8 +30,8 @@ import pytest
 from callprep import index
 from callprep import store as store_module
 from callprep.model import Plan
-from callprep.planfile import load_plan, plan_to_text
-from callprep.store import LoadProblem, Store, StoredPlan
+from callprep.planfile import LoadProblem, load_plan, plan_to_text
+from callprep.store import Store, StoredPlan
 from tests.conftest import EXAMPLES, PREPARED, ROOT
 from tests.fault_writer import OPS, STAGES, is_whole, make_plan, version_of
 

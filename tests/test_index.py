@@ -11,7 +11,8 @@ import pytest
 
 from callprep import index, planfile
 from callprep.index import PlanSummary, summarize
-from callprep.store import LoadProblem, Store
+from callprep.planfile import LoadProblem
+from callprep.store import Store
 from tests.conftest import PREPARED, UNPREPARED
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from callprep.errors import CallprepError
 from callprep.files import StatKey, plan_files
+from callprep.text import account_key
 
 if TYPE_CHECKING:
     import sqlite3
@@ -37,11 +38,6 @@ DB_NAME = "accounts.sqlite3"
 FORMAT = "1"
 # A folder or file changed this recently may change again within one filesystem clock tick.
 RACY_NS = 3 * 1_000_000_000
-
-
-def account_key(account: str) -> str:
-    """Accounts are the same when they differ only in case and spacing ("ACME  corp")."""
-    return " ".join(account.split()).casefold()
 
 
 def account_paths(store: Store, account: str) -> list[Path]:

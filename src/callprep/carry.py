@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from callprep import coach, messages
-from callprep.accounts import account_key
 from callprep.model import DISCOVERY_KEYS, Attendee, Commitment, Discovery, Plan
-from callprep.text import one_line
+from callprep.text import account_key, one_line
 from callprep.topics import DISCOVERY
 
 if TYPE_CHECKING:

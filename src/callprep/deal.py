@@ -17,12 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from callprep import carry, coach, messages, people, topics
-from callprep.accounts import account_key
+from callprep import carry, coach, lookup, messages, people, topics
 from callprep.errors import CallprepError
 from callprep.model import Commitment, Plan
 from callprep.people import Person
-from callprep.text import one_line
+from callprep.text import account_key, one_line
 from callprep.topics import Topic
 
 if TYPE_CHECKING:
@@ -100,7 +99,7 @@ def find_deal(store: Store, ref: str, opportunity: str | None = None) -> Deal:
     """The deal of PLAN (a plan id, start of one or path) or of ACCOUNT (`--opportunity` picks
     one when the account has several)."""
     try:  # a plan (id, start of one, earlier id, path) names its deal; an account, all of its
-        stored = store.load(ref, by_account=False)
+        stored = lookup.load(store, ref, by_account=False)
     except CallprepError as err:
         account = account_named(store, ref)
         if account is None:

@@ -191,7 +191,7 @@ class _Run:
             corrections = {}
         self.book = meetings.AccountBook.of(corrections, summaries)
         # The accounts the store has plans of: only those have anything to carry forward.
-        from callprep.accounts import account_key
+        from callprep.text import account_key
 
         self.stored_accounts = {account_key(s.account) for s in summaries if s.account}
         self.loaded: dict[Path, Plan | None] = {}
@@ -279,7 +279,7 @@ class _Run:
     def _carry(self, data: dict[str, Any]) -> None:
         """What earlier calls on the account taught, as `new` starts from it (`carry.start_new`),
         with each account's plans read once for the whole import."""
-        from callprep.accounts import account_key
+        from callprep.text import account_key
 
         account = str(data.get("account") or "")
         if not account:

@@ -31,7 +31,8 @@ from callprep.files import StatKey, plan_files
 
 if TYPE_CHECKING:
     from callprep.model import Plan
-    from callprep.store import LoadProblem, Store
+    from callprep.planfile import LoadProblem
+    from callprep.store import Store
 
 CACHE_FORMAT = 2
 CACHE_NAME = "index.json"
@@ -236,7 +237,7 @@ def _read_cache(path: Path, fingerprint: str) -> dict[str, tuple[StatKey, list[A
 def _write_cache(
     store: Store, fingerprint: str, entries: dict[str, tuple[StatKey, list[Any]]]
 ) -> None:
-    from callprep.store import atomic_write
+    from callprep.files import atomic_write
 
     data = {
         "format": CACHE_FORMAT,
@@ -257,7 +258,7 @@ def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
     was read afresh or the folder changed since it was.
     """
     from callprep import accounts
-    from callprep.store import LoadProblem
+    from callprep.planfile import LoadProblem
 
     folder = store.plans_dir
     folder_key = accounts.folder_key(folder)  # before the listing: a change during it shows

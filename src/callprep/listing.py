@@ -9,7 +9,8 @@ from typing import Any
 
 from callprep import index, messages
 from callprep.index import PlanSummary
-from callprep.store import LoadProblem, Store
+from callprep.planfile import LoadProblem
+from callprep.store import Store
 
 UPCOMING_DAYS = 7
 
@@ -72,8 +73,8 @@ def with_deals(plans: list[PlanSummary]) -> list[PlanSummary]:
     """
     from dataclasses import replace
 
-    from callprep.accounts import account_key
     from callprep.coach import readiness_of
+    from callprep.text import account_key
 
     calls: dict[str, list[PlanSummary]] = {}
     for plan in plans:
@@ -93,7 +94,7 @@ def with_deals(plans: list[PlanSummary]) -> list[PlanSummary]:
 
 def _same_deal(plan: PlanSummary, other: PlanSummary) -> bool:
     """As carry.on_deal: the same account, and the same opportunity or none at all."""
-    from callprep.accounts import account_key
+    from callprep.text import account_key
 
     if not plan.account or account_key(plan.account) != account_key(other.account):
         return False

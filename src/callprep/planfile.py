@@ -6,13 +6,14 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from callprep.errors import CallprepError
-from callprep.files import read_text
+from callprep.files import NotAFile, read_text
 from callprep.model import SCHEMA_VERSION, Plan, newer_schema
 
 M = TypeVar("M", bound=BaseModel)
@@ -81,6 +82,19 @@ def validate(model: type[M], data: Mapping[str, Any], source: str) -> M:
 
 class NewerSchema(CallprepError):
     """A plan written by a newer callprep: not broken, but not this one's to read or change."""
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    path: Path
+    message: str
+    # False for a plan from a newer callprep (not broken: no edit here would help) and for a
+    # FIFO, device, folder or huge file where a plan should be (nothing to open in an editor).
+    editable: bool = True
+
+    @classmethod
+    def of(cls, path: Path, err: CallprepError) -> LoadProblem:
+        return cls(path, err.message, not isinstance(err, NewerSchema | NotAFile))
 
 
 def check_schema(data: Mapping[str, Any], source: str) -> None:

@@ -93,7 +93,7 @@ def build(plans: list[PlanSummary], now: dt.datetime, days: int = DEFAULT_DAYS) 
 
 
 def _owners(plans: list[PlanSummary], deal: stats.Opportunity) -> list[str]:
-    from callprep.accounts import account_key
+    from callprep.text import account_key
 
     return sorted(
         {

@@ -23,7 +23,7 @@ from callprep.files import (
 )
 from callprep.home import check_home, expand_user
 from callprep.model import Plan
-from callprep.planfile import load_plan, plan_to_text, read_text
+from callprep.planfile import LoadProblem, load_plan, plan_to_text, read_text
 
 if TYPE_CHECKING:
     from callprep.output import OutputGuard
@@ -68,24 +68,12 @@ def os_error_message(err: OSError, path: Path) -> str:
     return f"cannot write {path}: {reason}; nothing was changed"
 
 
+def no_plan(ref: str) -> CallprepError:
+    return CallprepError(f"no plan {ref!r} (run `callprep list` to see the plans)")
+
+
 class PlanChanged(CallprepError):
     """The plan on disk is not the one the change was made to; writing would lose the other."""
-
-
-@dataclass(frozen=True)
-class LoadProblem:
-    path: Path
-    message: str
-    # False for a plan from a newer callprep (not broken: no edit here would help) and for a
-    # FIFO, device, folder or huge file where a plan should be (nothing to open in an editor).
-    editable: bool = True
-
-    @classmethod
-    def of(cls, path: Path, err: CallprepError) -> LoadProblem:
-        from callprep.files import NotAFile
-        from callprep.planfile import NewerSchema
-
-        return cls(path, err.message, not isinstance(err, NewerSchema | NotAFile))
 
 
 @dataclass(frozen=True)
@@ -180,9 +168,9 @@ class Store:
             if name.endswith(PLAN_SUFFIX) and is_valid_id(name[: -len(PLAN_SUFFIX)])
         )
 
-    def resolve(self, ref: str, by_account: bool = True) -> Path:
-        """PLAN as the seller typed it: a path to a .toml file, an id, a unique id prefix, an
-        earlier id of a rescheduled plan, or an account (or a unique start of its name)."""
+    def find(self, ref: str) -> Path | None:
+        """PLAN as a path to a .toml file, an id or a unique id prefix; None when it is none of
+        these (`catalog.lookup` goes on: an earlier id, an account)."""
         candidate = expand_user(ref)
         looks_like_path = ref.endswith(PLAN_SUFFIX) or os.sep in ref or "/" in ref
         # A team's conflict copy, named as `sync` names it (`<id>.conflict-<who>[.toml]`).
@@ -205,55 +193,17 @@ class Store:
             raise CallprepError(
                 f"{ref!r} matches {len(matches)} plans ({shown}); type more of the id"
             )
-        found = self._by_alias_or_account(ref, by_account=by_account)
-        if found is not None:
-            return found
-        raise CallprepError(f"no plan {ref!r} (run `callprep list` to see the plans)")
+        return None
 
-    def _by_alias_or_account(
-        self, ref: str, now: dt.datetime | None = None, by_account: bool = True
-    ) -> Path | None:
-        """An earlier id of a rescheduled plan, else an account or a unique start of one.
+    def resolve(self, ref: str) -> Path:
+        """PLAN as a path, an id or a unique id prefix."""
+        found = self.find(ref)
+        if found is None:
+            raise no_plan(ref)
+        return found
 
-        For an account, its next call still to come (held and cancelled ones aside), else its
-        latest. Several accounts starting so: CallprepError naming them.
-        """
-        from callprep import index
-        from callprep.accounts import account_key
-
-        if not ref.strip():
-            return None
-        summaries = [s for s in index.scan(self) if isinstance(s, index.PlanSummary)]
-        for summary in summaries:
-            if ref in summary.aliases and summary.path is not None:
-                return summary.path
-        if not by_account:
-            return None
-        wanted = account_key(ref)
-        exact = [s for s in summaries if account_key(s.account) == wanted]
-        chosen = exact or [s for s in summaries if account_key(s.account).startswith(wanted)]
-        accounts = sorted({s.account for s in chosen}, key=str.casefold)
-        if len({account_key(a) for a in accounts}) > 1:
-            shown = ", ".join(accounts[:6]) + (", …" if len(accounts) > 6 else "")
-            raise CallprepError(
-                f"{ref!r} starts {len(accounts)} accounts ({shown}); type more of the name"
-            )
-        if not chosen:
-            return None
-        moment = (now or dt.datetime.now(dt.UTC)).timestamp()
-
-        def when(summary: index.PlanSummary) -> float:
-            start = summary.starts_at
-            if start is None:
-                return float("-inf")
-            return (start if start.tzinfo else start.astimezone()).timestamp()
-
-        ahead = [s for s in chosen if not s.debriefed and not s.cancelled and when(s) >= moment]
-        pick = min(ahead, key=when) if ahead else max(chosen, key=when)
-        return pick.path
-
-    def load(self, ref: str, by_account: bool = True) -> StoredPlan:
-        path = self.resolve(ref, by_account)
+    def load(self, ref: str) -> StoredPlan:
+        path = self.resolve(ref)
         return StoredPlan(path, load_plan(path))
 
     def new_id(self, plan: Plan) -> str:

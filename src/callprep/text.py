@@ -91,3 +91,8 @@ def email_domain(email: str) -> str:
     """`dana@Northwind-Foods.com` → `northwind-foods.com`; "" when it is no address."""
     found = _EMAIL.match(email.strip())
     return found.group(1).lower() if found else ""
+
+
+def account_key(account: str) -> str:
+    """Accounts are the same when they differ only in case and spacing ("ACME  corp")."""
+    return " ".join(account.split()).casefold()

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from callprep import messages, output
+from callprep import lookup, messages, output
 from callprep import profile as profiles
 from callprep.agenda import call_time, format_call_time, message_for
 from callprep.model import Plan
@@ -29,7 +29,7 @@ def run(
     A mark records what happened after the message went out, so it prints no message.
     """
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     plan = stored.plan
     profile = profiles.load_or_empty(home, output.warn)
     if ics is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import carry, messages, output
+from callprep import carry, lookup, messages, output
 from callprep import profile as profiles
 from callprep.errors import CallprepError
 from callprep.render import brief as brief_view
@@ -24,7 +24,7 @@ def run(
     if paper is None and fmt in ("html", "pdf"):
         paper = profiles.load_or_empty(home, output.warn).paper or None
     paper = paper or "a4"
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     earlier = carry.brief_context(store, stored.path, stored.plan, dt.date.today())
     view = brief_view.build(
         stored.plan, earlier.open_commitments, earlier.unanswered, earlier.earlier, share=share

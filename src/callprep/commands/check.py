@@ -6,13 +6,13 @@ from pathlib import Path
 
 import typer
 
-from callprep import carry, coach, messages, output
+from callprep import carry, coach, lookup, messages, output
 from callprep.store import Store
 
 
 def run(home: Path, ref: str, as_json: bool, strict: bool, codes: bool = False) -> None:
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     plan = stored.plan
     result = coach.review(plan, carry.deal_history(store, stored.path, plan).plans)
     if as_json:

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from callprep import carry, dates, debrief, messages, output, prompts
+from callprep import carry, dates, debrief, lookup, messages, output, prompts
 from callprep import profile as profiles
 from callprep.dates import Clock
 from callprep.errors import CallprepError, Interrupted
@@ -87,7 +87,7 @@ def _confirm_if_ahead(asker: prompts.Asker, plan: Plan, clock: Clock) -> None:
 
 def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = False) -> None:
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     plan = stored.plan
     answers = debrief.initial_answers(plan)
     base = copy.deepcopy(answers)  # the debrief as read: what this run's changes are made to

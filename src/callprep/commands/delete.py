@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import messages, output
+from callprep import lookup, messages, output
 from callprep.errors import CallprepError
 from callprep.store import Store
 
@@ -17,6 +17,6 @@ def run(home: Path, ref: str | None, restore: str | None = None) -> None:
         return
     if not ref:
         raise CallprepError(messages.DELETE_WHAT)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     target = store.trash(stored.path)
     output.say(messages.DELETED.format(id=stored.path.stem, trash=target.parent))

@@ -7,7 +7,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from callprep import carry, messages, output
+from callprep import carry, lookup, messages, output
 from callprep.errors import CallprepError
 from callprep.model import Commitment, Plan
 from callprep.store import Store, StoredPlan
@@ -71,7 +71,7 @@ def with_done(plan: Plan, chosen: list[Commitment], done: bool) -> Plan:
 
 def run(home: Path, ref: str, numbers: list[int], undo: bool = False) -> None:
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     found = entries(deal_plans(store, stored))
     deal = carry.deal_name(stored.plan.account, stored.plan.opportunity) or stored.path.stem
     if not found:

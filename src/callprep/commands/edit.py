@@ -9,7 +9,7 @@ import subprocess
 import tomllib
 from pathlib import Path
 
-from callprep import messages, output
+from callprep import lookup, messages, output
 from callprep.errors import CallprepError
 from callprep.planfile import check_schema, plan_from_text, plan_to_text, read_text
 from callprep.store import PlanChanged, Store, StoredPlan
@@ -39,7 +39,7 @@ def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
 
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     if not prompts.has_terminal():
         raise CallprepError(messages.EDIT_NO_TERMINAL)
     profile = profiles.load_or_empty(home, output.warn)
@@ -117,7 +117,7 @@ def run(home: Path, ref: str, interview: bool = False, section: str | None = Non
         return
     store = Store(home)
     # Resolve, not load: a file `list` reports as broken must open, so it can be mended.
-    path = store.resolve(ref)
+    path = lookup.resolve(store, ref)
     command = editor_command()
     original = read_text(path)
     _refuse_newer(path, original)

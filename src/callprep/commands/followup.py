@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from callprep import followup, messages, output
+from callprep import followup, lookup, messages, output
 from callprep import profile as profiles
 from callprep.profile import Profile
 from callprep.store import Store, StoredPlan
@@ -20,7 +20,7 @@ def run(
     now: dt.datetime | None = None,
 ) -> None:
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     plan = stored.plan
     followup.check_debriefed(plan, ref)
     profile = profiles.load_or_empty(home, output.warn)

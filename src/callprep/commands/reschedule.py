@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import dates, messages, output
+from callprep import dates, lookup, messages, output
 from callprep import profile as profiles
 from callprep.dates import Clock
 from callprep.errors import CallprepError
@@ -16,7 +16,7 @@ def run(home: Path, ref: str, when: str, minutes: int | None = None) -> None:
     if minutes is not None and not 1 <= minutes <= 24 * 60:
         raise CallprepError(messages.INVALID_INT)
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     clock = Clock.of(profiles.load_or_empty(home, output.warn).zone_name)
     start = clock.datetime(when)
     if start is None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from callprep import output
+from callprep import lookup, output
 from callprep.planfile import plan_to_text
 from callprep.store import Store
 
 
 def run(home: Path, ref: str, as_json: bool) -> None:
-    stored = Store(home).load(ref)
+    stored = lookup.load(Store(home), ref)
     if as_json:
         output.print_json(stored.plan.to_json())
     else:
