@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from callprep import coach, dates, messages, topics
+from callprep import coach, dates, messages, people, topics
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
 from callprep.model import Plan
@@ -209,6 +209,7 @@ class Interview:
             ),
             choices=tuple(question.choices),
             validate=validator_for(question.kind, self.clock),
+            steps=people.ask_attendees if question.kind == "attendees" else None,
         )
         challenged: Any = None  # the answer the coach last challenged
         while True:

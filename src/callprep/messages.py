@@ -628,6 +628,12 @@ STANCE_CHOICES: dict[str, str] = {
     "neutral": "neutral",
     "sceptic": "sceptic",
 }
+# The attendees question of an interview, asked person by person.
+ATTENDEES_KEEP = "Keep these people?"
+ATTENDEES_ADD = "{question} Add each person; leave the name empty when done."
+ATTENDEE_NAME = "Name"
+ATTENDEE_NEXT_NAME = "Next person's name"
+ATTENDEE_ROLE_HELP = "e.g. VP Operations; blank if unknown"
 PERSON_STILL_RIGHT = "Still right? {person}"
 PERSON_NAME = "{name}: name (correct it if it was a placeholder)"
 PERSON_NAME_HELP = "Enter keeps it."

@@ -281,6 +281,102 @@ def _text(answer: Any) -> str:
     return str(answer if answer is not None else "").strip()
 
 
+def ask_attendees(asker: Asker, prompt: Prompt) -> list[dict[str, str]]:
+    """The interview's attendees question, person by person: keep the people known or not, then
+    each new one's name, role, side and email, and on their side influence and stance (Enter
+    skips each: don't know). An empty name ends it."""
+    people: list[dict[str, str]] = [dict(p) for p in (prompt.default or [])]
+    if people:
+        asker.say(prompt.message)
+        for person in people:
+            asker.say(f"  - {_attendee_line(person)}")
+        keep = asker.ask(
+            Prompt(
+                key=f"{prompt.key}.keep",
+                kind="confirm",
+                message=messages.ATTENDEES_KEEP,
+                default=True,
+            )
+        )
+        if not keep:
+            people = []
+    asker.say(messages.ATTENDEES_ADD.format(question=prompt.message))
+    while True:
+        label = messages.ATTENDEE_NAME if not people else messages.ATTENDEE_NEXT_NAME
+        name = _text(
+            asker.ask(
+                Prompt(key=f"{prompt.key}.name", kind="text", message=label, help=prompt.help)
+            )
+        )
+        if not name:
+            return people
+        shown = one_line(name)
+        role = _text(
+            asker.ask(
+                Prompt(
+                    key=f"{prompt.key}.role",
+                    kind="text",
+                    message=messages.PERSON_ROLE.format(name=shown),
+                    help=messages.ATTENDEE_ROLE_HELP,
+                )
+            )
+        )
+        side = _choice(
+            asker.ask(
+                Prompt(
+                    key=f"{prompt.key}.side",
+                    kind="select",
+                    message=messages.PERSON_SIDE.format(name=shown),
+                    choices=tuple(messages.PERSON_SIDE_CHOICES.values()),
+                    default=messages.PERSON_SIDE_CHOICES["customer"],
+                )
+            ),
+            messages.PERSON_SIDE_CHOICES,
+        )
+        person = {"name": name, "role": role, "side": side}
+        person.update(_attendee_details(asker, prompt.key, shown, side))
+        people.append(person)
+
+
+def _attendee_details(asker: Asker, key: str, shown: str, side: str) -> dict[str, str]:
+    """Email, and on their side influence and stance: Enter skips each (don't know)."""
+    details = {
+        "email": _text(
+            asker.ask(
+                Prompt(
+                    key=f"{key}.email",
+                    kind="text",
+                    message=messages.PERSON_EMAIL.format(name=shown),
+                    help=messages.PERSON_EMAIL_HELP,
+                    validate=email_problem,
+                )
+            )
+        )
+    }
+    if side == "customer":
+        for field, message, choices in (
+            ("influence", messages.PERSON_INFLUENCE, messages.INFLUENCE_CHOICES),
+            ("stance", messages.PERSON_STANCE, messages.STANCE_CHOICES),
+        ):
+            details[field] = _choice(
+                asker.ask(
+                    Prompt(
+                        key=f"{key}.{field}",
+                        kind="select",
+                        message=message.format(name=shown),
+                        choices=tuple(choices.values()),
+                    )
+                ),
+                choices,
+            )
+    return {field: value for field, value in details.items() if value}
+
+
+def _attendee_line(person: Mapping[str, Any]) -> str:
+    role = f", {person['role']}" if person.get("role") else ""
+    return f"{person.get('name', '')}{role} ({person.get('side', 'customer')})"
+
+
 def ask_person(asker: Asker, person: Mapping[str, Any], new: bool = False) -> dict[str, Any]:
     """Ask for what can change about one person; Enter keeps each current answer."""
     result = dict(person)
