@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from callprep import messages
 from callprep.errors import CallprepError
 from callprep.model import Attendee, Plan
-from callprep.prompts import Asker, Prompt
 from callprep.text import clean, md_text, one_line
 from callprep.voice import customer_voice, first_name
 
@@ -557,17 +556,6 @@ def message_for(
 
 
 # --- offered at the end of `callprep new` ----------------------------------------------------
-
-DRAFT_KEY = "draft_agenda"
-
-
-def wants_draft(asker: Asker) -> bool:
-    """Whether the seller wants the message drafted now (asked when the agenda is not yet sent)."""
-    return bool(
-        asker.ask(
-            Prompt(key=DRAFT_KEY, kind="confirm", message=messages.AGENDA_DRAFT_OFFER, default=True)
-        )
-    )
 
 
 def draft_for_new(plan: Plan, profile: Profile | None = None) -> str:

@@ -27,7 +27,6 @@ from callprep import messages
 from callprep.agenda import greeting, restated_goal, sender, signature
 from callprep.errors import CallprepError
 from callprep.model import Commitment, Plan
-from callprep.prompts import Asker, Prompt
 from callprep.text import md_inline, md_text, one_line
 from callprep.voice import customer_voice
 
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
     from callprep.profile import Profile
 
 Escape = Callable[[str], str]
-DRAFT_KEY = "draft_followup"
 MAX_WINDOW = 6  # words of the next step tried together as one date and time
 
 
@@ -233,14 +231,3 @@ def invite_details(message: FollowUp) -> str:
             "\n".join([messages.FOLLOWUP_AGREED, *(f"- {_agreed_line(a)}" for a in message.agreed)])
         )
     return "\n\n".join(parts)
-
-
-# --- offered at the end of `callprep debrief` ----------------------------------------------------
-
-
-def wants_draft(asker: Asker) -> bool:
-    return bool(
-        asker.ask(
-            Prompt(key=DRAFT_KEY, kind="confirm", message=messages.FOLLOWUP_OFFER, default=True)
-        )
-    )

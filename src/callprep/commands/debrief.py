@@ -15,6 +15,8 @@ from callprep.model import Plan
 from callprep.planfile import parse_toml, read_text
 from callprep.store import Store, slugify
 
+FOLLOWUP_DRAFT_KEY = "draft_followup"  # offered last, in a terminal
+
 
 def draft_name(plan: Plan, path: Path) -> str:
     # The id comes from the file, which may be anyone's: slugged, it cannot name another folder.
@@ -155,7 +157,14 @@ def offer_followup(home: Path, plan: Plan, ref: str) -> None:
 
     from callprep import followup
 
-    if not plan.debriefed or not followup.wants_draft(prompts.interactive_asker()):
+    if not plan.debriefed:
+        return
+    wanted = prompts.interactive_asker().ask(
+        prompts.Prompt(
+            key=FOLLOWUP_DRAFT_KEY, kind="confirm", message=messages.FOLLOWUP_OFFER, default=True
+        )
+    )
+    if not wanted:
         return
     profile = profiles.load_or_empty(home, output.warn)
     text, view = followup.message_for(plan, "text", ref, profile)

@@ -19,6 +19,7 @@ from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
 from callprep.store import Store
 
 DRAFT = "new"
+AGENDA_DRAFT_KEY = "draft_agenda"  # offered at the end, when the agenda is not yet sent
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,15 @@ def run(home: Path, options: Options) -> str:
     if asker is not None and not stored.plan.agenda.shared:
         from callprep import agenda
 
-        if agenda.wants_draft(asker):
+        wanted = asker.ask(
+            prompts.Prompt(
+                key=AGENDA_DRAFT_KEY,
+                kind="confirm",
+                message=messages.AGENDA_DRAFT_OFFER,
+                default=True,
+            )
+        )
+        if wanted:
             output.say(agenda.draft_for_new(stored.plan, profile))
     return stored.plan.id
 
