@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from rich.console import Console
 
-from callprep import carry, messages
+from callprep import carry, deal, messages
 from callprep.model import Plan
 from callprep.planfile import load_plan
 from callprep.render import brief, html, markdown, page, pdf, term
@@ -383,7 +383,14 @@ def overfull_with_last_time(playbook: str = "standard") -> brief.BriefView:
     plan = plan.model_copy(
         update={"playbook": playbook, "notes": {**plan.notes, "purpose": LONG * 3}}
     )
-    return brief.build(plan, overfull_commitments(), overfull_unanswered(), overfull_earlier())
+    earlier = overfull_earlier()
+    return brief.build(
+        plan,
+        overfull_commitments(),
+        overfull_unanswered(),
+        earlier,
+        last_time=deal.last_time(earlier),
+    )
 
 
 @pytest.mark.parametrize("playbook", ["standard", "meddpicc", "upfront-contract"])
@@ -439,7 +446,7 @@ def last_time_view() -> brief.BriefView:
             },
         }
     )
-    return brief.build(load_plan(PREPARED), earlier=[earlier])
+    return brief.build(load_plan(PREPARED), earlier=[earlier], last_time=deal.last_time([earlier]))
 
 
 def test_every_format_shows_last_time() -> None:
@@ -488,7 +495,7 @@ def test_last_time_shows_what_the_seller_typed_literally() -> None:
             },
         }
     )
-    view = brief.build(Plan(account="Acme"), earlier=[earlier])
+    view = brief.build(Plan(account="Acme"), earlier=[earlier], last_time=deal.last_time([earlier]))
     assert foreign_html(html.render(view)) == []
     assert live_markdown(markdown.render(view)) == []
     assert "".join(markdown_parts(markdown.render(view)).text).count(one_line(HOSTILE)) >= 4

@@ -26,8 +26,18 @@ def run(
     paper = paper or "a4"
     stored = lookup.load(store, ref)
     earlier = carry.brief_context(store, stored.path, stored.plan, dt.date.today())
+    last_time = None
+    if earlier.earlier:
+        from callprep import deal  # deferred: only a plan with earlier calls has a last time
+
+        last_time = deal.last_time(earlier.earlier)
     view = brief_view.build(
-        stored.plan, earlier.open_commitments, earlier.unanswered, earlier.earlier, share=share
+        stored.plan,
+        earlier.open_commitments,
+        earlier.unanswered,
+        earlier.earlier,
+        share=share,
+        last_time=last_time,
     )
     if fmt == "term":
         from callprep.render import term
