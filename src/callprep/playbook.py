@@ -222,6 +222,12 @@ def all_playbooks(user_folder: Path) -> tuple[dict[str, PlaybookSource], list[Pr
     return found, problems
 
 
+def playbook_names(user_folder: Path) -> list[str]:
+    """The names of the playbooks to choose from: the built-in ones and the seller's own."""
+    found, _ = all_playbooks(user_folder)
+    return list(found)
+
+
 def get_playbook(name: str, user_folder: Path) -> Playbook:
     """The playbook called `name`; a broken file of that name is reported, not skipped."""
     found, problems = all_playbooks(user_folder)

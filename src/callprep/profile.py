@@ -9,7 +9,7 @@ typed times are in, and the default paper and playbook.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -224,20 +224,23 @@ def mark_offered(home: Path) -> None:
         pass  # offered again next time: no harm
 
 
-def ask_missing(asker: Asker, profile: Profile, home: Path) -> Profile:
-    """Ask each key the profile lacks, through the prompt seam; a blank answer skips it."""
+def ask_missing(asker: Asker, profile: Profile, playbooks: Callable[[], Iterable[str]]) -> Profile:
+    """Ask each key the profile lacks, through the prompt seam; a blank answer skips it.
+    `playbooks` names the playbooks to choose the default from (read only when it is asked)."""
     missing = [key for key in KEYS if not getattr(profile, key)]
     if not missing:
         return profile
     asker.say(messages.PROFILE_INTRO)
     for key in missing:
-        profile = _ask(asker, profile, key, home)
+        profile = _ask(asker, profile, key, playbooks)
     return profile
 
 
-def _ask(asker: Asker, profile: Profile, key: str, home: Path) -> Profile:
+def _ask(
+    asker: Asker, profile: Profile, key: str, playbooks: Callable[[], Iterable[str]]
+) -> Profile:
     text, help_text = messages.PROFILE_QUESTIONS[key]
-    prompt = _prompt(key, text, help_text, profile, home)
+    prompt = _prompt(key, text, help_text, profile, playbooks)
     while True:
         answer: Any = asker.ask(prompt)
         if isinstance(answer, list):
@@ -251,7 +254,13 @@ def _ask(asker: Asker, profile: Profile, key: str, home: Path) -> Profile:
             asker.say(err.message)
 
 
-def _prompt(key: str, text: str, help_text: str, profile: Profile, home: Path) -> Prompt:
+def _prompt(
+    key: str,
+    text: str,
+    help_text: str,
+    profile: Profile,
+    playbooks: Callable[[], Iterable[str]],
+) -> Prompt:
     from callprep.prompts import Prompt
 
     def check(value: str) -> str | None:
@@ -270,16 +279,12 @@ def _prompt(key: str, text: str, help_text: str, profile: Profile, home: Path) -
             key=f"profile.{key}", kind="select", message=text, choices=PAPERS, default="a4"
         )
     if key == "playbook":
-        from callprep.playbook import all_playbooks
-        from callprep.store import Store
-
-        found, _ = all_playbooks(Store(home).playbooks_dir)
         return Prompt(
             key=f"profile.{key}",
             kind="select",
             message=text,
             help=help_text,
-            choices=tuple(sorted(found)),
+            choices=tuple(sorted(playbooks())),
             default="standard",
         )
     # No answer typed in for the seller to delete first: a blank answer leaves the key unset,

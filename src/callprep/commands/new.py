@@ -15,7 +15,7 @@ from callprep.dates import Clock
 from callprep.errors import CallprepError, Interrupted
 from callprep.interview import Interview, to_plan
 from callprep.planfile import load_answers, parse_toml, read_text
-from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
+from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook, playbook_names
 from callprep.store import Store
 
 DRAFT = "new"
@@ -248,7 +248,7 @@ def offer_profile(asker: prompts.Asker, home: Path, profile: profiles.Profile) -
     if not wanted:
         asker.say(messages.PROFILE_OFFER_LATER)
         return profile
-    filled = profiles.ask_missing(asker, profile, home)
+    filled = profiles.ask_missing(asker, profile, lambda: playbook_names(Store(home).playbooks_dir))
     if filled != profile:
         output.say(messages.PROFILE_SAVED.format(path=profiles.save(home, filled)))
     return filled

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from callprep import messages, output, prompts
 from callprep import profile as profiles
+from callprep.store import Store
 
 
 def run(home: Path, as_json: bool = False) -> None:
@@ -18,7 +19,12 @@ def run(home: Path, as_json: bool = False) -> None:
     if not sys.stdin.isatty():
         show(current)
         return
-    filled = profiles.ask_missing(prompts.interactive_asker(), current, home)
+    # Deferred: only asking reads the playbooks (their models cost a start that only shows).
+    from callprep.playbook import playbook_names
+
+    filled = profiles.ask_missing(
+        prompts.interactive_asker(), current, lambda: playbook_names(Store(home).playbooks_dir)
+    )
     if filled != current:
         output.say(messages.PROFILE_SAVED.format(path=profiles.save(home, filled)))
     show(filled)
