@@ -150,8 +150,8 @@ def main() -> None:
     from rich.terminal_theme import MONOKAI
 
     from callprep import deal
+    from callprep.plans.store import Store
     from callprep.render import deal as view
-    from callprep.store import Store
 
     with tempfile.TemporaryDirectory() as folder, open(os.devnull, "w") as nowhere:
         home = build(Path(folder))

@@ -13,9 +13,9 @@ from icalendar import Calendar
 
 from callprep import agenda as agenda_message
 from callprep import ics, voice
-from callprep.model import Plan
-from callprep.planfile import load_plan
-from callprep.profile import Profile
+from callprep.plans.model import Plan
+from callprep.plans.planfile import load_plan
+from callprep.plans.profile import Profile
 from callprep.prompts import USE_DEFAULT
 from tests.conftest import PREPARED, UNPREPARED
 

@@ -16,8 +16,8 @@ from pypdf import PdfReader
 from rich.console import Console
 
 from callprep import carry, deal, messages
-from callprep.model import Plan
-from callprep.planfile import load_plan
+from callprep.plans.model import Plan
+from callprep.plans.planfile import load_plan
 from callprep.render import brief, html, markdown, page, pdf, term
 from callprep.text import one_line
 from tests.brief_plans import (
@@ -292,7 +292,7 @@ def test_accents_greek_and_cyrillic_print() -> None:
 
 
 def carried_view() -> brief.BriefView:
-    from callprep.model import Commitment
+    from callprep.plans.model import Commitment
 
     commitments = [
         carry.OpenCommitment(

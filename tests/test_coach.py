@@ -12,8 +12,8 @@ from rich.console import Console
 
 from callprep import coach
 from callprep.interview import review_lines
-from callprep.model import Plan
-from callprep.planfile import load_plan
+from callprep.plans.model import Plan
+from callprep.plans.planfile import load_plan
 from callprep.render.check import render
 from tests.conftest import PREPARED, UNPREPARED
 

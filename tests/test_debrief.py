@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from callprep import debrief, messages, prompts
-from callprep.model import Debrief
+from callprep.plans.model import Debrief
 from callprep.prompts import USE_DEFAULT, Answers, Prompt, ScriptedAsker
 from tests.conftest import PREPARED, examples
 
@@ -495,7 +495,7 @@ def test_no_debrief_text_breaks_the_summary(text: str, items: list[str]) -> None
 
     from rich.console import Console
 
-    from callprep.model import Plan
+    from callprep.plans.model import Plan
     from callprep.render import debrief as summary
 
     plan = Plan.model_validate(

@@ -28,10 +28,10 @@ from typing import Any
 import pytest
 
 from callprep import index
-from callprep import store as store_module
-from callprep.model import Plan
-from callprep.planfile import LoadProblem, load_plan, plan_to_text
-from callprep.store import Store, StoredPlan
+from callprep.plans import store as store_module
+from callprep.plans.model import Plan
+from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text
+from callprep.plans.store import Store, StoredPlan
 from tests.conftest import EXAMPLES, PREPARED, ROOT
 from tests.fault_writer import OPS, STAGES, is_whole, make_plan, version_of
 
@@ -495,7 +495,7 @@ def test_an_edit_is_not_saved_over_a_change_made_while_editing(
     # The seller edits; meanwhile another callprep marks the agenda sent.
     script.write_text(
         "import pathlib, sys\n"
-        "from callprep.store import Store\n"
+        "from callprep.plans.store import Store\n"
         "from callprep.commands.agenda import with_mark\n"
         f"Store(pathlib.Path({str(home)!r})).update(pathlib.Path({str(path)!r}),"
         " lambda p: with_mark(p, False))\n"

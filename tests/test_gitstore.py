@@ -27,9 +27,9 @@ import pytest
 from callprep import gitstore
 from callprep.errors import CallprepError
 from callprep.gitstore import GitError
-from callprep.model import Debrief, Plan
-from callprep.planfile import load_plan
-from callprep.store import Store
+from callprep.plans.model import Debrief, Plan
+from callprep.plans.planfile import load_plan
+from callprep.plans.store import Store
 
 # Real git runs against a bare remote: seconds each, so all of them are in the slow suite.
 pytestmark = [
@@ -639,7 +639,7 @@ def test_a_sync_and_a_callprep_command_take_the_same_plan_locks(tmp_path: Path) 
 
 def test_sync_does_not_load_the_plan_model() -> None:
     """`callprep sync` pays for git, not for pydantic: importing gitstore leaves the model out."""
-    code = "import sys, callprep.gitstore; print('callprep.model' in sys.modules)"
+    code = "import sys, callprep.gitstore; print('callprep.plans.model' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr

@@ -23,7 +23,7 @@ from typer.testing import Result
 
 from callprep import debrief as debrief_module
 from callprep.commands import done
-from callprep.model import DISCOVERY_TEXT_KEYS
+from callprep.plans.model import DISCOVERY_TEXT_KEYS
 from tests.conftest import PREPARED, ROOT
 
 PLAN_ID = "2026-12-03-acme-logistics-discovery"

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from callprep import index, planfile
+from callprep import index
 from callprep.index import PlanSummary, summarize
-from callprep.planfile import LoadProblem
-from callprep.store import Store
+from callprep.plans import planfile
+from callprep.plans.planfile import LoadProblem
+from callprep.plans.store import Store
 from tests.conftest import PREPARED, UNPREPARED
 
 

@@ -10,10 +10,10 @@ import pytest
 
 from callprep import coach, messages
 from callprep.interview import Interview, insist_key, review_choice
-from callprep.planfile import load_plan
+from callprep.plans.planfile import load_plan
+from callprep.plans.store import Store
 from callprep.playbook import get_playbook
 from callprep.prompts import USE_DEFAULT, Answers, ScriptedAsker
-from callprep.store import Store
 
 VAGUE = "Pitch the product and see what he wants"
 CONCRETE = "Dana agrees to a 30-day pilot with 20 trucks starting 5 Jan"

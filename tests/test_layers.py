@@ -77,4 +77,4 @@ def test_text_messages_and_errors_are_leaves() -> None:
     leaves = {"callprep.text", "callprep.errors"}
     for module in leaves:
         assert MODULES[module] <= leaves, f"{module} imports {sorted(MODULES[module] - leaves)}"
-    assert MODULES["callprep.messages"] <= leaves | {"callprep.model"}
+    assert MODULES["callprep.messages"] <= leaves | {"callprep.plans.model"}

@@ -10,7 +10,7 @@ import pytest
 
 from callprep import coach, listing
 from callprep.index import PlanSummary
-from callprep.planfile import load_plan
+from callprep.plans.planfile import load_plan
 from callprep.topics import FINDINGS
 from tests.conftest import PREPARED, UNPREPARED
 

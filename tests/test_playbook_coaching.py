@@ -19,7 +19,7 @@ import tomli_w
 from rich.console import Console
 
 from callprep import coach, messages
-from callprep.model import Plan
+from callprep.plans.model import Plan
 from callprep.render import brief, html, markdown, page, pdf, term
 from callprep.render.check import render as render_check
 from tests.brief_plans import LONG, overfull_commitments, overfull_plan, overfull_unanswered

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from callprep import carry, coach, deal
-from callprep.model import Plan
+from callprep.plans.model import Plan
 from callprep.render import brief, html, markdown, pdf, term
 from callprep.render import deal as deal_view
 from tests.conftest import examples

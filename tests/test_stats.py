@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from callprep import stats
 from callprep.commands import stats as stats_command
 from callprep.index import CommitmentSummary, PlanSummary, summarize
-from callprep.model import Plan
+from callprep.plans.model import Plan
 from tests.conftest import examples
 
 TODAY = dt.date(2026, 3, 1)
@@ -440,7 +440,8 @@ def test_the_view_fits_a_narrow_terminal(
 def test_the_index_gives_the_same_record(
     cli, home: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from callprep import index, planfile
+    from callprep import index
+    from callprep.plans import planfile
 
     monkeypatch.setattr(index, "RACY_NS", 0)
     write_store(home)

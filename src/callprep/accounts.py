@@ -32,7 +32,7 @@ from callprep.text import account_key
 if TYPE_CHECKING:
     import sqlite3
 
-    from callprep.store import Store
+    from callprep.plans.store import Store
 
 DB_NAME = "accounts.sqlite3"
 FORMAT = "1"
@@ -214,7 +214,7 @@ def _replace_all(
 
 def _account_of(path: Path) -> str:
     """The account key a plan file names, read cheaply (no validation); "" when unreadable."""
-    from callprep.planfile import parse_toml, read_text
+    from callprep.plans.planfile import parse_toml, read_text
 
     try:
         account = parse_toml(read_text(path), str(path)).get("account", "")

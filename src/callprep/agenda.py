@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from callprep import messages
 from callprep.errors import CallprepError
-from callprep.model import Attendee, Plan
+from callprep.plans.model import Attendee, Plan
 from callprep.text import clean, md_text, one_line
 from callprep.voice import customer_voice, first_name
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from callprep.profile import Profile
+    from callprep.plans.profile import Profile
 
 # Goals often start with a verb ("See whether we integrate..."), which reads best after
 # "you'd like to"; anything else is quoted after a colon.

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from callprep import coach, messages
-from callprep.model import DISCOVERY_KEYS, Attendee, Commitment, Discovery, Plan
+from callprep.plans.model import DISCOVERY_KEYS, Attendee, Commitment, Discovery, Plan
 from callprep.text import account_key, one_line
 from callprep.topics import DISCOVERY
 
 if TYPE_CHECKING:
     from callprep.interview import Interview
-    from callprep.store import Store, StoredPlan
+    from callprep.plans.store import Store, StoredPlan
 
 
 def _norm(text: str) -> str:
@@ -235,8 +235,8 @@ def account_stored(store: Store, account: str, exclude: Path | None = None) -> l
     """
     from callprep import accounts
     from callprep.errors import CallprepError
-    from callprep.planfile import load_plan
-    from callprep.store import StoredPlan
+    from callprep.plans.planfile import load_plan
+    from callprep.plans.store import StoredPlan
 
     found: list[StoredPlan] = []
     for path in accounts.account_paths(store, account):

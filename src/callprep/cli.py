@@ -111,7 +111,7 @@ def root(
 @guarded
 def _start_here(ctx: typer.Context) -> None:
     """`callprep` alone: in an empty store, the three things to do first; else the help."""
-    from callprep.store import Store
+    from callprep.plans.store import Store
 
     if Store(home()).plan_ids():
         typer.echo(ctx.get_help())
@@ -124,7 +124,7 @@ def _start_here(ctx: typer.Context) -> None:
 
 
 def home() -> Path:
-    from callprep.home import check_home, resolve_home
+    from callprep.plans.home import check_home, resolve_home
 
     folder = resolve_home(_state().home)
     check_home(folder)

@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from callprep import messages, topics
-from callprep.model import UNSURE, Plan
 from callprep.objective import vague_reason
+from callprep.plans.model import UNSURE, Plan
 from callprep.topics import FINDINGS, SEVERITY_ORDER, Severity, Topic
 
 UPFRONT_CONTRACT = "upfront-contract"

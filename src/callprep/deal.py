@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from callprep import carry, coach, lookup, messages, people, topics
 from callprep.errors import CallprepError
-from callprep.model import Commitment, Plan
 from callprep.people import Person
+from callprep.plans.model import Commitment, Plan
 from callprep.text import account_key, one_line
 from callprep.topics import Topic
 
 if TYPE_CHECKING:
-    from callprep.store import Store
+    from callprep.plans.store import Store
 
 
 # --- finding the deal ---------------------------------------------------------------------------

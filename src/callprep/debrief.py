@@ -23,7 +23,7 @@ from callprep import people as deal_people
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
 from callprep.interview import default_text, parser, validator_for
-from callprep.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
+from callprep.plans.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
 from callprep.topics import DISCOVERY
@@ -225,7 +225,7 @@ def _merge_commitments(
 
 def answers_from_file(path: Path) -> dict[str, Any]:
     """The `[debrief]` table of a `--from` file (any other table in it is ignored)."""
-    from callprep.planfile import load_answers
+    from callprep.plans.planfile import load_answers
 
     data = load_answers(path, table="debrief")
     table = data.get("debrief")
@@ -236,7 +236,7 @@ def answers_from_file(path: Path) -> dict[str, Any]:
 
 def to_debrief(answers: Mapping[str, Any], source: str) -> Debrief:
     """Validate the answers as the plan's `[debrief]` (errors name `debrief.<field>`)."""
-    from callprep.planfile import validate
+    from callprep.plans.planfile import validate
 
     debrief = validate(Plan, {"debrief": dict(answers)}, source).debrief
     assert debrief is not None
@@ -266,7 +266,7 @@ def draft_text(
 
 def people_from_file(path: Path) -> list[dict[str, Any]]:
     """The `[[attendees]]` of a `--from` file as updates to the plan's people (see `people`)."""
-    from callprep.planfile import load_answers
+    from callprep.plans.planfile import load_answers
 
     return deal_people.updates_from(load_answers(path).get("attendees"), str(path))
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from callprep.index import PlanSummary
-from callprep.model import Plan
+from callprep.plans.model import Plan
 
 CALL_COLUMNS = (
     "id",

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 from callprep import messages
 from callprep.agenda import greeting, restated_goal, sender, signature
 from callprep.errors import CallprepError
-from callprep.model import Commitment, Plan
+from callprep.plans.model import Commitment, Plan
 from callprep.text import md_inline, md_text, one_line
 from callprep.voice import customer_voice
 
 if TYPE_CHECKING:
-    from callprep.profile import Profile
+    from callprep.plans.profile import Profile
 
 Escape = Callable[[str], str]
 MAX_WINDOW = 6  # words of the next step tried together as one date and time

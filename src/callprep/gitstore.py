@@ -1282,7 +1282,7 @@ def _ensure_private(home: Path, folder: Path) -> Path:
 
 
 def _slugify(text: str) -> str:
-    from callprep.store import slugify  # (only to name a conflict copy: rare)
+    from callprep.plans.store import slugify  # (only to name a conflict copy: rare)
 
     return slugify(text)
 

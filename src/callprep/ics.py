@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from callprep import __version__, messages
 from callprep.agenda import CallTime, build, call_noun, call_time, sender
 from callprep.errors import CallprepError
-from callprep.model import Attendee, Plan
+from callprep.plans.model import Attendee, Plan
 from callprep.text import one_line, valid_email
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
 
-    from callprep.profile import Profile
+    from callprep.plans.profile import Profile
 
 PRODID = f"-//callprep//callprep {__version__}//EN"
 # Namespace for invite UIDs: the same plan id always gives the same UID, so a re-sent

@@ -21,10 +21,10 @@ from zoneinfo import ZoneInfo
 
 from callprep import meetings, messages
 from callprep.errors import CallprepError
-from callprep.model import Plan
-from callprep.planfile import validate
-from callprep.profile import Profile
-from callprep.store import Store
+from callprep.plans.model import Plan
+from callprep.plans.planfile import validate
+from callprep.plans.profile import Profile
+from callprep.plans.store import Store
 
 MAX_DAYS = 366 * 2
 DEFAULT_DAYS = 14
@@ -228,7 +228,7 @@ class _Run:
         result.outcomes.append(outcome)
 
     def _plan_of(self, event: Any) -> tuple[Path, Plan] | None:
-        from callprep.planfile import load_plan
+        from callprep.plans.planfile import load_plan
 
         wanted = (event.uid, event.recurrence_id)
         for path in self.by_uid.get(event.uid, []):
@@ -349,7 +349,7 @@ def correct_account(store: Store, text: str, account: str, dry_run: bool = False
     plans already imported from it that the seller has not prepared or renamed."""
     from callprep import index
     from callprep.index import PlanSummary
-    from callprep.planfile import load_plan
+    from callprep.plans.planfile import load_plan
 
     key = meetings.correction_key(text)
     if not key:

@@ -30,9 +30,9 @@ from callprep.errors import CallprepError
 from callprep.files import StatKey, plan_files
 
 if TYPE_CHECKING:
-    from callprep.model import Plan
-    from callprep.planfile import LoadProblem
-    from callprep.store import Store
+    from callprep.plans.model import Plan
+    from callprep.plans.planfile import LoadProblem
+    from callprep.plans.store import Store
 
 CACHE_FORMAT = 2
 CACHE_NAME = "index.json"
@@ -258,7 +258,7 @@ def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
     was read afresh or the folder changed since it was.
     """
     from callprep import accounts
-    from callprep.planfile import LoadProblem
+    from callprep.plans.planfile import LoadProblem
 
     folder = store.plans_dir
     folder_key = accounts.folder_key(folder)  # before the listing: a change during it shows
@@ -285,7 +285,7 @@ def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
         reread = True
         # The key was taken before the read: if the file changes meanwhile, the next run
         # sees a different key and reads it again.
-        from callprep.planfile import load_plan
+        from callprep.plans.planfile import load_plan
 
         try:
             summary = summarize(load_plan(path), path)

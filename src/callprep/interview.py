@@ -11,7 +11,7 @@ from typing import Any
 from callprep import coach, dates, messages, people, topics
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
-from callprep.model import Plan
+from callprep.plans.model import Plan
 from callprep.playbook import Playbook, Question
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
@@ -113,7 +113,7 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
 
 
 def to_plan(data: dict[str, Any], source: str = "your answers") -> Plan:
-    from callprep.planfile import validate
+    from callprep.plans.planfile import validate
 
     return validate(Plan, data, source)
 

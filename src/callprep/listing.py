@@ -9,8 +9,8 @@ from typing import Any
 
 from callprep import index, messages
 from callprep.index import PlanSummary
-from callprep.planfile import LoadProblem
-from callprep.store import Store
+from callprep.plans.planfile import LoadProblem
+from callprep.plans.store import Store
 
 UPCOMING_DAYS = 7
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from callprep.errors import CallprepError
-from callprep.planfile import load_plan
-from callprep.store import Store, StoredPlan, no_plan
+from callprep.plans.planfile import load_plan
+from callprep.plans.store import Store, StoredPlan, no_plan
 from callprep.text import account_key
 
 if TYPE_CHECKING:

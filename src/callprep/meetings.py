@@ -39,14 +39,14 @@ from zoneinfo import ZoneInfo
 
 from callprep import messages
 from callprep.errors import CallprepError
-from callprep.model import Attendee, CalendarEvent, Plan
-from callprep.profile import DOMAIN_RE, Profile
+from callprep.plans.model import Attendee, CalendarEvent, Plan
+from callprep.plans.profile import DOMAIN_RE, Profile
 from callprep.text import clean, email_domain, one_line
 
 if TYPE_CHECKING:
     from callprep.events import Event, Person
     from callprep.index import PlanSummary
-    from callprep.store import Store
+    from callprep.plans.store import Store
 
 ACCOUNTS_FILE = "accounts.toml"
 MAX_ACCOUNT = 120  # characters of an account name set with --account-for
@@ -338,7 +338,7 @@ def corrections_path(home: Path) -> Path:
 def load_corrections(home: Path) -> dict[str, str]:
     """The accounts the seller set per address or domain; CallprepError naming the file if broken."""
     from callprep.files import read_text
-    from callprep.planfile import parse_toml
+    from callprep.plans.planfile import parse_toml
 
     path = corrections_path(home)
     if not path.exists() and not path.is_symlink():
@@ -367,8 +367,8 @@ def correction_key(text: str) -> str:
 def save_correction(store: Store, key: str, account: str) -> Path:
     """Set (or, with an empty account, forget) the account for an address or domain."""
     from callprep.files import atomic_write
-    from callprep.planfile import dumps
-    from callprep.store import os_error_message
+    from callprep.plans.planfile import dumps
+    from callprep.plans.store import os_error_message
 
     path = corrections_path(store.home)
     with store.lock("accounts"):

@@ -21,7 +21,7 @@ from typing import Any
 
 from callprep import messages
 from callprep.errors import CallprepError
-from callprep.model import INFLUENCES, Attendee, Plan
+from callprep.plans.model import INFLUENCES, Attendee, Plan
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
 
@@ -225,7 +225,7 @@ def updates_from(entries: object, source: str) -> list[dict[str, Any]]:
         return []
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise CallprepError(f"{source}: attendees: {messages.PEOPLE_FROM_NOT_TABLES}")
-    from callprep.planfile import validate
+    from callprep.plans.planfile import validate
 
     validate(
         Plan,

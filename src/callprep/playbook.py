@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from callprep import messages
 from callprep.errors import CallprepError
-from callprep.planfile import parse_toml
+from callprep.plans.planfile import parse_toml
 
 QuestionKind = Literal[
     "text", "select", "confirm", "list", "date", "datetime", "deadline", "int", "attendees"

@@ -11,7 +11,7 @@ import copy
 from typing import Any
 
 from callprep.interview import Interview
-from callprep.model import Plan
+from callprep.plans.model import Plan
 from callprep.playbook import Playbook, Question
 
 # The parts of a plan `--section` names, by the plan fields each asks about.

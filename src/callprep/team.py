@@ -18,7 +18,7 @@ from callprep.errors import CallprepError
 from callprep.text import valid_email
 
 if TYPE_CHECKING:
-    from callprep.store import Store
+    from callprep.plans.store import Store
 
 ME, ALL = "me", "all"
 # A team's conflict copy of a plan: `<id>.conflict-<who>.toml` (see gitstore), not a plan.

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from callprep import lookup, messages, output
-from callprep import profile as profiles
 from callprep.agenda import call_time, format_call_time, message_for
-from callprep.model import Plan
-from callprep.profile import Profile
-from callprep.store import Store, StoredPlan
+from callprep.plans import profile as profiles
+from callprep.plans.model import Plan
+from callprep.plans.profile import Profile
+from callprep.plans.store import Store, StoredPlan
 
 
 def run(

@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 from callprep import carry, lookup, messages, output
-from callprep import profile as profiles
 from callprep.errors import CallprepError
+from callprep.plans import profile as profiles
+from callprep.plans.store import Store
 from callprep.render import brief as brief_view
-from callprep.store import Store
 
 
 def run(

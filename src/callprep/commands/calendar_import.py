@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from callprep import importer, messages, output
-from callprep import profile as profiles
 from callprep.dates import Clock
 from callprep.errors import CallprepError
-from callprep.store import Store
+from callprep.plans import profile as profiles
+from callprep.plans.store import Store
 
 
 def run(

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from callprep import carry, coach, lookup, messages, output
-from callprep.store import Store
+from callprep.plans.store import Store
 
 
 def run(home: Path, ref: str, as_json: bool, strict: bool, codes: bool = False) -> None:

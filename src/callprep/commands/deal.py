@@ -7,11 +7,11 @@ from pathlib import Path
 
 from callprep import deal, messages, output, team
 from callprep.errors import CallprepError
-from callprep.store import Store
+from callprep.plans.store import Store
 
 
 def _company(home: Path) -> str:
-    from callprep import profile
+    from callprep.plans import profile
 
     try:
         return profile.load(home).company

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from callprep import carry, dates, debrief, lookup, messages, output, prompts
-from callprep import profile as profiles
 from callprep.dates import Clock
 from callprep.errors import CallprepError, Interrupted
-from callprep.model import Plan
-from callprep.planfile import parse_toml, read_text
-from callprep.store import Store, slugify
+from callprep.plans import profile as profiles
+from callprep.plans.model import Plan
+from callprep.plans.planfile import parse_toml, read_text
+from callprep.plans.store import Store, slugify
 
 FOLLOWUP_DRAFT_KEY = "draft_followup"  # offered last, in a terminal
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from callprep import lookup, messages, output
 from callprep.errors import CallprepError
-from callprep.store import Store
+from callprep.plans.store import Store
 
 
 def run(home: Path, ref: str | None, restore: str | None = None) -> None:

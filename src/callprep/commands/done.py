@@ -9,8 +9,8 @@ from pathlib import Path
 
 from callprep import carry, lookup, messages, output
 from callprep.errors import CallprepError
-from callprep.model import Commitment, Plan
-from callprep.store import Store, StoredPlan
+from callprep.plans.model import Commitment, Plan
+from callprep.plans.store import Store, StoredPlan
 from callprep.text import one_line
 
 

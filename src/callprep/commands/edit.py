@@ -11,8 +11,8 @@ from pathlib import Path
 
 from callprep import lookup, messages, output
 from callprep.errors import CallprepError
-from callprep.planfile import check_schema, plan_from_text, plan_to_text, read_text
-from callprep.store import PlanChanged, Store, StoredPlan
+from callprep.plans.planfile import check_schema, plan_from_text, plan_to_text, read_text
+from callprep.plans.store import PlanChanged, Store, StoredPlan
 
 
 def editor_command() -> list[str]:
@@ -30,12 +30,12 @@ def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     """The interview again, current answers the defaults; what changed is saved onto the plan."""
     import copy
 
-    from callprep import profile as profiles
     from callprep import prompts, reinterview
     from callprep.dates import Clock
     from callprep.errors import Interrupted
     from callprep.interview import Interview, to_plan
-    from callprep.model import Plan
+    from callprep.plans import profile as profiles
+    from callprep.plans.model import Plan
     from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
 
     store = Store(home)

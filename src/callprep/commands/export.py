@@ -6,8 +6,8 @@ from pathlib import Path
 
 from callprep import export, listing, messages, output, team
 from callprep.errors import CallprepError
-from callprep.planfile import load_plan
-from callprep.store import Store
+from callprep.plans.planfile import load_plan
+from callprep.plans.store import Store
 
 
 def run(home: Path, fmt: str, output_path: str | None, owner: str | None = None) -> None:

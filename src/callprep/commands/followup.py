@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from callprep import followup, lookup, messages, output
-from callprep import profile as profiles
-from callprep.profile import Profile
-from callprep.store import Store, StoredPlan
+from callprep.plans import profile as profiles
+from callprep.plans.profile import Profile
+from callprep.plans.store import Store, StoredPlan
 
 
 def run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from callprep import gitstore, listing, messages, output, team
-from callprep.store import Store
+from callprep.plans.store import Store
 
 
 def run(

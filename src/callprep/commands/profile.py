@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from callprep import messages, output, prompts
-from callprep import profile as profiles
-from callprep.store import Store
+from callprep.plans import profile as profiles
+from callprep.plans.store import Store
 
 
 def run(home: Path, as_json: bool = False) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from callprep import dates, lookup, messages, output
-from callprep import profile as profiles
 from callprep.dates import Clock
 from callprep.errors import CallprepError
-from callprep.model import Plan
-from callprep.store import Store
+from callprep.plans import profile as profiles
+from callprep.plans.model import Plan
+from callprep.plans.store import Store
 
 
 def run(home: Path, ref: str, when: str, minutes: int | None = None) -> None:

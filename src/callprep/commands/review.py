@@ -7,7 +7,7 @@ from pathlib import Path
 
 from callprep import listing, output
 from callprep import review as queue
-from callprep.store import Store
+from callprep.plans.store import Store
 
 
 def run(home: Path, days: int = queue.DEFAULT_DAYS, as_json: bool = False) -> None:

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from callprep import lookup, output
-from callprep.planfile import plan_to_text
-from callprep.store import Store
+from callprep.plans.planfile import plan_to_text
+from callprep.plans.store import Store
 
 
 def run(home: Path, ref: str, as_json: bool) -> None:

@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from callprep import listing, messages, output, team
-from callprep import profile as profiles
 from callprep import stats as record
 from callprep.dates import Clock
 from callprep.errors import CallprepError
-from callprep.store import Store
+from callprep.plans import profile as profiles
+from callprep.plans.store import Store
 
 
 def today() -> dt.date:

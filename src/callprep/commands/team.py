@@ -49,7 +49,7 @@ def sync(home: Path) -> None:
 
 
 def _stamp(home: Path, email: str) -> None:
-    from callprep.store import Store
+    from callprep.plans.store import Store
 
     stamped = team.stamp_owners(Store(home), email)
     if stamped:

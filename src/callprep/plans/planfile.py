@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from callprep.errors import CallprepError
 from callprep.files import NotAFile, read_text
-from callprep.model import SCHEMA_VERSION, Plan, newer_schema
+from callprep.plans.model import SCHEMA_VERSION, Plan, newer_schema
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -150,7 +150,7 @@ def path(home: Path) -> Path:
 def load(home: Path) -> Profile:
     """The seller's profile; an empty one when there is none yet."""
     from callprep.files import read_text
-    from callprep.planfile import parse_toml, validate
+    from callprep.plans.planfile import parse_toml, validate
 
     file = path(home)
     if not file.exists() and not file.is_symlink():
@@ -161,8 +161,8 @@ def load(home: Path) -> Profile:
 def save(home: Path, profile: Profile) -> Path:
     """Write the profile atomically, readable by the seller alone."""
     from callprep.files import atomic_write
-    from callprep.planfile import dumps
-    from callprep.store import Store, os_error_message
+    from callprep.plans.planfile import dumps
+    from callprep.plans.store import Store, os_error_message
 
     store = Store(home)
     store.ensure(home)
@@ -178,7 +178,7 @@ def with_value(profile: Profile, key: str, value: str) -> Profile:
     """The profile with `key` set from text as typed ("" clears it); CallprepError if it is wrong."""
     from pydantic import ValidationError
 
-    from callprep.planfile import describe_validation_error
+    from callprep.plans.planfile import describe_validation_error
 
     if key not in KEYS:
         raise CallprepError(messages.PROFILE_UNKNOWN_KEY.format(key=key, keys=", ".join(KEYS)))
@@ -215,7 +215,7 @@ def first_time(home: Path) -> bool:
 
 
 def mark_offered(home: Path) -> None:
-    from callprep.store import Store
+    from callprep.plans.store import Store
 
     try:
         folder = Store(home).ensure(home / "cache")

@@ -21,9 +21,9 @@ from callprep.files import (
     existing_mode,
     glob_escape,
 )
-from callprep.home import check_home, expand_user
-from callprep.model import Plan
-from callprep.planfile import LoadProblem, load_plan, plan_to_text, read_text
+from callprep.plans.home import check_home, expand_user
+from callprep.plans.model import Plan
+from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text, read_text
 
 if TYPE_CHECKING:
     from callprep.output import OutputGuard

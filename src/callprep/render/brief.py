@@ -11,7 +11,7 @@ from callprep import coach, messages, topics
 from callprep.carry import OpenCommitment
 from callprep.coach import Finding
 from callprep.dates import describe_datetime
-from callprep.model import Plan
+from callprep.plans.model import Plan
 from callprep.topics import FINDINGS
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from callprep import coach, messages
 from callprep.coach import Finding, Review
-from callprep.model import Plan
+from callprep.plans.model import Plan
 from callprep.render.listing import readiness_style
 from callprep.text import clean, one_line, wrap
 from callprep.topics import FINDINGS

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from callprep import messages
 from callprep.deal import ActionPlan, Story
-from callprep.model import Plan
+from callprep.plans.model import Plan
 from callprep.text import clean, html_text, md_inline, one_line
 
 HEADINGS = messages.DEAL_HEADINGS

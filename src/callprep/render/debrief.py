@@ -11,7 +11,7 @@ from rich.text import Text
 from callprep import coach, messages
 from callprep.coach import Finding
 from callprep.debrief import new_opportunities
-from callprep.model import Commitment, Plan
+from callprep.plans.model import Commitment, Plan
 from callprep.text import clean, one_line, wrap
 from callprep.topics import FINDINGS, Topic
 
