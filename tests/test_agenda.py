@@ -12,7 +12,8 @@ import tomli_w
 from icalendar import Calendar
 
 from callprep import agenda as agenda_message
-from callprep import ics, voice
+from callprep import ics
+from callprep.coach import voice
 from callprep.plans.model import Plan
 from callprep.plans.planfile import load_plan
 from callprep.plans.profile import Profile

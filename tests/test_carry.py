@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
-from callprep import carry, coach, messages
+from callprep import carry, messages
+from callprep.coach import coach
+from callprep.coach.topics import DISCOVERY
 from callprep.plans.model import Commitment, Debrief, Plan
 from callprep.prompts import USE_DEFAULT
 from callprep.text import md_text
-from callprep.topics import DISCOVERY
 from tests.test_debrief import PLAN_ID, stored, write_plan
 
 FIRST = PLAN_ID  # 2026-12-03, Acme Logistics · Fleet telematics rollout

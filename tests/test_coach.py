@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from callprep import coach
+from callprep.coach import coach
 from callprep.interview import review_lines
 from callprep.plans.model import Plan
 from callprep.plans.planfile import load_plan

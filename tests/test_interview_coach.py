@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
-from callprep import coach, messages
+from callprep import messages
+from callprep.coach import coach
+from callprep.coach.playbook import get_playbook
 from callprep.interview import Interview, insist_key, review_choice
 from callprep.plans.planfile import load_plan
 from callprep.plans.store import Store
-from callprep.playbook import get_playbook
 from callprep.prompts import USE_DEFAULT, Answers, ScriptedAsker
 
 VAGUE = "Pitch the product and see what he wants"

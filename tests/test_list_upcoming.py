@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from callprep import coach, listing
+from callprep import listing
+from callprep.coach import coach
+from callprep.coach.topics import FINDINGS
 from callprep.index import PlanSummary
 from callprep.plans.planfile import load_plan
-from callprep.topics import FINDINGS
 from tests.conftest import PREPARED, UNPREPARED
 
 NOW = dt.datetime.now().astimezone().replace(microsecond=0)

@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from callprep import messages
+from callprep.coach.voice import customer_voice, first_name
 from callprep.errors import CallprepError
 from callprep.plans.model import Attendee, Plan
 from callprep.text import clean, md_text, one_line
-from callprep.voice import customer_voice, first_name
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo

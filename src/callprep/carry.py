@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from callprep import coach, messages
+from callprep import messages
+from callprep.coach import coach
+from callprep.coach.topics import DISCOVERY
 from callprep.plans.model import DISCOVERY_KEYS, Attendee, Commitment, Discovery, Plan
 from callprep.text import account_key, one_line
-from callprep.topics import DISCOVERY
 
 if TYPE_CHECKING:
     from callprep.interview import Interview
@@ -118,7 +119,7 @@ def known_discovery(past: History) -> dict[str, Any]:
     A hedged note ("not sure yet, Helen mentioned the CFO") is carried too where nothing surer
     is known: it is still asked, but what it says is not thrown away.
     """
-    from callprep.coach import state
+    from callprep.coach.coach import state
 
     known: dict[str, Any] = {}
     hedged: dict[str, Any] = {}

@@ -17,12 +17,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from callprep import carry, coach, lookup, messages, people, topics
+from callprep import carry, lookup, messages, people
+from callprep.coach import coach, topics
+from callprep.coach.topics import Topic
 from callprep.errors import CallprepError
 from callprep.people import Person
 from callprep.plans.model import Commitment, Plan
 from callprep.text import account_key, one_line
-from callprep.topics import Topic
 
 if TYPE_CHECKING:
     from callprep.plans.store import Store

@@ -20,13 +20,13 @@ from typing import Any
 
 from callprep import dates, messages
 from callprep import people as deal_people
+from callprep.coach.topics import DISCOVERY
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
 from callprep.interview import default_text, parser, validator_for
 from callprep.plans.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
-from callprep.topics import DISCOVERY
 
 NEW_OPPORTUNITIES = "new_opportunities"
 ANSWERED = "answered"

@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING
 
 from callprep import messages
 from callprep.agenda import greeting, restated_goal, sender, signature
+from callprep.coach.voice import customer_voice
 from callprep.errors import CallprepError
 from callprep.plans.model import Commitment, Plan
 from callprep.text import md_inline, md_text, one_line
-from callprep.voice import customer_voice
 
 if TYPE_CHECKING:
     from callprep.plans.profile import Profile

@@ -160,7 +160,7 @@ class PlanSummary:
 
 def summarize(plan: Plan, path: Path | None = None) -> PlanSummary:
     """What `list` and `stats` need from a plan (pure: no disk, no clock)."""
-    from callprep import coach, topics
+    from callprep.coach import coach, topics
 
     debrief = plan.debrief
     known = plan.known_discovery()

@@ -8,11 +8,12 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from callprep import coach, dates, messages, people, topics
+from callprep import dates, messages, people
+from callprep.coach import coach, topics
+from callprep.coach.playbook import Playbook, Question
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
 from callprep.plans.model import Plan
-from callprep.playbook import Playbook, Question
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
 

@@ -73,7 +73,7 @@ def with_deals(plans: list[PlanSummary]) -> list[PlanSummary]:
     """
     from dataclasses import replace
 
-    from callprep.coach import readiness_of
+    from callprep.coach.coach import readiness_of
     from callprep.text import account_key
 
     calls: dict[str, list[PlanSummary]] = {}
@@ -139,7 +139,7 @@ def select(
 
 def gaps(plan: PlanSummary) -> list[str]:
     """A coming call's gaps in a few words each, costliest first."""
-    from callprep.topics import FINDINGS
+    from callprep.coach.topics import FINDINGS
 
     known = [FINDINGS[code] for code in plan.codes if code in FINDINGS]
     return [kind.label for kind in sorted(known, key=lambda kind: -kind.weight)]

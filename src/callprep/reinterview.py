@@ -10,9 +10,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from callprep.coach.playbook import Playbook, Question
 from callprep.interview import Interview
 from callprep.plans.model import Plan
-from callprep.playbook import Playbook, Question
 
 # The parts of a plan `--section` names, by the plan fields each asks about.
 SECTIONS: dict[str, tuple[str, ...]] = {

@@ -1,7 +1,7 @@
 """The coach: findings, readiness and the questions to ask, pure functions over a plan.
 
 What the coach knows of each finding and topic (codes, weights, labels, questions) is the table
-in `callprep.topics`; the rules here decide which apply to a plan. Each playbook coaches in its
+in `callprep.coach.topics`; the rules here decide which apply to a plan. Each playbook coaches in its
 own way: MEDDPICC asks for each of its elements by name, the up-front contract wants a purpose
 to open the call with, and at a proposal or negotiation an unknown basic is a red flag.
 """
@@ -13,10 +13,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from callprep import messages, topics
-from callprep.objective import vague_reason
+from callprep import messages
+from callprep.coach import topics
+from callprep.coach.objective import vague_reason
+from callprep.coach.topics import FINDINGS, SEVERITY_ORDER, Severity, Topic
 from callprep.plans.model import UNSURE, Plan
-from callprep.topics import FINDINGS, SEVERITY_ORDER, Severity, Topic
 
 UPFRONT_CONTRACT = "upfront-contract"
 # A plan with a critical finding is never more than this ready, however complete the rest:
@@ -105,8 +106,8 @@ def pain(plan: Plan) -> str:
     value = answer(plan, why)
     if state(value) != "known" or not isinstance(value, str):
         return ""
+    from callprep.coach.voice import customer_voice
     from callprep.text import one_line
-    from callprep.voice import customer_voice
 
     # The first clause is the pain; the rest of a note is usually detail.
     text = re.split(r"\s*(?:;|\. |: | — | – )\s*", customer_voice(one_line(value)), maxsplit=1)[0]
@@ -167,7 +168,7 @@ def suggested_questions(found: Sequence[Finding], plan: Plan) -> list[str]:
 
 def example_person(plan: Plan) -> str:
     """Who the coach's example objectives name: the plan's first customer attendee, or a role."""
-    from callprep.voice import first_name
+    from callprep.coach.voice import first_name
 
     people = [a for a in plan.customer_attendees if a.name and not UNSURE.match(a.name)]
     return first_name(people[0].name) if people else messages.EXAMPLE_NOBODY

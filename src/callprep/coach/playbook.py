@@ -178,7 +178,7 @@ def parse_playbook(text: str, source: str) -> Playbook:
 
 def builtin_playbooks() -> dict[str, PlaybookSource]:
     found: dict[str, PlaybookSource] = {}
-    folder = resources.files("callprep") / "playbooks"
+    folder = resources.files("callprep.coach") / "playbooks"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
             text = entry.read_text(encoding="utf-8")

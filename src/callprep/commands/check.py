@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from callprep import carry, coach, lookup, messages, output
+from callprep import carry, lookup, messages, output
+from callprep.coach import coach
 from callprep.plans.store import Store
 
 

@@ -31,12 +31,12 @@ def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     import copy
 
     from callprep import prompts, reinterview
+    from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook
     from callprep.dates import Clock
     from callprep.errors import Interrupted
     from callprep.interview import Interview, to_plan
     from callprep.plans import profile as profiles
     from callprep.plans.model import Plan
-    from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
 
     store = Store(home)
     stored = lookup.load(store, ref)

@@ -20,7 +20,7 @@ def run(home: Path, as_json: bool = False) -> None:
         show(current)
         return
     # Deferred: only asking reads the playbooks (their models cost a start that only shows).
-    from callprep.playbook import playbook_names
+    from callprep.coach.playbook import playbook_names
 
     filled = profiles.ask_missing(
         prompts.interactive_asker(), current, lambda: playbook_names(Store(home).playbooks_dir)

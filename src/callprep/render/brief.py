@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from callprep import coach, messages, topics
+from callprep import messages
 from callprep.carry import OpenCommitment
-from callprep.coach import Finding
+from callprep.coach import coach, topics
+from callprep.coach.coach import Finding
+from callprep.coach.topics import FINDINGS
 from callprep.dates import describe_datetime
 from callprep.plans.model import Plan
-from callprep.topics import FINDINGS
 
 if TYPE_CHECKING:
     from callprep.deal import LastTime

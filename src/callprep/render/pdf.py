@@ -8,10 +8,10 @@ from importlib import resources
 from typing import Any
 
 from callprep import messages
+from callprep.coach.topics import FINDINGS
 from callprep.errors import CallprepError
 from callprep.render import page
 from callprep.render.brief import BriefView
-from callprep.topics import FINDINGS
 
 TYPST_PAPER = {"a4": "a4", "letter": "us-letter"}
 
