@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from callprep.calls.interview import review_lines
 from callprep.coach import coach
-from callprep.interview import review_lines
 from callprep.plans.model import Plan
 from callprep.plans.planfile import load_plan
 from callprep.render.check import render

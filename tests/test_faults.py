@@ -432,7 +432,7 @@ def _finish(started: list[Child]) -> None:
 def test_a_debrief_keeps_a_mark_made_while_it_was_saving(
     cli, stored_example, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, home: Path
 ) -> None:
-    from callprep import debrief
+    from callprep.calls import debrief
 
     plan_id = stored_example(EXAMPLES / "pitch-unprepared.toml")
     answers = tmp_path / "debrief.toml"
@@ -543,7 +543,7 @@ def writable_plan(stored_example, home: Path, tmp_path: Path, monkeypatch: pytes
 
 
 def _debrief(answers: Path) -> Any:
-    from callprep.debrief import answers_from_file, to_debrief
+    from callprep.calls.debrief import answers_from_file, to_debrief
 
     plan = to_debrief(answers_from_file(answers), str(answers))
     return plan.model_copy(update={"summary": "Before"})

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from callprep import messages
+from callprep.calls.interview import Interview, insist_key, review_choice
 from callprep.coach import coach
 from callprep.coach.playbook import get_playbook
-from callprep.interview import Interview, insist_key, review_choice
 from callprep.plans.planfile import load_plan
 from callprep.plans.store import Store
 from callprep.prompts import USE_DEFAULT, Answers, ScriptedAsker

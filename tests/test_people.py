@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from callprep import messages, people
+from callprep import messages
+from callprep.calls import people
 from callprep.errors import CallprepError
 from callprep.plans.model import Attendee, Debrief, Plan
 from callprep.prompts import USE_DEFAULT, Answers, ScriptedAsker

@@ -21,7 +21,7 @@ from callprep.plans.model import DISCOVERY_KEYS, Attendee, Commitment, Discovery
 from callprep.text import account_key, one_line
 
 if TYPE_CHECKING:
-    from callprep.interview import Interview
+    from callprep.calls.interview import Interview
     from callprep.plans.store import Store, StoredPlan
 
 
@@ -141,7 +141,7 @@ def carried_data(past: History) -> dict[str, Any]:
         return {}
     data: dict[str, Any] = {"discovery": known_discovery(past)}
     if latest.attendees:
-        from callprep import people  # asked about only when a deal has earlier calls
+        from callprep.calls import people
 
         # The latest call's people, each as the deal last knew them (email, influence, stance).
         known = people.picture(past.plans)
@@ -206,7 +206,7 @@ def unanswered(past: History, current: Plan) -> list[str]:
     if not past.plans:
         return []
     # The debrief interview is not on the brief's path: imported only here.
-    from callprep.debrief import answered_questions
+    from callprep.calls.debrief import answered_questions
 
     answered = {_norm(q) for plan in past.plans for q in answered_questions(plan.debrief)}
     seen = {_norm(q) for q in current.questions}
@@ -410,7 +410,7 @@ def _update_people(interview: Interview, keep: bool) -> None:
         )
         if not update:
             return
-    from callprep import people
+    from callprep.calls import people
 
     edited = people.review(
         interview.asker, [dict(p) for p in carried], messages.PEOPLE_CARRIED_INTRO

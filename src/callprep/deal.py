@@ -17,11 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from callprep import carry, lookup, messages, people
+from callprep import carry, lookup, messages
+from callprep.calls import people
+from callprep.calls.people import Person
 from callprep.coach import coach, topics
 from callprep.coach.topics import Topic
 from callprep.errors import CallprepError
-from callprep.people import Person
 from callprep.plans.model import Commitment, Plan
 from callprep.text import account_key, one_line
 
@@ -194,7 +195,7 @@ def unknown_topics(plans: Sequence[Plan]) -> list[Topic]:
 
 def story(deal: Deal, today: dt.date, now: dt.datetime | None = None) -> Story:
     """The deal as one story, as of `today` (commitments due before it are overdue)."""
-    from callprep.debrief import new_opportunities as opportunities_of
+    from callprep.calls.debrief import new_opportunities as opportunities_of
 
     plans = deal.plans
     known = people.picture(plans, now)
@@ -374,8 +375,8 @@ class LastTime:
 
 def last_time(earlier: Sequence[Plan]) -> LastTime | None:
     """The last debriefed call of `earlier` (the deal's calls before this one, oldest first)."""
-    from callprep.debrief import new_opportunities as opportunities_of
-    from callprep.debrief import recorded_stances
+    from callprep.calls.debrief import new_opportunities as opportunities_of
+    from callprep.calls.debrief import recorded_stances
 
     held = debriefed(earlier)
     if not held:

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from callprep import dates, messages
-from callprep import people as deal_people
+from callprep.calls import people as deal_people
+from callprep.calls.interview import default_text, parser, validator_for
 from callprep.coach.topics import DISCOVERY
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
-from callprep.interview import default_text, parser, validator_for
 from callprep.plans.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line

@@ -8,7 +8,8 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from callprep import dates, messages, people
+from callprep import dates, messages
+from callprep.calls import people
 from callprep.coach import coach, topics
 from callprep.coach.playbook import Playbook, Question
 from callprep.dates import Clock, Prefer

@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from callprep.calls.interview import Interview
 from callprep.coach.playbook import Playbook, Question
-from callprep.interview import Interview
 from callprep.plans.model import Plan
 
 # The parts of a plan `--section` names, by the plan fields each asks about.

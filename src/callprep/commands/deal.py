@@ -21,7 +21,7 @@ def _company(home: Path) -> str:
 
 def _ours(company: str, found: deal.Deal) -> str:
     """Who "we" are on our steps: the profile's company, else our people on the deal."""
-    from callprep.people import picture
+    from callprep.calls.people import picture
 
     if company:
         return company

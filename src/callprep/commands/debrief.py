@@ -7,7 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from callprep import carry, dates, debrief, lookup, messages, output, prompts
+from callprep import carry, dates, lookup, messages, output, prompts
+from callprep.calls import debrief
 from callprep.dates import Clock
 from callprep.errors import CallprepError, Interrupted
 from callprep.plans import profile as profiles

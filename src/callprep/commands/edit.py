@@ -30,11 +30,12 @@ def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     """The interview again, current answers the defaults; what changed is saved onto the plan."""
     import copy
 
-    from callprep import prompts, reinterview
+    from callprep import prompts
+    from callprep.calls import reinterview
+    from callprep.calls.interview import Interview, to_plan
     from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook
     from callprep.dates import Clock
     from callprep.errors import Interrupted
-    from callprep.interview import Interview, to_plan
     from callprep.plans import profile as profiles
     from callprep.plans.model import Plan
 

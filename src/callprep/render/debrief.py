@@ -9,10 +9,10 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
+from callprep.calls.debrief import new_opportunities
 from callprep.coach import coach
 from callprep.coach.coach import Finding
 from callprep.coach.topics import FINDINGS, Topic
-from callprep.debrief import new_opportunities
 from callprep.plans.model import Commitment, Plan
 from callprep.text import clean, one_line, wrap
 
