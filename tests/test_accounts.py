@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from callprep import accounts, index
+from callprep.catalog import accounts, index
 from callprep.plans.model import Plan
 from callprep.plans.store import Store
 

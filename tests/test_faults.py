@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from callprep import index
+from callprep.catalog import index
 from callprep.plans import store as store_module
 from callprep.plans.model import Plan
 from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from callprep import listing
+from callprep.catalog import listing
+from callprep.catalog.index import PlanSummary
 from callprep.coach import coach
 from callprep.coach.topics import FINDINGS
-from callprep.index import PlanSummary
 from callprep.plans.planfile import load_plan
 from tests.conftest import PREPARED, UNPREPARED
 

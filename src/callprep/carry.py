@@ -234,7 +234,7 @@ def account_stored(store: Store, account: str, exclude: Path | None = None) -> l
 
     The store's index says which files are the account's, so only those are read in full.
     """
-    from callprep import accounts
+    from callprep.catalog import accounts
     from callprep.errors import CallprepError
     from callprep.plans.planfile import load_plan
     from callprep.plans.store import StoredPlan

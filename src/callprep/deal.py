@@ -17,9 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from callprep import carry, lookup, messages
+from callprep import carry, messages
 from callprep.calls import people
 from callprep.calls.people import Person
+from callprep.catalog import lookup
 from callprep.coach import coach, topics
 from callprep.coach.topics import Topic
 from callprep.errors import CallprepError
@@ -49,7 +50,7 @@ def account_named(store: Store, text: str) -> str | None:
 
     None when no account matches; a CallprepError listing them when several start so.
     """
-    from callprep.index import PlanSummary, scan
+    from callprep.catalog.index import PlanSummary, scan
 
     wanted = account_key(text)
     if not wanted:

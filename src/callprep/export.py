@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from callprep.index import PlanSummary
+from callprep.catalog.index import PlanSummary
 from callprep.plans.model import Plan
 
 CALL_COLUMNS = (

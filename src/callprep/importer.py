@@ -171,8 +171,8 @@ class _Run:
         dry_run: bool,
         warn: Callable[[str], None],
     ) -> None:
-        from callprep import index
-        from callprep.index import PlanSummary
+        from callprep.catalog import index
+        from callprep.catalog.index import PlanSummary
 
         self.store = store
         self.profile = profile
@@ -347,8 +347,8 @@ class Correction:
 def correct_account(store: Store, text: str, account: str, dry_run: bool = False) -> Correction:
     """Set the account of a domain (or an address) for every import from now on, and move the
     plans already imported from it that the seller has not prepared or renamed."""
-    from callprep import index
-    from callprep.index import PlanSummary
+    from callprep.catalog import index
+    from callprep.catalog.index import PlanSummary
     from callprep.plans.planfile import load_plan
 
     key = meetings.correction_key(text)

@@ -44,8 +44,8 @@ from callprep.plans.profile import DOMAIN_RE, Profile
 from callprep.text import clean, email_domain, one_line
 
 if TYPE_CHECKING:
+    from callprep.catalog.index import PlanSummary
     from callprep.events import Event, Person
-    from callprep.index import PlanSummary
     from callprep.plans.store import Store
 
 ACCOUNTS_FILE = "accounts.toml"

@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from callprep import stats
-from callprep.index import PlanSummary
-from callprep.listing import gaps
+from callprep.catalog import stats
+from callprep.catalog.index import PlanSummary
+from callprep.catalog.listing import gaps
 
 DEFAULT_DAYS = 2
 

@@ -96,7 +96,7 @@ def owner_filter(
 
 def stamp_owners(store: Store, email: str) -> list[str]:
     """Give every plan without an owner this seller as its owner (before it is shared)."""
-    from callprep import index
+    from callprep.catalog import index
 
     stamped: list[str] = []
     for summary in index.scan(store):

@@ -10,7 +10,7 @@ fingerprint of the code that made it, so a new coach never reads an old readines
 cannot be read or makes no sense is ignored and rebuilt; one that cannot be written is skipped.
 
 Commands about one plan (`brief`, `done`, `new`) need only the plans of its account: see
-`callprep.accounts`, whose cache a scan brings up to date as it goes.
+`callprep.catalog.accounts`, whose cache a scan brings up to date as it goes.
 """
 
 from __future__ import annotations
@@ -205,7 +205,7 @@ def code_fingerprint() -> str:
     hashing the package's few hundred kilobytes takes a millisecond or two.
     """
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent  # all of callprep, not only catalog/
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode())
         try:
@@ -254,10 +254,10 @@ def _write_cache(
 def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
     """Every plan in the store as a summary, in id order; unreadable files as LoadProblems.
 
-    On the way, the accounts cache (`callprep.accounts`) is brought up to date when anything
+    On the way, the accounts cache (`callprep.catalog.accounts`) is brought up to date when anything
     was read afresh or the folder changed since it was.
     """
-    from callprep import accounts
+    from callprep.catalog import accounts
     from callprep.plans.planfile import LoadProblem
 
     folder = store.plans_dir

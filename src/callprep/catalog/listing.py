@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from callprep import index, messages
-from callprep.index import PlanSummary
+from callprep import messages
+from callprep.catalog import index
+from callprep.catalog.index import PlanSummary
 from callprep.plans.planfile import LoadProblem
 from callprep.plans.store import Store
 

@@ -14,7 +14,7 @@ from callprep.plans.store import Store, StoredPlan, no_plan
 from callprep.text import account_key
 
 if TYPE_CHECKING:
-    from callprep.index import PlanSummary
+    from callprep.catalog.index import PlanSummary
 
 
 def resolve(store: Store, ref: str, by_account: bool = True) -> Path:
@@ -42,7 +42,7 @@ def by_alias_or_account(
     latest. Several accounts starting so: CallprepError naming them.
     """
     # Deferred: a plan named by its path or id never needs the index (about 10 ms of a start).
-    from callprep import index
+    from callprep.catalog import index
 
     if not ref.strip():
         return None

@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from callprep.catalog.index import PlanSummary
 from callprep.coach.topics import DISCOVERY
-from callprep.index import PlanSummary
 
 OUTCOMES = ("best", "minimum", "none")
 # The discovery topics the coach asks about, in the order a seller learns them.

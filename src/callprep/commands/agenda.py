@@ -6,8 +6,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from callprep import lookup, messages, output
+from callprep import messages, output
 from callprep.agenda import call_time, format_call_time, message_for
+from callprep.catalog import lookup
 from callprep.plans import profile as profiles
 from callprep.plans.model import Plan
 from callprep.plans.profile import Profile

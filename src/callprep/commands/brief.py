@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import carry, lookup, messages, output
+from callprep import carry, messages, output
+from callprep.catalog import lookup
 from callprep.errors import CallprepError
 from callprep.plans import profile as profiles
 from callprep.plans.store import Store

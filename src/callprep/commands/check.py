@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from callprep import carry, lookup, messages, output
+from callprep import carry, messages, output
+from callprep.catalog import lookup
 from callprep.coach import coach
 from callprep.plans.store import Store
 

@@ -7,8 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from callprep import carry, dates, lookup, messages, output, prompts
+from callprep import carry, dates, messages, output, prompts
 from callprep.calls import debrief
+from callprep.catalog import lookup
 from callprep.dates import Clock
 from callprep.errors import CallprepError, Interrupted
 from callprep.plans import profile as profiles

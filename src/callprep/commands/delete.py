@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import lookup, messages, output
+from callprep import messages, output
+from callprep.catalog import lookup
 from callprep.errors import CallprepError
 from callprep.plans.store import Store
 

@@ -7,7 +7,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from callprep import carry, lookup, messages, output
+from callprep import carry, messages, output
+from callprep.catalog import lookup
 from callprep.errors import CallprepError
 from callprep.plans.model import Commitment, Plan
 from callprep.plans.store import Store, StoredPlan

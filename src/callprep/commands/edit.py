@@ -9,7 +9,8 @@ import subprocess
 import tomllib
 from pathlib import Path
 
-from callprep import lookup, messages, output
+from callprep import messages, output
+from callprep.catalog import lookup
 from callprep.errors import CallprepError
 from callprep.plans.planfile import check_schema, plan_from_text, plan_to_text, read_text
 from callprep.plans.store import PlanChanged, Store, StoredPlan

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import export, listing, messages, output, team
+from callprep import export, messages, output, team
+from callprep.catalog import listing
 from callprep.errors import CallprepError
 from callprep.plans.planfile import load_plan
 from callprep.plans.store import Store

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import gitstore, listing, messages, output, team
+from callprep import gitstore, messages, output, team
+from callprep.catalog import listing
 from callprep.plans.store import Store
 
 

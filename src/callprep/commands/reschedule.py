@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import dates, lookup, messages, output
+from callprep import dates, messages, output
+from callprep.catalog import lookup
 from callprep.dates import Clock
 from callprep.errors import CallprepError
 from callprep.plans import profile as profiles

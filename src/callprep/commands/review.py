@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import listing, output
+from callprep import output
 from callprep import review as queue
+from callprep.catalog import listing
 from callprep.plans.store import Store
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from callprep import lookup, output
+from callprep import output
+from callprep.catalog import lookup
 from callprep.plans.planfile import plan_to_text
 from callprep.plans.store import Store
 

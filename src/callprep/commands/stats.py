@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import listing, messages, output, team
-from callprep import stats as record
+from callprep import messages, output, team
+from callprep.catalog import listing
+from callprep.catalog import stats as record
 from callprep.dates import Clock
 from callprep.errors import CallprepError
 from callprep.plans import profile as profiles

@@ -13,7 +13,7 @@ from callprep import messages
 from callprep.text import one_line
 
 if TYPE_CHECKING:
-    from callprep.listing import Row
+    from callprep.catalog.listing import Row
 
 
 def readiness_style(readiness: int) -> str:

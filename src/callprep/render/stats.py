@@ -10,8 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
+from callprep.catalog.stats import Opportunity, Stats, Tally
 from callprep.coach.topics import DISCOVERY
-from callprep.stats import Opportunity, Stats, Tally
 from callprep.text import one_line
 
 BAR_WIDTH = 20
