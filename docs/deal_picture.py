@@ -149,7 +149,7 @@ def main() -> None:
     from rich.console import Console
     from rich.terminal_theme import MONOKAI
 
-    from callprep import deal
+    from callprep.deal import deal
     from callprep.plans.store import Store
     from callprep.render import deal as view
 

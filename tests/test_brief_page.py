@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from rich.console import Console
 
-from callprep import carry, deal, messages
+from callprep import messages
+from callprep.deal import carry, deal
 from callprep.plans.model import Plan
 from callprep.plans.planfile import load_plan
 from callprep.render import brief, html, markdown, page, pdf, term

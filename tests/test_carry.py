@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from callprep import carry, messages
+from callprep import messages
 from callprep.coach import coach
 from callprep.coach.topics import DISCOVERY
+from callprep.deal import carry
 from callprep.plans.model import Commitment, Debrief, Plan
 from callprep.prompts import USE_DEFAULT
 from callprep.text import md_text

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from callprep import deal, messages
+from callprep import messages
+from callprep.deal import deal
 from callprep.plans.model import Plan
 from callprep.render import deal as view
 from tests.markup import foreign_html, html_parts, live_markdown, markdown_parts

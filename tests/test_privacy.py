@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from callprep import carry, deal
 from callprep.coach import coach
+from callprep.deal import carry, deal
 from callprep.plans.model import Plan
 from callprep.render import brief, html, markdown, pdf, term
 from callprep.render import deal as deal_view

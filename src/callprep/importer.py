@@ -287,7 +287,7 @@ class _Run:
         key = account_key(account)
         if key not in self.stored_accounts:
             return
-        from callprep import carry
+        from callprep.deal import carry
 
         if key not in self.earlier:
             self.earlier[key] = carry.account_plans(self.store, account)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import carry, messages, output
+from callprep import messages, output
 from callprep.catalog import lookup
+from callprep.deal import carry
 from callprep.errors import CallprepError
 from callprep.plans import profile as profiles
 from callprep.plans.store import Store
@@ -29,7 +30,7 @@ def run(
     earlier = carry.brief_context(store, stored.path, stored.plan, dt.date.today())
     last_time = None
     if earlier.earlier:
-        from callprep import deal  # deferred: only a plan with earlier calls has a last time
+        from callprep.deal import deal
 
         last_time = deal.last_time(earlier.earlier)
     view = brief_view.build(

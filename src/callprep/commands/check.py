@@ -6,9 +6,10 @@ from pathlib import Path
 
 import typer
 
-from callprep import carry, messages, output
+from callprep import messages, output
 from callprep.catalog import lookup
 from callprep.coach import coach
+from callprep.deal import carry
 from callprep.plans.store import Store
 
 

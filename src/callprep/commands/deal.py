@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import deal, messages, output, team
+from callprep import messages, output, team
+from callprep.deal import deal
 from callprep.errors import CallprepError
 from callprep.plans.store import Store
 

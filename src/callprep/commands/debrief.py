@@ -7,10 +7,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from callprep import carry, dates, messages, output, prompts
+from callprep import dates, messages, output, prompts
 from callprep.calls import debrief
 from callprep.catalog import lookup
 from callprep.dates import Clock
+from callprep.deal import carry
 from callprep.errors import CallprepError, Interrupted
 from callprep.plans import profile as profiles
 from callprep.plans.model import Plan

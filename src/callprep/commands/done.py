@@ -7,8 +7,9 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from callprep import carry, messages, output
+from callprep import messages, output
 from callprep.catalog import lookup
+from callprep.deal import carry
 from callprep.errors import CallprepError
 from callprep.plans.model import Commitment, Plan
 from callprep.plans.store import Store, StoredPlan

@@ -9,10 +9,11 @@ from typing import Any
 
 import tomli_w
 
-from callprep import carry, dates, messages, output, prompts
+from callprep import dates, messages, output, prompts
 from callprep.calls.interview import Interview, to_plan
 from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook, playbook_names
 from callprep.dates import Clock
+from callprep.deal import carry
 from callprep.errors import CallprepError, Interrupted
 from callprep.plans import profile as profiles
 from callprep.plans.planfile import load_answers, parse_toml, read_text

@@ -17,12 +17,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from callprep import carry, messages
+from callprep import messages
 from callprep.calls import people
 from callprep.calls.people import Person
 from callprep.catalog import lookup
 from callprep.coach import coach, topics
 from callprep.coach.topics import Topic
+from callprep.deal import carry
 from callprep.errors import CallprepError
 from callprep.plans.model import Commitment, Plan
 from callprep.text import account_key, one_line

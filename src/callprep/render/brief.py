@@ -8,15 +8,15 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from callprep import messages
-from callprep.carry import OpenCommitment
 from callprep.coach import coach, topics
 from callprep.coach.coach import Finding
 from callprep.coach.topics import FINDINGS
 from callprep.dates import describe_datetime
+from callprep.deal.carry import OpenCommitment
 from callprep.plans.model import Plan
 
 if TYPE_CHECKING:
-    from callprep.deal import LastTime
+    from callprep.deal.deal import LastTime
 
 OFF_SCRIPT_REMINDER = messages.OFF_SCRIPT_REMINDER
 

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
-from callprep.deal import ActionPlan, Story
+from callprep.deal.deal import ActionPlan, Story
 from callprep.plans.model import Plan
 from callprep.text import clean, html_text, md_inline, one_line
 

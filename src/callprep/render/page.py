@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from callprep import messages
-from callprep.carry import OpenCommitment
 from callprep.coach import topics
+from callprep.deal.carry import OpenCommitment
 from callprep.render.brief import BriefView, LastTimeView
 from callprep.text import one_line
 
