@@ -11,9 +11,9 @@ import pytest
 import tomli_w
 from icalendar import Calendar
 
-from callprep import agenda as agenda_message
 from callprep import ics
 from callprep.coach import voice
+from callprep.outreach import agenda as agenda_message
 from callprep.plans.model import Plan
 from callprep.plans.planfile import load_plan
 from callprep.plans.profile import Profile

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from callprep import __version__, messages
-from callprep.agenda import CallTime, build, call_noun, call_time, sender
 from callprep.errors import CallprepError
+from callprep.outreach.agenda import CallTime, build, call_noun, call_time, sender
 from callprep.plans.model import Attendee, Plan
 from callprep.text import one_line, valid_email
 

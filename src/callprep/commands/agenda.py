@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from callprep import messages, output
-from callprep.agenda import call_time, format_call_time, message_for
 from callprep.catalog import lookup
+from callprep.outreach.agenda import call_time, format_call_time, message_for
 from callprep.plans import profile as profiles
 from callprep.plans.model import Plan
 from callprep.plans.profile import Profile

@@ -158,7 +158,7 @@ def offer_followup(home: Path, plan: Plan, ref: str) -> None:
     """Last, offer to draft the follow-up to the customer (through the prompt seam)."""
     import sys
 
-    from callprep import followup
+    from callprep.outreach import followup
 
     if not plan.debriefed:
         return

@@ -6,8 +6,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from callprep import followup, messages, output
+from callprep import messages, output
 from callprep.catalog import lookup
+from callprep.outreach import followup
 from callprep.plans import profile as profiles
 from callprep.plans.profile import Profile
 from callprep.plans.store import Store, StoredPlan

@@ -223,7 +223,7 @@ def run(home: Path, options: Options) -> str:
     if problem := store.discard_draft(DRAFT):
         output.warn(problem)
     if asker is not None and not stored.plan.agenda.shared:
-        from callprep import agenda
+        from callprep.outreach import agenda
 
         wanted = asker.ask(
             prompts.Prompt(

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from callprep import messages
-from callprep.agenda import greeting, restated_goal, sender, signature
 from callprep.coach.voice import customer_voice
 from callprep.errors import CallprepError
+from callprep.outreach.agenda import greeting, restated_goal, sender, signature
 from callprep.plans.model import Commitment, Plan
 from callprep.text import md_inline, md_text, one_line
 
