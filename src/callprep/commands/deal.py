@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import messages, output, team
+from callprep import messages, output
 from callprep.deal import deal
 from callprep.errors import CallprepError
 from callprep.plans.store import Store
+from callprep.team import owners
 
 
 def _company(home: Path) -> str:
@@ -41,7 +42,7 @@ def run(
 ) -> None:
     store = Store(home)
     found = deal.find_deal(store, ref, opportunity)
-    whose = team.owner_filter(home, owner, output.warn)
+    whose = owners.owner_filter(home, owner, output.warn)
     if whose is not None:
         mine = [plan for plan in found.plans if whose(plan.owner)]
         if not mine:

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from callprep import output
-from callprep import review as queue
 from callprep.catalog import listing
 from callprep.plans.store import Store
+from callprep.team import queue
 
 
 def run(home: Path, days: int = queue.DEFAULT_DAYS, as_json: bool = False) -> None:

@@ -9,7 +9,7 @@ from rich.text import Text
 from callprep import messages
 from callprep.catalog.listing import gaps
 from callprep.render.listing import readiness_style
-from callprep.review import Queue
+from callprep.team.queue import Queue
 from callprep.text import one_line
 
 

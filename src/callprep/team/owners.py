@@ -1,6 +1,6 @@
 """A team on one store: who the seller is to the team, whose plans a view shows, owners stamped.
 
-git does the moving and merging (`callprep.gitstore`); this module holds the rules the
+git does the moving and merging (`callprep.team.gitstore`); this module holds the rules the
 commands share: a team store needs the seller's email (it names their commits and conflict
 copies, and owns their plans), views show the seller's own plans by default in a team store and
 everybody's otherwise, and plans made before the store was shared get their maker as owner.
@@ -30,7 +30,7 @@ def is_conflict_copy(name: str) -> bool:
 
 
 def is_team_store(home: Path) -> bool:
-    from callprep.gitstore import is_team_store as shared
+    from callprep.team.gitstore import is_team_store as shared
 
     return shared(home)
 
