@@ -11,7 +11,7 @@ import pytest
 import tomli_w
 from icalendar import Calendar
 
-from callprep import ics
+from callprep.calendar import ics
 from callprep.coach import voice
 from callprep.outreach import agenda as agenda_message
 from callprep.plans.model import Plan
@@ -681,7 +681,7 @@ def test_icalendar_is_imported_only_when_an_invite_is_written() -> None:
     import sys
 
     code = (
-        "import sys, callprep.cli, callprep.commands.agenda, callprep.ics;"
+        "import sys, callprep.cli, callprep.commands.agenda, callprep.calendar.ics;"
         "print('icalendar' in sys.modules)"
     )
     result = subprocess.run(

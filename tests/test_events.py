@@ -18,9 +18,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from callprep import events, messages
+from callprep import messages
+from callprep.calendar import events
+from callprep.calendar.events import Event, Person, Skipped
 from callprep.errors import CallprepError
-from callprep.events import Event, Person, Skipped
 from tests.calendars import BIG_END, BIG_START, big_export
 
 CALENDARS = Path(__file__).resolve().parent / "data" / "calendars"
@@ -124,7 +125,7 @@ def finishes(action: Callable[[], object], seconds: float = 10) -> object:
 
 def test_importing_the_module_loads_no_calendar_library() -> None:
     code = (
-        "import sys, callprep.events\n"
+        "import sys, callprep.calendar.events\n"
         "print(sorted(m for m in ('icalendar', 'recurring_ical_events', 'x_wr_timezone',"
         " 'dateutil') if m in sys.modules))"
     )

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from callprep import ics, messages
+from callprep import messages
+from callprep.calendar import ics
 from callprep.outreach import agenda, followup
 from callprep.plans.model import DISCOVERY_TEXT_KEYS, Plan
 from callprep.plans.planfile import load_plan

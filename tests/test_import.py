@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from callprep import meetings
-from callprep.events import Person
+from callprep.calendar import meetings
+from callprep.calendar.events import Person
 from callprep.plans.planfile import load_plan
 from tests.calendars import big_export
 from tests.conftest import examples

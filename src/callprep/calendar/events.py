@@ -6,7 +6,7 @@ knows nothing of plans or the store; the import command decides what becomes a p
 (`not_a_meeting()` gives the reasons it should use for all-day events and the like).
 
 icalendar, recurring-ical-events and x-wr-timezone are imported inside the functions that
-use them: `import callprep.events` stays cheap for every other command.
+use them: `import callprep.calendar.events` stays cheap for every other command.
 
 Decisions, each held by tests/test_events.py:
 

@@ -1,6 +1,6 @@
 """`callprep import` as a whole: read the calendars, decide each meeting, write the plans.
 
-The rules for one meeting live in `callprep.meetings`; this module brings the store into it.
+The rules for one meeting live in `callprep.calendar.meetings`; this module brings the store into it.
 The store is looked at once (its index: which plan has which event, and which accounts earlier
 plans had for which addresses); plans are read only where an event names them, and an
 account's earlier plans (to carry what is known forward) once per account. New plans are
@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
-from callprep import meetings, messages
+from callprep import messages
+from callprep.calendar import meetings
 from callprep.errors import CallprepError
 from callprep.plans.model import Plan
 from callprep.plans.planfile import validate
@@ -105,7 +106,7 @@ def import_calendars(
 ) -> Result:
     import gc
 
-    from callprep import events
+    from callprep.calendar import events
 
     # Reading a calendar makes a few hundred thousand objects that live to the end; the
     # collector would walk them again and again for nothing (5-10% of an import).
@@ -437,7 +438,7 @@ def answers_from_ics(
     """A new plan's answers from one meeting of a calendar file: the one `uid` names (or a
     unique start of it), or the file's only one. A recurring meeting is its next occurrence (its
     last, when all are past). SeveralEvents lists them when the file holds more than one."""
-    from callprep import events
+    from callprep.calendar import events
 
     found, _ = events.read(
         [source],

@@ -1,6 +1,6 @@
 """Calendar meetings as plans: which events become plans, whose account, what a re-import changes.
 
-Pure rules over `callprep.events` records; `commands/calendar_import.py` reads the calendars
+Pure rules over `callprep.calendar.events` records; `commands/calendar_import.py` reads the calendars
 and the store and writes what these decide. Decisions, each held by tests/test_import.py:
 
 - Ours and theirs: an attendee is ours when the profile says so (`Profile.is_ours`: its
@@ -44,8 +44,8 @@ from callprep.plans.profile import DOMAIN_RE, Profile
 from callprep.text import clean, email_domain, one_line
 
 if TYPE_CHECKING:
+    from callprep.calendar.events import Event, Person
     from callprep.catalog.index import PlanSummary
-    from callprep.events import Event, Person
     from callprep.plans.store import Store
 
 ACCOUNTS_FILE = "accounts.toml"
@@ -245,7 +245,7 @@ def skip_reason(event: Event, sides: Sides, found: list[dict[str, str]] | None =
 
     `found` is the event's `people`, when the caller has them already.
     """
-    from callprep.events import not_a_meeting
+    from callprep.calendar.events import not_a_meeting
 
     reason = not_a_meeting(event)
     if reason:

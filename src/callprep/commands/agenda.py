@@ -58,7 +58,7 @@ def write_invite(
 ) -> None:
     """Write the invite; an imported plan's goes out as the next SEQUENCE of its event, which
     the plan then remembers (under its lock), so the next invite is newer still."""
-    from callprep.ics import invite, with_sequence
+    from callprep.calendar.ics import invite, with_sequence
 
     plan = stored.plan
     made = invite(plan, plan.id or stored.path.stem, ref, now, profile)

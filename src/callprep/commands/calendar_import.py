@@ -6,7 +6,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from callprep import importer, messages, output
+from callprep import messages, output
+from callprep.calendar import importer
 from callprep.dates import Clock
 from callprep.errors import CallprepError
 from callprep.plans import profile as profiles

@@ -38,8 +38,8 @@ def write_invite(
     store: Store, stored: StoredPlan, path: str, ref: str, profile: Profile, now: dt.datetime | None
 ) -> None:
     """The invite for the next meeting, at the date and time the next step names."""
+    from callprep.calendar.ics import invite
     from callprep.dates import zone_key
-    from callprep.ics import invite
     from callprep.text import one_line
 
     plan = stored.plan

@@ -69,7 +69,7 @@ def with_event(
     identity) under what --from and the flags give; its time and length are not asked again."""
     import sys
 
-    from callprep import importer
+    from callprep.calendar import importer
     from callprep.text import one_line
 
     if options.from_ics is None:
