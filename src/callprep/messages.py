@@ -271,8 +271,6 @@ NO_TERMINAL = (
     "no terminal to ask questions on: add --no-input to save what the flags and "
     "--from FILE give without asking"
 )
-INVALID_DATETIME = "Write it as YYYY-MM-DD HH:MM (e.g. 2026-12-03 15:00), or leave it blank."
-INVALID_DATE = "Write it as YYYY-MM-DD (e.g. 2027-03-31), or leave it blank."
 INVALID_INT = "Write a whole number of minutes (e.g. 45), or leave it blank."
 
 
@@ -1210,17 +1208,6 @@ TEAM_CONFLICT_NOTE = "kept beside the team's version: {paths}"
 # What `sync`, `team init` and `team join` report (wired by the CLI).
 SYNC_SENT = "Sent {count} plan(s): {ids}"
 SYNC_RECEIVED = "Received {count} plan(s) from the team: {ids}"
-SYNC_UP_TO_DATE = "Up to date with the team store."
-SYNC_CONFLICT = (
-    "{path}: you and a teammate both changed {id}; the team's version is {id}.toml, yours "
-    "is beside it. Merge what you need into {id} with `callprep edit {id}`, then delete "
-    "the other file."
-)
-SYNC_CONFLICTS_OPEN = "{count} plan(s) changed on both sides still wait to be resolved: {paths}"
-TEAM_INIT_DONE = "This store is now the team store at {url} ({count} plan(s) shared)."
-TEAM_JOIN_DONE = (
-    "Joined the team store at {url}: {received} plan(s) from the team, {added} of yours added."
-)
 
 
 # --- a team on one store -------------------------------------------------------------------
