@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from callprep.text import one_line
+
 if TYPE_CHECKING:
     pass
 
@@ -487,8 +489,6 @@ def debrief_heading(title: str, kind: str) -> str:
 
 
 def commitment_line(commitment: dict[str, object]) -> str:
-    from callprep.text import one_line
-
     due = commitment.get("due")
     by = f" by {due}" if due else ""
     who = "we" if commitment.get("who") == "ours" else "they"
@@ -497,8 +497,6 @@ def commitment_line(commitment: dict[str, object]) -> str:
 
 # The coach's summary after a debrief.
 def debrief_headline(outcome: str, best: str, minimum: str) -> str:
-    from callprep.text import one_line
-
     if outcome == "best":
         return f"Best outcome reached: {one_line(best)}" if best else "Best outcome reached."
     if outcome == "minimum":
@@ -584,7 +582,6 @@ def known_last_call(outcome: str, next_step: str) -> str:
         "none": "a continuation",
     }
     step = f"; next step: {next_step}" if next_step else ""
-    from callprep.text import one_line
 
     return f"  Last call: {reached.get(outcome, 'not debriefed')}{one_line(step)}"
 

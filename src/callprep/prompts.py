@@ -9,6 +9,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from callprep import messages
+from callprep.errors import CallprepError
 from callprep.text import clean
 from callprep.text import wrap as text_wrap
 
@@ -232,9 +234,6 @@ def _toolbar(help_text: str) -> str | None:
 
 def interactive_asker() -> Asker:
     """The asker for a real session; fails at once (never hangs) when stdin is no terminal."""
-    from callprep import messages
-    from callprep.errors import CallprepError
-
     if not has_terminal():
         raise CallprepError(messages.NO_TERMINAL)
     return QuestionaryAsker()

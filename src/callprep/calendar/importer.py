@@ -20,12 +20,16 @@ from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from callprep import messages
-from callprep.calendar import meetings
+from callprep.calendar import events, meetings
+from callprep.catalog import index
+from callprep.catalog.index import PlanSummary
+from callprep.deal import carry
 from callprep.errors import CallprepError
 from callprep.plans.model import Plan
-from callprep.plans.planfile import validate
+from callprep.plans.planfile import load_plan, validate
 from callprep.plans.profile import Profile
 from callprep.plans.store import Store
+from callprep.text import account_key, email_domain
 
 MAX_DAYS = 366 * 2
 DEFAULT_DAYS = 14
@@ -106,8 +110,6 @@ def import_calendars(
 ) -> Result:
     import gc
 
-    from callprep.calendar import events
-
     # Reading a calendar makes a few hundred thousand objects that live to the end; the
     # collector would walk them again and again for nothing (5-10% of an import).
     collecting = gc.isenabled()
@@ -172,9 +174,6 @@ class _Run:
         dry_run: bool,
         warn: Callable[[str], None],
     ) -> None:
-        from callprep.catalog import index
-        from callprep.catalog.index import PlanSummary
-
         self.store = store
         self.profile = profile
         self.sides = sides
@@ -191,8 +190,6 @@ class _Run:
             warn(messages.IMPORT_ACCOUNTS_IGNORED.format(problem=err.message))
             corrections = {}
         self.book = meetings.AccountBook.of(corrections, summaries)
-        # The accounts the store has plans of: only those have anything to carry forward.
-        from callprep.text import account_key
 
         self.stored_accounts = {account_key(s.account) for s in summaries if s.account}
         self.loaded: dict[Path, Plan | None] = {}
@@ -229,8 +226,6 @@ class _Run:
         result.outcomes.append(outcome)
 
     def _plan_of(self, event: Any) -> tuple[Path, Plan] | None:
-        from callprep.plans.planfile import load_plan
-
         wanted = (event.uid, event.recurrence_id)
         for path in self.by_uid.get(event.uid, []):
             if path not in self.loaded:
@@ -267,8 +262,6 @@ class _Run:
 
     def _note_named(self, people: list[dict[str, str]], account: str, result: Result) -> None:
         """Remember the accounts made from a domain in this run, to show how to correct them."""
-        from callprep.text import email_domain
-
         for person in meetings.external(people):
             domain = email_domain(person["email"])
             if meetings.account_from_domain(domain) == account and not meetings.is_free_mail(
@@ -280,15 +273,12 @@ class _Run:
     def _carry(self, data: dict[str, Any]) -> None:
         """What earlier calls on the account taught, as `new` starts from it (`carry.start_new`),
         with each account's plans read once for the whole import."""
-        from callprep.text import account_key
-
         account = str(data.get("account") or "")
         if not account:
             return
         key = account_key(account)
         if key not in self.stored_accounts:
             return
-        from callprep.deal import carry
 
         if key not in self.earlier:
             self.earlier[key] = carry.account_plans(self.store, account)
@@ -348,10 +338,6 @@ class Correction:
 def correct_account(store: Store, text: str, account: str, dry_run: bool = False) -> Correction:
     """Set the account of a domain (or an address) for every import from now on, and move the
     plans already imported from it that the seller has not prepared or renamed."""
-    from callprep.catalog import index
-    from callprep.catalog.index import PlanSummary
-    from callprep.plans.planfile import load_plan
-
     key = meetings.correction_key(text)
     if not key:
         raise CallprepError(messages.IMPORT_BAD_KEY.format(text=text))
@@ -438,8 +424,6 @@ def answers_from_ics(
     """A new plan's answers from one meeting of a calendar file: the one `uid` names (or a
     unique start of it), or the file's only one. A recurring meeting is its next occurrence (its
     last, when all are past). SeveralEvents lists them when the file holds more than one."""
-    from callprep.calendar import events
-
     found, _ = events.read(
         [source],
         start=now - dt.timedelta(days=FROM_ICS_PAST_DAYS),

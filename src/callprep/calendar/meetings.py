@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -38,9 +39,13 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from callprep import messages
+from callprep.calendar.events import not_a_meeting
 from callprep.errors import CallprepError
+from callprep.files import atomic_write, read_text
 from callprep.plans.model import Attendee, CalendarEvent, Plan
+from callprep.plans.planfile import dumps, parse_toml
 from callprep.plans.profile import DOMAIN_RE, Profile
+from callprep.plans.store import os_error_message
 from callprep.text import clean, email_domain, one_line
 
 if TYPE_CHECKING:
@@ -245,8 +250,6 @@ def skip_reason(event: Event, sides: Sides, found: list[dict[str, str]] | None =
 
     `found` is the event's `people`, when the caller has them already.
     """
-    from callprep.calendar.events import not_a_meeting
-
     reason = not_a_meeting(event)
     if reason:
         return reason
@@ -337,9 +340,6 @@ def corrections_path(home: Path) -> Path:
 
 def load_corrections(home: Path) -> dict[str, str]:
     """The accounts the seller set per address or domain; CallprepError naming the file if broken."""
-    from callprep.files import read_text
-    from callprep.plans.planfile import parse_toml
-
     path = corrections_path(home)
     if not path.exists() and not path.is_symlink():
         return {}
@@ -366,10 +366,6 @@ def correction_key(text: str) -> str:
 
 def save_correction(store: Store, key: str, account: str) -> Path:
     """Set (or, with an empty account, forget) the account for an address or domain."""
-    from callprep.files import atomic_write
-    from callprep.plans.planfile import dumps
-    from callprep.plans.store import os_error_message
-
     path = corrections_path(store.home)
     with store.lock("accounts"):
         current = load_corrections(store.home)
@@ -491,8 +487,6 @@ def calendar_of(event: Event, account: str) -> dict[str, Any]:
 
 def source_name(source: str) -> str:
     """Where the event was read: the file's absolute path ("-" for stdin)."""
-    import os
-
     return source if source == "-" else os.path.abspath(source)
 
 

@@ -25,6 +25,7 @@ from callprep.coach.topics import DISCOVERY
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
 from callprep.plans.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
+from callprep.plans.planfile import load_answers, validate
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
 
@@ -225,8 +226,6 @@ def _merge_commitments(
 
 def answers_from_file(path: Path) -> dict[str, Any]:
     """The `[debrief]` table of a `--from` file (any other table in it is ignored)."""
-    from callprep.plans.planfile import load_answers
-
     data = load_answers(path, table="debrief")
     table = data.get("debrief")
     if not isinstance(table, dict):
@@ -236,8 +235,6 @@ def answers_from_file(path: Path) -> dict[str, Any]:
 
 def to_debrief(answers: Mapping[str, Any], source: str) -> Debrief:
     """Validate the answers as the plan's `[debrief]` (errors name `debrief.<field>`)."""
-    from callprep.plans.planfile import validate
-
     debrief = validate(Plan, {"debrief": dict(answers)}, source).debrief
     assert debrief is not None
     return debrief
@@ -266,8 +263,6 @@ def draft_text(
 
 def people_from_file(path: Path) -> list[dict[str, Any]]:
     """The `[[attendees]]` of a `--from` file as updates to the plan's people (see `people`)."""
-    from callprep.plans.planfile import load_answers
-
     return deal_people.updates_from(load_answers(path).get("attendees"), str(path))
 
 

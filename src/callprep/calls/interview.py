@@ -15,6 +15,7 @@ from callprep.coach.playbook import Playbook, Question
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
 from callprep.plans.model import Plan
+from callprep.plans.planfile import validate
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
 
@@ -115,8 +116,6 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
 
 
 def to_plan(data: dict[str, Any], source: str = "your answers") -> Plan:
-    from callprep.plans.planfile import validate
-
     return validate(Plan, data, source)
 
 

@@ -22,8 +22,9 @@ from typing import Any
 from callprep import messages
 from callprep.errors import CallprepError
 from callprep.plans.model import INFLUENCES, Attendee, Plan
+from callprep.plans.planfile import validate
 from callprep.prompts import Asker, Prompt
-from callprep.text import one_line
+from callprep.text import one_line, valid_email
 
 # What a person is, as the plan file says it; `aliases` is kept apart (it only grows).
 FIELDS = ("name", "role", "side", "email", "influence", "stance")
@@ -225,7 +226,6 @@ def updates_from(entries: object, source: str) -> list[dict[str, Any]]:
         return []
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise CallprepError(f"{source}: attendees: {messages.PEOPLE_FROM_NOT_TABLES}")
-    from callprep.plans.planfile import validate
 
     validate(
         Plan,
@@ -247,8 +247,6 @@ def updates_from(entries: object, source: str) -> list[dict[str, Any]]:
 
 def email_problem(text: str) -> str | None:
     """Why a typed email is not one (blank is fine: not known)."""
-    from callprep.text import valid_email
-
     text = text.strip()
     if text and not valid_email(text):
         return messages.PERSON_BAD_EMAIL.format(value=text)

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from callprep import __version__
+from callprep.catalog import accounts
 from callprep.errors import CallprepError
-from callprep.files import StatKey, plan_files
+from callprep.files import StatKey, atomic_write, plan_files, read_bounded
 
 if TYPE_CHECKING:
     from callprep.plans.model import Plan
@@ -217,8 +218,6 @@ def code_fingerprint() -> str:
 
 def _read_cache(path: Path, fingerprint: str) -> dict[str, tuple[StatKey, list[Any]]]:
     """The cached entries, or nothing when the cache is missing, corrupt or from other code."""
-    from callprep.files import read_bounded
-
     try:
         data = json.loads(read_bounded(path, MAX_CACHE_BYTES))
         if data["format"] != CACHE_FORMAT or data["code"] != fingerprint:
@@ -237,8 +236,6 @@ def _read_cache(path: Path, fingerprint: str) -> dict[str, tuple[StatKey, list[A
 def _write_cache(
     store: Store, fingerprint: str, entries: dict[str, tuple[StatKey, list[Any]]]
 ) -> None:
-    from callprep.files import atomic_write
-
     data = {
         "format": CACHE_FORMAT,
         "code": fingerprint,
@@ -257,7 +254,6 @@ def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
     On the way, the accounts cache (`callprep.catalog.accounts`) is brought up to date when anything
     was read afresh or the folder changed since it was.
     """
-    from callprep.catalog import accounts
     from callprep.plans.planfile import LoadProblem
 
     folder = store.plans_dir

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from callprep import messages
 from callprep.catalog import index
 from callprep.catalog.index import PlanSummary
+from callprep.coach.coach import readiness_of
+from callprep.coach.topics import FINDINGS
 from callprep.plans.planfile import LoadProblem
 from callprep.plans.store import Store
+from callprep.text import account_key
 
 UPCOMING_DAYS = 7
 
@@ -72,11 +75,6 @@ def with_deals(plans: list[PlanSummary]) -> list[PlanSummary]:
     The index summarises each plan alone; `deal.economic_unknown` looks at the deal's earlier
     calls too, so the readiness here is the one `check` and the brief give.
     """
-    from dataclasses import replace
-
-    from callprep.coach.coach import readiness_of
-    from callprep.text import account_key
-
     calls: dict[str, list[PlanSummary]] = {}
     for plan in plans:
         if plan.economic:
@@ -95,8 +93,6 @@ def with_deals(plans: list[PlanSummary]) -> list[PlanSummary]:
 
 def _same_deal(plan: PlanSummary, other: PlanSummary) -> bool:
     """As carry.on_deal: the same account, and the same opportunity or none at all."""
-    from callprep.text import account_key
-
     if not plan.account or account_key(plan.account) != account_key(other.account):
         return False
     return account_key(other.opportunity) in ("", account_key(plan.opportunity))
@@ -140,8 +136,6 @@ def select(
 
 def gaps(plan: PlanSummary) -> list[str]:
     """A coming call's gaps in a few words each, costliest first."""
-    from callprep.coach.topics import FINDINGS
-
     known = [FINDINGS[code] for code in plan.codes if code in FINDINGS]
     return [kind.label for kind in sorted(known, key=lambda kind: -kind.weight)]
 

@@ -17,7 +17,9 @@ from callprep import messages
 from callprep.coach import topics
 from callprep.coach.objective import vague_reason
 from callprep.coach.topics import FINDINGS, SEVERITY_ORDER, Severity, Topic
+from callprep.coach.voice import customer_voice, first_name
 from callprep.plans.model import UNSURE, Plan
+from callprep.text import one_line
 
 UPFRONT_CONTRACT = "upfront-contract"
 # A plan with a critical finding is never more than this ready, however complete the rest:
@@ -106,8 +108,6 @@ def pain(plan: Plan) -> str:
     value = answer(plan, why)
     if state(value) != "known" or not isinstance(value, str):
         return ""
-    from callprep.coach.voice import customer_voice
-    from callprep.text import one_line
 
     # The first clause is the pain; the rest of a note is usually detail.
     text = re.split(r"\s*(?:;|\. |: | — | – )\s*", customer_voice(one_line(value)), maxsplit=1)[0]
@@ -168,8 +168,6 @@ def suggested_questions(found: Sequence[Finding], plan: Plan) -> list[str]:
 
 def example_person(plan: Plan) -> str:
     """Who the coach's example objectives name: the plan's first customer attendee, or a role."""
-    from callprep.coach.voice import first_name
-
     people = [a for a in plan.customer_attendees if a.name and not UNSURE.match(a.name)]
     return first_name(people[0].name) if people else messages.EXAMPLE_NOBODY
 

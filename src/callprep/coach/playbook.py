@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from callprep import messages
 from callprep.errors import CallprepError
+from callprep.files import read_text
 from callprep.plans.planfile import parse_toml
 
 QuestionKind = Literal[
@@ -192,8 +193,6 @@ def user_playbook_files(folder: Path) -> list[Path]:
 
 
 def load_user_playbook(path: Path) -> Playbook:
-    from callprep.files import read_text
-
     return parse_playbook(read_text(path), str(path))
 
 

@@ -12,6 +12,7 @@ from callprep.dates import Clock
 from callprep.errors import CallprepError
 from callprep.plans import profile as profiles
 from callprep.plans.store import Store
+from callprep.render import calendar_import as view
 
 
 def run(
@@ -47,7 +48,6 @@ def run(
         stdin=sys.stdin.buffer if "-" in sources else None,
         warn=output.warn,
     )
-    from callprep.render import calendar_import as view
 
     if as_json:
         output.print_json(result.to_json())

@@ -6,15 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 from callprep import messages, output
+from callprep.calls.people import picture
 from callprep.deal import deal
 from callprep.errors import CallprepError
+from callprep.plans import profile
 from callprep.plans.store import Store
 from callprep.team import owners
 
 
 def _company(home: Path) -> str:
-    from callprep.plans import profile
-
     try:
         return profile.load(home).company
     except CallprepError:
@@ -23,8 +23,6 @@ def _company(home: Path) -> str:
 
 def _ours(company: str, found: deal.Deal) -> str:
     """Who "we" are on our steps: the profile's company, else our people on the deal."""
-    from callprep.calls.people import picture
-
     if company:
         return company
     return ", ".join(p.attendee.name for p in picture(found.plans) if p.attendee.side == "ours")

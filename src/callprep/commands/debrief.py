@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from callprep.catalog import lookup
 from callprep.dates import Clock
 from callprep.deal import carry
 from callprep.errors import CallprepError, Interrupted
+from callprep.outreach import followup
 from callprep.plans import profile as profiles
 from callprep.plans.model import Plan
 from callprep.plans.planfile import parse_toml, read_text
@@ -156,10 +158,6 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
 
 def offer_followup(home: Path, plan: Plan, ref: str) -> None:
     """Last, offer to draft the follow-up to the customer (through the prompt seam)."""
-    import sys
-
-    from callprep.outreach import followup
-
     if not plan.debriefed:
         return
     wanted = prompts.interactive_asker().ask(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import shlex
@@ -9,9 +10,15 @@ import subprocess
 import tomllib
 from pathlib import Path
 
-from callprep import messages, output
+from callprep import messages, output, prompts
+from callprep.calls import reinterview
+from callprep.calls.interview import Interview, to_plan
 from callprep.catalog import lookup
-from callprep.errors import CallprepError
+from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook
+from callprep.dates import Clock
+from callprep.errors import CallprepError, Interrupted
+from callprep.plans import profile as profiles
+from callprep.plans.model import Plan
 from callprep.plans.planfile import check_schema, plan_from_text, plan_to_text, read_text
 from callprep.plans.store import PlanChanged, Store, StoredPlan
 
@@ -29,17 +36,6 @@ def has_editor() -> bool:
 
 def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     """The interview again, current answers the defaults; what changed is saved onto the plan."""
-    import copy
-
-    from callprep import prompts
-    from callprep.calls import reinterview
-    from callprep.calls.interview import Interview, to_plan
-    from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook
-    from callprep.dates import Clock
-    from callprep.errors import Interrupted
-    from callprep.plans import profile as profiles
-    from callprep.plans.model import Plan
-
     store = Store(home)
     stored = lookup.load(store, ref)
     if not prompts.has_terminal():

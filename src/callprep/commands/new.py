@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,14 +11,17 @@ from typing import Any
 import tomli_w
 
 from callprep import dates, messages, output, prompts
+from callprep.calendar import importer
 from callprep.calls.interview import Interview, to_plan
 from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook, playbook_names
 from callprep.dates import Clock
 from callprep.deal import carry
 from callprep.errors import CallprepError, Interrupted
+from callprep.outreach import agenda
 from callprep.plans import profile as profiles
 from callprep.plans.planfile import load_answers, parse_toml, read_text
 from callprep.plans.store import Store
+from callprep.text import one_line
 
 DRAFT = "new"
 AGENDA_DRAFT_KEY = "draft_agenda"  # offered at the end, when the agenda is not yet sent
@@ -67,11 +71,6 @@ def with_event(
 ) -> tuple[dict[str, Any], frozenset[str]]:
     """`--from-ics`: one meeting's facts (account, time, length, people, notes, its calendar
     identity) under what --from and the flags give; its time and length are not asked again."""
-    import sys
-
-    from callprep.calendar import importer
-    from callprep.text import one_line
-
     if options.from_ics is None:
         raise CallprepError(messages.NEW_ICS_UID_WITHOUT_FILE)
     stdin = sys.stdin.buffer if options.from_ics == "-" else None
@@ -100,8 +99,6 @@ def with_event(
 
 def _said_when(event: dict[str, Any]) -> None:
     """What the meeting fixed and the interview will not ask: its title, time and length."""
-    from callprep.text import one_line
-
     starts = event.get("starts_at")
     if not isinstance(starts, dt.datetime):
         return
@@ -223,8 +220,6 @@ def run(home: Path, options: Options) -> str:
     if problem := store.discard_draft(DRAFT):
         output.warn(problem)
     if asker is not None and not stored.plan.agenda.shared:
-        from callprep.outreach import agenda
-
         wanted = asker.ask(
             prompts.Prompt(
                 key=AGENDA_DRAFT_KEY,

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from callprep import messages, output, prompts
+from callprep.coach.playbook import playbook_names
 from callprep.plans import profile as profiles
 from callprep.plans.store import Store
 
@@ -19,8 +20,6 @@ def run(home: Path, as_json: bool = False) -> None:
     if not sys.stdin.isatty():
         show(current)
         return
-    # Deferred: only asking reads the playbooks (their models cost a start that only shows).
-    from callprep.coach.playbook import playbook_names
 
     filled = profiles.ask_missing(
         prompts.interactive_asker(), current, lambda: playbook_names(Store(home).playbooks_dir)

@@ -15,9 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from callprep import messages
+from callprep.catalog import accounts
 from callprep.coach import coach
+from callprep.coach.coach import state
 from callprep.coach.topics import DISCOVERY
+from callprep.errors import CallprepError
 from callprep.plans.model import DISCOVERY_KEYS, Attendee, Commitment, Discovery, Plan
+from callprep.plans.planfile import load_plan
+from callprep.plans.store import StoredPlan
 from callprep.text import account_key, one_line
 
 if TYPE_CHECKING:
@@ -119,8 +124,6 @@ def known_discovery(past: History) -> dict[str, Any]:
     A hedged note ("not sure yet, Helen mentioned the CFO") is carried too where nothing surer
     is known: it is still asked, but what it says is not thrown away.
     """
-    from callprep.coach.coach import state
-
     known: dict[str, Any] = {}
     hedged: dict[str, Any] = {}
     for plan in past.plans:
@@ -234,11 +237,6 @@ def account_stored(store: Store, account: str, exclude: Path | None = None) -> l
 
     The store's index says which files are the account's, so only those are read in full.
     """
-    from callprep.catalog import accounts
-    from callprep.errors import CallprepError
-    from callprep.plans.planfile import load_plan
-    from callprep.plans.store import StoredPlan
-
     found: list[StoredPlan] = []
     for path in accounts.account_paths(store, account):
         if path == exclude:

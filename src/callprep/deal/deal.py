@@ -19,8 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from callprep import messages
 from callprep.calls import people
+from callprep.calls.debrief import new_opportunities as opportunities_of
+from callprep.calls.debrief import recorded_stances
 from callprep.calls.people import Person
 from callprep.catalog import lookup
+from callprep.catalog.index import PlanSummary, scan
 from callprep.coach import coach, topics
 from callprep.coach.topics import Topic
 from callprep.deal import carry
@@ -51,8 +54,6 @@ def account_named(store: Store, text: str) -> str | None:
 
     None when no account matches; a CallprepError listing them when several start so.
     """
-    from callprep.catalog.index import PlanSummary, scan
-
     wanted = account_key(text)
     if not wanted:
         return None
@@ -197,8 +198,6 @@ def unknown_topics(plans: Sequence[Plan]) -> list[Topic]:
 
 def story(deal: Deal, today: dt.date, now: dt.datetime | None = None) -> Story:
     """The deal as one story, as of `today` (commitments due before it are overdue)."""
-    from callprep.calls.debrief import new_opportunities as opportunities_of
-
     plans = deal.plans
     known = people.picture(plans, now)
     held = debriefed(plans)
@@ -377,9 +376,6 @@ class LastTime:
 
 def last_time(earlier: Sequence[Plan]) -> LastTime | None:
     """The last debriefed call of `earlier` (the deal's calls before this one, oldest first)."""
-    from callprep.calls.debrief import new_opportunities as opportunities_of
-    from callprep.calls.debrief import recorded_stances
-
     held = debriefed(earlier)
     if not held:
         return None

@@ -7,9 +7,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from callprep import messages
 from callprep.coach.voice import customer_voice, first_name
+from callprep.dates import get_zone
 from callprep.errors import CallprepError
 from callprep.plans.model import Attendee, Plan
 from callprep.text import clean, md_text, one_line
@@ -227,7 +229,6 @@ def call_time(plan: Plan, our_zone: str = "") -> CallTime | None:
     a plan with no offset is in the seller's own."""
     if plan.starts_at is None:
         return None
-    from callprep.dates import get_zone
 
     start = plan.starts_at if plan.starts_at.tzinfo else plan.starts_at.astimezone()
     minutes = plan.duration_minutes or messages.AGENDA_DEFAULT_MINUTES
@@ -284,8 +285,6 @@ def format_call_time(when: CallTime) -> str:
     label = zone_label(when.zone) if when.zone else start.tzname() or ""
     text = f"{day}, {_span(start, end)} {label}".rstrip()
     if when.ours:
-        from zoneinfo import ZoneInfo
-
         ours = ZoneInfo(when.ours)
         mine = f"{_span(start.astimezone(ours), end.astimezone(ours))} {zone_label(when.ours)}"
         if start.astimezone(ours).date() != start.date():

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from callprep import messages
 from callprep.coach.voice import customer_voice
+from callprep.dates import Clock, describe_date, get_zone
 from callprep.errors import CallprepError
 from callprep.outreach.agenda import greeting, restated_goal, sender, signature
 from callprep.plans.model import Commitment, Plan
@@ -84,8 +85,6 @@ def build(
     held = debrief.held_at or plan.starts_at
     if held is not None:
         if held.tzinfo is not None and profile is not None:
-            from callprep.dates import get_zone
-
             with contextlib.suppress(CallprepError):
                 held = held.astimezone(get_zone(profile.zone_name))
         thanks = messages.FOLLOWUP_THANKS_ON.format(day=f"{held:%A} {held.day} {held:%B}")
@@ -130,8 +129,6 @@ def _plain(text: str) -> str:
 
 
 def _agreed(commitment: Commitment, esc: Escape) -> Agreed:
-    from callprep.dates import describe_date
-
     # The person a commitment names (`owner`, as `deal --plan` reads it), else "You" or "We".
     named = (commitment.model_extra or {}).get("owner")
     if isinstance(named, str) and one_line(named):
@@ -192,8 +189,6 @@ def message_for(plan: Plan, fmt: str, ref: str, profile: Profile | None) -> tupl
 def next_meeting(plan: Plan, zone_name: str) -> dt.datetime:
     """The date and time the debrief's next step names ("Pilot kickoff call on 12 Jan 10:00"),
     read as the seller would type it, after the call; CallprepError when it names none."""
-    from callprep.dates import Clock
-
     step = one_line(plan.debrief.next_step if plan.debrief else "")
     if not step:
         raise CallprepError(messages.FOLLOWUP_ICS_NO_STEP)
@@ -217,8 +212,6 @@ def next_meeting(plan: Plan, zone_name: str) -> dt.datetime:
             if found is not None:
                 return found
     if day is not None:
-        from callprep.dates import describe_date
-
         raise CallprepError(messages.FOLLOWUP_ICS_NO_TIME.format(day=describe_date(day)))
     raise CallprepError(messages.FOLLOWUP_ICS_NO_DATE.format(step=step))
 

@@ -13,10 +13,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from callprep import messages
+from callprep.dates import get_zone, local_zone_name
 from callprep.errors import CallprepError
+from callprep.files import atomic_write, read_text
+from callprep.plans.planfile import describe_validation_error, dumps, parse_toml, validate
+from callprep.plans.store import Store, os_error_message
 from callprep.text import email_domain, valid_email
 
 if TYPE_CHECKING:
@@ -76,8 +80,6 @@ class Profile(BaseModel):
     @classmethod
     def _zone(cls, value: str) -> str:
         if value:
-            from callprep.dates import get_zone
-
             try:
                 return str(get_zone(value).key)
             except CallprepError as err:
@@ -109,7 +111,6 @@ class Profile(BaseModel):
         """The IANA zone typed times are in: the profile's, else the machine's."""
         if self.timezone:
             return self.timezone
-        from callprep.dates import local_zone_name
 
         return local_zone_name()
 
@@ -149,9 +150,6 @@ def path(home: Path) -> Path:
 
 def load(home: Path) -> Profile:
     """The seller's profile; an empty one when there is none yet."""
-    from callprep.files import read_text
-    from callprep.plans.planfile import parse_toml, validate
-
     file = path(home)
     if not file.exists() and not file.is_symlink():
         return Profile()
@@ -160,10 +158,6 @@ def load(home: Path) -> Profile:
 
 def save(home: Path, profile: Profile) -> Path:
     """Write the profile atomically, readable by the seller alone."""
-    from callprep.files import atomic_write
-    from callprep.plans.planfile import dumps
-    from callprep.plans.store import Store, os_error_message
-
     store = Store(home)
     store.ensure(home)
     file = path(home)
@@ -176,10 +170,6 @@ def save(home: Path, profile: Profile) -> Path:
 
 def with_value(profile: Profile, key: str, value: str) -> Profile:
     """The profile with `key` set from text as typed ("" clears it); CallprepError if it is wrong."""
-    from pydantic import ValidationError
-
-    from callprep.plans.planfile import describe_validation_error
-
     if key not in KEYS:
         raise CallprepError(messages.PROFILE_UNKNOWN_KEY.format(key=key, keys=", ".join(KEYS)))
     value = value.replace("\\n", "\n") if key == "signature" else value
@@ -215,8 +205,6 @@ def first_time(home: Path) -> bool:
 
 
 def mark_offered(home: Path) -> None:
-    from callprep.plans.store import Store
-
     try:
         folder = Store(home).ensure(home / "cache")
         (folder / OFFERED_MARK).touch()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
 import re
 import time
@@ -18,9 +19,11 @@ from callprep.files import (
     PLAN_SUFFIX,
     TEMP_SUFFIX,
     atomic_write,
+    atomic_write_many,
     existing_mode,
     glob_escape,
 )
+from callprep.output import OutputGuard
 from callprep.plans.home import check_home, expand_user
 from callprep.plans.model import Plan
 from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text, read_text
@@ -118,8 +121,6 @@ class Store:
 
     def guard(self, plan_path: Path) -> OutputGuard:
         """What an output written from the plan at `plan_path` may never overwrite."""
-        from callprep.output import OutputGuard
-
         folders = (self.plans_dir, self.drafts_dir, self.rejected_dir, self.playbooks_dir)
         return OutputGuard(
             plan=plan_path,
@@ -276,7 +277,6 @@ class Store:
         """
         if not plans:
             return []
-        from callprep.files import atomic_write_many
 
         with self.lock("new"):
             stored = [
@@ -418,7 +418,6 @@ class Store:
         """The plan's lock; a plan file outside the store is locked by its real path's digest."""
         if self.in_store(path):
             return self.lock(path.stem)
-        import hashlib
 
         digest = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape"))
         return self.lock(f"file-{digest.hexdigest()[:20]}")

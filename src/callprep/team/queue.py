@@ -10,6 +10,7 @@ from typing import Any
 from callprep.catalog import stats
 from callprep.catalog.index import PlanSummary
 from callprep.catalog.listing import gaps
+from callprep.text import account_key
 
 DEFAULT_DAYS = 2
 
@@ -93,8 +94,6 @@ def build(plans: list[PlanSummary], now: dt.datetime, days: int = DEFAULT_DAYS) 
 
 
 def _owners(plans: list[PlanSummary], deal: stats.Opportunity) -> list[str]:
-    from callprep.text import account_key
-
     return sorted(
         {
             p.owner
