@@ -44,7 +44,7 @@ def guarded(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from callprep.errors import CallprepError
+        from callprep.errors import CallprepError  # deferred: --help loads none of ours
 
         debug = _state().debug
         try:
@@ -111,12 +111,12 @@ def root(
 @guarded
 def _start_here(ctx: typer.Context) -> None:
     """`callprep` alone: in an empty store, the three things to do first; else the help."""
-    from callprep.plans.store import Store
+    from callprep.plans.store import Store  # deferred: pydantic, for `callprep` alone
 
     if Store(home()).plan_ids():
         typer.echo(ctx.get_help())
     else:
-        from callprep import messages
+        from callprep import messages  # deferred: --help loads none of ours
 
         for line in messages.START_HERE:
             typer.echo(line)
@@ -124,7 +124,7 @@ def _start_here(ctx: typer.Context) -> None:
 
 
 def home() -> Path:
-    from callprep.plans.home import check_home, resolve_home
+    from callprep.plans.home import check_home, resolve_home  # deferred: not for --help
 
     folder = resolve_home(_state().home)
     check_home(folder)
@@ -212,6 +212,10 @@ FromOpt = Annotated[
 NoInputOpt = Annotated[
     bool, typer.Option("--no-input", help="Ask nothing; answers not given stay empty.")
 ]
+
+
+# Each command imports its module when it runs: `--help` loads none of them, and a command
+# loads its own alone (see benchmarks/startup.py).
 
 
 @app.command()

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from typer import _click, _coercion, core
+from typer.core import TyperArgument
+
 
 def apply() -> None:
     """Every adjustment, once, before the app is built."""
@@ -36,7 +39,6 @@ def plain_argument_help() -> None:
     required one as `{PLAN}`; neither means anything to a seller. (pyproject pins typer < 0.30;
     tests/test_errors.py holds the help text to this.)
     """
-    from typer.core import TyperArgument
 
     def usage_name(self: TyperArgument) -> str:
         name = self.display_name_raw
@@ -56,8 +58,6 @@ def light_coercion() -> None:
     in a list or a pair; no ranges or path checks); those are coerced here, anything else still by typer.
     (pyproject pins typer < 0.30; tests/test_errors.py holds the messages to this.)
     """
-    from typer import _click, _coercion, core
-
     build = core.build_runtime_param
 
     def flag(value: Any) -> bool:

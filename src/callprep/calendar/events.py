@@ -358,7 +358,7 @@ def _decode(data: bytes) -> str:
 
 
 def _parse(data: bytes, window: _Window) -> list[Calendar]:
-    from icalendar import Calendar
+    from icalendar import Calendar  # deferred: icalendar: only reading a calendar pays for it
 
     text = _decode(data)
     if "\n" not in text and "\r" in text:
@@ -548,7 +548,7 @@ class _Context:
 
 
 def _events_of(calendar: Calendar, path: str, window: _Window) -> Iterator[Event | Skipped]:
-    import recurring_ical_events
+    import recurring_ical_events  # deferred: only a calendar with repeating events
 
     events = [c for c in calendar.subcomponents if c.name == "VEVENT"]
     if not events:
@@ -630,7 +630,7 @@ def _x_wr_standard(
     x-wr-timezone converts a whole calendar at once: when one event breaks it (a UTC time
     in the year 1 has no place in Europe/London), the others are converted one by one.
     """
-    import x_wr_timezone
+    import x_wr_timezone  # deferred: only a calendar that names its zone so
 
     def convert(items: list[Component]) -> list[Component]:
         shell = calendar.copy()
@@ -655,7 +655,7 @@ def _x_wr_standard(
 
 
 def _calendar_of(members: list[Component]) -> Calendar:
-    from icalendar import Calendar
+    from icalendar import Calendar  # deferred: icalendar: only reading a calendar pays for it
 
     calendar = Calendar()
     calendar.subcomponents.extend(members)
@@ -676,7 +676,7 @@ def _summary(members: Sequence[Component]) -> str:
 
 def _made_uid(event: Component) -> str:
     """A UID for an event that has none, from what identifies it: start, title, organizer."""
-    import hashlib
+    import hashlib  # deferred: only an event without a uid
 
     parts = []
     for name in ("DTSTART", "SUMMARY", "ORGANIZER"):
@@ -718,7 +718,7 @@ def _prepare(members: list[Component], context: _Context) -> tuple[str, bool, dt
 
 
 def _prepare_one(event: Component, context: _Context) -> tuple[str, dt.datetime | None]:
-    from icalendar import vDDDTypes
+    from icalendar import vDDDTypes  # deferred: icalendar: only reading a calendar pays for it
 
     start_prop = event.get("DTSTART")
     if start_prop is None:
@@ -870,6 +870,7 @@ def _iana_zone(name: str) -> ZoneInfo | None:
     name = _tzid_key(name)
     if not name or len(name) > 200 or not name.isprintable():
         return None
+    # Deferred: icalendar: only reading a calendar pays for it.
     from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
     candidates = [name.strip("/")]
@@ -943,8 +944,8 @@ def _own_zone(component: Component, year: int) -> dt.tzinfo | None:
     zone: a copy whose open-ended yearly rules start ten years back reads the same for
     the window at a fraction of the cost.
     """
-    from icalendar import vDDDTypes
-    from icalendar.timezone import tzp
+    from icalendar import vDDDTypes  # deferred: icalendar: only reading a calendar pays for it
+    from icalendar.timezone import tzp  # deferred: icalendar: only reading a calendar pays for it
 
     try:
         copy = component.copy()
@@ -1138,7 +1139,7 @@ def _matches_sometime(rule: Any, freq: str, interval: int, start: dt.datetime) -
     whole periods of the rule, of the week and of the leap-year cycle, to just before
     `_PROBE_YEAR`: the same rule in the same phase, with at most ~40 years left to walk.
     """
-    from dateutil.rrule import rrulestr
+    from dateutil.rrule import rrulestr  # deferred: only an event that repeats
 
     text = ";".join(
         part

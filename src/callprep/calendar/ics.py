@@ -109,6 +109,7 @@ def invite(
     update the meeting instead of adding a second one; when the meeting is the customer's
     (they organised it), it keeps their ORGANIZER and is a plain event, not a request.
     """
+    # Deferred: icalendar: only an invite pays for it.
     from icalendar import Calendar, Event, vCalAddress
 
     when = call_time(plan, profile.zone_name if profile is not None else "")
@@ -220,6 +221,7 @@ def _invitees(plan: Plan, organizer: Attendee | None) -> tuple[list[Attendee], l
 def _add_times(calendar: Calendar, event: Event, when: CallTime) -> None:
     """DTSTART/DTEND in the call's named zone (its VTIMEZONE added with the event), else in
     the plan's own offset with a VTIMEZONE that defines it; UTC as `Z`."""
+    # Deferred: icalendar: only an invite pays for it.
     from icalendar import Timezone, TimezoneStandard
 
     if when.zone and when.zone not in ("UTC", "Etc/UTC"):

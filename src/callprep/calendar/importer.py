@@ -108,7 +108,7 @@ def import_calendars(
     stdin: BinaryIO | None = None,
     warn: Callable[[str], None] = lambda message: None,
 ) -> Result:
-    import gc
+    import gc  # deferred: only a large import
 
     # Reading a calendar makes a few hundred thousand objects that live to the end; the
     # collector would walk them again and again for nothing (5-10% of an import).

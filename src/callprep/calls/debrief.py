@@ -249,7 +249,7 @@ def draft_text(
 ) -> str | None:
     """The answers so far as a plan-format file: the `[debrief]` table and the people's updates
     as `[[attendees]]` (so the draft is itself a `--from` file); None if unusable."""
-    import tomli_w
+    import tomli_w  # deferred: only writing a debrief from a file
 
     try:
         debrief = to_debrief(answers, "draft")

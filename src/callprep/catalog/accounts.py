@@ -64,7 +64,7 @@ def refresh(store: Store, accounts: dict[str, tuple[StatKey, str]], folder_key: 
     `folder_key` is the plans folder's key taken before the scan listed it, so a change made
     during the scan leaves the cache untrusted.
     """
-    import sqlite3
+    import sqlite3  # deferred: sqlite3: only looking an account up
 
     with contextlib.suppress(sqlite3.Error, OSError, CallprepError), _open(store) as db:
         _replace_all(db, accounts, folder_key)
@@ -72,7 +72,7 @@ def refresh(store: Store, accounts: dict[str, tuple[StatKey, str]], folder_key: 
 
 def is_trusted(store: Store, key: StatKey) -> bool:
     """Whether the cache was last brought up to date with the plans folder as `key` says."""
-    import sqlite3
+    import sqlite3  # deferred: sqlite3: only looking an account up
 
     try:
         with _open(store) as db:
@@ -94,7 +94,7 @@ def folder_key(folder: Path) -> StatKey | None:
 
 @contextlib.contextmanager
 def _open(store: Store) -> Iterator[sqlite3.Connection]:
-    import sqlite3
+    import sqlite3  # deferred: sqlite3: only looking an account up
 
     path = store.ensure(store.home / "cache") / DB_NAME
     fresh = not path.exists()
@@ -214,6 +214,7 @@ def _replace_all(
 
 def _account_of(path: Path) -> str:
     """The account key a plan file names, read cheaply (no validation); "" when unreadable."""
+    # Deferred: pydantic: only a plan file read again.
     from callprep.plans.planfile import parse_toml, read_text
 
     try:

@@ -161,7 +161,7 @@ class PlanSummary:
 
 def summarize(plan: Plan, path: Path | None = None) -> PlanSummary:
     """What `list` and `stats` need from a plan (pure: no disk, no clock)."""
-    from callprep.coach import coach, topics
+    from callprep.coach import coach, topics  # deferred: pydantic: only a plan summarised again
 
     debrief = plan.debrief
     known = plan.known_discovery()
@@ -254,6 +254,7 @@ def scan(store: Store) -> Iterator[PlanSummary | LoadProblem]:
     On the way, the accounts cache (`callprep.catalog.accounts`) is brought up to date when anything
     was read afresh or the folder changed since it was.
     """
+    # Deferred: pydantic: only a scan that reads plans.
     from callprep.plans.planfile import LoadProblem
 
     folder = store.plans_dir

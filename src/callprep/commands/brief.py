@@ -30,7 +30,7 @@ def run(
     earlier = carry.brief_context(store, stored.path, stored.plan, dt.date.today())
     last_time = None
     if earlier.earlier:
-        from callprep.deal import deal
+        from callprep.deal import deal  # deferred: only a plan with earlier calls has a last time
 
         last_time = deal.last_time(earlier.earlier)
     view = brief_view.build(
@@ -42,23 +42,23 @@ def run(
         last_time=last_time,
     )
     if fmt == "term":
-        from callprep.render import term
+        from callprep.render import term  # deferred: rich: the chosen format only
 
         if output_path is not None:
             raise CallprepError(messages.TERM_NO_FILE)
         term.render(view, output.out())
     elif fmt == "md":
-        from callprep.render import markdown
+        from callprep.render import markdown  # deferred: the chosen format only
 
         output.write_data(markdown.render(view), output_path, store.guard(stored.path))
     elif fmt == "html":
-        from callprep.render import html
+        from callprep.render import html  # deferred: the chosen format only
 
         output.write_data(html.render(view, paper), output_path, store.guard(stored.path))
     elif fmt == "pdf":
         if output_path is None:
             raise CallprepError(messages.PDF_NEEDS_OUTPUT)
-        from callprep.render import pdf
+        from callprep.render import pdf  # deferred: typst: the chosen format only
 
         output.write_file(output_path, pdf.render(view, paper), store.guard(stored.path))
     else:

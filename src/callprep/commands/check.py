@@ -27,7 +27,7 @@ def run(home: Path, ref: str, as_json: bool, strict: bool, codes: bool = False) 
             }
         )
     else:
-        from callprep.render.check import render
+        from callprep.render.check import render  # deferred: rich: not for --json
 
         render(plan, result, output.out(), ref, codes)
     if strict and result.findings:

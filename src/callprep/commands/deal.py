@@ -46,7 +46,7 @@ def run(
         if not mine:
             raise CallprepError(messages.DEAL_NOT_OWNED.format(deal=found.name or ref))
         found = deal.Deal(found.account, found.opportunity, mine)
-    from callprep.render import deal as view
+    from callprep.render import deal as view  # deferred: rich: not for --json
 
     if fmt == "term" and output_path is not None and not as_json:
         raise CallprepError(messages.TERM_NO_FILE)

@@ -146,7 +146,7 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
         output.warn(problem)
     output.say(messages.DEBRIEF_SAVED.format(path=stored.path))
 
-    from callprep.render import debrief as summary
+    from callprep.render import debrief as summary  # deferred: rich: only once saved
 
     in_store = stored.path.parent == store.plans_dir
     summary.render(

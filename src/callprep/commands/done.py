@@ -80,7 +80,7 @@ def run(home: Path, ref: str, numbers: list[int], undo: bool = False) -> None:
         output.say(messages.DONE_NONE.format(deal=deal))
         return
     if not numbers:
-        from callprep.render.debrief import commitments_table
+        from callprep.render.debrief import commitments_table  # deferred: rich: only the table
 
         today = dt.date.today()
         rows = [

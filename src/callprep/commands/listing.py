@@ -34,7 +34,7 @@ def run(
         else:
             output.say(messages.LIST_EMPTY if not account else messages.LIST_NO_MATCH)
         return
-    from callprep.render.listing import table, upcoming_table
+    from callprep.render.listing import table, upcoming_table  # deferred: rich: not for --json
 
     console = output.out()
     if upcoming:

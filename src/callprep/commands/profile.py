@@ -41,7 +41,7 @@ def set_key(home: Path, key: str, value: str) -> None:
 
 
 def show(profile: profiles.Profile) -> None:
-    from callprep.render.profile import table
+    from callprep.render.profile import table  # deferred: rich: not for --json
 
     if not any(getattr(profile, key) for key in profiles.KEYS):
         output.say(messages.PROFILE_EMPTY)

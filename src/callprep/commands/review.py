@@ -20,7 +20,7 @@ def run(home: Path, days: int = queue.DEFAULT_DAYS, as_json: bool = False) -> No
     if as_json:
         output.print_json(found.to_json())
         return
-    from callprep.render.review import renderables
+    from callprep.render.review import renderables  # deferred: rich: not for --json
 
     console = output.out()
     for part in renderables(found):

@@ -59,13 +59,13 @@ def run(
     if not chosen:
         output.say(messages.STATS_EMPTY if not plans else messages.STATS_NO_MATCH)
         return
-    from callprep.render.stats import renderables
+    from callprep.render.stats import renderables  # deferred: rich: not for --json
 
     console = output.out()
     for part in renderables(result, console.width, account=account, since=since_date):
         console.print(part)
     if per_owner:
-        from callprep.render.stats import owners_table
+        from callprep.render.stats import owners_table  # deferred: rich: not for --json
 
         console.print()
         console.print(owners_table(per_owner_records))

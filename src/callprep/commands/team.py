@@ -50,7 +50,7 @@ def sync(home: Path) -> None:
 
 
 def _stamp(home: Path, email: str) -> None:
-    from callprep.plans.store import Store
+    from callprep.plans.store import Store  # deferred: pydantic: sync and init do without
 
     stamped = owners.stamp_owners(Store(home), email)
     if stamped:

@@ -144,7 +144,7 @@ def carried_data(past: History) -> dict[str, Any]:
         return {}
     data: dict[str, Any] = {"discovery": known_discovery(past)}
     if latest.attendees:
-        from callprep.calls import people
+        from callprep.calls import people  # asked about only when a deal has earlier calls
 
         # The latest call's people, each as the deal last knew them (email, influence, stance).
         known = people.picture(past.plans)
@@ -355,7 +355,7 @@ def start_interview(
     The seller confirms it all at once (those questions are then not asked again) or goes through
     it with what is known as the defaults.
     """
-    from callprep.prompts import Prompt
+    from callprep.prompts import Prompt  # deferred: only when it asks (not for a brief)
 
     interview.ask_first("account")
     account = str(interview.data.get("account") or "")
@@ -392,7 +392,7 @@ def _update_people(interview: Interview, keep: bool) -> None:
     Confirming what is known keeps them with one key press; going through it walks each person.
     Either way the people question is then not asked again.
     """
-    from callprep.prompts import Prompt
+    from callprep.prompts import Prompt  # deferred: only when it asks (not for a brief)
 
     carried = interview.data.get("attendees")
     if not isinstance(carried, list) or not carried:
@@ -408,7 +408,7 @@ def _update_people(interview: Interview, keep: bool) -> None:
         )
         if not update:
             return
-    from callprep.calls import people
+    from callprep.calls import people  # deferred: only when it asks (not for a brief)
 
     edited = people.review(
         interview.asker, [dict(p) for p in carried], messages.PEOPLE_CARRIED_INTRO

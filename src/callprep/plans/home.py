@@ -16,7 +16,7 @@ ENV_HOME = "CALLPREP_HOME"
 
 
 def default_home() -> Path:
-    import platformdirs
+    import platformdirs  # deferred: only when no home is set
 
     return Path(platformdirs.user_data_dir("callprep", appauthor=False))
 

@@ -152,7 +152,7 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 def _key(key: str) -> str:
     if _BARE_KEY.fullmatch(key):
         return key
-    import tomli_w
+    import tomli_w  # deferred: only a value of its own kind
 
     return tomli_w.dumps({key: 0})[: -len(" = 0\n")]  # tomli_w's own quoting
 
@@ -195,7 +195,7 @@ def _line(key: str, value: Any) -> str:
     try:
         return f"{_key(key)} = {_literal(value)}"
     except _NotPlain:
-        import tomli_w
+        import tomli_w  # deferred: only a value of its own kind
 
         return tomli_w.dumps({key: value}).rstrip("\n")
 

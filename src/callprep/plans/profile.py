@@ -249,7 +249,7 @@ def _prompt(
     profile: Profile,
     playbooks: Callable[[], Iterable[str]],
 ) -> Prompt:
-    from callprep.prompts import Prompt
+    from callprep.prompts import Prompt  # deferred: only when it asks (not for a brief)
 
     def check(value: str) -> str | None:
         if not value.strip():

@@ -691,7 +691,7 @@ def _sync(home: Path, who: str) -> _Outcome:
 @contextlib.contextmanager
 def _sync_lock(git: _Git) -> Iterator[None]:
     """One sync at a time per store; the system lets go of it when its holder dies."""
-    from filelock import FileLock, Timeout
+    from filelock import FileLock, Timeout  # deferred: filelock: only sync and its repair
 
     lock = FileLock(str(git.git_dir / SYNC_LOCK), timeout=SYNC_LOCK_TIMEOUT_SECONDS, mode=0o600)
     try:
@@ -1251,7 +1251,7 @@ def _bring_order(item: tuple[str, tuple[Entry | None, Entry | None]]) -> tuple[i
 def _store_lock(home: Path, name: str, timeout: float) -> Iterator[None]:
     """`Store(home).lock(name)`: the same file, `<home>/plans/.<name>.lock`, so a sync and a
     callprep command writing a plan exclude each other (test_gitstore holds the two to it)."""
-    from filelock import FileLock, Timeout
+    from filelock import FileLock, Timeout  # deferred: filelock: only sync and its repair
 
     folder = _ensure_private(home, home / "plans")
     lock = FileLock(str(folder / f".{name}.lock"), timeout=timeout, mode=0o600)

@@ -30,6 +30,7 @@ def is_conflict_copy(name: str) -> bool:
 
 
 def is_team_store(home: Path) -> bool:
+    # Deferred: only a store that may be a team's.
     from callprep.team.gitstore import is_team_store as shared
 
     return shared(home)
@@ -49,9 +50,9 @@ def profile_email(home: Path, warn: Callable[[str], None]) -> str:
     Read on its own, not as the whole profile: `sync` needs nothing else from it, and starts
     the sooner for not loading pydantic. A problem elsewhere in the profile does not hide it.
     """
-    import tomllib
+    import tomllib  # deferred: only the owner of a plan read here
 
-    from callprep.files import read_text
+    from callprep.files import read_text  # deferred: only the owner of a plan read here
 
     file = home / "profile.toml"  # profile.path(home), without importing the profile's model
     if not file.exists() and not file.is_symlink():
@@ -96,7 +97,7 @@ def owner_filter(
 
 def stamp_owners(store: Store, email: str) -> list[str]:
     """Give every plan without an owner this seller as its owner (before it is shared)."""
-    from callprep.catalog import index
+    from callprep.catalog import index  # deferred: pydantic: only stamping owners
 
     stamped: list[str] = []
     for summary in index.scan(store):
