@@ -28,7 +28,7 @@ from callprep.errors import CallprepError
 from callprep.plans.model import Debrief, Plan
 from callprep.plans.planfile import load_plan
 from callprep.plans.store import Store
-from callprep.team import gitstore
+from callprep.team import git_runner, gitstore
 from callprep.team.gitstore import GitError
 
 # Real git runs against a bare remote: seconds each, so all of them are in the slow suite.
@@ -691,7 +691,7 @@ def test_git_missing(
     empty = tmp_path / "no-git"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    assert not gitstore.git_available()
+    assert not git_runner.git_available()
     for call, name in (
         (lambda: gitstore.sync(ann, ANN), "sync"),
         (lambda: gitstore.init(tmp_path / "new", str(remote), ANN), "team init"),

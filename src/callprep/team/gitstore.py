@@ -53,9 +53,7 @@ import contextlib
 import os
 import re
 import shutil
-import signal
 import stat
-import subprocess
 import sys
 import tempfile
 import time
@@ -64,27 +62,43 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from callprep import messages
-from callprep.errors import CallprepError
 from callprep.files import PLAN_SUFFIX, TEMP_SUFFIX, fsync_dir
+from callprep.team.git_runner import (
+    BRANCH,
+    BRANCH_REF,
+    REMOTE,
+    REMOTE_REF,
+    Done,
+    Entry,
+    Git,
+    GitError,
+    GitFailed,
+    blob_id,
+    execute,
+    git_reason,
+    list_folder,
+    ls_remote,
+    network_error,
+    read_blobs,
+    read_refs,
+    require_git,
+    scp_like,
+    split_z,
+    tree_diff,
+)
 
 # This module does not import the store: that would load pydantic and the plan model (a fifth
 # of a second) into every `callprep sync`, which needs neither. What it shares with the store
 # (the plans' lock files, the temp names) comes from callprep.files or is spelt out here and
 # tested there.
 
-BRANCH = "main"
-REMOTE = "origin"
-BRANCH_REF = f"refs/heads/{BRANCH}"
-REMOTE_REF = f"refs/remotes/{REMOTE}/{BRANCH}"
 
-NETWORK_TIMEOUT_SECONDS = 120  # fetch, push, ls-remote: a stalled network must not hang a sync
-LOCAL_TIMEOUT_SECONDS = 600
 SYNC_LOCK_TIMEOUT_SECONDS = 10
 PLAN_LOCK_TIMEOUT_SECONDS = 10
 # A git lock file (index.lock, a ref's .lock) younger than this may belong to a git that is
 # still running (one a killed sync started finishes on its own); an older one is dead.
 STALE_GIT_LOCK_SECONDS = 3.0
-# git's words for a ref another git is changing at the same moment (C locale, see _env).
+# git's words for a ref another git is changing at the same moment (C locale, see git_env).
 _REF_RACE = re.compile(r"cannot lock ref|Unable to create '[^']*\.lock'")
 FETCH_TRIES = 4
 # A sync starts over when the team pushed in between, or a plan changed here meanwhile.
@@ -120,51 +134,10 @@ GITIGNORE = """\
 /playbooks/*/
 """
 
-# Every git command: no hooks, files byte for byte, paths unquoted, nothing signed.
-_CONFIG = (
-    *("-c", "core.quotepath=off"),
-    *("-c", "core.hooksPath=/dev/null"),
-    *("-c", "core.autocrlf=false"),
-    *("-c", "core.safecrlf=false"),
-    *("-c", "commit.gpgSign=false"),
-    *("-c", "color.ui=false"),
-    *("-c", "credential.interactive=never"),
-)
 # The shared files, as git pathspecs and as the same rule in Python.
 _FOLDERS = ("plans", "playbooks")
 _SHARED = re.compile(r"^(?:\.gitignore|(?:plans|playbooks)/[^/.][^/]*\.toml)$")
 _CONFLICT = re.compile(r"^(?P<base>[^/.][^/]*?)\.conflict-(?P<who>[a-z0-9][a-z0-9-]*)\.toml$")
-# Environment that would point git at another repository, index or object store.
-_SCRUBBED = (
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-    "GIT_COMMON_DIR",
-    "GIT_NAMESPACE",
-    "GIT_PREFIX",
-    "SSH_ASKPASS",
-)
-# What git says when the remote does not accept who we are (rather than cannot be reached).
-_AUTH = re.compile(
-    r"authentication failed|permission denied|could not read (?:username|password)|"
-    r"terminal prompts disabled|access denied|invalid credentials|"
-    r"\b40[13]\b|host key verification failed",
-    re.IGNORECASE,
-)
-# git's generic lines after the one that says what went wrong.
-_GENERIC = re.compile(
-    r"^(?:fatal: )?(?:could not read from remote repository\.?|please make sure you have the "
-    r"correct access rights|and the repository exists\.?|the remote end hung up unexpectedly)$",
-    re.IGNORECASE,
-)
-
-Entry = tuple[str, str]  # (mode, object id) of a file in a tree
-
-
-class GitError(CallprepError):
-    """A team-store problem, in one line for the seller."""
 
 
 class _Changed(Exception):
@@ -208,10 +181,6 @@ class JoinResult:
 # -- public interface -----------------------------------------------------------------------------
 
 
-def git_available() -> bool:
-    return shutil.which("git") is not None
-
-
 def is_team_store(home: Path) -> bool:
     """`home` was made a team store by `team init` or `team join` (cheap: no git is run)."""
     try:
@@ -246,10 +215,10 @@ def conflicts(home: Path) -> list[Path]:
 
 def init(home: Path, url: str, who: str) -> InitResult:
     """Make `home` the team store at `url` (an empty repository) and push its plans there."""
-    _require_git("team init")
+    require_git("team init")
     _not_yet_a_repository(home)
     url = normalize_url(url)
-    heads = _ls_remote(home, url)
+    heads = ls_remote(home, url)
     if heads:
         raise GitError(messages.TEAM_REMOTE_NOT_EMPTY.format(url=url))
     shared = _setup(home, url, who)
@@ -263,10 +232,10 @@ def join(home: Path, url: str, who: str) -> JoinResult:
     A plan whose file name the team store already has, with other content, is kept beside the
     team's as `<id>.conflict-<who>.toml`. Drafts, the profile and the rest are left alone.
     """
-    _require_git("team join")
+    require_git("team join")
     _not_yet_a_repository(home)
     url = normalize_url(url)
-    heads = _ls_remote(home, url)
+    heads = ls_remote(home, url)
     if not heads:
         raise GitError(messages.TEAM_REMOTE_EMPTY.format(url=url))
     if BRANCH_REF not in heads:
@@ -305,264 +274,9 @@ def normalize_url(url: str) -> str:
     url = url.strip()
     if not url:
         raise GitError("the team store's URL is empty")
-    if not url.startswith("-") and ("://" in url or _scp_like(url)):
+    if not url.startswith("-") and ("://" in url or scp_like(url)):
         return url  # (one starting with "-" is read as a path: git would take it for an option)
     return str(Path(url).expanduser().absolute())
-
-
-def _scp_like(url: str) -> bool:
-    # git's rule: `host:path` when a colon comes before any slash.
-    colon = url.find(":")
-    slash = url.find("/")
-    return colon > 0 and (slash < 0 or colon < slash)
-
-
-# -- running git ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Done:
-    returncode: int
-    out: bytes
-    err: str
-
-
-class _GitFailed(Exception):
-    def __init__(self, step: str, done: _Done) -> None:
-        super().__init__(done.err)
-        self.step = step
-        self.done = done
-
-
-class _Timeout(Exception):
-    pass
-
-
-def _env() -> dict[str, str]:
-    """The environment of every git: no prompt of any kind, C locale, nothing redirected."""
-    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
-    env.update(
-        LC_ALL="C",
-        LANGUAGE="C",
-        GIT_TERMINAL_PROMPT="0",
-        GIT_ASKPASS="",  # set but empty: git then asks neither a program nor core.askPass
-        SSH_ASKPASS_REQUIRE="never",
-        GCM_INTERACTIVE="never",
-        GIT_EDITOR=":",
-        GIT_SEQUENCE_EDITOR=":",
-        GIT_MERGE_AUTOEDIT="no",
-        GIT_PAGER="cat",
-    )
-    return env
-
-
-def _require_git(command: str) -> None:
-    if not git_available():
-        raise GitError(messages.GIT_MISSING.format(command=command))
-
-
-def _execute(
-    command: list[str],
-    cwd: Path | None,
-    stdin: bytes | None = None,
-    network: bool = False,
-    env: Mapping[str, str] | None = None,
-) -> _Done:
-    timeout = NETWORK_TIMEOUT_SECONDS if network else LOCAL_TIMEOUT_SECONDS
-    try:
-        proc = subprocess.Popen(
-            command,
-            cwd=cwd,
-            env=env or _env(),
-            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            umask=0o077,  # whatever git creates (objects, refs, index) is the seller's alone
-            # Network steps get no controlling terminal, so nothing (ssh included) can prompt.
-            start_new_session=network,
-        )
-    except FileNotFoundError as err:
-        if not git_available():
-            raise GitError(messages.GIT_MISSING.format(command="sync")) from err
-        raise GitError(f"cannot run git in {cwd}: {err.strerror}") from err
-    except OSError as err:
-        raise GitError(f"cannot run git: {err.strerror or err}") from err
-    try:
-        out, errors = proc.communicate(stdin, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill(proc, network)
-        proc.communicate()
-        raise _Timeout() from None
-    except BaseException:
-        _kill(proc, network)
-        proc.wait()
-        raise
-    return _Done(proc.returncode, out, errors.decode("utf-8", "replace"))
-
-
-def _kill(proc: subprocess.Popen[bytes], group: bool) -> None:
-    with contextlib.suppress(OSError):
-        if group:
-            os.killpg(proc.pid, signal.SIGKILL)  # git and its ssh or https helper
-        else:
-            proc.kill()
-
-
-class _Git:
-    """git for one store: always this git dir and this work tree, never one found by walking up."""
-
-    def __init__(self, home: Path, git_dir: Path | None = None) -> None:
-        # Absolute: git runs in other folders than this process (`--home team` must work).
-        self.home = home.absolute()
-        self.git_dir = (git_dir or home / ".git").absolute()
-        self._url: str | None = None
-
-    def run(
-        self,
-        *args: str,
-        stdin: bytes | None = None,
-        check: bool = True,
-        index: Path | None = None,
-        ident: str | None = None,
-    ) -> _Done:
-        command = ["git", f"--git-dir={self.git_dir}", f"--work-tree={self.home}", *_CONFIG]
-        if ident is not None:
-            command += ["-c", f"user.name={_ident_name(ident)}", "-c", f"user.email={ident}"]
-        command += args
-        env = None
-        if index is not None:
-            env = {**_env(), "GIT_INDEX_FILE": str(index)}
-        try:
-            done = _execute(command, self.home, stdin=stdin, env=env)
-        except _Timeout:
-            reason = f"no answer in {LOCAL_TIMEOUT_SECONDS} seconds"
-            raise GitError(
-                messages.GIT_FAILED.format(step=args[0], home=self.home, reason=reason)
-            ) from None
-        if check and done.returncode != 0:
-            raise _GitFailed(args[0], done)
-        return done
-
-    def text(
-        self,
-        *args: str,
-        stdin: bytes | None = None,
-        index: Path | None = None,
-        ident: str | None = None,
-    ) -> str:
-        done = self.run(*args, stdin=stdin, index=index, ident=ident)
-        return done.out.decode("utf-8", "surrogateescape").strip()
-
-    def network(self, *args: str) -> _Done:
-        command = ["git", f"--git-dir={self.git_dir}", f"--work-tree={self.home}", *_CONFIG]
-        command += _ssh_config(self.url(), self.git_dir)
-        try:
-            return _execute([*command, *args], self.home, network=True)
-        except _Timeout:
-            raise GitError(
-                messages.TEAM_UNREACHABLE.format(
-                    url=self.url(),
-                    reason=messages.TEAM_NO_ANSWER.format(seconds=NETWORK_TIMEOUT_SECONDS),
-                )
-            ) from None
-
-    def url(self) -> str:
-        """The team store's URL, from the config file (git itself only for an unusual one)."""
-        if self._url is None:
-            self._url = _config_url(self.git_dir)
-            if self._url is None:
-                done = self.run("config", "--get", f"remote.{REMOTE}.url", check=False)
-                self._url = done.out.decode("utf-8", "replace").strip() or "(no remote)"
-        return self._url
-
-    def failure(self, err: _GitFailed) -> GitError:
-        return GitError(
-            messages.GIT_FAILED.format(step=err.step, home=self.home, reason=_reason(err.done))
-        )
-
-
-def _config_url(git_dir: Path) -> str | None:
-    """remote.origin.url as written by `git config` for a plain value; None for anything else."""
-    try:
-        lines = (git_dir / "config").read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    inside = False
-    for line in lines:
-        stripped = line.strip()
-        if stripped.startswith("["):
-            inside = stripped == f'[remote "{REMOTE}"]'
-        elif inside:
-            key, sep, value = stripped.partition("=")
-            if sep and key.strip().lower() == "url":
-                value = value.strip()
-                return None if not value or any(c in value for c in '"\\;#') else value
-    return None
-
-
-def _ssh_config(url: str, git_dir: Path | None) -> list[str]:
-    """ssh in batch mode: without it ssh would ask for a passphrase on /dev/tty, or hang on an
-    unknown host. A seller's own ssh command (GIT_SSH_COMMAND, GIT_SSH, core.sshCommand) wins."""
-    if not (url.startswith(("ssh://", "git+ssh://", "ssh+git://")) or _scp_like(url)):
-        return []
-    if "GIT_SSH_COMMAND" in os.environ or "GIT_SSH" in os.environ:
-        return []
-    where = [f"--git-dir={git_dir}"] if git_dir is not None and git_dir.is_dir() else []
-    own = _execute(["git", *where, "config", "--get", "core.sshCommand"], None)
-    if own.returncode == 0 and own.out.strip():
-        return []
-    return ["-c", "core.sshCommand=ssh -o BatchMode=yes -o ConnectTimeout=30"]
-
-
-def _ident_name(who: str) -> str:
-    name = who.rsplit("@", 1)[0] if "@" in who else who
-    name = re.sub(r"[<>\n\r\0]", "", name).strip()
-    return name or "callprep"
-
-
-def _reason(done: _Done) -> str:
-    """git's own explanation, in one line."""
-    lines = [line.strip() for line in done.err.splitlines() if line.strip()]
-    lines = [line for line in lines if not line.lower().startswith(("hint:", "warning:"))]
-    telling = [line for line in lines if not _GENERIC.match(line)] or lines
-    if not telling:
-        return f"git exited with status {done.returncode}"
-    line = telling[0]
-    for prefix in ("fatal: ", "error: ", "remote: "):
-        if line.lower().startswith(prefix):
-            line = line[len(prefix) :]
-            break
-    line = line.rstrip(".")
-    return line if len(line) <= 300 else line[:299] + "…"
-
-
-def _network_error(git: _Git, done: _Done, setup: bool = False, url: str | None = None) -> GitError:
-    reason = _reason(done)
-    url = url or git.url()
-    if _AUTH.search(done.err):
-        template = messages.TEAM_AUTH_SETUP if setup else messages.TEAM_AUTH
-    else:
-        template = messages.TEAM_UNREACHABLE_SETUP if setup else messages.TEAM_UNREACHABLE
-    return GitError(template.format(url=url, reason=reason))
-
-
-def _ls_remote(home: Path, url: str) -> set[str]:
-    """The branches of the repository at `url` (no repository here is needed or made)."""
-    command = ["git", *_CONFIG, *_ssh_config(url, None), "ls-remote", "--heads", url]
-    cwd = home if home.is_dir() else None
-    try:
-        done = _execute(command, cwd, network=True)
-    except _Timeout:
-        reason = messages.TEAM_NO_ANSWER.format(seconds=NETWORK_TIMEOUT_SECONDS)
-        raise GitError(messages.TEAM_UNREACHABLE_SETUP.format(url=url, reason=reason)) from None
-    if done.returncode != 0:
-        raise _network_error(_Git(home), done, setup=True, url=url)
-    heads = set()
-    for line in done.out.decode("utf-8", "replace").splitlines():
-        _, _, ref = line.partition("\t")
-        if ref:
-            heads.add(ref.strip())
-    return heads
 
 
 # -- setting a store up ------------------------------------------------------------------------------
@@ -584,15 +298,15 @@ def _setup(home: Path, url: str, who: str) -> list[str]:
         aside = home / SETUP_DIR
         shutil.rmtree(aside, ignore_errors=True)
         try:
-            done = _execute(
+            done = execute(
                 ["git", "init", "-q", "--template=", f"--initial-branch={BRANCH}", str(aside)],
                 home,
             )
             if done.returncode != 0:
                 raise GitError(
-                    messages.GIT_FAILED.format(step="init", home=home, reason=_reason(done))
+                    messages.GIT_FAILED.format(step="init", home=home, reason=git_reason(done))
                 )
-            git = _Git(home, aside / ".git")
+            git = Git(home, aside / ".git")
             try:
                 for key, value in (
                     ("core.autocrlf", "false"),
@@ -619,7 +333,7 @@ def _setup(home: Path, url: str, who: str) -> list[str]:
                     ident=who,
                 )
                 git.run("update-ref", "-m", "callprep: team store", BRANCH_REF, commit, ZERO_ID)
-            except _GitFailed as err:
+            except GitFailed as err:
                 raise git.failure(err) from err
             os.rename(aside / ".git", git_dir)
         finally:
@@ -660,10 +374,10 @@ class _Outcome:
 
 
 def _sync(home: Path, who: str) -> _Outcome:
-    _require_git("sync")
+    require_git("sync")
     if not is_team_store(home):
         raise GitError(messages.TEAM_NOT_A_STORE.format(home=home))
-    git = _Git(home)
+    git = Git(home)
     with _sync_lock(git):
         try:
             _repair(git)
@@ -682,14 +396,14 @@ def _sync(home: Path, who: str) -> _Outcome:
                 except _Stale:
                     if last:
                         raise GitError(messages.TEAM_KEEPS_CHANGING) from None
-        except _GitFailed as err:
+        except GitFailed as err:
             raise git.failure(err) from err
     outcome.conflicts = conflicts(home)
     return outcome
 
 
 @contextlib.contextmanager
-def _sync_lock(git: _Git) -> Iterator[None]:
+def _sync_lock(git: Git) -> Iterator[None]:
     """One sync at a time per store; the system lets go of it when its holder dies."""
     from filelock import FileLock, Timeout  # deferred: filelock: only sync and its repair
 
@@ -706,7 +420,7 @@ def _sync_lock(git: _Git) -> Iterator[None]:
         lock.release()
 
 
-def _fetch(git: _Git) -> _Done:
+def _fetch(git: Git) -> Done:
     """Fetch the team's branch. A ref that moves or is locked while the fetch runs is another
     git of this store at work (a killed sync's fetch or push finishing on its own): waited
     out, a few times, rather than reported as a team store that cannot be reached."""
@@ -718,16 +432,16 @@ def _fetch(git: _Git) -> _Done:
     return done
 
 
-def _round(git: _Git, who: str, outcome: _Outcome) -> None:
+def _round(git: Git, who: str, outcome: _Outcome) -> None:
     """One pass: commit, fetch, settle, bring the files, push. Raises _Changed or _Stale."""
     committed = _commit_local(git, who)
     outcome.committed += [i for i in committed if i not in outcome.committed]
     _checkpoint("committed")
     done = _fetch(git)
     if done.returncode != 0:
-        raise _network_error(git, done)
+        raise network_error(git, done)
     _checkpoint("fetched")
-    refs = _refs(git)
+    refs = read_refs(git)
     local = refs.get(BRANCH_REF)
     remote = refs.get(REMOTE_REF)
     if local is None:
@@ -741,7 +455,9 @@ def _round(git: _Git, who: str, outcome: _Outcome) -> None:
             integrated = True
     if remote is None or remote[0] != head:
         if not integrated:  # commits of earlier syncs that could not reach the team go too
-            outcome.sent = _plan_ids(sorted(_diff(git, remote[0] if remote else EMPTY_TREE, head)))
+            outcome.sent = _plan_ids(
+                sorted(tree_diff(git, remote[0] if remote else EMPTY_TREE, head))
+            )
         _push(git)
         outcome.pushed = True
         _checkpoint("pushed")
@@ -757,7 +473,7 @@ def _checkpoint(step: str) -> None:
 # -- repair ------------------------------------------------------------------------------------------
 
 
-def _repair(git: _Git) -> None:
+def _repair(git: Git) -> None:
     """Undo what a killed sync (or git run by hand) left: stale locks, a half-done operation."""
     gd = git.git_dir
     _remove_stale_locks(gd)
@@ -802,7 +518,7 @@ def _remove_stale_locks(gd: Path) -> None:
 # -- committing this seller's changes ------------------------------------------------------------------
 
 
-def _stage(git: _Git, head: str | None) -> list[str]:
+def _stage(git: Git, head: str | None) -> list[str]:
     """Stage the shared files as they are on disk (new, changed, deleted); return what differs
     from the last commit."""
     positive = [".gitignore"]
@@ -818,7 +534,7 @@ def _stage(git: _Git, head: str | None) -> list[str]:
         done = git.run("ls-files", "-z")
     else:
         done = git.run("diff-index", "--cached", "-z", "--name-only", "--no-renames", head)
-    return sorted(_split_z(done.out))
+    return sorted(split_z(done.out))
 
 
 def _has_shared_file(folder: Path) -> bool:
@@ -832,10 +548,10 @@ def _has_shared_file(folder: Path) -> bool:
     return False
 
 
-def _commit_local(git: _Git, who: str) -> list[str]:
+def _commit_local(git: Git, who: str) -> list[str]:
     """One commit of everything this seller changed since the last sync; the plan ids in it."""
     _write_gitignore(git.home)
-    refs = _refs(git)
+    refs = read_refs(git)
     parent = refs[BRANCH_REF][0] if BRANCH_REF in refs else None
     staged = _stage(git, parent)
     if not staged:
@@ -890,87 +606,11 @@ def _labels(paths: Iterable[str]) -> list[str]:
     return labels
 
 
-# -- reading git ---------------------------------------------------------------------------------------
-
-
-def _split_z(data: bytes) -> list[str]:
-    return [part.decode("utf-8", "surrogateescape") for part in data.split(b"\0") if part]
-
-
-def _refs(git: _Git) -> dict[str, tuple[str, str]]:
-    """The branch and its remote-tracking ref: name → (commit, tree)."""
-    done = git.run(
-        "for-each-ref", "--format=%(refname)%00%(objectname)%00%(tree)", BRANCH_REF, REMOTE_REF
-    )
-    refs = {}
-    for line in done.out.decode("utf-8", "replace").splitlines():
-        name, commit, tree = line.split("\0")
-        refs[name] = (commit, tree)
-    return refs
-
-
-def _diff(git: _Git, old: str, new: str) -> dict[str, tuple[Entry | None, Entry | None]]:
-    """Every file that differs between two commits (or trees): path → (before, after)."""
-    done = git.run("diff-tree", "-r", "-z", "--no-renames", "--no-ext-diff", old, new)
-    parts = done.out.split(b"\0")
-    changes: dict[str, tuple[Entry | None, Entry | None]] = {}
-    i = 0
-    while i + 1 < len(parts):
-        header = parts[i].decode("ascii", "replace")
-        if not header.startswith(":"):
-            i += 1
-            continue
-        mode_a, mode_b, id_a, id_b, _status = header[1:].split(" ")
-        path = parts[i + 1].decode("utf-8", "surrogateescape")
-        before = None if set(mode_a) == {"0"} else (mode_a, id_a)
-        after = None if set(mode_b) == {"0"} else (mode_b, id_b)
-        changes[path] = (before, after)
-        i += 2
-    return changes
-
-
-def _list_folder(git: _Git, commit: str, folder: str) -> dict[str, Entry]:
-    """The files of one folder of a commit: name → entry."""
-    done = git.run("ls-tree", "-z", commit, "--", f"{folder}/")
-    entries = {}
-    for item in _split_z(done.out):
-        meta, _, path = item.partition("\t")
-        mode, _kind, oid = meta.split(" ")
-        entries[path.rpartition("/")[2]] = (mode, oid)
-    return entries
-
-
-def _blobs(git: _Git, ids: Iterable[str]) -> dict[str, bytes]:
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    done = git.run("cat-file", "--batch", stdin=("\n".join(wanted) + "\n").encode("ascii"))
-    data = done.out
-    found: dict[str, bytes] = {}
-    pos = 0
-    for oid in wanted:
-        end = data.index(b"\n", pos)
-        header = data[pos:end].decode("ascii", "replace").split(" ")
-        pos = end + 1
-        if len(header) < 3 or header[1] == "missing":
-            raise GitError(f"git lost the object {oid} in {git.home}; run `git fsck` there")
-        size = int(header[2])
-        found[oid] = data[pos : pos + size]
-        pos += size + 1
-    return found
-
-
-def _blob_id(data: bytes) -> str:
-    import hashlib  # here: a sync with nothing of this kind to do never loads it
-
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
-
-
 # -- settling the two sides ---------------------------------------------------------------------------
 
 
 def _integrate(
-    git: _Git,
+    git: Git,
     who: str,
     local: tuple[str, str],
     remote: tuple[str, str],
@@ -982,8 +622,8 @@ def _integrate(
     Returns the new head of the branch (already in place, files and index included).
     """
     head, remote_commit = local[0], remote[0]
-    mine = _diff(git, base, head) if base != head else {}
-    theirs = _diff(git, base, remote_commit)
+    mine = tree_diff(git, base, head) if base != head else {}
+    theirs = tree_diff(git, base, remote_commit)
 
     # What of this seller's goes on top of the team's commit, path by path.
     apply: dict[str, Entry | None] = {}
@@ -1055,9 +695,7 @@ def _integrate(
 class _Names:
     """Which names a conflict copy may take: none that either side or the home already uses."""
 
-    def __init__(
-        self, git: _Git, head: str, remote: str, apply: Mapping[str, Entry | None]
-    ) -> None:
+    def __init__(self, git: Git, head: str, remote: str, apply: Mapping[str, Entry | None]) -> None:
         self.git = git
         self.head = head
         self.remote = remote
@@ -1066,8 +704,8 @@ class _Names:
 
     def _folder(self, folder: str) -> tuple[dict[str, Entry], set[str]]:
         if folder not in self._cache:
-            theirs = _list_folder(self.git, self.remote, folder)
-            taken = set(theirs) | set(_list_folder(self.git, self.head, folder))
+            theirs = list_folder(self.git, self.remote, folder)
+            taken = set(theirs) | set(list_folder(self.git, self.head, folder))
             with contextlib.suppress(OSError):
                 taken |= set(os.listdir(self.git.home / folder))
             self._cache[folder] = (theirs, taken)
@@ -1099,7 +737,7 @@ class _Names:
 
 
 def _commit_on(
-    git: _Git,
+    git: Git,
     who: str,
     parent: tuple[str, str],
     apply: Mapping[str, Entry | None],
@@ -1134,7 +772,7 @@ def _index_info(entries: Mapping[str, Entry | None]) -> bytes:
 # -- bringing the files here -------------------------------------------------------------------------
 
 
-def _bring(git: _Git, moves: Mapping[str, tuple[Entry | None, Entry | None]]) -> None:
+def _bring(git: Git, moves: Mapping[str, tuple[Entry | None, Entry | None]]) -> None:
     """Make the shared files here what the new head says, each one atomically and 0600.
 
     New files go first (a conflict copy before the plan it saves is replaced), then changed
@@ -1151,7 +789,7 @@ def _bring(git: _Git, moves: Mapping[str, tuple[Entry | None, Entry | None]]) ->
     }
     if not wanted:
         return
-    blobs = _blobs(git, {after[1] for _, after in wanted.values() if after is not None})
+    blobs = read_blobs(git, {after[1] for _, after in wanted.values() if after is not None})
     items = sorted(wanted.items(), key=_bring_order)
     for folder in {path.partition("/")[0] for path in wanted if "/" in path}:
         _ensure_private(git.home, git.home / folder)
@@ -1308,7 +946,7 @@ def _on_disk(path: Path) -> str | None:
     if not stat.S_ISREG(info.st_mode):
         return "?"
     try:
-        return _blob_id(path.read_bytes())
+        return blob_id(path.read_bytes())
     except OSError:
         return "?"
 
@@ -1316,7 +954,7 @@ def _on_disk(path: Path) -> str | None:
 # -- pushing --------------------------------------------------------------------------------------
 
 
-def _push(git: _Git) -> None:
+def _push(git: Git) -> None:
     done = git.network("push", "--porcelain", "--no-verify", REMOTE, f"{BRANCH_REF}:{BRANCH_REF}")
     if done.returncode == 0:
         return
@@ -1327,4 +965,4 @@ def _push(git: _Git) -> None:
         if any(word in summary for word in ("fetch first", "non-fast-forward", "stale info")):
             raise _Stale()
         raise GitError(messages.TEAM_PUSH_REFUSED.format(url=git.url(), reason=summary))
-    raise _network_error(git, done)
+    raise network_error(git, done)
