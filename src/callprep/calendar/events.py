@@ -1,45 +1,6 @@
 """Calendar events in: .ics files, vdir folders and stdin, read with icalendar.
 
-`read()` turns calendar files into plain, frozen records: one `Event` per occurrence that
-starts inside a time window, and one `Skipped` per file or event it could not read. It
-knows nothing of plans or the store; the import command decides what becomes a plan
-(`not_a_meeting()` gives the reasons it should use for all-day events and the like).
-
-icalendar, recurring-ical-events and x-wr-timezone are imported inside the functions that
-use them: `import callprep.calendar.events` stays cheap for every other command.
-
-Decisions, each held by tests/test_events.py:
-
-- All-day events come back as events with `all_day=True` (start: midnight of the day in
-  the calendar's zone, `minutes` a multiple of 1440); `not_a_meeting()` names them.
-- An event without UID gets a stable one, `nouid-` and a hash of its raw DTSTART,
-  SUMMARY and ORGANIZER, so importing the same file twice finds the same event.
-- An event without DTEND or DURATION lasts `DEFAULT_MINUTES` (RFC 5545 would make it
-  zero minutes long; a plan needs a length). An explicit zero stays 0.
-- A file that is not a calendar (or cannot be read) is a `Skipped` entry, unless it is the
-  only source: then it is a `CallprepError`. A source that does not exist, is not a regular
-  file (a FIFO, a device, a socket, or a symlink to one) or is larger than
-  `MAX_FILE_BYTES` is always a `CallprepError`; inside a folder it is skipped instead.
-- An instance removed with EXDATE does not appear. An instance cancelled by an override
-  (RECURRENCE-ID with STATUS:CANCELLED) appears with `cancelled=True`, as does every
-  event of a METHOD:CANCEL calendar, so a plan made earlier can be marked.
-- The same occurrence (UID and RECURRENCE-ID) read from several sources comes back once:
-  the highest SEQUENCE wins, a cancellation wins a tie, then the first read.
-- An event (or a recurring series) that cannot be read is skipped with the reason, unless
-  it is a one-off known to start outside the window: that one is left out silently.
-- Times: a TZID that names an IANA zone, a Windows zone ("Eastern Standard Time") or a
-  "/vendor/Area/City" id gives that ZoneInfo, unless the file's own VTIMEZONE disagrees
-  with it around the window: then the file's definition wins and the start carries its
-  fixed offset. A TZID nobody defines, and floating times, are in `default_zone` (in the
-  calendar's X-WR-TIMEZONE when it has one, as Google means it). UTC is `datetime.UTC`.
-- Rooms and resources (CUTYPE=ROOM/RESOURCE) are not attendees. A CN that is only the
-  address again is no name (""). An attendee listed twice is kept once.
-- Descriptions are text: Google's HTML is turned into lines, and the conferencing blocks
-  Google Meet and Microsoft Teams append ("Join with Google Meet ...") are left out.
-- Recurrences are expanded with a budget: a series whose rule repeats more often than the
-  budget allows (FREQ=SECONDLY, a daily rule since 1800) is skipped with a reason instead
-  of stalling the import. A rule that can never match (BYMONTH=2 with BYMONTHDAY=30) adds
-  no instance, as RFC 5545 has it: the event is its DTSTART (and RDATEs) alone.
+More in docs/internals.md, `callprep.calendar.events`.
 """
 
 from __future__ import annotations

@@ -1,28 +1,6 @@
 """Calendar meetings as plans: which events become plans, whose account, what a re-import changes.
 
-Pure rules over `callprep.calendar.events` records; `commands/calendar_import.py` reads the calendars
-and the store and writes what these decide. Decisions, each held by tests/test_import.py:
-
-- Ours and theirs: an attendee is ours when the profile says so (`Profile.is_ours`: its
-  `domains`, else the domain of its `email`). With neither, the domain found on the most
-  events read is taken as ours (the calendar's owner is on every one of their meetings; the
-  organizer's domain breaks a tie), and the import says so.
-- An event becomes a plan when it is a meeting (`events.not_a_meeting`) with at least one
-  attendee outside our domains. People who declined are left out; the organizer is one of the
-  people even when the file lists them only as ORGANIZER.
-- A person's name is the calendar's (Outlook's "Ibrahim, Leila" read as "Leila Ibrahim"), else
-  read from an address like `priya.raman@...`, else their address stands in (no message
-  greets anyone by it).
-- The account, in order: what the seller set for the address or its domain
-  (`import --account-for`, kept in `<home>/accounts.toml`); the account of the latest earlier
-  plan with one of the external addresses, then with one of their domains; else a name made
-  from the domain (`northwind-foods.com` is "Northwind Foods", `mail.acme.co.uk` "Acme"). A
-  free-mail domain (gmail.com ...) names no company: the person's name stands in.
-- An occurrence is known by its UID and RECURRENCE-ID. Importing it again changes only the
-  start (and zone), length, people and `cancelled`, and only when the event is not an older
-  copy (a lower SEQUENCE than the plan remembers) and the call has not been debriefed. People
-  are merged by address: what the seller wrote about someone stays; someone no longer invited
-  leaves the plan unless they are ours or the seller wrote something about them.
+More in docs/internals.md, `callprep.calendar.meetings`.
 """
 
 from __future__ import annotations

@@ -1,19 +1,6 @@
 """Which plan files are an account's, found without reading the whole store.
 
-`brief`, `done` and `new` need the earlier calls of one deal, not the seller's whole history, so
-they should cost what the deal costs. A small SQLite cache, `<home>/cache/accounts.sqlite3`,
-keeps each plan file's name, stat key (size, mtime, ctime, inode) and account, indexed by account.
-
-The cache is trusted while the plans folder itself is unchanged (same mtime, ctime and inode,
-and not changed in the last few seconds, where a coarse clock could hide a second change): no
-plan was added, removed or replaced by rename since it was brought up to date. Then only the
-account's own files are looked at, and one whose stat key changed is read again. Otherwise the
-folder is listed and every file's stat key compared, and what changed is read: the cost of one
-`list`, once after each change to the folder.
-
-What it cannot see: a plan file of another account rewritten in place (not replaced by rename,
-as callprep and most editors do) to name this account. `list` and `stats` look at every file
-and bring the cache up to date, and so does any change to the folder.
+More in docs/internals.md, `callprep.catalog.accounts`.
 """
 
 from __future__ import annotations

@@ -1,19 +1,6 @@
 """The seller's own record: pure sums over plan summaries, for `callprep stats`.
 
-What counts (the JSON keys are in SPEC.md; these are the rules behind them):
-
-- `calls`: every plan selected, held or still to come; `debriefed`: those with a debrief outcome.
-- `outcomes`: debriefed calls by outcome; `none` is a continuation (no customer action agreed).
-- A call *reached* its objective when its outcome is best or minimum. The two rates are reached
-  calls over debriefed calls, split by whether `agenda.confirmed` was true; `null` when no
-  debriefed call falls on that side. `with_agenda` / `without_agenda` give the counts behind them.
-- `opportunities`: plans grouped by account and opportunity (ignoring case; shown as spelled
-  in the latest plan). `stalled` when the last two debriefed calls, in call order, were both
-  continuations; `continuations_in_a_row` counts that run back from the latest debriefed call.
-- `overdue_commitments`: commitments not done whose due date is before `today`, oldest first.
-- `unknown_topics`: for each discovery topic the coach asks about, how many plans still had
-  it unknown after the call, i.e. after the debrief's `learned` is taken into account;
-  most often unknown first.
+More in docs/internals.md, `callprep.catalog.stats`.
 """
 
 from __future__ import annotations

@@ -1,32 +1,6 @@
 """Is an objective something the customer will do or agree to? A rule-based judge that says why not.
 
-The judgement comes from one principle: an objective is concrete when its main clause names an
-act of the customer's that moves the deal. That act shows up in one of five shapes:
-
-- the customer does it: "Dana agrees to a pilot", "CFO signs the order form", "They send us data";
-- we ask for a joint act: "Agree pricing", "Book a follow-up call this week", "Sign the NDA";
-- we get what only the customer can give: "Get the CFO's sign-off", "Secure a PO", "Get their data";
-- we have them do it: "Get them to sign", "Have Dana book the workshop";
-- a noun phrase names the commitment: "Signed NDA by Friday", "Verbal yes on the renewal".
-
-What is not one:
-
-- a seller activity (pitch, discuss, demo, understand, follow up ...), whatever it mentions
-  ("Discuss the contract"), and giving them something ("Send the proposal"); so is what we have
-  done, written as a past participle ("Proposal sent", "Deck shared with the team");
-- what the customer feels, knows or thinks ("Dana likes it"), and agreeing with a view ("agrees our
-  platform is a good fit"): an opinion commits them to nothing;
-- a continuation: the customer only promises to keep talking ("invites us back", "will be in
-  touch", "gets back to us", "lets us know", "will think about it"). Handing over and telling
-  count only with something concrete in hand: data, access, an introduction, requirements, a date,
-  a decision, a name;
-- a next meeting that is not pinned down: it counts when it has a day ("Tuesday", "the 14th",
-  "next week"), someone new (their CFO, the ops team) or a step of the deal in it (a deep-dive, a
-  site visit, a review); "meet again next month" or "another call to get a better sense" does not;
-- agreeing to nothing definite ("agree next steps").
-
-Only the main clause counts: a relative, purpose, "when" or "if" clause ("Find out who decides",
-"Demo it so the CFO can approve") says what we hope for, not what the customer will do.
+More in docs/internals.md, `callprep.coach.objective`.
 """
 
 from __future__ import annotations

@@ -1,50 +1,6 @@
 """The team store: a seller's home as a git repository that syncs with the team's shared one.
 
-git is the engine that moves plain-text files between machines; callprep only drives it, as
-`pass` does for passwords: no server, no protocol, no merge algorithm of its own beyond one
-rule. Every git command runs as a subprocess with its arguments as a list, never through a
-shell, never with a prompt (no terminal, no askpass, ssh in batch mode) and with a time limit
-on the steps that use the network.
-
-What is shared: `plans/*.toml` and `playbooks/*.toml` (and the `.gitignore` that says so).
-Nothing else in the home is ever added: not `drafts/`, `cache/`, `trash/`, `rejected/`,
-`profile.toml`, lock or temp files. callprep never lets git write into the home either: the
-files a sync brings are written by callprep itself, atomically, 0600, under each plan's lock,
-so a reader sees a plan whole, and a callprep command writing the same plan waits.
-
-The one rule: a file changed here and by a teammate since the last sync is never merged line
-by line. The team's version (already pushed) stays in place as `<id>.toml`; this seller's is
-kept beside it as `<id>.conflict-<who>.toml`, committed and pushed, so nothing is lost and
-everybody sees it until somebody resolves it. A file deleted on one side and changed on the
-other keeps the changed version. Because every such path is settled before git is asked for
-anything, there is no rebase or merge that could stop half done and no conflict marker that
-could land in a plan: the seller's unpushed commits are replayed as one new commit on top of
-the team's (a rebase done with git's plumbing), and the home is then brought to it file by
-file.
-
-A sync killed at any moment (kill -9) leaves a store the next sync repairs: every step either
-leaves the files, the index and the branch as they were, or moves them towards the result in
-an order where redoing the sync from the start loses nothing (files first, then the index,
-then the branch, then the push). A file already brought is then committed as this seller's
-change, which is the team's version, so it settles as no change at all.
-
-What remains racy (documented, not prevented):
-- A program other than callprep writing a plan file in `plans/` (an editor saving straight
-  into the store, a script) while a sync replaces that file: callprep checks the file's
-  content under the plan's lock just before replacing it, but such a writer takes no lock.
-  callprep's own commands all write under the lock (`edit` re-checks before saving).
-- git run by hand in the store during a sync: a git lock file older than
-  STALE_GIT_LOCK_SECONDS is taken for a dead one and removed; the branch is only moved from
-  the commit the sync started from (else TEAM_HEAD_MOVED), but the index may be rewritten.
-- A fetch or push started by a sync that was killed runs on in its own session until it ends;
-  a sync started meanwhile waits for the refs it holds (`_fetch` tries again a few times) and
-  may still fail once on a lock git holds ("cannot lock ref") and succeed when run again.
-- Readers (`list`, `show`) during a sync see every plan whole, old or new, but may see some of
-  the team's changes before others.
-- A join of more than FSYNC_LIMIT files writes them without an fsync each and syncs the disk
-  once, before the index and the branch move: a power cut before that can leave some of them
-  empty, which the next sync takes for this seller's change and keeps beside the team's
-  version as a conflict copy (nothing lost, but a copy to delete).
+More in docs/internals.md, `callprep.team.gitstore`.
 """
 
 from __future__ import annotations
