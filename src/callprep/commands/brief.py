@@ -9,7 +9,6 @@ from callprep import messages, output
 from callprep.catalog import lookup
 from callprep.deal import carry
 from callprep.errors import CallprepError
-from callprep.plans import profile as profiles
 from callprep.plans.store import Store
 from callprep.render import brief as brief_view
 
@@ -24,6 +23,9 @@ def run(
 ) -> None:
     store = Store(home)
     if paper is None and fmt in ("html", "pdf"):
+        # Deferred: the terminal brief has no paper, and needs no profile model.
+        from callprep.plans import profile as profiles
+
         paper = profiles.load_or_empty(home, output.warn).paper or None
     paper = paper or "a4"
     stored = lookup.load(store, ref)
