@@ -24,7 +24,7 @@ TARGET = 3.0
 
 def split(example: Path, paper: str) -> dict[str, float]:
     """Where a PDF's time goes, in this process: importing typst, then one whole render."""
-    from callprep.planfile import load_plan
+    from callprep.plans.planfile import load_plan
     from callprep.render import brief, pdf
 
     view = brief.build(load_plan(example))

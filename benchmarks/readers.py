@@ -27,7 +27,7 @@ NOW = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
 
 
 def judge_a_thousand() -> None:
-    from callprep.objective import judge
+    from callprep.coach.objective import judge
 
     rows = []
     for name in ("objectives.csv", "objectives_v2.csv"):
@@ -68,7 +68,7 @@ def _calendar(*lines: str) -> bytes:
 
 
 def _read(data: bytes) -> None:
-    from callprep.events import read
+    from callprep.calendar.events import read
 
     start = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
     read(["-"], start=start, end=start + dt.timedelta(days=60), default_zone=LONDON,
@@ -100,7 +100,7 @@ BIG = big_export()
 def read_the_big_export() -> None:
     from tests.calendars import BIG_END, BIG_START
 
-    from callprep.events import read
+    from callprep.calendar.events import read
 
     read(["-"], start=BIG_START, end=BIG_END, default_zone=LONDON, stdin=io.BytesIO(BIG))
 
@@ -112,7 +112,7 @@ def parse_the_big_export() -> None:
 
 
 def read_two_weeks_of_the_big_export() -> None:
-    from callprep.events import read
+    from callprep.calendar.events import read
 
     start = dt.datetime(2026, 11, 2, tzinfo=LONDON)
     read(["-"], start=start, end=start + dt.timedelta(days=14), default_zone=LONDON,

@@ -33,7 +33,7 @@ from pathlib import Path
 from scale import build_store
 from timing import callprep_command, environment, timed
 
-from callprep import gitstore
+from callprep.team import gitstore
 
 LIMIT = 1.5
 WHO = "ann@ourco.example"

@@ -149,9 +149,9 @@ def main() -> None:
     from rich.console import Console
     from rich.terminal_theme import MONOKAI
 
-    from callprep import deal
+    from callprep.deal import deal
+    from callprep.plans.store import Store
     from callprep.render import deal as view
-    from callprep.store import Store
 
     with tempfile.TemporaryDirectory() as folder, open(os.devnull, "w") as nowhere:
         home = build(Path(folder))

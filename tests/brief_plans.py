@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from callprep.carry import OpenCommitment
-from callprep.model import Commitment, Plan
+from callprep.deal.carry import OpenCommitment
+from callprep.plans.model import Commitment, Plan
 
 HOSTILE = "<script>alert(1)</script> [bold]x[/bold] #set page(width: 1cm) `tick` *star* $x$ @ref _u_ \\ &amp;"
 

@@ -85,7 +85,7 @@ def no_profile_offer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
     """The first `new` in a terminal offers to set up the profile; tests of the offer ask for it
     with `@pytest.mark.profile_offer`, the rest are spared the question."""
     if request.node.get_closest_marker("profile_offer") is None:
-        from callprep import profile
+        from callprep.plans import profile
 
         monkeypatch.setattr(profile, "first_time", lambda home: False)
 

@@ -20,9 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from callprep import store as store_module
-from callprep.model import Plan
-from callprep.store import Store
+from callprep.plans import store as store_module
+from callprep.plans.model import Plan
+from callprep.plans.store import Store
 
 ACCOUNT = "Fault Test"
 QUESTIONS = 40

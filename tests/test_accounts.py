@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from callprep import accounts, index
-from callprep.model import Plan
-from callprep.store import Store
+from callprep.catalog import accounts, index
+from callprep.plans.model import Plan
+from callprep.plans.store import Store
 
 
 @pytest.fixture

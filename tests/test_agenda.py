@@ -11,11 +11,12 @@ import pytest
 import tomli_w
 from icalendar import Calendar
 
-from callprep import agenda as agenda_message
-from callprep import ics, voice
-from callprep.model import Plan
-from callprep.planfile import load_plan
-from callprep.profile import Profile
+from callprep.calendar import ics
+from callprep.coach import voice
+from callprep.outreach import agenda as agenda_message
+from callprep.plans.model import Plan
+from callprep.plans.planfile import load_plan
+from callprep.plans.profile import Profile
 from callprep.prompts import USE_DEFAULT
 from tests.conftest import PREPARED, UNPREPARED
 
@@ -680,7 +681,7 @@ def test_icalendar_is_imported_only_when_an_invite_is_written() -> None:
     import sys
 
     code = (
-        "import sys, callprep.cli, callprep.commands.agenda, callprep.ics;"
+        "import sys, callprep.cli, callprep.commands.agenda, callprep.calendar.ics;"
         "print('icalendar' in sys.modules)"
     )
     result = subprocess.run(

@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from rich.console import Console
 
-from callprep import carry, messages
-from callprep.model import Plan
-from callprep.planfile import load_plan
+from callprep import messages
+from callprep.deal import carry, deal
+from callprep.plans.model import Plan
+from callprep.plans.planfile import load_plan
 from callprep.render import brief, html, markdown, page, pdf, term
 from callprep.text import one_line
 from tests.brief_plans import (
@@ -292,7 +293,7 @@ def test_accents_greek_and_cyrillic_print() -> None:
 
 
 def carried_view() -> brief.BriefView:
-    from callprep.model import Commitment
+    from callprep.plans.model import Commitment
 
     commitments = [
         carry.OpenCommitment(
@@ -383,7 +384,14 @@ def overfull_with_last_time(playbook: str = "standard") -> brief.BriefView:
     plan = plan.model_copy(
         update={"playbook": playbook, "notes": {**plan.notes, "purpose": LONG * 3}}
     )
-    return brief.build(plan, overfull_commitments(), overfull_unanswered(), overfull_earlier())
+    earlier = overfull_earlier()
+    return brief.build(
+        plan,
+        overfull_commitments(),
+        overfull_unanswered(),
+        earlier,
+        last_time=deal.last_time(earlier),
+    )
 
 
 @pytest.mark.slow
@@ -440,7 +448,7 @@ def last_time_view() -> brief.BriefView:
             },
         }
     )
-    return brief.build(load_plan(PREPARED), earlier=[earlier])
+    return brief.build(load_plan(PREPARED), earlier=[earlier], last_time=deal.last_time([earlier]))
 
 
 def test_every_format_shows_last_time() -> None:
@@ -489,7 +497,7 @@ def test_last_time_shows_what_the_seller_typed_literally() -> None:
             },
         }
     )
-    view = brief.build(Plan(account="Acme"), earlier=[earlier])
+    view = brief.build(Plan(account="Acme"), earlier=[earlier], last_time=deal.last_time([earlier]))
     assert foreign_html(html.render(view)) == []
     assert live_markdown(markdown.render(view)) == []
     assert "".join(markdown_parts(markdown.render(view)).text).count(one_line(HOSTILE)) >= 4

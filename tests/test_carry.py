@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 
-from callprep import carry, coach, messages
-from callprep.model import Commitment, Debrief, Plan
+from callprep import messages
+from callprep.coach import coach
+from callprep.coach.topics import DISCOVERY
+from callprep.deal import carry
+from callprep.plans.model import Commitment, Debrief, Plan
 from callprep.prompts import USE_DEFAULT
 from callprep.text import md_text
-from callprep.topics import DISCOVERY
 from tests.test_debrief import PLAN_ID, stored, write_plan
 
 FIRST = PLAN_ID  # 2026-12-03, Acme Logistics · Fleet telematics rollout
@@ -340,7 +342,7 @@ def test_the_brief_view_lists_a_suggestion_asked_before_once() -> None:
 
 
 def test_stored_plan_files_are_read_only_for_the_account(home, first_call) -> None:
-    from callprep.store import Store
+    from callprep.plans.store import Store
 
     write_plan(home / "plans", name="2026-12-04-globex-demo", account="Globex")
     found = carry.account_plans(Store(home), "ACME logistics")

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from callprep import coach
-from callprep.interview import review_lines
-from callprep.model import Plan
-from callprep.planfile import load_plan
+from callprep.calls.interview import review_lines
+from callprep.coach import coach
+from callprep.plans.model import Plan
+from callprep.plans.planfile import load_plan
 from callprep.render.check import render
 from tests.conftest import PREPARED, UNPREPARED
 

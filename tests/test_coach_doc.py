@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from callprep import topics
+from callprep.coach import topics
 from tests.conftest import ROOT
 
 ROW = re.compile(r"^\| `([a-z_.]+)` \| (\w+) \| (\d+) \| `([a-z_.]+)` \|")

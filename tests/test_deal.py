@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from callprep import deal, messages
-from callprep.model import Plan
+from callprep import messages
+from callprep.deal import deal
+from callprep.plans.model import Plan
 from callprep.render import deal as view
 from tests.markup import foreign_html, html_parts, live_markdown, markdown_parts
 from tests.test_carry import FIRST, debrief_from, new_call

@@ -12,8 +12,9 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callprep import debrief, messages, prompts
-from callprep.model import Debrief
+from callprep import messages, prompts
+from callprep.calls import debrief
+from callprep.plans.model import Debrief
 from callprep.prompts import USE_DEFAULT, Answers, Prompt, ScriptedAsker
 from tests.conftest import PREPARED, examples
 
@@ -557,7 +558,7 @@ def test_no_debrief_text_breaks_the_summary(text: str, items: list[str]) -> None
 
     from rich.console import Console
 
-    from callprep.model import Plan
+    from callprep.plans.model import Plan
     from callprep.render import debrief as summary
 
     plan = Plan.model_validate(
@@ -605,7 +606,7 @@ answers_strategy = st.fixed_dictionaries(
 @settings(max_examples=examples(200), deadline=None)
 @given(base=answers_strategy, changed=answers_strategy)
 def test_merge3_keeps_the_side_that_changed(base, changed) -> None:
-    from callprep.debrief import merge3
+    from callprep.calls.debrief import merge3
 
     def tidy(answers: dict) -> dict:
         return {k: v for k, v in answers.items() if v not in (None, [], {})}
@@ -617,7 +618,7 @@ def test_merge3_keeps_the_side_that_changed(base, changed) -> None:
 
 
 def test_merge3_merges_learned_topics_and_commitments_one_by_one() -> None:
-    from callprep.debrief import merge3
+    from callprep.calls.debrief import merge3
 
     base = {"learned": {}, "commitments": [{"who": "customer", "what": "data", "done": False}]}
     ours = {

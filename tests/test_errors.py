@@ -241,7 +241,7 @@ def test_help_starts_without_the_heavy_libraries(home: Path) -> None:
     ],
 )
 def test_a_command_loads_only_what_it_needs(home: Path, args: list[str], unwanted) -> None:
-    """Typer's own coercion would load pydantic for every option (see cli._light_coercion); sync
+    """Typer's own coercion would load pydantic for every option (see typer_patches.light_coercion); sync
     needs neither the plan model nor rich when its output is no terminal."""
     probe = (
         "import sys\n"
@@ -260,7 +260,7 @@ def test_a_command_loads_only_what_it_needs(home: Path, args: list[str], unwante
 
 @pytest.mark.parametrize("command", every_command())
 def test_every_option_is_coerced_without_pydantic(command: str) -> None:
-    """cli._light_coercion covers every parameter callprep has: none falls back to typer's
+    """typer_patches.light_coercion covers every parameter callprep has: none falls back to typer's
     pydantic adapters (a new option of another type would bring ~60 ms back to each start)."""
     import typer.main
 

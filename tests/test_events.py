@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from callprep import events, messages
+from callprep import messages
+from callprep.calendar import events, sources, times
+from callprep.calendar.events import Event, Person, Skipped
 from callprep.errors import CallprepError
-from callprep.events import Event, Person, Skipped
 from tests.calendars import BIG_END, BIG_START, big_export
 from tests.guards import finishes
 
@@ -103,7 +104,7 @@ def by_summary(found: list[Event]) -> dict[str, Event]:
 
 def test_importing_the_module_loads_no_calendar_library() -> None:
     code = (
-        "import sys, callprep.events\n"
+        "import sys, callprep.calendar.events\n"
         "print(sorted(m for m in ('icalendar', 'recurring_ical_events', 'x_wr_timezone',"
         " 'dateutil') if m in sys.modules))"
     )
@@ -649,7 +650,7 @@ def test_ordinary_rules_expand(rule: str, count: int) -> None:
 
 def test_the_recurrence_budget_is_shared_by_one_read(monkeypatch: pytest.MonkeyPatch) -> None:
     # Each daily series costs ~320 steps from 1 January to the window's end.
-    monkeypatch.setattr(events, "MAX_TOTAL_STEPS", 700)
+    monkeypatch.setattr(times, "MAX_TOTAL_STEPS", 700)
     daily = [vevent("DTSTART:20260101T090000Z", "RRULE:FREQ=DAILY", uid=f"d{n}") for n in range(3)]
     found, skipped = read_bytes(calendar(*(line for event in daily for line in event)))
     assert [(s.uid, s.reason) for s in skipped] == [
@@ -827,7 +828,7 @@ def test_an_unreadable_file_among_others_is_skipped(
 def test_a_file_over_the_cap_is_an_error_naming_it(tmp_path: Path) -> None:
     huge = tmp_path / "huge.ics"
     with huge.open("wb") as out:
-        out.truncate(events.MAX_FILE_BYTES + 1)  # sparse: costs no disk
+        out.truncate(sources.MAX_FILE_BYTES + 1)  # sparse: costs no disk
     with pytest.raises(CallprepError) as caught:
         read(huge)
     assert str(caught.value) == messages.CAL_TOO_BIG.format(path=huge, mb=20)
@@ -858,7 +859,7 @@ def test_endless_stdin_is_read_only_to_the_cap() -> None:
     with pytest.raises(CallprepError) as caught:
         finishes(lambda: read("-", stdin=io.BufferedReader(stream)))
     assert str(caught.value) == messages.CAL_TOO_BIG.format(path=messages.CAL_STDIN, mb=20)
-    assert stream.taken <= events.MAX_FILE_BYTES + 2 * 1024 * 1024
+    assert stream.taken <= sources.MAX_FILE_BYTES + 2 * 1024 * 1024
 
 
 def test_stdin_from_a_terminal_is_refused() -> None:
@@ -1123,7 +1124,7 @@ def test_the_prefilter_changes_nothing_that_is_read(
     start = dt.datetime(2026, 11, 2, 7, 30, tzinfo=NEW_YORK)
     window = {"start": start, "end": start + dt.timedelta(days=days), "zone": LONDON}
     fast = read_bytes(big, **window)
-    monkeypatch.setattr(events, "_narrow", lambda text, window: text)
+    monkeypatch.setattr(sources, "_narrow", lambda text, window: text)
     assert read_bytes(big, **window) == fast
 
 

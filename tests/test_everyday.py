@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from callprep import interview as interview_module
 from callprep import messages
+from callprep.calls import interview as interview_module
 from callprep.prompts import USE_DEFAULT, ScriptedAsker
 from tests import conftest
 from tests.conftest import PREPARED

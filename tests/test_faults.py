@@ -27,11 +27,11 @@ from typing import Any
 
 import pytest
 
-from callprep import index
-from callprep import store as store_module
-from callprep.model import Plan
-from callprep.planfile import load_plan, plan_to_text
-from callprep.store import LoadProblem, Store, StoredPlan
+from callprep.catalog import index
+from callprep.plans import store as store_module
+from callprep.plans.model import Plan
+from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text
+from callprep.plans.store import Store, StoredPlan
 from tests.conftest import EXAMPLES, PREPARED, ROOT
 from tests.fault_writer import OPS, STAGES, is_whole, make_plan, version_of
 
@@ -432,7 +432,7 @@ def _finish(started: list[Child]) -> None:
 def test_a_debrief_keeps_a_mark_made_while_it_was_saving(
     cli, stored_example, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, home: Path
 ) -> None:
-    from callprep import debrief
+    from callprep.calls import debrief
 
     plan_id = stored_example(EXAMPLES / "pitch-unprepared.toml")
     answers = tmp_path / "debrief.toml"
@@ -495,7 +495,7 @@ def test_an_edit_is_not_saved_over_a_change_made_while_editing(
     # The seller edits; meanwhile another callprep marks the agenda sent.
     script.write_text(
         "import pathlib, sys\n"
-        "from callprep.store import Store\n"
+        "from callprep.plans.store import Store\n"
         "from callprep.commands.agenda import with_mark\n"
         f"Store(pathlib.Path({str(home)!r})).update(pathlib.Path({str(path)!r}),"
         " lambda p: with_mark(p, False))\n"
@@ -543,7 +543,7 @@ def writable_plan(stored_example, home: Path, tmp_path: Path, monkeypatch: pytes
 
 
 def _debrief(answers: Path) -> Any:
-    from callprep.debrief import answers_from_file, to_debrief
+    from callprep.calls.debrief import answers_from_file, to_debrief
 
     plan = to_debrief(answers_from_file(answers), str(answers))
     return plan.model_copy(update={"summary": "Before"})

@@ -14,10 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from callprep import agenda, followup, ics, messages
-from callprep.model import DISCOVERY_TEXT_KEYS, Plan
-from callprep.planfile import load_plan
-from callprep.profile import Profile
+from callprep import messages
+from callprep.calendar import ics
+from callprep.outreach import agenda, followup
+from callprep.plans.model import DISCOVERY_TEXT_KEYS, Plan
+from callprep.plans.planfile import load_plan
+from callprep.plans.profile import Profile
 from callprep.prompts import USE_DEFAULT, Answers
 from tests.conftest import PREPARED, examples
 from tests.markup import live_markdown, markdown_tokens

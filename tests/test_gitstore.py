@@ -24,12 +24,13 @@ from pathlib import Path
 
 import pytest
 
-from callprep import clock, gitstore
+from callprep import clock
 from callprep.errors import CallprepError
-from callprep.gitstore import GitError
-from callprep.model import Debrief, Plan
-from callprep.planfile import load_plan
-from callprep.store import Store
+from callprep.plans.model import Debrief, Plan
+from callprep.plans.planfile import load_plan
+from callprep.plans.store import Store
+from callprep.team import git_runner, gitstore
+from callprep.team.gitstore import GitError
 from tests.guards import finishes
 
 # Real git runs against a bare remote: seconds each, so all of them are in the slow suite.
@@ -638,7 +639,7 @@ def test_a_sync_and_a_callprep_command_take_the_same_plan_locks(tmp_path: Path) 
 
 def test_sync_does_not_load_the_plan_model() -> None:
     """`callprep sync` pays for git, not for pydantic: importing gitstore leaves the model out."""
-    code = "import sys, callprep.gitstore; print('callprep.model' in sys.modules)"
+    code = "import sys, callprep.team.gitstore; print('callprep.plans.model' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
@@ -690,7 +691,7 @@ def test_git_missing(
     empty = tmp_path / "no-git"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    assert not gitstore.git_available()
+    assert not git_runner.git_available()
     for call, name in (
         (lambda: gitstore.sync(ann, ANN), "sync"),
         (lambda: gitstore.init(tmp_path / "new", str(remote), ANN), "team init"),
@@ -766,7 +767,7 @@ def test_twenty_rounds_by_three_sellers_lose_no_plan_and_no_answer(
 
 SYNC_SCRIPT = (
     "import sys, pathlib, filelock\n"
-    "from callprep import gitstore\n"
+    "from callprep.team import gitstore\n"
     "sys.stderr.write('ready\\n')\n"
     "sys.stderr.flush()\n"
     "gitstore.sync(pathlib.Path(sys.argv[1]), sys.argv[2])\n"

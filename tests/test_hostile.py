@@ -20,9 +20,9 @@ import pytest
 import tomli_w
 from typer.testing import Result
 
-from callprep import debrief as debrief_module
+from callprep.calls import debrief as debrief_module
 from callprep.commands import done
-from callprep.model import DISCOVERY_TEXT_KEYS
+from callprep.plans.model import DISCOVERY_TEXT_KEYS
 from tests.conftest import PREPARED, ROOT
 from tests.guards import finishes
 

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from callprep import meetings
-from callprep.events import Person
-from callprep.planfile import load_plan
+from callprep.calendar import meetings
+from callprep.calendar.events import Person
+from callprep.plans.planfile import load_plan
 from tests.calendars import big_export
 from tests.conftest import examples
 
@@ -515,8 +515,8 @@ def test_hostile_event_text_stays_text(cli, home: Path, tmp_path: Path) -> None:
 
 
 def test_add_all_gives_fresh_ids_private_files_and_no_temps(home: Path) -> None:
-    from callprep.model import Plan
-    from callprep.store import Store
+    from callprep.plans.model import Plan
+    from callprep.plans.store import Store
 
     store = Store(home)
     start = dt.datetime(2026, 12, 3, 15, tzinfo=dt.UTC)

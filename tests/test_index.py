@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from callprep import index, planfile
-from callprep.index import PlanSummary, summarize
-from callprep.store import LoadProblem, Store
+from callprep.catalog import index
+from callprep.catalog.index import PlanSummary, summarize
+from callprep.plans import planfile
+from callprep.plans.planfile import LoadProblem
+from callprep.plans.store import Store
 from tests.conftest import PREPARED, UNPREPARED
 
 
@@ -76,7 +78,7 @@ def test_cache_file_is_private_and_written_whole(store: Store) -> None:
     scan(store)
     path = index.cache_path(store)
     assert path.stat().st_mode & 0o777 == 0o600
-    # beside it only the accounts cache (callprep.accounts), as private
+    # beside it only the accounts cache (callprep.catalog.accounts), as private
     assert sorted(p.name for p in path.parent.iterdir()) == ["accounts.sqlite3", index.CACHE_NAME]
     assert (path.parent / "accounts.sqlite3").stat().st_mode & 0o777 == 0o600
     assert set(cache_data(store)["plans"]) == {"acme.toml", "globex.toml"}

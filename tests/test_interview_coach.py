@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 
-from callprep import coach, messages
-from callprep.interview import Interview, insist_key, review_choice
-from callprep.planfile import load_plan
-from callprep.playbook import get_playbook
+from callprep import messages
+from callprep.calls.interview import Interview, insist_key, review_choice
+from callprep.coach import coach
+from callprep.coach.playbook import get_playbook
+from callprep.plans.planfile import load_plan
+from callprep.plans.store import Store
 from callprep.prompts import USE_DEFAULT, Answers, ScriptedAsker
-from callprep.store import Store
 
 VAGUE = "Pitch the product and see what he wants"
 CONCRETE = "Dana agrees to a 30-day pilot with 20 trucks starting 5 Jan"

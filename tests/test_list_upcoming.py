@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from callprep import coach, listing
-from callprep.index import PlanSummary
-from callprep.planfile import load_plan
-from callprep.topics import FINDINGS
+from callprep.catalog import listing
+from callprep.catalog.index import PlanSummary
+from callprep.coach import coach
+from callprep.coach.topics import FINDINGS
+from callprep.plans.planfile import load_plan
 from tests import conftest
 from tests.conftest import PREPARED, UNPREPARED
 

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from callprep.errors import CallprepError
-from callprep.model import DISCOVERY_KEYS, DISCOVERY_TEXT_KEYS, KINDS, Plan
-from callprep.planfile import load_answers, plan_from_text, plan_to_text
-from callprep.store import Store
+from callprep.plans.model import DISCOVERY_KEYS, DISCOVERY_TEXT_KEYS, KINDS, Plan
+from callprep.plans.planfile import load_answers, plan_from_text, plan_to_text
+from callprep.plans.store import Store
 from tests.conftest import PREPARED, UNPREPARED, examples
 
 # Text a seller might type, and text meant to break a TOML writer or a terminal.

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from callprep.playbook import builtin_playbooks
+from callprep.coach.playbook import builtin_playbooks
 from callprep.prompts import USE_DEFAULT, Answers, UnexpectedQuestion
 
 EST = dt.timezone(dt.timedelta(hours=-5))

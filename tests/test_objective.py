@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import callprep.objective as judge_module
+import callprep.coach.objective as judge_module
 from callprep import messages
-from callprep.objective import judge, vague_reason
+from callprep.coach.objective import judge, vague_reason
 from tests.conftest import DATA, examples
 
 # label,role,split,text. `dev` was written before the rules; `holdout` after them and only
 # measured; `holdout2` after the fixes the first hold-out showed (see the module docstring of
-# callprep.objective for the principles). `role` says whether it reads as a best or a minimum.
+# callprep.coach.objective for the principles). `role` says whether it reads as a best or a minimum.
 # objectives_v2.csv adds a source column: objectives from public sales material (each
 # row names its source), labelled by the rule in docs/coach.md and split by a hash of the text
 # before the judge saw them: `dev2` to improve against, `holdout3` only ever measured.

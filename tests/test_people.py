@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from callprep import messages, people
+from callprep import messages
+from callprep.calls import people
 from callprep.errors import CallprepError
-from callprep.model import Attendee, Debrief, Plan
+from callprep.plans.model import Attendee, Debrief, Plan
 from callprep.prompts import USE_DEFAULT, Answers, ScriptedAsker
 from tests.test_carry import FIRST, debrief_from, new_call, plan_data
 from tests.test_debrief import RecordingAsker, write_plan

@@ -8,7 +8,7 @@ import tomllib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callprep.planfile import dumps, load_plan, plan_to_text
+from callprep.plans.planfile import dumps, load_plan, plan_to_text
 from tests.conftest import PREPARED, examples
 
 keys = st.text(min_size=1, max_size=8)
@@ -75,7 +75,7 @@ def test_a_value_is_written_as_tomli_w_writes_it(key: str, value: object) -> Non
     """planfile writes plain values itself (for speed); the text must be tomli_w's, byte for byte."""
     import tomli_w
 
-    from callprep.planfile import _line
+    from callprep.plans.planfile import _line
 
     try:
         expected = tomli_w.dumps({key: value}).rstrip("\n")

@@ -18,8 +18,9 @@ import pytest
 import tomli_w
 from rich.console import Console
 
-from callprep import coach, messages
-from callprep.model import Plan
+from callprep import messages
+from callprep.coach import coach
+from callprep.plans.model import Plan
 from callprep.render import brief, html, markdown, page, pdf, term
 from callprep.render.check import render as render_check
 from tests.brief_plans import LONG, overfull_commitments, overfull_plan, overfull_unanswered

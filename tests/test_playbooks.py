@@ -9,12 +9,17 @@ from typing import Any
 
 import pytest
 
+from callprep.coach.playbook import (
+    FIELD_KINDS,
+    all_playbooks,
+    builtin_playbooks,
+    get_playbook,
+)
+from callprep.coach.topics import DISCOVERY
 from callprep.errors import CallprepError
-from callprep.planfile import load_plan
-from callprep.playbook import FIELD_KINDS, all_playbooks, builtin_playbooks, get_playbook
+from callprep.plans.planfile import load_plan
+from callprep.plans.store import Store
 from callprep.prompts import USE_DEFAULT, ScriptedAsker
-from callprep.store import Store
-from callprep.topics import DISCOVERY
 
 # Every plan field the coach looks at: a playbook that asks them all can reach readiness 100.
 COACHED_FIELDS = {

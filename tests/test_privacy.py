@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from callprep import carry, coach, deal
-from callprep.model import Plan
+from callprep.coach import coach
+from callprep.deal import carry, deal
+from callprep.plans.model import Plan
 from callprep.render import brief, html, markdown, pdf, term
 from callprep.render import deal as deal_view
 from tests.conftest import examples
@@ -117,6 +118,7 @@ def shared_outputs(plans: list[Plan]) -> dict[str, str]:
         carry.unanswered(past, current),
         earlier,
         share=True,
+        last_time=deal.last_time(earlier),
     )
     buffer = io.StringIO()
     term.render(view, Console(file=buffer, width=100, color_system=None))
@@ -164,7 +166,7 @@ def test_nothing_private_reaches_a_shared_brief_or_the_action_plan(
 def test_the_check_sees_what_it_checks() -> None:
     """The same plan without --share shows every marker the test looks for: it can see leaks."""
     plans = calls({})
-    view = brief.build(plans[-1], earlier=plans[:-1])
+    view = brief.build(plans[-1], earlier=plans[:-1], last_time=deal.last_time(plans[:-1]))
     shown = markdown.render(view)
     for name in ("minimum", "attitude", "competition", "note", "metrics", "summary", "risk"):
         assert marker(name) in shown, name
@@ -238,12 +240,14 @@ def test_an_overfull_shared_brief_is_still_one_page() -> None:
     )
     from tests.test_brief_page import pdf_text
 
+    earlier = overfull_earlier()
     view = brief.build(
         overfull_plan(),
         overfull_commitments(),
         overfull_unanswered(),
-        overfull_earlier(),
+        earlier,
         share=True,
+        last_time=deal.last_time(earlier),
     )
     for paper in ("a4", "letter"):
         pages, _ = pdf_text(pdf.render(view, paper))

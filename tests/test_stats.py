@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callprep import stats
-from callprep.index import CommitmentSummary, PlanSummary, summarize
-from callprep.model import Plan
+from callprep.catalog import stats
+from callprep.catalog.index import CommitmentSummary, PlanSummary, summarize
+from callprep.plans.model import Plan
 from tests.conftest import examples
 
 TODAY = dt.date(2026, 3, 1)
@@ -441,7 +441,8 @@ def test_the_view_fits_a_narrow_terminal(
 def test_the_index_gives_the_same_record(
     cli, home: Path, today: dt.date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from callprep import index, planfile
+    from callprep.catalog import index
+    from callprep.plans import planfile
 
     monkeypatch.setattr(index, "RACY_NS", 0)
     write_store(home)

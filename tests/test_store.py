@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from callprep import store as store_module
 from callprep.errors import CallprepError
-from callprep.model import Plan
-from callprep.planfile import load_plan, plan_to_text
-from callprep.store import LoadProblem, Store, StoredPlan, atomic_write, make_id_base, slugify
+from callprep.files import atomic_write
+from callprep.plans import store as store_module
+from callprep.plans.model import Plan
+from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text
+from callprep.plans.store import Store, StoredPlan, make_id_base, slugify
 from tests.conftest import PREPARED, UNPREPARED
 
 DAY = dt.date(2026, 12, 3)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, available_timezones
 import pytest
 from icalendar import Calendar, Event
 
-from callprep.vtimezone import vtimezone, wall_time_is_ambiguous
+from callprep.calendar.vtimezone import vtimezone, wall_time_is_ambiguous
 from tests import peers
 
 

@@ -11,127 +11,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-# pydantic scans every installed package's metadata for plugins on first use; callprep uses
-# none. A user who wants theirs can still set the variable. With it set by us, pydantic would
-# still import its plugin loader, and with it importlib.metadata (about 12 ms of every start),
-# only to find plugins disabled: a stand-in that finds none does the same, at once.
-if "PYDANTIC_DISABLE_PLUGINS" not in os.environ:
-    import sys
-    import types
+from callprep import __version__, typer_patches
 
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    _no_plugins = types.ModuleType("pydantic.plugin._loader")
-    _no_plugins.get_plugins = lambda: ()  # type: ignore[attr-defined]
-    sys.modules.setdefault("pydantic.plugin._loader", _no_plugins)
-
-from callprep import __version__
-
-
-def _plain_argument_help() -> None:
-    """Arguments in help and usage as a seller reads them: `PLAN`, `[NUMBER]...`.
-
-    Typer 0.29 adds each argument's Python type (`<str>`, `<list[int]>`) after it and writes a
-    required one as `{PLAN}`; neither means anything to a seller. (pyproject pins typer < 0.30;
-    tests/test_errors.py holds the help text to this.)
-    """
-    from typer.core import TyperArgument
-
-    def usage_name(self: TyperArgument) -> str:
-        name = self.display_name_raw
-        name = name if self.required else f"[{name}]"
-        return f"{name}..." if self.nargs != 1 else name
-
-    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
-    TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
-
-
-_plain_argument_help()
-
-
-def _light_coercion() -> None:
-    """Options and arguments turned into str, int and Path without pydantic.
-
-    Typer 0.29 coerces every value through a pydantic TypeAdapter, built when the value is
-    parsed: pydantic's import and the adapter's schema cost about 60 ms of each start, to turn
-    "45" into 45. callprep's parameters are plain (str, int, Path, bool or a parser of ours, alone,
-    in a list or a pair; no ranges or path checks); those are coerced here, anything else still by typer.
-    (pyproject pins typer < 0.30; tests/test_errors.py holds the messages to this.)
-    """
-    from typer import _click, _coercion, core
-
-    build = core.build_runtime_param
-
-    def flag(value: Any) -> bool:
-        if isinstance(value, bool):
-            return value
-        word = str(value).strip().lower()
-        if word in ("1", "true", "t", "yes", "y", "on"):
-            return True
-        if word in ("", "0", "false", "f", "no", "n", "off"):
-            return False
-        raise ValueError(word)
-
-    def path(value: Any) -> Path:
-        if "\x00" in str(value):
-            raise ValueError(value)  # no file can have it; the OS would refuse it later
-        return Path(value)
-
-    plain_types: dict[Any, Callable[[Any], Any]] = {str: str, int: int, Path: path, bool: flag}
-
-    def plain(annotation: Any) -> Callable[[Any], Any] | None:
-        return plain_types.get(annotation)
-
-    @dataclass(frozen=True)
-    class Plain(_coercion.RuntimeParam):
-        convert: Callable[[Any], Any]
-        many: bool
-        label: str
-        pair: bool = False  # a tuple of one type (`--account-for DOMAIN ACCOUNT`)
-
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            try:
-                if self.many:
-                    made = [self.convert(item) for item in value]
-                    return tuple(made) if self.pair else made
-                return self.convert(value)
-            except _click.exceptions.BadParameter as err:  # a parser's own words (choice, ...)
-                err.ctx, err.param = err.ctx or ctx, err.param or param
-                raise
-            except (TypeError, ValueError):
-                shown = value if not self.many else " ".join(map(str, value))
-                raise _click.exceptions.BadParameter(
-                    f"{shown!r} is not {self.label}.", ctx=ctx, param=param
-                ) from None
-
-    def light(descriptor: Any) -> Any:
-        info, annotation = descriptor.parameter_info, descriptor.annotation
-        kinds = set(_coercion.get_args(annotation)) if descriptor.is_tuple else set()
-        pair = len(kinds) == 1
-        many = descriptor.is_list or pair
-        leaf = _coercion.get_args(annotation)[0] if many else annotation
-        convert = info.parser or plain(leaf)
-        special = (
-            getattr(info, "count", False)
-            or info.min is not None
-            or info.max is not None
-            or info.exists
-            or info.resolve_path
-            or info.path_type is not None
-            or descriptor.file_annotation is not None
-        )
-        if convert is None or special or (descriptor.is_tuple and not pair):
-            return build(descriptor)
-        label = {
-            int: "a whole number",
-            bool: "yes or no",
-            Path: "a usable path (embedded null byte)",
-        }.get(leaf, "a valid value")
-        return Plain(info, annotation, convert=convert, many=many, label=label, pair=pair)
-
-    core.build_runtime_param = light
-
-
-_light_coercion()
+typer_patches.apply()
 
 app = typer.Typer(
     name="callprep",
@@ -162,7 +44,7 @@ def guarded(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from callprep.errors import CallprepError
+        from callprep.errors import CallprepError  # deferred: --help loads none of ours
 
         debug = _state().debug
         try:
@@ -229,12 +111,12 @@ def root(
 @guarded
 def _start_here(ctx: typer.Context) -> None:
     """`callprep` alone: in an empty store, the three things to do first; else the help."""
-    from callprep.store import Store
+    from callprep.plans.store import Store  # deferred: pydantic, for `callprep` alone
 
     if Store(home()).plan_ids():
         typer.echo(ctx.get_help())
     else:
-        from callprep import messages
+        from callprep import messages  # deferred: --help loads none of ours
 
         for line in messages.START_HERE:
             typer.echo(line)
@@ -242,7 +124,7 @@ def _start_here(ctx: typer.Context) -> None:
 
 
 def home() -> Path:
-    from callprep.home import check_home, resolve_home
+    from callprep.plans.home import check_home, resolve_home  # deferred: not for --help
 
     folder = resolve_home(_state().home)
     check_home(folder)
@@ -330,6 +212,10 @@ FromOpt = Annotated[
 NoInputOpt = Annotated[
     bool, typer.Option("--no-input", help="Ask nothing; answers not given stay empty.")
 ]
+
+
+# Each command imports its module when it runs: `--help` loads none of them, and a command
+# loads its own alone (see benchmarks/startup.py).
 
 
 @app.command()

@@ -1,60 +1,6 @@
 """Dates and times as sellers type them: ISO 8601, and what people write.
 
-Every date or time a seller types (prompts, `--when`, `--since`, debrief dates, due dates, the
-discovery deadline) comes through here. Pure functions: nothing is read but the machine's zone
-(`local_zone_name`), and `now` is always passed in.
-
-How an answer is read, in order:
-
-1. Empty or blank: None (unknown). Longer than `MAX_LENGTH`, or holding a control or bidi
-   character: refused at once, before any parsing.
-2. A zone in the text wins over the seller's: an IANA name (`15:00 Europe/Paris`, any case),
-   `UTC`/`GMT`, an offset (`+01:00`, `UTC+5:30`), or an abbreviation dateparser knows (`3pm EST`).
-   `IST` is refused: India, Irish or Israel time. A named zone comes back as that `ZoneInfo`, an
-   offset or abbreviation as a fixed offset; no zone means the seller's `zone` (a `ZoneInfo`, so
-   callers know its name).
-3. ISO 8601 (`2026-12-03`, `2026-12-03 15:00`, `2026-12-03T15:00:00-05:00`, `...Z`) is read
-   here, without importing dateparser.
-4. Our own small grammar, which dateparser 1.5 does not read at all: periods. `end of Q1`,
-   `Q3` (a quarter's last day), `end of Q2 2027`, `end of March`, `end of the month`, `end of
-   next week` (Friday), `start of next quarter`, `end of 2027`, `EOQ`, `year end`, each with an
-   optional time (`end of Q1 17:00`). Quarters are calendar quarters. `start`/`beginning` is a
-   period's first day; a week runs Monday to Friday for this purpose.
-5. Elapsed time (`in 2 hours`, `90 minutes ago`, `in an hour`) is counted here on the clock,
-   so a DST change in between is an hour like any other.
-6. Everything else goes to dateparser (imported only then; `languages=["en"]`, no Unix
-   timestamps), after we have made unambiguous what it gets wrong: a time (`3pm`, `10.30am`,
-   `noon`, `midnight`) becomes `HH:MM` (dateparser drops `10.30am` after `tomorrow`); a numeric
-   date (`13/4`, `4/13/2027`, `3.4.2027`, `2027/04/03`) becomes `13 Apr` (dateparser reads
-   `1/13` as the year 2113); `from today` becomes `from now` (it reads `a week from today` as a
-   week ago). And every word is checked first, because dateparser reads nearly anything (`a` is
-   the 1st, `Dec 15:00` today's day in December, `Tue 10` the 10th, `at 15:00 2027` 29 Nov 2027):
-   a number is a day beside its month, a count before its unit, or a year; a month has its day;
-   one day word at most (`today`, `tomorrow`, `now`); any other word means no date at all, so
-   prose never costs the import. dateparser itself reads `next Tuesday 10:00`, `tomorrow 3pm`,
-   `Tue 14:30`, `3 Dec 15:00`, `31 March 2027`, `in 2 weeks`, `2 weeks from now`, `next week`,
-   `today`, `tomorrow`, `now`, `3pm EST`, `December 3rd, 2026 at 3:00 PM`.
-
-Rules beyond dateparser's (it returns a past day for some of these, and a today-or-next-week
-at random for others):
-
-- Nothing fixes the period, so the next one to come (`prefer="past"`: the last one gone):
-  `Tue 14:30` is the first Tuesday 14:30 from now (today, while 14:30 is still ahead), `Tue`
-  the first Tuesday from today, `3 Dec 15:00` the next 3 Dec at 15:00, `15:00` today or
-  tomorrow, `end of Q1` the next Q1's last day, `start of the month` the next 1st. With a year,
-  or with `this`/`next`/`last`/`tomorrow`/`in 2 weeks`, nothing moves.
-- Refused rather than guessed, each message with two unambiguous answers to copy: a numeric
-  day/month where both are 12 or less and differ (`3/4`, `03/04/2027`); `next Tue` on a day
-  when it could be this week's or next week's Tuesday (Monday to Saturday the ISO week, Monday
-  for `next Tue`: Tue 1 Dec or Tue 8 Dec); a weekday that does not match the date (`Tue 3 Dec`
-  when 3 Dec is a Thursday); a period that is not a day (`March`, `next month`, `2027`); a
-  datetime given only a date (`3 Dec`: "add the time"); a year outside 1900-2199 (a typo such
-  as `0001` or `20266` must not become a plan); a bare number (`Tue 10`, `at 3`, `the 5th`); a
-  month without its day (`Dec 15:00`); two days at once (`tomorrow 3 Dec`); `IST`.
-- `next week` is the same weekday a week from today (as `in 1 week`); `tonight` and
-  `tomorrow morning` are a day, not a time. A time that does not exist (a spring-forward gap)
-  becomes the instant it names (02:30 -> 03:30); a repeated one is its first occurrence.
-- Seconds and microseconds are dropped.
+More in docs/internals.md, `callprep.dates`.
 """
 
 from __future__ import annotations

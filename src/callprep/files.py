@@ -136,7 +136,7 @@ def atomic_write_many(files: list[tuple[Path, bytes]], prefix: str, mode: int = 
     (one random tag per batch: mkstemp's search for a free name costs more than the write). A
     failure leaves the files already renamed in place and removes the other temps.
     """
-    import secrets
+    import secrets  # deferred: only writing several files at once
 
     tag = secrets.token_hex(6)
     umask = os.umask(0o077)

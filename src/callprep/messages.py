@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from callprep.text import one_line
+
 if TYPE_CHECKING:
     pass
 
@@ -271,8 +273,6 @@ NO_TERMINAL = (
     "no terminal to ask questions on: add --no-input to save what the flags and "
     "--from FILE give without asking"
 )
-INVALID_DATETIME = "Write it as YYYY-MM-DD HH:MM (e.g. 2026-12-03 15:00), or leave it blank."
-INVALID_DATE = "Write it as YYYY-MM-DD (e.g. 2027-03-31), or leave it blank."
 INVALID_INT = "Write a whole number of minutes (e.g. 45), or leave it blank."
 
 
@@ -497,8 +497,6 @@ def debrief_heading(title: str, kind: str) -> str:
 
 
 def commitment_line(commitment: dict[str, object]) -> str:
-    from callprep.text import one_line
-
     due = commitment.get("due")
     by = f" by {due}" if due else ""
     who = "we" if commitment.get("who") == "ours" else "they"
@@ -507,8 +505,6 @@ def commitment_line(commitment: dict[str, object]) -> str:
 
 # The coach's summary after a debrief.
 def debrief_headline(outcome: str, best: str, minimum: str) -> str:
-    from callprep.text import one_line
-
     if outcome == "best":
         return f"Best outcome reached: {one_line(best)}" if best else "Best outcome reached."
     if outcome == "minimum":
@@ -594,7 +590,6 @@ def known_last_call(outcome: str, next_step: str) -> str:
         "none": "a continuation",
     }
     step = f"; next step: {next_step}" if next_step else ""
-    from callprep.text import one_line
 
     return f"  Last call: {reached.get(outcome, 'not debriefed')}{one_line(step)}"
 
@@ -636,6 +631,12 @@ STANCE_CHOICES: dict[str, str] = {
     "neutral": "neutral",
     "sceptic": "sceptic",
 }
+# The attendees question of an interview, asked person by person.
+ATTENDEES_KEEP = "Keep these people?"
+ATTENDEES_ADD = "{question} Add each person; leave the name empty when done."
+ATTENDEE_NAME = "Name"
+ATTENDEE_NEXT_NAME = "Next person's name"
+ATTENDEE_ROLE_HELP = "e.g. VP Operations; blank if unknown"
 PERSON_STILL_RIGHT = "Still right? {person}"
 PERSON_NAME = "{name}: name (correct it if it was a placeholder)"
 PERSON_NAME_HELP = "Enter keeps it."
@@ -1212,17 +1213,6 @@ TEAM_CONFLICT_NOTE = "kept beside the team's version: {paths}"
 # What `sync`, `team init` and `team join` report (wired by the CLI).
 SYNC_SENT = "Sent {count} plan(s): {ids}"
 SYNC_RECEIVED = "Received {count} plan(s) from the team: {ids}"
-SYNC_UP_TO_DATE = "Up to date with the team store."
-SYNC_CONFLICT = (
-    "{path}: you and a teammate both changed {id}; the team's version is {id}.toml, yours "
-    "is beside it. Merge what you need into {id} with `callprep edit {id}`, then delete "
-    "the other file."
-)
-SYNC_CONFLICTS_OPEN = "{count} plan(s) changed on both sides still wait to be resolved: {paths}"
-TEAM_INIT_DONE = "This store is now the team store at {url} ({count} plan(s) shared)."
-TEAM_JOIN_DONE = (
-    "Joined the team store at {url}: {received} plan(s) from the team, {added} of yours added."
-)
 
 
 # --- a team on one store -------------------------------------------------------------------

@@ -50,7 +50,7 @@ class _Guarded:
 
 
 def _console(stream: TextIO, soft_wrap: bool) -> Console:
-    from rich.console import Console
+    from rich.console import Console  # deferred: rich: only what prints
 
     guarded = _Guarded(stream)
     console = Console(file=cast(TextIO, guarded), highlight=False, soft_wrap=soft_wrap)
@@ -80,8 +80,8 @@ def write_lines(console: Console, lines: list[list[tuple[str, str]]]) -> None:
     For long listings: rich's own layout costs a second per few thousand lines; this writes the
     same characters and colour codes through the console's (guarded) stream directly.
     """
-    from rich.console import COLOR_SYSTEMS
-    from rich.style import Style
+    from rich.console import COLOR_SYSTEMS  # deferred: rich: only what prints
+    from rich.style import Style  # deferred: rich: only what prints
 
     system = console.color_system if console.is_terminal and not console.no_color else None
     color = COLOR_SYSTEMS.get(system) if system else None
@@ -148,7 +148,7 @@ def escape_controls(data_text: str) -> str:
 
 
 def print_json(data: Any) -> None:
-    import json
+    import json  # deferred: only --json
 
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write(escape_controls(text) + "\n")
@@ -173,7 +173,7 @@ class OutputGuard:
 
 def write_file(output: str, data: bytes, guard: OutputGuard) -> None:
     """Bytes to the file the seller named, as `files.write_output` does; says where they went."""
-    from callprep.files import write_output
+    from callprep.files import write_output  # deferred: only an output written to a file
 
     write_output(
         output,

@@ -9,7 +9,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from callprep.text import clean, one_line
+from callprep import messages
+from callprep.errors import CallprepError
+from callprep.text import clean
 from callprep.text import wrap as text_wrap
 
 # Prompt kinds. `list` answers are lists of strings; `attendees` answers are lists of
@@ -31,6 +33,9 @@ class Prompt:
     default: Any = None
     choices: tuple[str, ...] = ()
     validate: Validator | None = None
+    # A question a terminal asks as several plain ones (the attendees: each person's name, role,
+    # side...); a script answers it whole, by its key.
+    steps: Callable[[Asker, Prompt], Any] | None = None
 
 
 class Asker(Protocol):
@@ -119,10 +124,10 @@ class QuestionaryAsker:
         self.q.print(wrap(message, width), style="fg:#d7875f", file=sys.stderr)
 
     def ask(self, prompt: Prompt) -> Any:
+        if prompt.steps is not None:
+            return prompt.steps(self, prompt)
         if prompt.kind == "list":
             return self._ask_list(prompt)
-        if prompt.kind == "attendees":
-            return self._ask_attendees(prompt)
         if prompt.kind == "confirm":
             # Answered on the key press: "y" or "n" needs no Enter after it (Enter alone takes
             # the default), so the prompt never sits there looking frozen.
@@ -184,62 +189,6 @@ class QuestionaryAsker:
                 return items
             items.append(item)
 
-    def _ask_attendees(self, prompt: Prompt) -> list[dict[str, str]]:
-        people: list[dict[str, str]] = [dict(p) for p in (prompt.default or [])]
-        if people:
-            self.say(prompt.message)
-            for person in people:
-                self.say(f"  - {_person_line(person)}")
-            if not self.q.confirm(
-                "Keep these people?", default=True, style=self.style
-            ).unsafe_ask():
-                people = []
-        self.say(f"{prompt.message} Add each person; leave the name empty when done.")
-        while True:
-            label = "Name" if not people else "Next person's name"
-            name = self._text(label, prompt.help, "", None).strip()
-            if not name:
-                return people
-            shown = one_line(name)
-            role = self._text(f"{shown}'s role", "e.g. VP Operations; blank if unknown", "", None)
-            side = self.q.select(
-                f"Which side is {shown} on?",
-                choices=[
-                    self.q.Choice("theirs (the customer)", value="customer"),
-                    self.q.Choice("ours", value="ours"),
-                ],
-                default="customer",
-                style=self.style,
-            ).unsafe_ask()
-            person = {"name": name, "role": role.strip(), "side": side}
-            person.update(self._ask_person_details(shown, side))
-            people.append(person)
-
-    def _ask_person_details(self, shown: str, side: str) -> dict[str, str]:
-        """Email, and on their side influence and stance: Enter skips each (don't know)."""
-        from callprep import messages
-        from callprep.people import email_problem
-
-        details = {
-            "email": self._text(
-                messages.PERSON_EMAIL.format(name=shown),
-                messages.PERSON_EMAIL_HELP,
-                "",
-                email_problem,
-            ).strip()
-        }
-        if side == "customer":
-            for key, message, choices in (
-                ("influence", messages.PERSON_INFLUENCE, messages.INFLUENCE_CHOICES),
-                ("stance", messages.PERSON_STANCE, messages.STANCE_CHOICES),
-            ):
-                details[key] = self.q.select(
-                    message.format(name=shown),
-                    choices=[self.q.Choice(label, value=value) for value, label in choices.items()],
-                    style=self.style,
-                ).unsafe_ask()
-        return {key: value for key, value in details.items() if value}
-
 
 def wrap(message: str, width: int) -> str:
     """Coaching text folded at word boundaries to the terminal's width, bullets hanging.
@@ -283,16 +232,8 @@ def _toolbar(help_text: str) -> str | None:
     return textwrap.indent(wrap(help_text, width - 2), "  ")
 
 
-def _person_line(person: Mapping[str, Any]) -> str:
-    role = f", {person['role']}" if person.get("role") else ""
-    return f"{person.get('name', '')}{role} ({person.get('side', 'customer')})"
-
-
 def interactive_asker() -> Asker:
     """The asker for a real session; fails at once (never hangs) when stdin is no terminal."""
-    from callprep import messages
-    from callprep.errors import CallprepError
-
     if not has_terminal():
         raise CallprepError(messages.NO_TERMINAL)
     return QuestionaryAsker()

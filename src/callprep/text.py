@@ -20,7 +20,7 @@ def one_line(text: object) -> str:
 
 
 def html_text(text: object) -> str:
-    import html
+    import html  # deferred: only HTML output
 
     return html.escape(clean(text), quote=True)
 
@@ -63,7 +63,7 @@ def wrap(text: str, width: int, indent: str = "", hang: str = "") -> list[str]:
     Newlines in `text` start new lines; `indent` starts the first line of each, `hang` the rest.
     A word or command longer than a line gets a line of its own.
     """
-    from rich.cells import cell_len
+    from rich.cells import cell_len  # deferred: rich: only wrapping to a width
 
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -91,3 +91,8 @@ def email_domain(email: str) -> str:
     """`dana@Northwind-Foods.com` → `northwind-foods.com`; "" when it is no address."""
     found = _EMAIL.match(email.strip())
     return found.group(1).lower() if found else ""
+
+
+def account_key(account: str) -> str:
+    """Accounts are the same when they differ only in case and spacing ("ACME  corp")."""
+    return " ".join(account.split()).casefold()

@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 from callprep import clock, messages, output
-from callprep import profile as profiles
-from callprep.agenda import call_time, format_call_time, message_for
-from callprep.model import Plan
-from callprep.profile import Profile
-from callprep.store import Store, StoredPlan
+from callprep.calendar.ics import invite, with_sequence
+from callprep.catalog import lookup
+from callprep.outreach.agenda import call_time, format_call_time, message_for
+from callprep.plans import profile as profiles
+from callprep.plans.model import Plan
+from callprep.plans.profile import Profile
+from callprep.plans.store import Store, StoredPlan
 
 
 def run(
@@ -29,7 +31,7 @@ def run(
     A mark records what happened after the message went out, so it prints no message.
     """
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     plan = stored.plan
     profile = profiles.load_or_empty(home, output.warn)
     if ics is not None:
@@ -57,8 +59,6 @@ def write_invite(
 ) -> None:
     """Write the invite; an imported plan's goes out as the next SEQUENCE of its event, which
     the plan then remembers (under its lock), so the next invite is newer still."""
-    from callprep.ics import invite, with_sequence
-
     plan = stored.plan
     made = invite(plan, plan.id or stored.path.stem, ref, now, profile)
     output.write_file(path, made.data, store.guard(stored.path))

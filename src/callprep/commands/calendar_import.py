@@ -6,11 +6,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from callprep import importer, messages, output
-from callprep import profile as profiles
+from callprep import messages, output
+from callprep.calendar import importer
 from callprep.dates import Clock
 from callprep.errors import CallprepError
-from callprep.store import Store
+from callprep.plans import profile as profiles
+from callprep.plans.store import Store
+from callprep.render import calendar_import as view
 
 
 def run(
@@ -46,7 +48,6 @@ def run(
         stdin=sys.stdin.buffer if "-" in sources else None,
         warn=output.warn,
     )
-    from callprep.render import calendar_import as view
 
     if as_json:
         output.print_json(result.to_json())

@@ -6,13 +6,16 @@ from pathlib import Path
 
 import typer
 
-from callprep import carry, coach, messages, output
-from callprep.store import Store
+from callprep import messages, output
+from callprep.catalog import lookup
+from callprep.coach import coach
+from callprep.deal import carry
+from callprep.plans.store import Store
 
 
 def run(home: Path, ref: str, as_json: bool, strict: bool, codes: bool = False) -> None:
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     plan = stored.plan
     result = coach.review(plan, carry.deal_history(store, stored.path, plan).plans)
     if as_json:
@@ -24,7 +27,7 @@ def run(home: Path, ref: str, as_json: bool, strict: bool, codes: bool = False) 
             }
         )
     else:
-        from callprep.render.check import render
+        from callprep.render.check import render  # deferred: rich: not for --json
 
         render(plan, result, output.out(), ref, codes)
     if strict and result.findings:

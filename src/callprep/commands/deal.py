@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import clock, deal, messages, output, team
+from callprep import clock, messages, output
+from callprep.calls.people import picture
+from callprep.deal import deal
 from callprep.errors import CallprepError
-from callprep.store import Store
+from callprep.plans import profile
+from callprep.plans.store import Store
+from callprep.team import owners
 
 
 def _company(home: Path) -> str:
-    from callprep import profile
-
     try:
         return profile.load(home).company
     except CallprepError:
@@ -20,8 +22,6 @@ def _company(home: Path) -> str:
 
 def _ours(company: str, found: deal.Deal) -> str:
     """Who "we" are on our steps: the profile's company, else our people on the deal."""
-    from callprep.people import picture
-
     if company:
         return company
     return ", ".join(p.attendee.name for p in picture(found.plans) if p.attendee.side == "ours")
@@ -39,13 +39,13 @@ def run(
 ) -> None:
     store = Store(home)
     found = deal.find_deal(store, ref, opportunity)
-    whose = team.owner_filter(home, owner, output.warn)
+    whose = owners.owner_filter(home, owner, output.warn)
     if whose is not None:
         mine = [plan for plan in found.plans if whose(plan.owner)]
         if not mine:
             raise CallprepError(messages.DEAL_NOT_OWNED.format(deal=found.name or ref))
         found = deal.Deal(found.account, found.opportunity, mine)
-    from callprep.render import deal as view
+    from callprep.render import deal as view  # deferred: rich: not for --json
 
     if fmt == "term" and output_path is not None and not as_json:
         raise CallprepError(messages.TERM_NO_FILE)

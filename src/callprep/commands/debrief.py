@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
-from callprep import carry, dates, debrief, messages, output, prompts
-from callprep import profile as profiles
+from callprep import dates, messages, output, prompts
+from callprep.calls import debrief
+from callprep.catalog import lookup
 from callprep.dates import Clock
+from callprep.deal import carry
 from callprep.errors import CallprepError, Interrupted
-from callprep.model import Plan
-from callprep.planfile import parse_toml, read_text
-from callprep.store import Store, slugify
+from callprep.outreach import followup
+from callprep.plans import profile as profiles
+from callprep.plans.model import Plan
+from callprep.plans.planfile import parse_toml, read_text
+from callprep.plans.store import Store, slugify
+
+FOLLOWUP_DRAFT_KEY = "draft_followup"  # offered last, in a terminal
 
 
 def draft_name(plan: Plan, path: Path) -> str:
@@ -87,7 +94,7 @@ def _confirm_if_ahead(asker: prompts.Asker, plan: Plan, clock: Clock) -> None:
 
 def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = False) -> None:
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     plan = stored.plan
     answers = debrief.initial_answers(plan)
     base = copy.deepcopy(answers)  # the debrief as read: what this run's changes are made to
@@ -141,7 +148,7 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
         output.warn(problem)
     output.say(messages.DEBRIEF_SAVED.format(path=stored.path))
 
-    from callprep.render import debrief as summary
+    from callprep.render import debrief as summary  # deferred: rich: only once saved
 
     in_store = stored.path.parent == store.plans_dir
     summary.render(
@@ -153,11 +160,14 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
 
 def offer_followup(home: Path, plan: Plan, ref: str) -> None:
     """Last, offer to draft the follow-up to the customer (through the prompt seam)."""
-    import sys
-
-    from callprep import followup
-
-    if not plan.debriefed or not followup.wants_draft(prompts.interactive_asker()):
+    if not plan.debriefed:
+        return
+    wanted = prompts.interactive_asker().ask(
+        prompts.Prompt(
+            key=FOLLOWUP_DRAFT_KEY, kind="confirm", message=messages.FOLLOWUP_OFFER, default=True
+        )
+    )
+    if not wanted:
         return
     profile = profiles.load_or_empty(home, output.warn)
     text, view = followup.message_for(plan, "text", ref, profile)

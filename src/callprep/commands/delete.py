@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from callprep import messages, output
+from callprep.catalog import lookup
 from callprep.errors import CallprepError
-from callprep.store import Store
+from callprep.plans.store import Store
 
 
 def run(home: Path, ref: str | None, restore: str | None = None) -> None:
@@ -17,6 +18,6 @@ def run(home: Path, ref: str | None, restore: str | None = None) -> None:
         return
     if not ref:
         raise CallprepError(messages.DELETE_WHAT)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     target = store.trash(stored.path)
     output.say(messages.DELETED.format(id=stored.path.stem, trash=target.parent))

@@ -6,10 +6,12 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from callprep import carry, clock, messages, output
+from callprep import clock, messages, output
+from callprep.catalog import lookup
+from callprep.deal import carry
 from callprep.errors import CallprepError
-from callprep.model import Commitment, Plan
-from callprep.store import Store, StoredPlan
+from callprep.plans.model import Commitment, Plan
+from callprep.plans.store import Store, StoredPlan
 from callprep.text import one_line
 
 
@@ -70,14 +72,14 @@ def with_done(plan: Plan, chosen: list[Commitment], done: bool) -> Plan:
 
 def run(home: Path, ref: str, numbers: list[int], undo: bool = False) -> None:
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     found = entries(deal_plans(store, stored))
     deal = carry.deal_name(stored.plan.account, stored.plan.opportunity) or stored.path.stem
     if not found:
         output.say(messages.DONE_NONE.format(deal=deal))
         return
     if not numbers:
-        from callprep.render.debrief import commitments_table
+        from callprep.render.debrief import commitments_table  # deferred: rich: only the table
 
         today = clock.today()
         rows = [

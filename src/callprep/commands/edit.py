@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shlex
 import subprocess
 import tomllib
 from pathlib import Path
 
-from callprep import clock, messages, output
-from callprep.errors import CallprepError
-from callprep.planfile import check_schema, plan_from_text, plan_to_text, read_text
-from callprep.store import PlanChanged, Store, StoredPlan
+from callprep import clock, messages, output, prompts
+from callprep.calls import reinterview
+from callprep.calls.interview import Interview, to_plan
+from callprep.catalog import lookup
+from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook
+from callprep.dates import Clock
+from callprep.errors import CallprepError, Interrupted
+from callprep.plans import profile as profiles
+from callprep.plans.model import Plan
+from callprep.plans.planfile import check_schema, plan_from_text, plan_to_text, read_text
+from callprep.plans.store import PlanChanged, Store, StoredPlan
 
 
 def editor_command() -> list[str]:
@@ -27,18 +35,8 @@ def has_editor() -> bool:
 
 def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     """The interview again, current answers the defaults; what changed is saved onto the plan."""
-    import copy
-
-    from callprep import profile as profiles
-    from callprep import prompts, reinterview
-    from callprep.dates import Clock
-    from callprep.errors import Interrupted
-    from callprep.interview import Interview, to_plan
-    from callprep.model import Plan
-    from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
-
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     if not prompts.has_terminal():
         raise CallprepError(messages.EDIT_NO_TERMINAL)
     profile = profiles.load_or_empty(home, output.warn)
@@ -116,7 +114,7 @@ def run(home: Path, ref: str, interview: bool = False, section: str | None = Non
         return
     store = Store(home)
     # Resolve, not load: a file `list` reports as broken must open, so it can be mended.
-    path = store.resolve(ref)
+    path = lookup.resolve(store, ref)
     command = editor_command()
     original = read_text(path)
     _refuse_newer(path, original)

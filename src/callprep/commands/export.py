@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import export, listing, messages, output, team
+from callprep import messages, output
+from callprep.catalog import listing
 from callprep.errors import CallprepError
-from callprep.planfile import load_plan
-from callprep.store import Store
+from callprep.plans.planfile import load_plan
+from callprep.plans.store import Store
+from callprep.team import export, owners
 
 
 def run(home: Path, fmt: str, output_path: str | None, owner: str | None = None) -> None:
@@ -17,7 +19,7 @@ def run(home: Path, fmt: str, output_path: str | None, owner: str | None = None)
     plans, problems = listing.summaries(store)
     for problem in problems:
         output.warn(listing.problem_message(problem))
-    whose = team.owner_filter(home, owner or "all", output.warn)
+    whose = owners.owner_filter(home, owner or "all", output.warn)
     chosen = [p for p in plans if p.path is not None and (whose is None or whose(p.owner))]
     loaded = []
     for summary in sorted(chosen, key=lambda p: p.id):

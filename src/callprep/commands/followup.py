@@ -6,10 +6,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from callprep import followup, messages, output
-from callprep import profile as profiles
-from callprep.profile import Profile
-from callprep.store import Store, StoredPlan
+from callprep import messages, output
+from callprep.calendar.ics import invite
+from callprep.catalog import lookup
+from callprep.dates import zone_key
+from callprep.outreach import followup
+from callprep.plans import profile as profiles
+from callprep.plans.profile import Profile
+from callprep.plans.store import Store, StoredPlan
+from callprep.text import one_line
 
 
 def run(
@@ -20,7 +25,7 @@ def run(
     now: dt.datetime | None = None,
 ) -> None:
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     plan = stored.plan
     followup.check_debriefed(plan, ref)
     profile = profiles.load_or_empty(home, output.warn)
@@ -36,10 +41,6 @@ def write_invite(
     store: Store, stored: StoredPlan, path: str, ref: str, profile: Profile, now: dt.datetime | None
 ) -> None:
     """The invite for the next meeting, at the date and time the next step names."""
-    from callprep.dates import zone_key
-    from callprep.ics import invite
-    from callprep.text import one_line
-
     plan = stored.plan
     when = followup.next_meeting(plan, profile.zone_name)
     assert plan.debrief is not None

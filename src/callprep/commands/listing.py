@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import gitstore, listing, messages, output, team
-from callprep.store import Store
+from callprep import messages, output
+from callprep.catalog import listing
+from callprep.plans.store import Store
+from callprep.team import gitstore, owners
 
 
 def run(
@@ -16,7 +18,7 @@ def run(
     plans, problems = listing.summaries(store)
     for problem in problems:
         output.warn(listing.problem_message(problem))
-    whose = team.owner_filter(home, owner, output.warn)
+    whose = owners.owner_filter(home, owner, output.warn)
     found = listing.rows(plans, account, upcoming, owner=whose)
     copies = gitstore.conflicts(home)
     if copies:  # named until resolved: nothing of a teammate's change may go unseen
@@ -32,7 +34,7 @@ def run(
         else:
             output.say(messages.LIST_EMPTY if not account else messages.LIST_NO_MATCH)
         return
-    from callprep.render.listing import table, upcoming_table
+    from callprep.render.listing import table, upcoming_table  # deferred: rich: not for --json
 
     console = output.out()
     if upcoming:

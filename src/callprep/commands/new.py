@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from callprep import carry, dates, messages, output, prompts
-from callprep import profile as profiles
+from callprep import dates, messages, output, prompts
+from callprep.calendar import importer
+from callprep.calls.interview import Interview, to_plan
+from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook, playbook_names
 from callprep.dates import Clock
+from callprep.deal import carry
 from callprep.errors import CallprepError, Interrupted
-from callprep.interview import Interview, to_plan
-from callprep.planfile import load_answers, parse_toml, read_text
-from callprep.playbook import DEFAULT_PLAYBOOK, get_playbook
-from callprep.store import Store
+from callprep.outreach import agenda
+from callprep.plans import profile as profiles
+from callprep.plans.planfile import load_answers, parse_toml, read_text
+from callprep.plans.store import Store
+from callprep.text import one_line
 
 DRAFT = "new"
+AGENDA_DRAFT_KEY = "draft_agenda"  # offered at the end, when the agenda is not yet sent
 
 
 @dataclass(frozen=True)
@@ -65,11 +71,6 @@ def with_event(
 ) -> tuple[dict[str, Any], frozenset[str]]:
     """`--from-ics`: one meeting's facts (account, time, length, people, notes, its calendar
     identity) under what --from and the flags give; its time and length are not asked again."""
-    import sys
-
-    from callprep import importer
-    from callprep.text import one_line
-
     if options.from_ics is None:
         raise CallprepError(messages.NEW_ICS_UID_WITHOUT_FILE)
     stdin = sys.stdin.buffer if options.from_ics == "-" else None
@@ -98,8 +99,6 @@ def with_event(
 
 def _said_when(event: dict[str, Any]) -> None:
     """What the meeting fixed and the interview will not ask: its title, time and length."""
-    from callprep.text import one_line
-
     starts = event.get("starts_at")
     if not isinstance(starts, dt.datetime):
         return
@@ -221,9 +220,15 @@ def run(home: Path, options: Options) -> str:
     if problem := store.discard_draft(DRAFT):
         output.warn(problem)
     if asker is not None and not stored.plan.agenda.shared:
-        from callprep import agenda
-
-        if agenda.wants_draft(asker):
+        wanted = asker.ask(
+            prompts.Prompt(
+                key=AGENDA_DRAFT_KEY,
+                kind="confirm",
+                message=messages.AGENDA_DRAFT_OFFER,
+                default=True,
+            )
+        )
+        if wanted:
             output.say(agenda.draft_for_new(stored.plan, profile))
     return stored.plan.id
 
@@ -239,7 +244,7 @@ def offer_profile(asker: prompts.Asker, home: Path, profile: profiles.Profile) -
     if not wanted:
         asker.say(messages.PROFILE_OFFER_LATER)
         return profile
-    filled = profiles.ask_missing(asker, profile, home)
+    filled = profiles.ask_missing(asker, profile, lambda: playbook_names(Store(home).playbooks_dir))
     if filled != profile:
         output.say(messages.PROFILE_SAVED.format(path=profiles.save(home, filled)))
     return filled

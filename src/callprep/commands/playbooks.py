@@ -8,8 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages, output
-from callprep.playbook import PlaybookSource, all_playbooks
-from callprep.store import Store
+from callprep.coach.playbook import PlaybookSource, all_playbooks
+from callprep.plans.store import Store
 from callprep.text import one_line
 
 

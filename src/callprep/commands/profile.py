@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 from callprep import messages, output, prompts
-from callprep import profile as profiles
+from callprep.coach.playbook import playbook_names
+from callprep.plans import profile as profiles
+from callprep.plans.store import Store
 
 
 def run(home: Path, as_json: bool = False) -> None:
@@ -18,7 +20,10 @@ def run(home: Path, as_json: bool = False) -> None:
     if not sys.stdin.isatty():
         show(current)
         return
-    filled = profiles.ask_missing(prompts.interactive_asker(), current, home)
+
+    filled = profiles.ask_missing(
+        prompts.interactive_asker(), current, lambda: playbook_names(Store(home).playbooks_dir)
+    )
     if filled != current:
         output.say(messages.PROFILE_SAVED.format(path=profiles.save(home, filled)))
     show(filled)
@@ -36,7 +41,7 @@ def set_key(home: Path, key: str, value: str) -> None:
 
 
 def show(profile: profiles.Profile) -> None:
-    from callprep.render.profile import table
+    from callprep.render.profile import table  # deferred: rich: not for --json
 
     if not any(getattr(profile, key) for key in profiles.KEYS):
         output.say(messages.PROFILE_EMPTY)

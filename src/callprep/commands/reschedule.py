@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from callprep import dates, messages, output
-from callprep import profile as profiles
+from callprep.catalog import lookup
 from callprep.dates import Clock
 from callprep.errors import CallprepError
-from callprep.model import Plan
-from callprep.store import Store
+from callprep.plans import profile as profiles
+from callprep.plans.model import Plan
+from callprep.plans.store import Store
 
 
 def run(home: Path, ref: str, when: str, minutes: int | None = None) -> None:
     if minutes is not None and not 1 <= minutes <= 24 * 60:
         raise CallprepError(messages.INVALID_INT)
     store = Store(home)
-    stored = store.load(ref)
+    stored = lookup.load(store, ref)
     clock = Clock.of(profiles.load_or_empty(home, output.warn).zone_name)
     start = clock.datetime(when)
     if start is None:

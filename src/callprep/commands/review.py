@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import clock, listing, output
-from callprep import review as queue
-from callprep.store import Store
+from callprep import clock, output
+from callprep.catalog import listing
+from callprep.plans.store import Store
+from callprep.team import queue
 
 
 def run(home: Path, days: int = queue.DEFAULT_DAYS, as_json: bool = False) -> None:
@@ -18,7 +19,7 @@ def run(home: Path, days: int = queue.DEFAULT_DAYS, as_json: bool = False) -> No
     if as_json:
         output.print_json(found.to_json())
         return
-    from callprep.render.review import renderables
+    from callprep.render.review import renderables  # deferred: rich: not for --json
 
     console = output.out()
     for part in renderables(found):

@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 from callprep import output
-from callprep.planfile import plan_to_text
-from callprep.store import Store
+from callprep.catalog import lookup
+from callprep.plans.planfile import plan_to_text
+from callprep.plans.store import Store
 
 
 def run(home: Path, ref: str, as_json: bool) -> None:
-    stored = Store(home).load(ref)
+    stored = lookup.load(Store(home), ref)
     if as_json:
         output.print_json(stored.plan.to_json())
     else:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from callprep import listing, messages, output, team
-from callprep import profile as profiles
-from callprep import stats as record
+from callprep import messages, output
+from callprep.catalog import listing
+from callprep.catalog import stats as record
 from callprep.dates import Clock
 from callprep.errors import CallprepError
-from callprep.store import Store
+from callprep.plans import profile as profiles
+from callprep.plans.store import Store
+from callprep.team import owners
 
 
 def parse_since(value: str, clock: Clock) -> dt.date:
@@ -39,27 +41,27 @@ def run(
     plans, problems = listing.summaries(store)
     for problem in problems:
         output.warn(listing.problem_message(problem))
-    whose = team.owner_filter(home, owner, output.warn)
+    whose = owners.owner_filter(home, owner, output.warn)
     chosen = record.select(plans, account, since_date, whose)
     today = clock.today()  # the day commitments are overdue against, where the seller is
     result = record.compute(chosen, today)
-    owners = record.by_owner(chosen, today) if per_owner else {}
+    per_owner_records = record.by_owner(chosen, today) if per_owner else {}
     if as_json:
         data = result.to_json()
         if per_owner:
-            data["by_owner"] = {name: stats.to_json() for name, stats in owners.items()}
+            data["by_owner"] = {name: stats.to_json() for name, stats in per_owner_records.items()}
         output.print_json(data)
         return
     if not chosen:
         output.say(messages.STATS_EMPTY if not plans else messages.STATS_NO_MATCH)
         return
-    from callprep.render.stats import renderables
+    from callprep.render.stats import renderables  # deferred: rich: not for --json
 
     console = output.out()
     for part in renderables(result, console.width, account=account, since=since_date):
         console.print(part)
     if per_owner:
-        from callprep.render.stats import owners_table
+        from callprep.render.stats import owners_table  # deferred: rich: not for --json
 
         console.print()
-        console.print(owners_table(owners))
+        console.print(owners_table(per_owner_records))

@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from callprep import coach, messages, topics
-from callprep.carry import OpenCommitment
-from callprep.coach import Finding
+from callprep import messages
+from callprep.coach import coach, topics
+from callprep.coach.coach import Finding
+from callprep.coach.topics import FINDINGS
 from callprep.dates import describe_datetime
-from callprep.model import Plan
-from callprep.topics import FINDINGS
+from callprep.deal.carry import OpenCommitment
+from callprep.plans.model import Plan
+
+if TYPE_CHECKING:
+    from callprep.deal.deal import LastTime
 
 OFF_SCRIPT_REMINDER = messages.OFF_SCRIPT_REMINDER
 
@@ -30,12 +35,7 @@ class LastTimeView:
     people: list[str] = field(default_factory=list)
 
 
-def last_time_view(earlier: Sequence[Plan]) -> LastTimeView | None:
-    if not earlier:
-        return None
-    from callprep import deal  # only a plan with earlier calls on its deal has a last time
-
-    found = deal.last_time(earlier)
+def last_time_view(found: LastTime | None) -> LastTimeView | None:
     if found is None:
         return None
     call = kind_label(found.kind)
@@ -199,9 +199,11 @@ def build(
     unanswered: list[str] | None = None,
     earlier: Sequence[Plan] = (),
     share: bool = False,
+    last_time: LastTime | None = None,
 ) -> BriefView:
-    """The brief of `plan`; `earlier` are the deal's earlier calls (for its people and "Last
-    time"); `share`: only what may lie on the customer's side of the table."""
+    """The brief of `plan`; `earlier` are the deal's earlier calls (for its people), `last_time`
+    what the last debriefed one left; `share`: only what may lie on the customer's side of the
+    table."""
     result = coach.review(plan, earlier)
     known: list[tuple[str, str]] = []
     unknown: list[tuple[str, str]] = []
@@ -255,6 +257,6 @@ def build(
         open_labels=open_labels(result.findings),
         suggested=suggested,
         opener=opening,
-        last_time=last_time_view(earlier),
+        last_time=last_time_view(last_time),
     )
     return shared(view) if share else view

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from callprep import messages
+from callprep.calendar.importer import Result, skipped_counts
 from callprep.dates import describe_datetime
-from callprep.importer import Result, skipped_counts
 from callprep.text import one_line
 
 

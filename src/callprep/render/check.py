@@ -7,12 +7,13 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
-from callprep import coach, messages
-from callprep.coach import Finding, Review
-from callprep.model import Plan
+from callprep import messages
+from callprep.coach import coach
+from callprep.coach.coach import Finding, Review
+from callprep.coach.topics import FINDINGS
+from callprep.plans.model import Plan
 from callprep.render.listing import readiness_style
 from callprep.text import clean, one_line, wrap
-from callprep.topics import FINDINGS
 
 SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 # Messages hang under their code, indented past the mark, so a wrapped line never runs flush left.

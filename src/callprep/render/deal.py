@@ -15,8 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
-from callprep.deal import ActionPlan, Story
-from callprep.model import Plan
+from callprep.deal.deal import ActionPlan, Story
+from callprep.plans.model import Plan
+from callprep.render.html import document
 from callprep.text import clean, html_text, md_inline, one_line
 
 HEADINGS = messages.DEAL_HEADINGS
@@ -275,8 +276,6 @@ STORY_STYLE = """
 
 
 def _page(title: str, body: str, style: str = "") -> str:
-    from callprep.render.html import document
-
     return document(title, STYLE + style, body)
 
 

@@ -8,12 +8,13 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from callprep import coach, messages
-from callprep.coach import Finding
-from callprep.debrief import new_opportunities
-from callprep.model import Commitment, Plan
+from callprep import messages
+from callprep.calls.debrief import new_opportunities
+from callprep.coach import coach
+from callprep.coach.coach import Finding
+from callprep.coach.topics import FINDINGS, Topic
+from callprep.plans.model import Commitment, Plan
 from callprep.text import clean, one_line, wrap
-from callprep.topics import FINDINGS, Topic
 
 OUTCOME_STYLES = {"best": "bold green", "minimum": "yellow", "none": "bold red", "": "dim"}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
@@ -13,7 +14,7 @@ from callprep import clock, messages
 from callprep.text import one_line
 
 if TYPE_CHECKING:
-    from callprep.listing import Row
+    from callprep.catalog.listing import Row
 
 
 def readiness_style(readiness: int) -> str:
@@ -56,8 +57,6 @@ def short_refs(ids: list[str], all_ids: list[str]) -> dict[str, str]:
 
 
 def _bisect(ordered: list[str], value: str) -> int:
-    from bisect import bisect_left
-
     return bisect_left(ordered, value)
 
 

@@ -6,8 +6,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from callprep import messages, topics
-from callprep.carry import OpenCommitment
+from callprep import messages
+from callprep.coach import topics
+from callprep.deal.carry import OpenCommitment
 from callprep.render.brief import BriefView, LastTimeView
 from callprep.text import one_line
 

@@ -8,10 +8,10 @@ from importlib import resources
 from typing import Any
 
 from callprep import messages
+from callprep.coach.topics import FINDINGS
 from callprep.errors import CallprepError
 from callprep.render import page
 from callprep.render.brief import BriefView
-from callprep.topics import FINDINGS
 
 TYPST_PAPER = {"a4": "a4", "letter": "us-letter"}
 
@@ -123,7 +123,7 @@ def template() -> bytes:
 
 
 def render(view: BriefView, paper: str = "a4") -> bytes:
-    import typst
+    import typst  # deferred: typst: only a PDF pays for it
 
     inputs = {"data": json.dumps(document_data(view, paper), ensure_ascii=False)}
     try:
@@ -134,7 +134,7 @@ def render(view: BriefView, paper: str = "a4") -> bytes:
 
 def fit(view: BriefView, paper: str = "a4") -> dict[str, Any]:
     """Which step of the ladder and which text size the page chose (for tests and tuning)."""
-    import typst
+    import typst  # deferred: typst: only a PDF pays for it
 
     inputs = {"data": json.dumps(document_data(view, paper), ensure_ascii=False)}
     found = typst.query(template(), "<fit>", field="value", one=True, sys_inputs=inputs)

@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
-from callprep.profile import KEYS, Profile
+from callprep.plans.profile import KEYS, Profile
 from callprep.text import clean
 
 

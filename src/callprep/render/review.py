@@ -7,9 +7,9 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
-from callprep.listing import gaps
+from callprep.catalog.listing import gaps
 from callprep.render.listing import readiness_style
-from callprep.review import Queue
+from callprep.team.queue import Queue
 from callprep.text import one_line
 
 

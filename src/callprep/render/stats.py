@@ -10,9 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
-from callprep.stats import Opportunity, Stats, Tally
+from callprep.catalog.stats import Opportunity, Stats, Tally
+from callprep.coach.topics import DISCOVERY
 from callprep.text import one_line
-from callprep.topics import DISCOVERY
 
 BAR_WIDTH = 20
 # Beyond this a table only spreads its columns apart; the eye has further to travel.

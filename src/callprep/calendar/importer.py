@@ -1,0 +1,470 @@
+"""`callprep import` as a whole: read the calendars, decide each meeting, write the plans.
+
+The rules for one meeting live in `callprep.calendar.meetings`; this module brings the store into it.
+The store is looked at once (its index: which plan has which event, and which accounts earlier
+plans had for which addresses); plans are read only where an event names them, and an
+account's earlier plans (to carry what is known forward) once per account. New plans are
+written together (`Store.add_all`); a plan that changes is changed under its lock against the
+file as it is then, and one whose call moved to another day follows it to a new id
+(`Store.reschedule`, the old id kept as an alias).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
+
+from callprep import messages
+from callprep.calendar import events, meetings
+from callprep.catalog import index
+from callprep.catalog.index import PlanSummary
+from callprep.deal import carry
+from callprep.errors import CallprepError
+from callprep.plans.model import Plan
+from callprep.plans.planfile import load_plan, validate
+from callprep.plans.profile import Profile
+from callprep.plans.store import Store
+from callprep.text import account_key, email_domain
+
+MAX_DAYS = 366 * 2
+DEFAULT_DAYS = 14
+
+# The reasons `events` and `meetings` give, grouped for the one-line summary.
+_GROUPS = {
+    messages.CAL_SKIP_ALL_DAY: "all_day",
+    messages.CAL_SKIP_NO_ATTENDEES: "no_attendees",
+    messages.IMPORT_SKIP_CANCELLED: "cancelled",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one meeting that has (or would have) a plan."""
+
+    action: str  # created, updated, cancelled, unchanged
+    plan_id: str
+    starts_at: dt.datetime | None
+    zone: str
+    account: str
+    event_uid: str
+
+
+@dataclass(frozen=True)
+class Skip:
+    uid: str
+    summary: str
+    reason: str
+    group: str  # a key of messages.IMPORT_SKIP_GROUPS
+
+    def to_json(self) -> dict[str, str]:
+        return {"uid": self.uid, "summary": self.summary, "reason": self.reason}
+
+
+@dataclass
+class Result:
+    outcomes: list[Outcome] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    # Accounts made from a domain in this run, domain -> account (the seller may correct them).
+    named: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # for stderr: guessed domains, ignored files
+    dry_run: bool = False
+
+    def ids(self, *actions: str) -> list[str]:
+        return [o.plan_id for o in self.outcomes if o.action in actions]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "created": self.ids("created"),
+            "updated": self.ids("updated", "cancelled"),
+            "unchanged": self.ids("unchanged"),
+            "skipped": [skip.to_json() for skip in self.skipped],
+        }
+
+
+def window(
+    now: dt.datetime, days: int, start_day: dt.date | None, zone: ZoneInfo
+) -> tuple[dt.datetime, dt.datetime]:
+    """From now (or the start of `start_day`, in the seller's zone) to `days` days later."""
+    if not 1 <= days <= MAX_DAYS:
+        raise CallprepError(messages.IMPORT_BAD_DAYS.format(days=days, limit=MAX_DAYS))
+    start = now if start_day is None else dt.datetime.combine(start_day, dt.time(), zone)
+    return start, start + dt.timedelta(days=days)
+
+
+def import_calendars(
+    store: Store,
+    sources: Sequence[str],
+    *,
+    profile: Profile,
+    start: dt.datetime,
+    end: dt.datetime,
+    zone: ZoneInfo,
+    dry_run: bool = False,
+    stdin: BinaryIO | None = None,
+    warn: Callable[[str], None] = lambda message: None,
+) -> Result:
+    import gc  # deferred: only a large import
+
+    # Reading a calendar makes a few hundred thousand objects that live to the end; the
+    # collector would walk them again and again for nothing (5-10% of an import).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import(store, sources, profile, start, end, zone, dry_run, stdin, warn, events)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import(
+    store: Store,
+    sources: Sequence[str],
+    profile: Profile,
+    start: dt.datetime,
+    end: dt.datetime,
+    zone: ZoneInfo,
+    dry_run: bool,
+    stdin: BinaryIO | None,
+    warn: Callable[[str], None],
+    events: Any,
+) -> Result:
+    found, unreadable = events.read(sources, start=start, end=end, default_zone=zone, stdin=stdin)
+    result = Result(dry_run=dry_run)
+    result.skipped += [
+        Skip(s.uid, s.summary, s.reason, _group(s.reason, unreadable=True)) for s in unreadable
+    ]
+    sides = meetings.sides_for(profile, found)
+    if sides.guessed and found:
+        result.notes.append(
+            messages.IMPORT_GUESSED_DOMAIN.format(domain=sides.domains[0])
+            if sides.domains
+            else messages.IMPORT_NO_DOMAIN
+        )
+    run = _Run(store, profile, sides, zone, dry_run, warn)
+    for event in found:
+        run.meeting(event, result)
+    run.write_new(result)
+    return result
+
+
+def _group(reason: str, unreadable: bool = False) -> str:
+    if unreadable:
+        return "unreadable"
+    if reason in _GROUPS:
+        return _GROUPS[reason]
+    if reason.startswith(messages.IMPORT_SKIP_INTERNAL.split(":", 1)[0]):
+        return "internal"
+    return "too_long"
+
+
+class _Run:
+    """One import: the store's index read once, new plans held until the end."""
+
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        sides: meetings.Sides,
+        zone: ZoneInfo,
+        dry_run: bool,
+        warn: Callable[[str], None],
+    ) -> None:
+        self.store = store
+        self.profile = profile
+        self.sides = sides
+        self.zone = zone
+        self.dry_run = dry_run
+        summaries = [s for s in index.scan(store) if isinstance(s, PlanSummary)]
+        self.by_uid: dict[str, list[Path]] = {}
+        for summary in summaries:
+            if summary.calendar_uid and summary.path is not None:
+                self.by_uid.setdefault(summary.calendar_uid, []).append(summary.path)
+        try:
+            corrections = meetings.load_corrections(store.home)
+        except CallprepError as err:
+            warn(messages.IMPORT_ACCOUNTS_IGNORED.format(problem=err.message))
+            corrections = {}
+        self.book = meetings.AccountBook.of(corrections, summaries)
+
+        self.stored_accounts = {account_key(s.account) for s in summaries if s.account}
+        self.loaded: dict[Path, Plan | None] = {}
+        self.earlier: dict[str, list[Plan]] = {}  # account key -> its plans before this run
+        self.new: list[tuple[Plan, Outcome]] = []
+
+    # -- one meeting ---------------------------------------------------------------------------
+
+    def meeting(self, event: Any, result: Result) -> None:
+        found = self._plan_of(event)
+        if found is not None:
+            path, plan = found
+            result.outcomes.append(self._refresh(path, plan, event))
+            return
+        people = meetings.people(event, self.sides)
+        # A cancelled meeting with no plan is only that, whoever was (still) invited.
+        reason = (
+            messages.IMPORT_SKIP_CANCELLED
+            if event.cancelled
+            else meetings.skip_reason(event, self.sides, people)
+        )
+        if reason:
+            result.skipped.append(Skip(event.uid, event.summary, reason, _group(reason)))
+            return
+        organizer = event.organizer.email if event.organizer else ""
+        account = self.book.account_for(people, organizer)
+        self._note_named(people, account, result)
+        data = meetings.plan_data(event, self.sides, account, self.profile, self.zone, people)
+        self._carry(data)
+        plan = validate(Plan, data, event.source)
+        self.book.remember((p["email"] for p in meetings.external(people)), account, self.sides)
+        outcome = Outcome("created", "", plan.starts_at, plan.timezone, plan.account, event.uid)
+        self.new.append((plan, outcome))
+        result.outcomes.append(outcome)
+
+    def _plan_of(self, event: Any) -> tuple[Path, Plan] | None:
+        wanted = (event.uid, event.recurrence_id)
+        for path in self.by_uid.get(event.uid, []):
+            if path not in self.loaded:
+                try:
+                    self.loaded[path] = load_plan(path)
+                except CallprepError:
+                    self.loaded[path] = None  # `callprep list` names it
+            plan = self.loaded[path]
+            if plan is not None and meetings.occurrence(plan.calendar) == wanted:
+                return path, plan
+        return None
+
+    def _refresh(self, path: Path, plan: Plan, event: Any) -> Outcome:
+        changed = meetings.refreshed(plan, event, self.sides, self.zone)
+        plan_id = plan.id or path.stem
+        if changed is plan:
+            return Outcome(
+                "unchanged", plan_id, plan.starts_at, plan.timezone, plan.account, event.uid
+            )
+        action = "cancelled" if changed.cancelled and not plan.cancelled else "updated"
+        if not self.dry_run:
+
+            def change(current: Plan) -> Plan:
+                return meetings.refreshed(current, event, self.sides, self.zone)
+
+            if changed.starts_at != plan.starts_at:
+                stored = self.store.reschedule(path, change)
+                changed, plan_id = stored.plan, stored.plan.id or stored.path.stem
+            else:
+                changed = self.store.update(path, change)
+        return Outcome(
+            action, plan_id, changed.starts_at, changed.timezone, changed.account, event.uid
+        )
+
+    def _note_named(self, people: list[dict[str, str]], account: str, result: Result) -> None:
+        """Remember the accounts made from a domain in this run, to show how to correct them."""
+        for person in meetings.external(people):
+            domain = email_domain(person["email"])
+            if meetings.account_from_domain(domain) == account and not meetings.is_free_mail(
+                domain
+            ):
+                result.named.setdefault(meetings.registrable_domain(domain), account)
+                return
+
+    def _carry(self, data: dict[str, Any]) -> None:
+        """What earlier calls on the account taught, as `new` starts from it (`carry.start_new`),
+        with each account's plans read once for the whole import."""
+        account = str(data.get("account") or "")
+        if not account:
+            return
+        key = account_key(account)
+        if key not in self.stored_accounts:
+            return
+
+        if key not in self.earlier:
+            self.earlier[key] = carry.account_plans(self.store, account)
+        plans = self.earlier[key]
+        if not plans:
+            return
+        carry.same_spelling(data, plans)
+        if not data.get("opportunity"):
+            opportunity = carry.latest_opportunity(plans, account)
+            if opportunity:
+                data["opportunity"] = opportunity
+        deal = Plan(
+            account=str(data.get("account") or ""),
+            opportunity=str(data.get("opportunity") or ""),
+            starts_at=data.get("starts_at"),
+        )
+        carry.fill(data, carry.carried_data(carry.history(plans, deal)), frozenset())
+
+    # -- the new plans, written at once --------------------------------------------------------
+
+    def write_new(self, result: Result) -> None:
+        if not self.new:
+            return
+        plans = [plan for plan, _ in self.new]
+        if self.dry_run:
+            ids = self.store.fresh_ids(plans)
+        else:
+            # Made here from validated data with no key of anyone else's: the text needs no
+            # reading back to know it reads (`plan_to_text`'s check, a fifth of the import).
+            ids = [stored.plan.id for stored in self.store.add_all(plans, verify=False)]
+        by_outcome = {
+            id(outcome): plan_id for (_, outcome), plan_id in zip(self.new, ids, strict=True)
+        }
+        result.outcomes = [
+            Outcome(o.action, by_outcome[id(o)], o.starts_at, o.zone, o.account, o.event_uid)
+            if id(o) in by_outcome
+            else o
+            for o in result.outcomes
+        ]
+
+
+def skipped_counts(result: Result) -> Counter[str]:
+    return Counter(skip.group for skip in result.skipped)
+
+
+# --- correcting an account for a whole domain ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Correction:
+    key: str
+    account: str
+    moved: list[str]  # ids of imported plans now of that account
+    kept: list[str]  # ids of plans of that domain left alone (prepared, or renamed by the seller)
+
+
+def correct_account(store: Store, text: str, account: str, dry_run: bool = False) -> Correction:
+    """Set the account of a domain (or an address) for every import from now on, and move the
+    plans already imported from it that the seller has not prepared or renamed."""
+    key = meetings.correction_key(text)
+    if not key:
+        raise CallprepError(messages.IMPORT_BAD_KEY.format(text=text))
+    account = meetings.check_account_name(account)
+    if dry_run:
+        return Correction(key, account, [], [])
+    meetings.save_correction(store, key, account)
+    if not account:
+        return Correction(key, account, [], [])
+    moved: list[str] = []
+    kept: list[str] = []
+    for summary in index.scan(store):
+        if not isinstance(summary, PlanSummary) or not summary.calendar_uid or summary.path is None:
+            continue
+        if not any(_matches(email, key) for email in summary.emails):
+            continue
+        try:
+            plan = load_plan(summary.path)
+        except CallprepError:
+            continue
+        if not meetings.at_domain(plan, key) or plan.account == account:
+            continue
+        if (
+            meetings.has_answers(plan)
+            or plan.calendar is None
+            or plan.calendar.account != plan.account
+        ):
+            kept.append(plan.id or summary.path.stem)
+            continue
+
+        def change(current: Plan) -> Plan:
+            untouched = (
+                current.calendar is not None
+                and current.calendar.account == current.account
+                and not meetings.has_answers(current)
+            )
+            return meetings.with_account(current, account) if untouched else current
+
+        stored = store.reschedule(summary.path, change)
+        moved.append(stored.plan.id or stored.path.stem)
+    return Correction(key, account, moved, kept)
+
+
+def _matches(email: str, key: str) -> bool:
+    if "@" in key:
+        return email == key
+    domain = email.rsplit("@", 1)[-1]
+    return domain == key or domain.endswith(f".{key}")
+
+
+# --- one event as the start of `callprep new --from-ics` ------------------------------------------
+
+# How far back and ahead `new --from-ics` looks for the event of an invite file.
+FROM_ICS_PAST_DAYS = 366
+FROM_ICS_FUTURE_DAYS = 2 * 366
+
+
+@dataclass(frozen=True)
+class Candidate:
+    uid: str
+    starts_at: dt.datetime
+    zone: str
+    summary: str
+
+
+class SeveralEvents(CallprepError):
+    """The file holds more than one meeting and no --uid says which."""
+
+    def __init__(self, message: str, candidates: list[Candidate]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+def answers_from_ics(
+    store: Store,
+    source: str,
+    uid: str | None,
+    *,
+    profile: Profile,
+    now: dt.datetime,
+    zone: ZoneInfo,
+    stdin: BinaryIO | None = None,
+) -> dict[str, Any]:
+    """A new plan's answers from one meeting of a calendar file: the one `uid` names (or a
+    unique start of it), or the file's only one. A recurring meeting is its next occurrence (its
+    last, when all are past). SeveralEvents lists them when the file holds more than one."""
+    found, _ = events.read(
+        [source],
+        start=now - dt.timedelta(days=FROM_ICS_PAST_DAYS),
+        end=now + dt.timedelta(days=FROM_ICS_FUTURE_DAYS),
+        default_zone=zone,
+        stdin=stdin,
+    )
+    found = [e for e in found if not e.cancelled]
+    uids = list(dict.fromkeys(e.uid for e in found))
+    if uid:
+        chosen = [u for u in uids if u == uid] or [u for u in uids if u.startswith(uid)]
+        if len(chosen) != 1:
+            raise CallprepError(
+                messages.NEW_ICS_NO_UID.format(uid=uid, path=source, count=len(uids))
+                if not chosen
+                else messages.NEW_ICS_AMBIGUOUS_UID.format(uid=uid, count=len(chosen))
+            )
+        uids = chosen
+    if not uids:
+        raise CallprepError(messages.NEW_ICS_NONE.format(path=source))
+    if len(uids) > 1:
+        candidates = [_candidate(_occurrence(found, u, now)) for u in uids]
+        raise SeveralEvents(
+            messages.NEW_ICS_SEVERAL.format(path=source, count=len(uids)), candidates
+        )
+    event = _occurrence(found, uids[0], now)
+    run = _Run(store, profile, meetings.sides_for(profile, [event]), zone, True, lambda _: None)
+    existing = run._plan_of(event)
+    if existing is not None:
+        plan_id = existing[1].id or existing[0].stem
+        raise CallprepError(messages.NEW_ICS_ALREADY.format(id=plan_id))
+    people = meetings.people(event, run.sides)
+    account = run.book.account_for(people, event.organizer.email if event.organizer else "")
+    return meetings.plan_data(event, run.sides, account, profile, zone, people)
+
+
+def _occurrence(found: list[Any], uid: str, now: dt.datetime) -> Any:
+    mine = [e for e in found if e.uid == uid]
+    ahead = [e for e in mine if e.start >= now]
+    return min(ahead, key=lambda e: e.start) if ahead else max(mine, key=lambda e: e.start)
+
+
+def _candidate(event: Any) -> Candidate:
+    return Candidate(event.uid, event.start, event.zone, event.summary)

@@ -1,0 +1,226 @@
+"""The follow-up after a call: the recap to send the customer, built from the debrief and plan alone.
+
+A pure view of a debriefed plan, as plain text or Markdown, like the agenda message. What it
+says, in order: thanks for the time; what they wanted from the call and whether it was covered
+(the debrief's `customer_objective_met`); every commitment on both sides with its owner and
+date; the next step. It invents nothing: a commitment without a date says so, no next step is
+asked for rather than made up, and the next meeting's invite needs a date and time written in
+the next step itself.
+
+What is ours alone never appears: the objectives (best and minimum), the outcome, readiness
+and findings, the summary, off-script notes and new opportunities, risks, what was learned
+(competition, their view of us and the rest of discovery), engagement, stances and influence,
+notes, questions and "could have done more". `tests/test_followup.py` holds it with plans full
+of marked private text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from callprep import messages
+from callprep.coach.voice import customer_voice
+from callprep.dates import Clock, describe_date, get_zone
+from callprep.errors import CallprepError
+from callprep.outreach.agenda import greeting, restated_goal, sender, signature
+from callprep.plans.model import Commitment, Plan
+from callprep.text import md_inline, md_text, one_line
+
+if TYPE_CHECKING:
+    from callprep.plans.profile import Profile
+
+Escape = Callable[[str], str]
+MAX_WINDOW = 6  # words of the next step tried together as one date and time
+
+
+@dataclass(frozen=True)
+class Agreed:
+    who: str  # "You" or "We"
+    what: str
+    due: str  # "by Tue 8 Dec 2026", or that no date was set
+    done: bool
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    subject: str
+    greeting: str
+    thanks: str
+    goal: str  # what they wanted from the call, and whether it was covered; "" when unknown
+    agreed: tuple[Agreed, ...]
+    next_step: str
+    close: str
+    sign_off: str
+    signature: tuple[str, ...]
+    hints: tuple[str, ...]  # for the seller, on stderr
+
+
+def check_debriefed(plan: Plan, ref: str) -> None:
+    if not plan.debriefed:
+        raise CallprepError(messages.FOLLOWUP_NO_DEBRIEF.format(ref=ref))
+
+
+def build(
+    plan: Plan, ref: str = "PLAN", profile: Profile | None = None, markdown: bool = False
+) -> FollowUp:
+    """The recap of a debriefed plan; CallprepError (one line) before the debrief."""
+    check_debriefed(plan, ref)
+    debrief = plan.debrief
+    assert debrief is not None
+    esc: Escape = md_text if markdown else _plain
+    item: Escape = md_inline if markdown else _plain
+    hints: list[str] = []
+
+    topic = customer_voice(one_line(plan.opportunity))
+    subject = (
+        messages.FOLLOWUP_SUBJECT_TOPIC.format(topic=esc(topic))
+        if topic
+        else messages.FOLLOWUP_SUBJECT
+    )
+    held = debrief.held_at or plan.starts_at
+    if held is not None:
+        if held.tzinfo is not None and profile is not None:
+            with contextlib.suppress(CallprepError):
+                held = held.astimezone(get_zone(profile.zone_name))
+        thanks = messages.FOLLOWUP_THANKS_ON.format(day=f"{held:%A} {held.day} {held:%B}")
+    else:
+        thanks = messages.FOLLOWUP_THANKS
+
+    goal, verb = restated_goal(plan.objective.customer)
+    met = debrief.customer_objective_met
+    if goal:
+        template = messages.FOLLOWUP_GOAL_VERB if verb else messages.FOLLOWUP_GOAL_PHRASE
+        goal_text = template.format(goal=esc(goal)) + messages.FOLLOWUP_COVERED[met]
+    else:
+        goal_text = ""
+
+    agreed = tuple(_agreed(c, item) for c in debrief.commitments if one_line(c.what))
+    if not agreed:
+        hints.append(messages.FOLLOWUP_NO_COMMITMENTS.format(ref=ref))
+    step = customer_voice(one_line(debrief.next_step)).rstrip(".")
+    if step:
+        next_step = messages.FOLLOWUP_NEXT_STEP.format(step=esc(step))
+    else:
+        next_step = messages.FOLLOWUP_NO_NEXT_STEP
+        hints.append(messages.FOLLOWUP_HINT_NO_NEXT_STEP.format(ref=ref))
+
+    me = sender(plan, profile)
+    return FollowUp(
+        subject=subject,
+        greeting=greeting(plan, esc),
+        thanks=thanks,
+        goal=goal_text,
+        agreed=agreed,
+        next_step=next_step,
+        close=messages.FOLLOWUP_CLOSE,
+        sign_off=messages.AGENDA_SIGN_OFF,
+        signature=tuple(esc(line) if markdown else line for line in signature(plan, profile, me)),
+        hints=tuple(hints),
+    )
+
+
+def _plain(text: str) -> str:
+    return text
+
+
+def _agreed(commitment: Commitment, esc: Escape) -> Agreed:
+    # The person a commitment names (`owner`, as `deal --plan` reads it), else "You" or "We".
+    named = (commitment.model_extra or {}).get("owner")
+    if isinstance(named, str) and one_line(named):
+        who = esc(one_line(named))
+    else:
+        who = messages.FOLLOWUP_WHO["ours" if commitment.who == "ours" else "customer"]
+    what = esc(customer_voice(one_line(commitment.what)).rstrip("."))
+    due = (
+        messages.FOLLOWUP_BY.format(day=describe_date(commitment.due))
+        if commitment.due
+        else messages.FOLLOWUP_NO_DATE
+    )
+    return Agreed(who, what, due, commitment.done)
+
+
+def _agreed_line(agreed: Agreed) -> str:
+    done = messages.FOLLOWUP_DONE if agreed.done else ""
+    return f"{agreed.who}: {agreed.what}, {agreed.due}{done}"
+
+
+def render_text(message: FollowUp) -> str:
+    """Plain text to paste into an email: one line per paragraph."""
+    lines = [f"Subject: {message.subject}", "", message.greeting, "", message.thanks, ""]
+    if message.goal:
+        lines += [message.goal, ""]
+    if message.agreed:
+        lines += [messages.FOLLOWUP_AGREED, *(f"- {_agreed_line(a)}" for a in message.agreed), ""]
+    lines += [message.next_step, "", message.close, "", message.sign_off, *message.signature]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(message: FollowUp) -> str:
+    """The same recap as Markdown, from a recap built with `markdown=True`."""
+    lines = [f"**Subject:** {message.subject}", "", message.greeting, "", message.thanks, ""]
+    if message.goal:
+        lines += [message.goal, ""]
+    if message.agreed:
+        lines += [messages.FOLLOWUP_AGREED, "", *(f"- {_agreed_line(a)}" for a in message.agreed)]
+        lines += [""]
+    lines += [message.next_step, "", message.close, ""]
+    signature = list(message.signature)
+    lines.append(f"{message.sign_off}  " if signature else message.sign_off)
+    lines += [f"{line}  " for line in signature[:-1]] + signature[-1:]
+    return "\n".join(lines) + "\n"
+
+
+def message_for(plan: Plan, fmt: str, ref: str, profile: Profile | None) -> tuple[str, FollowUp]:
+    if fmt == "md":
+        view = build(plan, ref, profile, markdown=True)
+        return render_markdown(view), view
+    view = build(plan, ref, profile)
+    return render_text(view), view
+
+
+# --- the next meeting ------------------------------------------------------------------------------
+
+
+def next_meeting(plan: Plan, zone_name: str) -> dt.datetime:
+    """The date and time the debrief's next step names ("Pilot kickoff call on 12 Jan 10:00"),
+    read as the seller would type it, after the call; CallprepError when it names none."""
+    step = one_line(plan.debrief.next_step if plan.debrief else "")
+    if not step:
+        raise CallprepError(messages.FOLLOWUP_ICS_NO_STEP)
+    held = (plan.debrief.held_at if plan.debrief else None) or plan.starts_at
+    clock = Clock.of(zone_name, held)
+    words = [w.strip(",;()\"'“”") for w in step.split()]
+    words = [re.sub(r"\.$", "", w) for w in words]
+    day: dt.date | None = None
+    for size in range(min(MAX_WINDOW, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            text = " ".join(words[start : start + size])
+            if not re.search(r"\d|today|tomorrow|mon|tue|wed|thu|fri|sat|sun", text, re.I):
+                continue
+            try:
+                found = clock.datetime(text)
+            except CallprepError:
+                if day is None:
+                    with contextlib.suppress(CallprepError):
+                        day = clock.date(text)
+                continue
+            if found is not None:
+                return found
+    if day is not None:
+        raise CallprepError(messages.FOLLOWUP_ICS_NO_TIME.format(day=describe_date(day)))
+    raise CallprepError(messages.FOLLOWUP_ICS_NO_DATE.format(step=step))
+
+
+def invite_details(message: FollowUp) -> str:
+    """What the next meeting's invite says: the next step and what was agreed, nothing else."""
+    parts = [message.next_step]
+    if message.agreed:
+        parts.append(
+            "\n".join([messages.FOLLOWUP_AGREED, *(f"- {_agreed_line(a)}" for a in message.agreed)])
+        )
+    return "\n\n".join(parts)

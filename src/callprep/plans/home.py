@@ -1,0 +1,55 @@
+"""Where the store is: `--home`, else $CALLPREP_HOME, else the seller's data folder.
+
+Apart from the store itself so that commands that need only the folder (`sync`) start
+without the plan model.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from callprep.errors import CallprepError
+
+ENV_HOME = "CALLPREP_HOME"
+
+
+def default_home() -> Path:
+    import platformdirs  # deferred: only when no home is set
+
+    return Path(platformdirs.user_data_dir("callprep", appauthor=False))
+
+
+def resolve_home(option: str | Path | None = None) -> Path:
+    """The store's folder, absolute (so it means the same wherever git or a child runs)."""
+    if option:
+        return expand_user(option).absolute()
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return expand_user(env).absolute()
+    return default_home()
+
+
+def check_home(home: Path) -> None:
+    """A store's home is a folder, or not there yet; anything else is said in one line."""
+    try:
+        info = home.stat()
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise CallprepError(f"cannot use {home} as callprep's home: {err.strerror or err}") from err
+    if not stat.S_ISDIR(info.st_mode):
+        raise CallprepError(
+            f"{home} is a file, not a folder: point --home (or $CALLPREP_HOME) at a folder"
+        )
+    if not os.access(home, os.R_OK | os.X_OK):
+        raise CallprepError(f"cannot use {home} as callprep's home: permission denied")
+
+
+def expand_user(text: str | Path) -> Path:
+    """`~` and `~name` as the shell would; a `~name` of nobody known stays as typed."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        return Path(text)
