@@ -967,6 +967,22 @@ DATE_ECHO = "→ {value}"
 DATE_ECHO_TEXT = "→ “{text}” (no date in it: kept as you wrote it)"
 
 
+# --- a week of daily use: one person at a time, defaults, accounts, dates, small fixes ----------
+
+# Under a question whose current answer shows selected (prompts.text_question).
+PROMPT_DEFAULT_SELECTED = "Enter keeps it · typing replaces it · ← or → to change a word"
+# `edit --section people` (and any interview that has people already): one person at a time.
+# `new --account acme` when "Acme Logistics" is known: its calls carry forward.
+# A new call in the past: asked before saving in a terminal, said after saving otherwise.
+# Ctrl-C in an interview before any answer: nothing to keep.
+# `delete --restore` with something that is no plan id.
+# An earlier id names one plan only.
+# `-o -` is stdout.
+# `profile set`: what the key will be used for must exist.
+# A PLAN that is neither a plan file nor an id.
+# The brief's notes of an imported meeting: what they are.
+
+
 # --- the seller's profile ------------------------------------------------------------------
 
 PROFILE_BAD_EMAIL = "{value!r} is not an email address (e.g. ann@ourco.com)"
