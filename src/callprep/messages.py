@@ -632,14 +632,12 @@ STANCE_CHOICES: dict[str, str] = {
     "sceptic": "sceptic",
 }
 # The attendees question of an interview, asked person by person.
-ATTENDEES_KEEP = "Keep these people?"
 ATTENDEES_ADD = "{question} Add each person; leave the name empty when done."
 ATTENDEE_NAME = "Name"
 ATTENDEE_NEXT_NAME = "Next person's name"
 ATTENDEE_ROLE_HELP = "e.g. VP Operations; blank if unknown"
 PERSON_STILL_RIGHT = "Still right? {person}"
 PERSON_NAME = "{name}: name (correct it if it was a placeholder)"
-PERSON_NAME_HELP = "Enter keeps it."
 PERSON_ROLE = "{name}'s role"
 PERSON_ROLE_HELP = "e.g. VP Operations; blank if unknown."
 PERSON_SIDE = "Which side is {name} on?"
@@ -972,6 +970,16 @@ DATE_ECHO_TEXT = "→ “{text}” (no date in it: kept as you wrote it)"
 # Under a question whose current answer shows selected (prompts.text_question).
 PROMPT_DEFAULT_SELECTED = "Enter keeps it · typing replaces it · ← or → to change a word"
 # `edit --section people` (and any interview that has people already): one person at a time.
+PEOPLE_NOW = "The people on the call:"
+PEOPLE_PICK = "Change someone, add or remove one, or keep them?"
+PEOPLE_DONE = "Keep them as they are"
+PEOPLE_CHANGE = "Change {name}"
+PEOPLE_ADD = "Add someone"
+PEOPLE_REMOVE = "Remove someone"
+PEOPLE_REMOVE_WHOM = "Remove whom?"
+PEOPLE_REMOVE_NOBODY = "Nobody: go back"
+PEOPLE_ADD_NAME = "Their name (empty to go back)"
+PEOPLE_REMOVED = "Removed {name}."
 # `new --account acme` when "Acme Logistics" is known: its calls carry forward.
 # A new call in the past: asked before saving in a terminal, said after saving otherwise.
 # Ctrl-C in an interview before any answer: nothing to keep.
