@@ -956,11 +956,7 @@ DATE_YEAR_RANGE = (
     "check the year"
 )
 DATE_WRONG_WEEKDAY = "{text!r}: {date} is a {actual}, not a {named}; check the day or the date"
-DATE_UNKNOWN_ZONE = (
-    "{name!r}: not a time zone I know{hint}; use an IANA name such as Europe/London "
-    "or America/New_York"
-)
-DATE_ZONE_DID_YOU_MEAN = " (did you mean {match}?)"
+DATE_UNKNOWN_ZONE = "{name!r}: not a time zone I know; use an IANA name such as Europe/London"
 DATE_ECHO = "→ {value}"
 DATE_ECHO_TEXT = "→ “{text}” (no date in it: kept as you wrote it)"
 
@@ -982,11 +978,17 @@ PEOPLE_ADD_NAME = "Their name (empty to go back)"
 PEOPLE_REMOVED = "Removed {name}."
 # `new --account acme` when "Acme Logistics" is known: its calls carry forward.
 # A new call in the past: asked before saving in a terminal, said after saving otherwise.
+DATE_NO_SUCH_DAY = '{text!r}: {month} has only {days} days; try "{first}" or "{second}"'
 # Ctrl-C in an interview before any answer: nothing to keep.
 # `delete --restore` with something that is no plan id.
 # An earlier id names one plan only.
 # `-o -` is stdout.
 # `profile set`: what the key will be used for must exist.
+PROFILE_NO_PLAYBOOK = "{problem}; `callprep playbooks` lists them"
+PROFILE_EMAIL_TOO_LONG = (
+    "that is {length} characters long, too long for an email address (at most {limit})"
+)
+DATE_ZONE_SUGGEST = "{name!r}: not a time zone I know; did you mean {match}?"
 # A PLAN that is neither a plan file nor an id.
 # The brief's notes of an imported meeting: what they are.
 
