@@ -983,6 +983,11 @@ DATE_NO_SUCH_DAY = '{text!r}: {month} has only {days} days; try "{first}" or "{s
 # `delete --restore` with something that is no plan id.
 # An earlier id names one plan only.
 # `-o -` is stdout.
+OUTPUT_STDOUT_BINARY = "that is no text for a terminal; give -o a file name, or pipe it"
+EXPORT_CSV_STDOUT = (
+    "csv writes two files (calls, and commitments beside them); give -o a file name, "
+    "or use --format jsonl for stdout"
+)
 # `profile set`: what the key will be used for must exist.
 PROFILE_NO_PLAYBOOK = "{problem}; `callprep playbooks` lists them"
 PROFILE_EMAIL_TOO_LONG = (
