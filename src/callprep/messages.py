@@ -981,7 +981,12 @@ PEOPLE_REMOVED = "Removed {name}."
 DATE_NO_SUCH_DAY = '{text!r}: {month} has only {days} days; try "{first}" or "{second}"'
 # Ctrl-C in an interview before any answer: nothing to keep.
 # `delete --restore` with something that is no plan id.
+RESTORE_NOT_AN_ID = "{ref!r} is not a plan id: --restore takes the id of a deleted plan{hint}"
+RESTORE_IN_TRASH = " (in the trash: {names})"
+RESTORE_TRASH_EMPTY = " (the trash is empty)"
 # An earlier id names one plan only.
+ALIAS_SEVERAL = "{ref!r} is an earlier id of {count} plans ({ids}); name one by its id"
+ALIAS_MOVED = "{alias} was also an earlier id of {other}; it now finds {id} only."
 # `-o -` is stdout.
 OUTPUT_STDOUT_BINARY = "that is no text for a terminal; give -o a file name, or pipe it"
 EXPORT_CSV_STDOUT = (
@@ -995,6 +1000,15 @@ PROFILE_EMAIL_TOO_LONG = (
 )
 DATE_ZONE_SUGGEST = "{name!r}: not a time zone I know; did you mean {match}?"
 # A PLAN that is neither a plan file nor an id.
+PLAN_NOT_A_FILE = "{ref}: {what}, not a plan file"
+NOT_A_FILE_KINDS = {
+    "folder": "a folder",
+    "fifo": "a named pipe (FIFO)",
+    "char": "a character device",
+    "block": "a block device",
+    "socket": "a socket",
+    "other": "not a regular file",
+}
 # The brief's notes of an imported meeting: what they are.
 
 
