@@ -977,9 +977,25 @@ PEOPLE_REMOVE_NOBODY = "Nobody: go back"
 PEOPLE_ADD_NAME = "Their name (empty to go back)"
 PEOPLE_REMOVED = "Removed {name}."
 # `new --account acme` when "Acme Logistics" is known: its calls carry forward.
+ACCOUNT_EXISTING_ONE = (
+    "{account!r} starts the name of {existing}. Use it (its calls carry forward)?"
+)
+ACCOUNT_EXISTING_SEVERAL = "{account!r} starts the names of {count} accounts. Which one is it?"
+ACCOUNT_NEW_CHOICE = "a new account: {account}"
+ACCOUNT_TAKEN = (
+    "Using the existing account {existing} for {account!r} (--new-account keeps {account!r})."
+)
+ACCOUNT_SEVERAL = (
+    "{account!r} starts {count} accounts ({names}); give the whole name, or --new-account "
+    "to start {account!r}"
+)
 # A new call in the past: asked before saving in a terminal, said after saving otherwise.
+PAST_CALL_CONFIRM = "{when} is in the past. Plan it for then anyway?"
+PAST_CALL_SAVED = "{when} is in the past; saved anyway (`callprep debrief {id}` once it was held)."
 DATE_NO_SUCH_DAY = '{text!r}: {month} has only {days} days; try "{first}" or "{second}"'
 # Ctrl-C in an interview before any answer: nothing to keep.
+NOTHING_KEPT = "Interrupted. Nothing was answered, so nothing was kept."
+DRAFT_STILL_THERE = "Interrupted. Your earlier draft is still there; run `{command}` to resume it."
 # `delete --restore` with something that is no plan id.
 RESTORE_NOT_AN_ID = "{ref!r} is not a plan id: --restore takes the id of a deleted plan{hint}"
 RESTORE_IN_TRASH = " (in the trash: {names})"
