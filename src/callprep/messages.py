@@ -1026,6 +1026,7 @@ NOT_A_FILE_KINDS = {
     "other": "not a regular file",
 }
 # The brief's notes of an imported meeting: what they are.
+NOTE_LABELS_IMPORTED = {"event": "Invite title", "agenda": "Invite description"}
 
 
 # --- the seller's profile ------------------------------------------------------------------
