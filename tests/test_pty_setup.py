@@ -60,8 +60,7 @@ def test_a_plan_from_a_calendar_invite_in_a_real_terminal(home: Path) -> None:
     term.answer("Which account is the call with?", ENTER)  # the invite's: Contoso Freight
     term.answer("Which opportunity (deal) is it about?", "Pilot", ENTER)
     term.answer("What kind of call is it?", ENTER)
-    term.answer("Keep these people?", "y")
-    term.answer("Next person's name", ENTER)
+    term.answer("Change someone, add or remove one, or keep them?", ENTER)  # keep them
     term.answer("what will the customer do or agree to?", "Leila signs off the pilot", ENTER)
     term.answer("What is the least you would accept?", ENTER)
     term.answer("What does the customer want", ENTER)

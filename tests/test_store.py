@@ -221,9 +221,11 @@ def test_id_leaves_out_what_is_unknown() -> None:
     assert make_id_base(Plan(account="Acme Corp", kind="discovery", starts_at=AT)) == (
         "2026-12-03-acme-corp-discovery"
     )
-    assert make_id_base(Plan(account="Acme"), today=DAY) == "2026-12-03-acme-call"
-    assert make_id_base(Plan(account="🦄", kind="demo"), today=DAY) == "2026-12-03-demo"
-    assert make_id_base(Plan(), today=DAY) == "2026-12-03-call"
+    assert make_id_base(Plan(account="Acme", starts_at=AT)) == "2026-12-03-acme-call"
+    assert make_id_base(Plan(account="🦄", kind="demo", starts_at=AT)) == "2026-12-03-demo"
+    # No time yet: no date it does not have.
+    assert make_id_base(Plan(account="Acme")) == "undated-acme-call"
+    assert make_id_base(Plan()) == "undated-call"
 
 
 def test_colliding_ids_get_2_and_3(store: Store) -> None:

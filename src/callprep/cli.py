@@ -275,6 +275,13 @@ def new(
             show_default=False,
         ),
     ] = None,
+    new_account: Annotated[
+        bool,
+        typer.Option(
+            "--new-account",
+            help="--account names a new account, even where it starts the name of one you have.",
+        ),
+    ] = False,
 ) -> None:
     """Plan a call: walk the checklist with the coach and save the plan. Prints the new plan's id."""
     from callprep.commands import new as command
@@ -291,6 +298,7 @@ def new(
             no_input=no_input,
             from_ics=from_ics,
             uid=uid,
+            new_account=new_account,
         ),
     )
 

@@ -5,6 +5,7 @@ More in docs/internals.md, `callprep.dates`.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
 import re
@@ -128,15 +129,32 @@ def get_zone(name: str) -> ZoneInfo:
 
 
 def _unknown_zone(name: str) -> str:
+    """Why a name is no zone, short enough for the line a prompt shows it on, with the zone
+    meant where one is close: a city ("london", "new york") or a typo ("Europe/Londn")."""
     import difflib  # only for a name that names no zone
 
-    hint = ""
-    if 0 < len(name.strip()) <= 64:
-        close = difflib.get_close_matches(name.strip(), sorted(available_timezones()), n=1)
-        if close:
-            hint = messages.DATE_ZONE_DID_YOU_MEAN.format(match=close[0])
+    close = ""
+    typed = name.strip()
+    if 0 < len(typed) <= 64:
+        close = _zone_of_city(typed)
+        if not close:
+            found = difflib.get_close_matches(typed, sorted(available_timezones()), n=1)
+            close = found[0] if found else ""
     shown = name if len(name) <= 64 else name[:64] + "…"
-    return messages.DATE_UNKNOWN_ZONE.format(name=shown, hint=hint)
+    if close:
+        return messages.DATE_ZONE_SUGGEST.format(name=shown, match=close)
+    return messages.DATE_UNKNOWN_ZONE.format(name=shown)
+
+
+def _zone_of_city(typed: str) -> str:
+    """The zone a city names (`london` → Europe/London, `new york` → America/New_York), or ""."""
+    city = "_".join(typed.replace("/", " ").split()).casefold()
+    found = sorted(
+        zone
+        for zone in available_timezones()
+        if "/" in zone and zone.rsplit("/", 1)[1].casefold() == city
+    )
+    return found[0] if found else ""
 
 
 # --- describing a date ----------------------------------------------------------------------
@@ -498,6 +516,8 @@ def _parse_iso(
     if match is None:
         return None
     year, month, day, hour, minute, second, offset = match.groups()
+    if 1 <= int(month) <= 12 and int(day) <= 31:
+        _check_day(int(day), int(month), int(year), ctx)
     try:
         wall = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
         dt.time(0, 0, int(second or 0))  # 15:00:61 is no time either (the seconds are dropped)
@@ -576,8 +596,32 @@ def _rewrite_numeric(body: str, ctx: _Context) -> tuple[str, str | None]:
 def _numeric_words(day: int, month: int, year: int | None, ctx: _Context) -> str:
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         raise ctx.unreadable()
+    _check_day(day, month, year, ctx)
     words = f"{day} {MONTHS[month - 1]}"
     return f"{words} {year}" if year is not None else words
+
+
+def _check_day(day: int, month: int, year: int | None, ctx: _Context) -> None:
+    """A day number past its month's end (`32 Dec`, `Dec 99`, `31 Apr`, `29 Feb 2027`) is
+    refused with the reason, never read as a year or the next month."""
+    if year is not None and not YEAR_LOW <= year <= YEAR_HIGH:
+        return  # the year is the problem, and said so elsewhere
+    last = calendar.monthrange(year or 2000, month)[1]  # 2000: a leap year, so 29 Feb may be
+    if day <= last:
+        return
+    name = MONTH_NAMES[month - 1] + (f" {year}" if year is not None else "")
+    days = "28 or 29" if month == 2 and year is None else str(last)
+    # Two examples that read: the month's last day as the seller wrote the month, and in ISO.
+    when = year or (ctx.today.year + (month < ctx.today.month))
+    real_last = calendar.monthrange(when, month)[1]
+    time = " 15:00" if ctx.want == "datetime" else ""
+    first = f"{real_last} {MONTHS[month - 1]}" + (f" {year}" if year is not None else "") + time
+    second = f"{when:04}-{month:02}-{real_last:02}{time}"
+    raise CallprepError(
+        messages.DATE_NO_SUCH_DAY.format(
+            text=ctx.text, month=name, days=days, first=first, second=second
+        )
+    )
 
 
 def _rewrite_time(body: str, ctx: _Context) -> tuple[str, tuple[int, int] | None]:
@@ -711,6 +755,9 @@ def _check_words(body: str, ctx: _Context) -> None:
                 continue
             if _MONTH.fullmatch(before) or _MONTH.fullmatch(after):
                 month_days += 1  # a day: `3 Dec`, `Dec 3rd`, `3rd of December`
+                named = before if _MONTH.fullmatch(before) else after
+                year = next((int(t) for t in tokens if len(t) == 4 and t.isdigit()), None)
+                _check_day(int(re.match(r"\d+", token).group()), _month_index(named), year, ctx)  # type: ignore[union-attr]
                 continue
             raise ctx.unreadable()
         if _MONTH.fullmatch(token):

@@ -632,14 +632,12 @@ STANCE_CHOICES: dict[str, str] = {
     "sceptic": "sceptic",
 }
 # The attendees question of an interview, asked person by person.
-ATTENDEES_KEEP = "Keep these people?"
 ATTENDEES_ADD = "{question} Add each person; leave the name empty when done."
 ATTENDEE_NAME = "Name"
 ATTENDEE_NEXT_NAME = "Next person's name"
 ATTENDEE_ROLE_HELP = "e.g. VP Operations; blank if unknown"
 PERSON_STILL_RIGHT = "Still right? {person}"
 PERSON_NAME = "{name}: name (correct it if it was a placeholder)"
-PERSON_NAME_HELP = "Enter keeps it."
 PERSON_ROLE = "{name}'s role"
 PERSON_ROLE_HELP = "e.g. VP Operations; blank if unknown."
 PERSON_SIDE = "Which side is {name} on?"
@@ -958,13 +956,77 @@ DATE_YEAR_RANGE = (
     "check the year"
 )
 DATE_WRONG_WEEKDAY = "{text!r}: {date} is a {actual}, not a {named}; check the day or the date"
-DATE_UNKNOWN_ZONE = (
-    "{name!r}: not a time zone I know{hint}; use an IANA name such as Europe/London "
-    "or America/New_York"
-)
-DATE_ZONE_DID_YOU_MEAN = " (did you mean {match}?)"
+DATE_UNKNOWN_ZONE = "{name!r}: not a time zone I know; use an IANA name such as Europe/London"
 DATE_ECHO = "→ {value}"
 DATE_ECHO_TEXT = "→ “{text}” (no date in it: kept as you wrote it)"
+
+
+# --- a week of daily use: one person at a time, defaults, accounts, dates, small fixes ----------
+
+# Under a question whose current answer shows selected (prompts.text_question).
+PROMPT_DEFAULT_SELECTED = "Enter keeps it · typing replaces it · ← or → to change a word"
+# `edit --section people` (and any interview that has people already): one person at a time.
+PEOPLE_NOW = "The people on the call:"
+PEOPLE_PICK = "Change someone, add or remove one, or keep them?"
+PEOPLE_DONE = "Keep them as they are"
+PEOPLE_CHANGE = "Change {name}"
+PEOPLE_ADD = "Add someone"
+PEOPLE_REMOVE = "Remove someone"
+PEOPLE_REMOVE_WHOM = "Remove whom?"
+PEOPLE_REMOVE_NOBODY = "Nobody: go back"
+PEOPLE_ADD_NAME = "Their name (empty to go back)"
+PEOPLE_REMOVED = "Removed {name}."
+# `new --account acme` when "Acme Logistics" is known: its calls carry forward.
+ACCOUNT_EXISTING_ONE = (
+    "{account!r} starts the name of {existing}. Use it (its calls carry forward)?"
+)
+ACCOUNT_EXISTING_SEVERAL = "{account!r} starts the names of {count} accounts. Which one is it?"
+ACCOUNT_NEW_CHOICE = "a new account: {account}"
+ACCOUNT_TAKEN = (
+    "Using the existing account {existing} for {account!r} (--new-account keeps {account!r})."
+)
+ACCOUNT_SEVERAL = (
+    "{account!r} starts {count} accounts ({names}); give the whole name, or --new-account "
+    "to start {account!r}"
+)
+# A new call in the past: asked before saving in a terminal, said after saving otherwise.
+PAST_CALL_CONFIRM = "{when} is in the past. Plan it for then anyway?"
+PAST_CALL_SAVED = "{when} is in the past; saved anyway (`callprep debrief {id}` once it was held)."
+DATE_NO_SUCH_DAY = '{text!r}: {month} has only {days} days; try "{first}" or "{second}"'
+# Ctrl-C in an interview before any answer: nothing to keep.
+NOTHING_KEPT = "Interrupted. Nothing was answered, so nothing was kept."
+DRAFT_STILL_THERE = "Interrupted. Your earlier draft is still there; run `{command}` to resume it."
+# `delete --restore` with something that is no plan id.
+RESTORE_NOT_AN_ID = "{ref!r} is not a plan id: --restore takes the id of a deleted plan{hint}"
+RESTORE_IN_TRASH = " (in the trash: {names})"
+RESTORE_TRASH_EMPTY = " (the trash is empty)"
+# An earlier id names one plan only.
+ALIAS_SEVERAL = "{ref!r} is an earlier id of {count} plans ({ids}); name one by its id"
+ALIAS_MOVED = "{alias} was also an earlier id of {other}; it now finds {id} only."
+# `-o -` is stdout.
+OUTPUT_STDOUT_BINARY = "that is no text for a terminal; give -o a file name, or pipe it"
+EXPORT_CSV_STDOUT = (
+    "csv writes two files (calls, and commitments beside them); give -o a file name, "
+    "or use --format jsonl for stdout"
+)
+# `profile set`: what the key will be used for must exist.
+PROFILE_NO_PLAYBOOK = "{problem}; `callprep playbooks` lists them"
+PROFILE_EMAIL_TOO_LONG = (
+    "that is {length} characters long, too long for an email address (at most {limit})"
+)
+DATE_ZONE_SUGGEST = "{name!r}: not a time zone I know; did you mean {match}?"
+# A PLAN that is neither a plan file nor an id.
+PLAN_NOT_A_FILE = "{ref}: {what}, not a plan file"
+NOT_A_FILE_KINDS = {
+    "folder": "a folder",
+    "fifo": "a named pipe (FIFO)",
+    "char": "a character device",
+    "block": "a block device",
+    "socket": "a socket",
+    "other": "not a regular file",
+}
+# The brief's notes of an imported meeting: what they are.
+NOTE_LABELS_IMPORTED = {"event": "Invite title", "agenda": "Invite description"}
 
 
 # --- the seller's profile ------------------------------------------------------------------

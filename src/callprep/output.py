@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from callprep import messages
+from callprep.errors import CallprepError
 from callprep.text import one_line, wrap
 
 if TYPE_CHECKING:
@@ -154,10 +156,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write(escape_controls(text) + "\n")
 
 
+STDOUT = "-"  # `-o -`: standard output, as every Unix tool reads it
+
+
 def write_data(text: str, output: str | None, guard: OutputGuard) -> None:
-    """Text to `output` (see `write_file`), or to stdout."""
-    if output is None:
+    """Text to `output` (see `write_file`), or to stdout (no `-o`, or `-o -`)."""
+    if output is None or output == STDOUT:
         sys.stdout.write(text)
+        sys.stdout.flush()
         return
     write_file(output, text.encode("utf-8"), guard)
 
@@ -175,6 +181,9 @@ def write_file(output: str, data: bytes, guard: OutputGuard) -> None:
     """Bytes to the file the seller named, as `files.write_output` does; says where they went."""
     from callprep.files import write_output  # deferred: only an output written to a file
 
+    if output == STDOUT:
+        _write_stdout(data)
+        return
     write_output(
         output,
         data,
@@ -182,3 +191,29 @@ def write_file(output: str, data: bytes, guard: OutputGuard) -> None:
         protected_dirs=guard.store_dirs,
     )
     say(f"Wrote {output}")
+
+
+def _write_stdout(data: bytes) -> None:
+    """`-o -`: the bytes to stdout; a PDF or a database never to a terminal (it would garble it)."""
+    if b"\x00" in data or not _is_text(data):
+        try:
+            terminal = sys.stdout.isatty()
+        except (AttributeError, ValueError, OSError):
+            terminal = False
+        if terminal:
+            raise CallprepError(messages.OUTPUT_STDOUT_BINARY)
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:  # a stream of text only (a test's): the text it can hold
+        sys.stdout.write(data.decode("utf-8", "replace"))
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

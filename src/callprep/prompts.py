@@ -36,6 +36,11 @@ class Prompt:
     # A question a terminal asks as several plain ones (the attendees: each person's name, role,
     # side...); a script answers it whole, by its key.
     steps: Callable[[Asker, Prompt], Any] | None = None
+    # A text default is the current answer, shown selected: Enter keeps it, typing replaces it,
+    # an arrow key (or Home, End) puts the cursor in it to change a word. With `edit_default`
+    # it is a draft to edit instead, the cursor after it and typing added to it (an answer the
+    # seller is asked to fix rather than retype).
+    edit_default: bool = False
 
 
 class Asker(Protocol):
@@ -143,28 +148,22 @@ class QuestionaryAsker:
                 instruction=prompt.help or None,
                 style=self.style,
             ).unsafe_ask()
-        return self._text(prompt.message, prompt.help, prompt.default or "", prompt.validate)
-
-    def _text(self, message: str, help_text: str, default: str, validate: Validator | None) -> str:
-        def check(value: str) -> bool | str:
-            if validate is None:
-                return True
-            problem = validate(value)
-            if problem is None:
-                return True
-            return fitted_problem(problem, value, shutil.get_terminal_size((80, 24)).columns)
-
-        # The help shows under the question while it is asked, and goes once it is answered,
-        # so the transcript reads as questions and answers.
-        return str(
-            self.q.text(
-                message,
-                default=str(default),
-                validate=check,
-                style=self.style,
-                bottom_toolbar=_toolbar(help_text),
-            ).unsafe_ask()
+        return self._text(
+            prompt.message, prompt.help, prompt.default or "", prompt.validate, prompt.edit_default
         )
+
+    def _text(
+        self,
+        message: str,
+        help_text: str,
+        default: str,
+        validate: Validator | None,
+        edit_default: bool = False,
+    ) -> str:
+        question = text_question(
+            self.q, message, help_text, str(default), validate, edit_default, self.style
+        )
+        return str(question.unsafe_ask())
 
     def _ask_list(self, prompt: Prompt) -> list[str]:
         items: list[str] = list(prompt.default or [])
@@ -188,6 +187,55 @@ class QuestionaryAsker:
             if not item:
                 return items
             items.append(item)
+
+
+def text_question(
+    q: Any,
+    message: str,
+    help_text: str,
+    default: str,
+    validate: Validator | None = None,
+    edit_default: bool = False,
+    style: Any = None,
+) -> Any:
+    """A questionary text question; a default in it is selected unless `edit_default`.
+
+    Selected as a rename box selects a name: typing replaces it ("Warehouse manager (name tbc)"
+    becomes "Oliver Grant", never "Warehouse manager (name tbc)Oliver Grant"), Backspace clears
+    it, Enter keeps it, and an arrow key, Home or End lets go of it with the cursor moved, to
+    change a word. prompt_toolkit's shift-selection mode behaves exactly so.
+    """
+
+    def check(value: str) -> bool | str:
+        if validate is None:
+            return True
+        problem = validate(value)
+        if problem is None:
+            return True
+        return fitted_problem(problem, value, shutil.get_terminal_size((80, 24)).columns)
+
+    selected = bool(default) and not edit_default
+    # The help shows under the question while it is asked, and goes once it is answered,
+    # so the transcript reads as questions and answers.
+    hint = messages.PROMPT_DEFAULT_SELECTED if selected else ""
+    question = q.text(
+        message,
+        default=default,
+        validate=check,
+        style=style,
+        bottom_toolbar=_toolbar(help_text, hint),
+    )
+    if selected:
+        select_all(question.application.layout.current_buffer)
+    return question
+
+
+def select_all(buffer: Any) -> None:
+    """The buffer's text selected, the cursor after it, in shift-selection mode (see above)."""
+    buffer.cursor_position = 0
+    buffer.start_selection()
+    buffer.selection_state.enter_shift_mode()
+    buffer.cursor_position = len(buffer.text)
 
 
 def wrap(message: str, width: int) -> str:
@@ -225,11 +273,12 @@ def fitted_problem(problem: str, value: str, width: int) -> str:
     return problem if len(problem) <= room else problem[: room - 1].rstrip() + "…"
 
 
-def _toolbar(help_text: str) -> str | None:
-    if not help_text:
+def _toolbar(help_text: str, hint: str = "") -> str | None:
+    lines = [line for line in (help_text, hint) if line]
+    if not lines:
         return None
     width = shutil.get_terminal_size((80, 24)).columns
-    return textwrap.indent(wrap(help_text, width - 2), "  ")
+    return "\n".join(textwrap.indent(wrap(line, width - 2), "  ") for line in lines)
 
 
 def interactive_asker() -> Asker:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from callprep import messages
 from callprep.calendar.events import not_a_meeting
+from callprep.calls import people as deal_people
 from callprep.errors import CallprepError
 from callprep.files import atomic_write, read_text
 from callprep.plans.model import Attendee, CalendarEvent, Plan
@@ -508,19 +509,32 @@ def refreshed(plan: Plan, event: Event, sides: Sides, zone: ZoneInfo) -> Plan:
 
 
 def merge_people(current: Sequence[Attendee], fresh: Sequence[dict[str, str]]) -> list[Attendee]:
-    """The plan's people updated from the event's, matched by address.
+    """The plan's people updated from the event's, matched by address, then by name.
 
     What the seller wrote about a person (name, role, side, influence, stance) stays; a name is
-    filled in where the plan has none. Someone no longer on the event leaves the plan, unless
-    they are ours or the seller wrote something about them; people without an address were
-    typed by the seller and always stay.
+    filled in where the plan has none. Someone the plan has without an address (typed by the
+    seller) is the invitee of that name (or of a name they went by), and gets the address:
+    nobody is added twice. Someone no longer on the event leaves the plan, unless they are ours
+    or the seller wrote something about them; people without an address always stay.
     """
     by_email = {p["email"]: p for p in fresh if p.get("email")}
     known = {a.email.lower() for a in current if a.email}
+    unknown = [p for p in fresh if p.get("email") and p["email"] not in known]
+    addresses: dict[int, str] = {}  # a plan attendee without an address -> the invitee's
+    matched: set[int] = set()  # the invitees so found, by their place in `unknown`
+    for n, invitee in enumerate(unknown):
+        name = " ".join(str(invitee.get("name") or "").split()).casefold()
+        for at, person in enumerate(current):
+            if not person.email and at not in addresses and name in deal_people.names(person):
+                addresses[at] = invitee["email"]
+                matched.add(n)
+                break
     merged: list[Attendee] = []
-    for person in current:
+    for at, person in enumerate(current):
         email = person.email.lower()
         if not email:
+            if at in addresses:
+                person = person.model_copy(update={"email": addresses[at]})
             merged.append(person)
             continue
         now = by_email.get(email)
@@ -531,5 +545,5 @@ def merge_people(current: Sequence[Attendee], fresh: Sequence[dict[str, str]]) -
         if not person.name and now.get("name"):
             person = person.model_copy(update={"name": now["name"]})
         merged.append(person)
-    merged += [Attendee(**p) for p in fresh if p.get("email") and p["email"] not in known]
+    merged += [Attendee(**p) for n, p in enumerate(unknown) if n not in matched]
     return merged

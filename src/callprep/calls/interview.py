@@ -170,6 +170,9 @@ class Interview:
         self.skip = skip
         # The questions the seller has answered in this session (a draft resumes after them).
         self.answered: set[str] = set()
+        # A start in the past the seller need not confirm: the one they confirmed, or (`edit`)
+        # the plan's own; any other is asked about before it is taken.
+        self.past_ok: dt.datetime | None = None
         self._section = ""
 
     def run(self, only: frozenset[str] | None = None) -> Plan:
@@ -242,6 +245,8 @@ class Interview:
                         self.asker.say(messages.YOU_WROTE.format(text=one_line(value)))
                         prompt = Prompt(**{**prompt.__dict__, "default": None})
                         continue
+            if question.field == "starts_at" and not self._start_confirmed(value):
+                continue
             if question.kind in DATE_KINDS and value is not None:
                 self.asker.say(dates.echo(value))  # how it was understood
             if question.field == "starts_at":
@@ -250,6 +255,28 @@ class Interview:
             set_path(self.data, question.field, value)
             self.answered.add(question.field)
             return
+
+    def _start_confirmed(self, value: Any) -> bool:
+        """A call in the past is rarely what was meant ("yesterday 10:00"): asked before taken."""
+        if not isinstance(value, dt.datetime) or value == self.past_ok:
+            return True
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=self.clock.zone)
+        if aware >= self.clock.now:
+            return True
+        when = dates.describe_datetime(value, dates.zone_key(value) or None)
+        confirmed = bool(
+            self.asker.ask(
+                Prompt(
+                    key="starts_at.past",
+                    kind="confirm",
+                    message=messages.PAST_CALL_CONFIRM.format(when=when),
+                    default=False,
+                )
+            )
+        )
+        if confirmed:
+            self.past_ok = value
+        return confirmed
 
     def _plan_so_far(self) -> Plan:
         """The answers so far as a plan, for the coach's examples (the people named so far)."""

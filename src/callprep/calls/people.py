@@ -253,12 +253,15 @@ def email_problem(text: str) -> str | None:
     return None
 
 
-def describe(person: Mapping[str, Any]) -> str:
-    """One line for the seller: “Dana Lee, VP Operations · theirs · user · supporter”."""
+def describe(person: Mapping[str, Any], with_email: bool = False) -> str:
+    """One line for the seller: “Dana Lee, VP Operations · theirs · user · supporter” (and the
+    email after the side, `with_email`)."""
     parts = [one_line(person.get("name", ""))]
     if person.get("role"):
         parts[0] += f", {one_line(person['role'])}"
     parts.append(messages.PERSON_SIDES.get(person.get("side") or "customer", ""))
+    if with_email and person.get("email"):
+        parts.append(one_line(person["email"]))
     if person.get("influence"):
         parts.append(person["influence"])
     if person.get("stance") and person["stance"] != "unknown":
@@ -279,25 +282,15 @@ def _text(answer: Any) -> str:
     return str(answer if answer is not None else "").strip()
 
 
-def ask_attendees(asker: Asker, prompt: Prompt) -> list[dict[str, str]]:
-    """The interview's attendees question, person by person: keep the people known or not, then
-    each new one's name, role, side and email, and on their side influence and stance (Enter
-    skips each: don't know). An empty name ends it."""
-    people: list[dict[str, str]] = [dict(p) for p in (prompt.default or [])]
+def ask_attendees(asker: Asker, prompt: Prompt) -> list[dict[str, Any]]:
+    """The interview's attendees question. With people known already (`edit --section people`,
+    a meeting's invitees), one at a time: change one, add one, remove one, or keep them all,
+    each field of each person kept unless the seller changes it. With nobody yet, each new
+    person's name, role, side and email, and on their side influence and stance (Enter skips
+    each: don't know); an empty name ends it."""
+    people: list[dict[str, Any]] = [dict(p) for p in (prompt.default or [])]
     if people:
-        asker.say(prompt.message)
-        for person in people:
-            asker.say(f"  - {_attendee_line(person)}")
-        keep = asker.ask(
-            Prompt(
-                key=f"{prompt.key}.keep",
-                kind="confirm",
-                message=messages.ATTENDEES_KEEP,
-                default=True,
-            )
-        )
-        if not keep:
-            people = []
+        return edit_people(asker, prompt, people)
     asker.say(messages.ATTENDEES_ADD.format(question=prompt.message))
     while True:
         label = messages.ATTENDEE_NAME if not people else messages.ATTENDEE_NEXT_NAME
@@ -308,32 +301,130 @@ def ask_attendees(asker: Asker, prompt: Prompt) -> list[dict[str, str]]:
         )
         if not name:
             return people
-        shown = one_line(name)
-        role = _text(
-            asker.ask(
-                Prompt(
-                    key=f"{prompt.key}.role",
-                    kind="text",
-                    message=messages.PERSON_ROLE.format(name=shown),
-                    help=messages.ATTENDEE_ROLE_HELP,
-                )
+        people.append(_new_attendee(asker, prompt.key, name))
+
+
+def _new_attendee(asker: Asker, key: str, name: str) -> dict[str, Any]:
+    shown = one_line(name)
+    role = _text(
+        asker.ask(
+            Prompt(
+                key=f"{key}.role",
+                kind="text",
+                message=messages.PERSON_ROLE.format(name=shown),
+                help=messages.ATTENDEE_ROLE_HELP,
             )
         )
-        side = _choice(
+    )
+    side = _choice(
+        asker.ask(
+            Prompt(
+                key=f"{key}.side",
+                kind="select",
+                message=messages.PERSON_SIDE.format(name=shown),
+                choices=tuple(messages.PERSON_SIDE_CHOICES.values()),
+                default=messages.PERSON_SIDE_CHOICES["customer"],
+            )
+        ),
+        messages.PERSON_SIDE_CHOICES,
+    )
+    person: dict[str, Any] = {"name": name, "role": role, "side": side}
+    person.update(_attendee_details(asker, key, shown, side))
+    return person
+
+
+def edit_people(asker: Asker, prompt: Prompt, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The people one at a time: the list, then change one, add one, remove one or keep them.
+
+    A changed person keeps every field the seller did not touch (email, influence, stance, an
+    alias, the side); a new name keeps the old one as an alias, so earlier calls and the next
+    import still know them. Edits `people` in place and returns it.
+    """
+    while True:
+        asker.say(messages.PEOPLE_NOW)
+        for n, person in enumerate(people, 1):
+            asker.say(f"  {n}. {describe(person, with_email=True)}")
+        labels = _change_labels(people)
+        picked = str(
             asker.ask(
                 Prompt(
-                    key=f"{prompt.key}.side",
+                    key=f"{prompt.key}.pick",
                     kind="select",
-                    message=messages.PERSON_SIDE.format(name=shown),
-                    choices=tuple(messages.PERSON_SIDE_CHOICES.values()),
-                    default=messages.PERSON_SIDE_CHOICES["customer"],
+                    message=messages.PEOPLE_PICK,
+                    choices=(
+                        messages.PEOPLE_DONE,
+                        *labels,
+                        messages.PEOPLE_ADD,
+                        messages.PEOPLE_REMOVE,
+                    ),
+                    default=messages.PEOPLE_DONE,
                 )
-            ),
-            messages.PERSON_SIDE_CHOICES,
+            )
+            or messages.PEOPLE_DONE
         )
-        person = {"name": name, "role": role, "side": side}
-        person.update(_attendee_details(asker, prompt.key, shown, side))
-        people.append(person)
+        if picked in labels:
+            at = labels.index(picked)
+            people[at] = changed_person(people[at], ask_person(asker, people[at], side=True))
+        elif picked == messages.PEOPLE_ADD:
+            name = _text(
+                asker.ask(
+                    Prompt(
+                        key=f"{prompt.key}.name",
+                        kind="text",
+                        message=messages.PEOPLE_ADD_NAME,
+                        help=prompt.help,
+                    )
+                )
+            )
+            if name:
+                people.append(_new_attendee(asker, prompt.key, name))
+        elif picked == messages.PEOPLE_REMOVE:
+            _remove_one(asker, prompt.key, people)
+        else:
+            return people
+
+
+def _change_labels(people: list[dict[str, Any]]) -> list[str]:
+    """`Change Dana Lee` for each person; two of the same name told apart by their number."""
+    names = [one_line(p.get("name", "")) for p in people]
+    return [
+        messages.PEOPLE_CHANGE.format(name=name if names.count(name) == 1 else f"{name} ({n})")
+        for n, name in enumerate(names, 1)
+    ]
+
+
+def _remove_one(asker: Asker, key: str, people: list[dict[str, Any]]) -> None:
+    labels = [
+        label.removeprefix(messages.PEOPLE_CHANGE.format(name=""))
+        for label in _change_labels(people)
+    ]
+    picked = asker.ask(
+        Prompt(
+            key=f"{key}.remove",
+            kind="select",
+            message=messages.PEOPLE_REMOVE_WHOM,
+            choices=(messages.PEOPLE_REMOVE_NOBODY, *labels),
+            default=messages.PEOPLE_REMOVE_NOBODY,
+        )
+    )
+    if picked in labels:
+        gone = people.pop(labels.index(picked))
+        asker.say(messages.PEOPLE_REMOVED.format(name=one_line(gone.get("name", ""))))
+
+
+def changed_person(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    """`after` as the person now, an earlier name kept among their aliases."""
+    result = dict(after)
+    old, new = str(before.get("name") or ""), str(after.get("name") or "")
+    aliases = list(before.get("aliases") or [])
+    if old and _norm(old) != _norm(new):
+        aliases.append(old)
+    result["aliases"] = _unique(aliases, besides=new)
+    if not result["aliases"]:
+        del result["aliases"]
+    if before.get("stance") == "unknown" and not result.get("stance"):
+        result["stance"] = "unknown"  # "don't know" picked again: the file's word stays
+    return result
 
 
 def _attendee_details(asker: Asker, key: str, shown: str, side: str) -> dict[str, str]:
@@ -370,13 +461,11 @@ def _attendee_details(asker: Asker, key: str, shown: str, side: str) -> dict[str
     return {field: value for field, value in details.items() if value}
 
 
-def _attendee_line(person: Mapping[str, Any]) -> str:
-    role = f", {person['role']}" if person.get("role") else ""
-    return f"{person.get('name', '')}{role} ({person.get('side', 'customer')})"
-
-
-def ask_person(asker: Asker, person: Mapping[str, Any], new: bool = False) -> dict[str, Any]:
-    """Ask for what can change about one person; Enter keeps each current answer."""
+def ask_person(
+    asker: Asker, person: Mapping[str, Any], new: bool = False, side: bool = False
+) -> dict[str, Any]:
+    """Ask for what can change about one person; Enter keeps each current answer. A new person
+    (`new`: their name is known already) is asked their side too, and so is one with `side`."""
     result = dict(person)
     shown = one_line(person.get("name", ""))
     if not new:
@@ -386,7 +475,6 @@ def ask_person(asker: Asker, person: Mapping[str, Any], new: bool = False) -> di
                     key="person.name",
                     kind="text",
                     message=messages.PERSON_NAME.format(name=shown),
-                    help=messages.PERSON_NAME_HELP,
                     default=person.get("name", ""),
                 )
             )
@@ -405,7 +493,8 @@ def ask_person(asker: Asker, person: Mapping[str, Any], new: bool = False) -> di
             )
         )
     )
-    if new:
+    if new or side:
+        current = person.get("side") or "customer"
         result["side"] = (
             _choice(
                 asker.ask(
@@ -414,7 +503,7 @@ def ask_person(asker: Asker, person: Mapping[str, Any], new: bool = False) -> di
                         kind="select",
                         message=messages.PERSON_SIDE.format(name=shown),
                         choices=tuple(messages.PERSON_SIDE_CHOICES.values()),
-                        default=messages.PERSON_SIDE_CHOICES["customer"],
+                        default=messages.PERSON_SIDE_CHOICES.get(current),
                     )
                 ),
                 messages.PERSON_SIDE_CHOICES,

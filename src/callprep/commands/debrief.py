@@ -125,11 +125,13 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
         except KeyboardInterrupt:
             text = debrief.draft_text(interview.data, interview.people_updates())
             changed = interview.data != answers or interview.people_updates()
+            command = f"callprep debrief {ref}"
             if text is not None and changed:  # a draft of nothing is no help
                 store.write_aside(store.drafts_dir, draft.name, text)
-            raise Interrupted(
-                messages.DRAFT_KEPT.format(command=f"callprep debrief {ref}")
-            ) from None
+                raise Interrupted(messages.DRAFT_KEPT.format(command=command)) from None
+            if draft.is_file():  # declined or resumed, and not changed: it is as it was
+                raise Interrupted(messages.DRAFT_STILL_THERE.format(command=command)) from None
+            raise Interrupted(messages.NOTHING_KEPT) from None
 
     # Onto the plan as it is now, under its lock: it may have been edited, its agenda marked, a
     # commitment marked done or another debrief saved meanwhile. Only what this run changed

@@ -49,6 +49,7 @@ def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     base = reinterview.answers_of(stored.plan)
     asker = prompts.interactive_asker()
     interview = Interview(playbook, asker, copy.deepcopy(base), clock=Clock.of(profile.zone_name))
+    interview.past_ok = stored.plan.starts_at  # a call held already may keep its time
     try:
         reinterview.ask_again(interview, reinterview.questions_of(playbook, section))
     except KeyboardInterrupt:
@@ -69,6 +70,10 @@ def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     output.say(messages.SAVED.format(path=saved.path))
     if saved.path != stored.path:
         output.say(messages.EDIT_NEW_ID.format(old=stored.path.stem, new=saved.plan.id))
+        for other in lookup.drop_alias(store, stored.path.stem, saved.path):
+            output.say(
+                messages.ALIAS_MOVED.format(alias=stored.path.stem, other=other, id=saved.plan.id)
+            )
 
 
 def _id_in(text: str) -> str:

@@ -15,6 +15,8 @@ from callprep.team import export, owners
 def run(home: Path, fmt: str, output_path: str | None, owner: str | None = None) -> None:
     if output_path is None and fmt != "jsonl":
         raise CallprepError(messages.EXPORT_NEEDS_OUTPUT.format(format=fmt))
+    if output_path == output.STDOUT and fmt == "csv":
+        raise CallprepError(messages.EXPORT_CSV_STDOUT)
     store = Store(home)
     plans, problems = listing.summaries(store)
     for problem in problems:

@@ -13,12 +13,14 @@ import tomli_w
 from callprep import dates, messages, output, prompts
 from callprep.calendar import importer
 from callprep.calls.interview import Interview, to_plan
+from callprep.catalog import lookup
 from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook, playbook_names
 from callprep.dates import Clock
 from callprep.deal import carry
 from callprep.errors import CallprepError, Interrupted
 from callprep.outreach import agenda
 from callprep.plans import profile as profiles
+from callprep.plans.model import Plan
 from callprep.plans.planfile import load_answers, parse_toml, read_text
 from callprep.plans.store import Store
 from callprep.text import one_line
@@ -38,6 +40,7 @@ class Options:
     no_input: bool = False
     from_ics: str | None = None  # a calendar file (or "-"): start from one of its meetings
     uid: str | None = None  # which meeting of it
+    new_account: bool = False  # the account is new, even where it starts a known one's name
 
 
 def given_answers(options: Options, clock: Clock) -> tuple[dict[str, Any], frozenset[str]]:
@@ -152,14 +155,30 @@ def _load_draft(store: Store) -> tuple[dict[str, Any], frozenset[str]] | None:
     return data, frozenset(str(field) for field in answered if isinstance(field, str))
 
 
-def _save_draft(store: Store, data: dict[str, Any], answered: set[str]) -> None:
-    """The answers so far, as given (no defaults filled in), and which questions they answer."""
+def _save_draft(store: Store, data: dict[str, Any], answered: set[str]) -> bool:
+    """The answers so far, as given (no defaults filled in), and which questions they answer;
+    whether there was anything usable to keep."""
     try:
         to_plan(data, "draft")
         text = tomli_w.dumps({**data, ANSWERED: sorted(answered)})
     except (CallprepError, TypeError, ValueError):
-        return  # nothing usable to keep
+        return False
     store.write_aside(store.drafts_dir, f"{DRAFT}.toml", text)
+    return True
+
+
+def _existing_account(store: Store, data: dict[str, Any]) -> None:
+    """Without questions: the one known account a typed name starts ("acme": Acme Logistics),
+    said on stderr; where it starts several, one line naming them (exit 1)."""
+    typed = str(data.get("account") or "")
+    found = lookup.accounts_named_by(store, typed)
+    if len(found) > 1:
+        raise CallprepError(
+            messages.ACCOUNT_SEVERAL.format(account=typed, count=len(found), names=", ".join(found))
+        )
+    if found:
+        data["account"] = found[0]
+        output.warn(messages.ACCOUNT_TAKEN.format(existing=found[0], account=typed))
 
 
 def _carry_forward(store: Store, data: dict[str, Any], fixed: frozenset[str]) -> None:
@@ -183,7 +202,10 @@ def run(home: Path, options: Options) -> str:
     playbook = get_playbook(playbook_name, store.playbooks_dir)
     data["playbook"] = playbook.name
 
+    confirmed: dt.datetime | None = None  # a start in the past the seller said yes to
     if asker is None:
+        if not options.new_account:
+            _existing_account(store, data)
         _carry_forward(store, data, fixed)
         with_seller(data, profile)
         plan = to_plan(data, str(options.from_file or "the flags"))
@@ -206,17 +228,32 @@ def run(home: Path, options: Options) -> str:
                 asker.say(messages.RESUMING.format(count=len(resumed)))
         interview = Interview(playbook, asker, data, skip=fixed | resumed, clock=clock)
         try:
-            carry.start_interview(interview, store, fixed | resumed, clock.today())
+            carry.start_interview(
+                interview,
+                store,
+                fixed | resumed,
+                clock.today(),
+                match_account=not options.new_account,
+            )
             with_seller(interview.data, profile)
             plan = interview.run()
+            confirmed = interview.past_ok
         except KeyboardInterrupt:
-            if interview.answered:  # else the draft (if any) already holds all there is
-                _save_draft(store, interview.data, interview.answered | resumed)
-            raise Interrupted(messages.DRAFT_KEPT.format(command="callprep new")) from None
+            # Else the draft (if any) already holds all there is.
+            if interview.answered and _save_draft(
+                store, interview.data, interview.answered | resumed
+            ):
+                raise Interrupted(messages.DRAFT_KEPT.format(command="callprep new")) from None
+            if store.draft_path(DRAFT).is_file():
+                raise Interrupted(
+                    messages.DRAFT_STILL_THERE.format(command="callprep new")
+                ) from None
+            raise Interrupted(messages.NOTHING_KEPT) from None
 
     stored = store.add(plan)
     output.say(messages.SAVED.format(path=stored.path))
     print(stored.plan.id, flush=True)  # first: a script that retries must see the plan was made
+    _said_if_past(stored.plan, clock, confirmed)
     if problem := store.discard_draft(DRAFT):
         output.warn(problem)
     if asker is not None and not stored.plan.agenda.shared:
@@ -231,6 +268,17 @@ def run(home: Path, options: Options) -> str:
         if wanted:
             output.say(agenda.draft_for_new(stored.plan, profile))
     return stored.plan.id
+
+
+def _said_if_past(plan: Plan, clock: Clock, confirmed: dt.datetime | None) -> None:
+    """A call planned in the past (`--when yesterday`, a script's typo) is saved, and said so."""
+    start = plan.starts_at
+    if start is None or start == confirmed:
+        return
+    if (start if start.tzinfo is not None else start.replace(tzinfo=clock.zone)) >= clock.now:
+        return
+    when = dates.describe_datetime(start, plan.timezone or None)
+    output.warn(messages.PAST_CALL_SAVED.format(when=when, id=plan.id))
 
 
 def offer_profile(asker: prompts.Asker, home: Path, profile: profiles.Profile) -> profiles.Profile:

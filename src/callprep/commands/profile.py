@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from callprep import messages, output, prompts
-from callprep.coach.playbook import playbook_names
+from callprep.coach.playbook import get_playbook, playbook_names
+from callprep.errors import CallprepError
 from callprep.plans import profile as profiles
 from callprep.plans.store import Store
 
@@ -31,6 +32,12 @@ def run(home: Path, as_json: bool = False) -> None:
 
 def set_key(home: Path, key: str, value: str) -> None:
     updated = profiles.with_value(profiles.load(home), key, value)
+    if key == "playbook" and updated.playbook:
+        # Every `new` would fail on a playbook that is not there (or does not load): said now.
+        try:
+            get_playbook(updated.playbook, Store(home).playbooks_dir)
+        except CallprepError as err:
+            raise CallprepError(messages.PROFILE_NO_PLAYBOOK.format(problem=err.message)) from err
     profiles.save(home, updated)
     shown = getattr(updated, key)
     if shown in ("", []):

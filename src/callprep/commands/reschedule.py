@@ -30,6 +30,11 @@ def run(home: Path, ref: str, when: str, minutes: int | None = None) -> None:
         return current.model_copy(update=update)
 
     moved = store.reschedule(stored.path, change)
+    if moved.path != stored.path:  # the old id now finds this plan, and no other
+        for other in lookup.drop_alias(store, stored.path.stem, moved.path):
+            output.say(
+                messages.ALIAS_MOVED.format(alias=stored.path.stem, other=other, id=moved.plan.id)
+            )
     when_text = dates.describe_datetime(start, moved.plan.timezone or None)
     if moved.path != stored.path:
         output.say(

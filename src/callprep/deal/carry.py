@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from callprep import messages
-from callprep.catalog import accounts
+from callprep.catalog import accounts, lookup
 from callprep.coach import coach
 from callprep.coach.coach import state
 from callprep.coach.topics import DISCOVERY
@@ -348,12 +348,18 @@ def start_new(
 
 
 def start_interview(
-    interview: Interview, store: Store, fixed: frozenset[str], today: dt.date
+    interview: Interview,
+    store: Store,
+    fixed: frozenset[str],
+    today: dt.date,
+    match_account: bool = True,
 ) -> None:
     """Ask the account and opportunity first, then show what earlier calls taught.
 
-    The seller confirms it all at once (those questions are then not asked again) or goes through
-    it with what is known as the defaults.
+    An account typed as the start of a known one's name ("acme": Acme Logistics) is offered as
+    that one (Enter takes it), unless `match_account` is off. The seller confirms what earlier
+    calls taught all at once (those questions are then not asked again) or goes through it
+    with what is known as the defaults.
     """
     from callprep.prompts import Prompt  # deferred: only when it asks (not for a brief)
 
@@ -361,6 +367,8 @@ def start_interview(
     account = str(interview.data.get("account") or "")
     if not account:
         return
+    if match_account:
+        account = existing_account(interview, store, account)
     plans = account_plans(store, account)
     same_spelling(interview.data, plans)
     if not interview.data.get("opportunity") and "opportunity" not in fixed:
@@ -384,6 +392,40 @@ def start_interview(
         interview.skip = interview.skip | _carried_fields(interview.data)
     if "attendees" not in fixed:
         _update_people(interview, keep=bool(keep))
+
+
+def existing_account(interview: Interview, store: Store, typed: str) -> str:
+    """The known account the seller means by `typed`, asked: the one it starts (Enter: yes),
+    or one of several; else (or when they say it is new) `typed` as it is."""
+    from callprep.prompts import Prompt  # deferred: only when it asks (not for a brief)
+
+    found = lookup.accounts_named_by(store, typed)
+    if not found:
+        return typed
+    if len(found) == 1:
+        take = interview.asker.ask(
+            Prompt(
+                key="account.existing",
+                kind="confirm",
+                message=messages.ACCOUNT_EXISTING_ONE.format(account=typed, existing=found[0]),
+                default=True,
+            )
+        )
+        chosen = found[0] if take else typed
+    else:
+        new = messages.ACCOUNT_NEW_CHOICE.format(account=typed)
+        picked = interview.asker.ask(
+            Prompt(
+                key="account.existing",
+                kind="select",
+                message=messages.ACCOUNT_EXISTING_SEVERAL.format(account=typed, count=len(found)),
+                choices=(*found, new),
+                default=found[0],
+            )
+        )
+        chosen = str(picked) if picked in found else typed
+    interview.data["account"] = chosen
+    return chosen
 
 
 def _update_people(interview: Interview, keep: bool) -> None:

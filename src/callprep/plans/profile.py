@@ -39,6 +39,7 @@ KEYS = (
     "playbook",
 )
 PAPERS = ("a4", "letter")
+EMAIL_LIMIT = 254
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*$")
 
 
@@ -173,6 +174,10 @@ def with_value(profile: Profile, key: str, value: str) -> Profile:
     if key not in KEYS:
         raise CallprepError(messages.PROFILE_UNKNOWN_KEY.format(key=key, keys=", ".join(KEYS)))
     value = value.replace("\\n", "\n") if key == "signature" else value
+    if key == "email" and len(value.strip()) > EMAIL_LIMIT:  # RFC 5321's longest; not echoed
+        raise CallprepError(
+            messages.PROFILE_EMAIL_TOO_LONG.format(length=len(value.strip()), limit=EMAIL_LIMIT)
+        )
     if key == "paper":
         value = value.strip().lower()
         if value and value not in PAPERS:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import os
 import re
@@ -13,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from callprep import clock
+from callprep import clock, messages
 from callprep.errors import CallprepError
 from callprep.files import (
     PLAN_SUFFIX,
@@ -55,10 +54,18 @@ def slugify(text: str) -> str:
     return slug[:MAX_SLUG].rstrip("-")
 
 
-def make_id_base(plan: Plan, today: dt.date | None = None) -> str:
-    """`2026-12-03-acme-corp-discovery`; a missing account is left out, a missing kind is `call`."""
-    day = plan.starts_at.date() if plan.starts_at else (today or clock.today())
-    parts = [day.isoformat(), slugify(plan.account), slugify(plan.kind) or "call"]
+UNDATED = "undated"
+
+
+def make_id_base(plan: Plan) -> str:
+    """`2026-12-03-acme-corp-discovery`; a missing account is left out, a missing kind is `call`.
+
+    A call with no time yet is `undated-acme-corp-discovery`: no date it does not have (today's
+    would claim a day), and no id that starts like its account, which `callprep brief acme`
+    would then find instead of the account's next call. Given a time, its id follows the date.
+    """
+    day = plan.starts_at.date().isoformat() if plan.starts_at else UNDATED
+    parts = [day, slugify(plan.account), slugify(plan.kind) or "call"]
     return "-".join(part for part in parts if part)
 
 
@@ -73,6 +80,32 @@ def os_error_message(err: OSError, path: Path) -> str:
 
 def no_plan(ref: str) -> CallprepError:
     return CallprepError(f"no plan {ref!r} (run `callprep list` to see the plans)")
+
+
+def not_a_file(ref: str, path: Path) -> str | None:
+    """Why `path` is there but no plan file (a folder, a FIFO, a device), or None."""
+    import stat  # only for a PLAN that is something odd
+
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kind = (
+        "folder"
+        if stat.S_ISDIR(mode)
+        else "fifo"
+        if stat.S_ISFIFO(mode)
+        else "char"
+        if stat.S_ISCHR(mode)
+        else "block"
+        if stat.S_ISBLK(mode)
+        else "socket"
+        if stat.S_ISSOCK(mode)
+        else "other"
+    )
+    return messages.PLAN_NOT_A_FILE.format(ref=ref, what=messages.NOT_A_FILE_KINDS[kind])
 
 
 class PlanChanged(CallprepError):
@@ -182,7 +215,7 @@ class Store:
         if looks_like_path:
             if candidate.is_file():
                 return candidate
-            raise CallprepError(f"{ref}: no such plan file")
+            raise CallprepError(not_a_file(ref, candidate) or f"{ref}: no such plan file")
         ids = self.plan_ids()
         if ref in ids:
             return self.path_for(ref)
@@ -358,21 +391,27 @@ class Store:
         ]
         return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
+    def _trash_hint(self) -> str:
+        """What the trash holds, for a message: ` (in the trash: a, b)`."""
+        names = (
+            sorted({p.stem.split("~")[0] for p in self.trash_dir.glob(f"*{PLAN_SUFFIX}")})
+            if self.trash_dir.is_dir()
+            else []
+        )
+        if not names:
+            return messages.RESTORE_TRASH_EMPTY
+        shown = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
+        return messages.RESTORE_IN_TRASH.format(names=shown)
+
     def restore(self, plan_id: str) -> Path:
         """Bring the most recently deleted copy of `plan_id` back from the trash."""
+        if not is_valid_id(plan_id):  # a path, a pattern: no plan's id, and no glob to run
+            raise CallprepError(
+                messages.RESTORE_NOT_AN_ID.format(ref=plan_id, hint=self._trash_hint())
+            )
         copies = self.trashed(plan_id)
         if not copies:
-            names = (
-                sorted({p.stem.split("~")[0] for p in self.trash_dir.glob(f"*{PLAN_SUFFIX}")})
-                if self.trash_dir.is_dir()
-                else []
-            )
-            hint = (
-                f" (in the trash: {', '.join(names[:8])}{', …' if len(names) > 8 else ''})"
-                if names
-                else " (the trash is empty)"
-            )
-            raise CallprepError(f"no plan {plan_id!r} in the trash{hint}")
+            raise CallprepError(f"no plan {plan_id!r} in the trash{self._trash_hint()}")
         target = self.plans_dir / f"{plan_id}{PLAN_SUFFIX}"
         self.ensure(self.plans_dir)
         with self.lock("new"), self.lock(plan_id):

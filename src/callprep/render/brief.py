@@ -112,6 +112,14 @@ def format_when(plan: Plan) -> str:
     return text
 
 
+def note_label(plan: Plan, key: str) -> str:
+    """A note's label: its key in words, or what an imported meeting's notes are (its title,
+    the invite's description: not an agenda anyone agreed)."""
+    if plan.calendar is not None and key in messages.NOTE_LABELS_IMPORTED:
+        return messages.NOTE_LABELS_IMPORTED[key]
+    return key.replace("_", " ").capitalize()
+
+
 def kind_label(kind: str) -> str:
     return f"{kind.capitalize()} call" if kind and kind != "other" else "Call"
 
@@ -239,11 +247,7 @@ def build(
         findings=result.findings,
         open_commitments=open_commitments or [],
         unanswered=unanswered or [],
-        notes=[
-            (k.replace("_", " ").capitalize(), v)
-            for k, v in plan.notes.items()
-            if v and k not in in_topics
-        ],
+        notes=[(note_label(plan, k), v) for k, v in plan.notes.items() if v and k not in in_topics],
         kind=kind_label(plan.kind),
         account=plan.account or "Untitled call",
         opportunity=plan.opportunity,
