@@ -12,6 +12,21 @@ from functools import cache
 from typing import Literal, get_args
 
 from callprep import messages
+from callprep.coach.lexicon import (
+    ACQUIRE,
+    ACT,
+    AUDIENCE,
+    CONTINUE,
+    CUSTOMER,
+    GIVE,
+    LIGHT,
+    MEET,
+    REPORT,
+    SELLER,
+    STATE,
+    verbs,
+)
+from callprep.coach.verb_forms import FORMS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -39,116 +54,8 @@ VagueKind = Literal[
 
 # --- the words ------------------------------------------------------------------------------
 
-# Verb groups by who acts and what it commits them to.
-ACT = "act"  # a customer act that moves the deal, whoever writes it
-GIVE = "give"  # a handing-over: the customer's act only towards us ("send us", "they send")
-CUSTOMER = "customer"  # the customer's act when they are the subject ("they run a pilot")
-ACQUIRE = "acquire"  # we get something: concrete when only the customer can give it
-SELLER = "seller"  # the seller's own activity, or talk
-STATE = "state"  # what someone thinks, feels or knows
-MEET = "meet"  # meeting: a commitment only when the meeting is pinned down
-CONTINUE = "continue"  # coming back to us: a step only with something in hand
-REPORT = "report"  # saying or promising: the act is in what follows
-AUDIENCE = "audience"  # listening to us: our act, whoever the subject is
-LIGHT = "light"  # make, do: the noun after it is the act ("make an order")
-
-_VERBS: dict[str, frozenset[str]] = {
-    ACT: _words(
-        """
-        agree approve sign countersign commit confirm accept decide choose select pick
-        shortlist award authorise authorize sponsor champion endorse buy purchase order
-        renew extend expand upgrade pay fund release allocate grant nominate assign appoint
-        book schedule arrange reserve register enrol enroll join start begin launch
-        proceed issue greenlight green-light sign+off sign+up set+up kick+off lock+in
-        move+forward move+ahead go+ahead say+yes pencil+in name organise organize vote
-        invest place execute pass
-        """
-    ),
-    GIVE: _words(
-        """
-        send share provide give forward supply submit bring hand introduce show tell invite
-        add put connect refer return email walk take let hand+over circulate pass+on
-        """
-    ),
-    CUSTOMER: _words(
-        """
-        run try test trial use deploy implement adopt install migrate switch move roll+out
-        present complete fill+in fill+out write+down pull+together swap replace redline
-        onboard whitelist allowlist provision configure enable
-        """
-    ),
-    ACQUIRE: _words(
-        """
-        get secure obtain win land receive earn gain close reach achieve have set fix
-        walk+away+with come+away+with leave+with
-        """
-    ),
-    SELLER: _words(
-        """
-        pitch demo demonstrate talk discuss chat explain update inform educate answer
-        handle address explore uncover identify probe assess gauge qualify check review
-        reconnect build strengthen keep maintain deliver position brainstorm
-        continue ask remind nurture establish develop cover outline clarify recap
-        sync prepare highlight learn stay follow+up touch+base catch+up check+in find+out
-        figure+out go+over go+through run+through talk+through look+at look+into dig+into
-        get+to+know work+out negotiate speak conduct collect spark create align gather
-        hand+out reach+out circle+back check+back call drop+by come+by evaluate
-        """
-    ),
-    STATE: _words(
-        """
-        be like love understand know see think feel want need consider appreciate trust
-        enjoy become remain seem value realise realize recognise recognize believe
-        prefer wonder reflect digest mull ponder hope look sound appear
-        """
-    ),
-    MEET: _words("meet host visit attend get+together"),
-    CONTINUE: _words("get+back come+back call+back revert be+in+touch think+over"),
-    REPORT: _words("say promise"),
-    AUDIENCE: _words("listen watch hear"),
-    LIGHT: _words("make do"),
-}
-
-_IRREGULAR: dict[str, tuple[str, ...]] = {
-    "be": ("is", "are", "am", "was", "were", "been", "being", "'s", "'re"),
-    "begin": ("began", "begun"),
-    "bring": ("brought",),
-    "build": ("built",),
-    "buy": ("bought",),
-    "choose": ("chose", "chosen"),
-    "come": ("came",),
-    "do": ("did", "done"),
-    "feel": ("felt",),
-    "find": ("found",),
-    "get": ("got", "gotten"),
-    "give": ("gave", "given"),
-    "have": ("has", "had"),
-    "hear": ("heard",),
-    "keep": ("kept",),
-    "know": ("knew", "known"),
-    "leave": ("left",),
-    "make": ("made",),
-    "meet": ("met",),
-    "pay": ("paid",),
-    "run": ("ran",),
-    "say": ("said",),
-    "see": ("saw", "seen"),
-    "send": ("sent",),
-    "speak": ("spoke", "spoken"),
-    "take": ("took", "taken"),
-    "tell": ("told",),
-    "think": ("thought",),
-    "understand": ("understood",),
-    "win": ("won",),
-    "go": ("went", "gone"),
-    "write": ("wrote", "written"),
-}
-# Short verbs whose last consonant doubles before -ed/-ing (commit -> committed).
-_DOUBLING = _words(
-    """
-    commit submit plan ship refer chat set put get run win begin admit permit stop let
-    """
-)
+# The verbs, by class and group (callprep.coach.lexicon), and every form of each (verb_forms.py).
+_VERBS: dict[str, frozenset[str]] = verbs()
 
 # What only the customer can give us, for "get / secure / win ...".
 _STRONG_NOUNS = _words(
@@ -408,24 +315,19 @@ _CONCRETE = Verdict(True)
 
 
 def _inflect(lemma: str) -> dict[str, Literal["base", "s", "past", "ing"]]:
+    """A verb's forms, from the table written out of the lemmatizer's (verb_forms.py)."""
+    present, third, past, ing = FORMS[lemma]
     forms: dict[str, Literal["base", "s", "past", "ing"]] = {}
-    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
-    double = lemma + lemma[-1] if lemma in _DOUBLING else lemma
-    if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        forms[lemma[:-1] + "ies"] = "s"
-        forms[lemma[:-1] + "ied"] = "past"
-    elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        forms[lemma + "es"] = "s"
-    else:
-        forms[lemma + "s"] = "s"
-    forms.setdefault((lemma + "d") if lemma.endswith("e") else (double + "ed"), "past")
-    forms[(stem if stem != lemma else double) + "ing"] = "ing"
-    for irregular in _IRREGULAR.get(lemma, ()):
-        forms[irregular] = "past" if irregular.endswith(("n", "t", "d", "ght", "e")) else "s"
-    if lemma == "be":
+    for word in ing.split():
+        forms[word] = "ing"
+    for word in past.split():
+        forms[word] = "past"
+    for word in third.split():
+        forms[word] = "s"
+    for word in present.split():
+        forms[word] = "base"
+    if lemma == "be":  # "was" acts like "is", "were" like "are"
         forms.update({"is": "s", "are": "base", "was": "s", "were": "base", "been": "past"})
-    if lemma == "do":
-        forms.update({"does": "s", "did": "past"})
     forms[lemma] = "base"
     return forms
 
@@ -956,7 +858,9 @@ def _done(tokens: list[str], found: _Main) -> Verdict:
         if _has(thing, _GIVEN_NOUNS, _GIVEN_PHRASES):
             return _CONCRETE
         return _noun_phrase(thing) if thing else Verdict(False, "nothing")
-    if agent and not (_OURS & set(agent)) and verb.group in (GIVE, CUSTOMER):
+    if verb.group == LIGHT and _has(thing, _ACTION_NOUNS, ()):
+        return _CONCRETE  # "PO raised by procurement"
+    if agent and not (_OURS & set(agent)) and verb.group in (GIVE, CUSTOMER, LIGHT):
         return _CONCRETE  # "Deck shared with the board by their COO"
     return Verdict(False, "ours", _phrase(tokens))
 
