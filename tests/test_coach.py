@@ -192,7 +192,7 @@ def test_a_note_that_only_mentions_doubt_is_an_answer() -> None:
 def test_the_vague_objective_message_offers_a_better_form_for_the_kind_of_call() -> None:
     (finding,) = coach.findings(prepared(objective__best="Give a demo", kind="demo"))
     assert finding.severity == "critical"
-    assert "“Give a demo” is something you do" in finding.message
+    assert "you wrote that you give (“Give a demo”): that is your step" in finding.message
     assert "What will the customer do or agree to by the end of this call?" in finding.message
     assert "After the demo, Dana agrees to a 30-day pilot" in finding.message  # her own name
 
@@ -327,7 +327,7 @@ def test_nothing_a_seller_typed_reaches_the_terminal_as_control_codes() -> None:
     plan = prepared(objective__best="Discuss \x1b[31mpricing\x1b]8;;http://x\x07", account="A\x1bB")
     text = _terminal(plan)
     assert "\x1b" not in text and "\x07" not in text
-    assert "Discuss [31mpricing" in text
+    assert "(“Discuss\n   [31mpricing" in text
 
 
 def test_the_interview_review_lists_gaps_briefly() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -28,6 +29,10 @@ alternatives separated by spaces ("pencilled penciled").
 """
 
 FORMS: dict[str, tuple[str, str, str, str]] = {
+'''
+NEAR_HEADER = '''# English words one letter from a key verb form (the judge's typo tolerance never reads them
+# as that verb: "leave" is not "lease").
+_NEAR = """
 '''
 
 
@@ -64,6 +69,41 @@ def expected_table() -> dict[str, tuple[str, str, str, str]]:
     return table
 
 
+KEY_GROUPS = (lexicon.ACT, lexicon.GIVE, lexicon.CUSTOMER, lexicon.LIGHT)
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit_away(word: str) -> set[str]:
+    found = {word[:k] + c + word[k:] for k in range(len(word) + 1) for c in LETTERS}
+    for k in range(len(word)):
+        found.add(word[:k] + word[k + 1 :])
+        found |= {word[:k] + c + word[k + 1 :] for c in LETTERS}
+    found |= {word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(len(word) - 1)}
+    return found - {word}
+
+
+def near_words(table: dict[str, tuple[str, str, str, str]]) -> list[str]:
+    """English words (the lemmatizer knows them) one letter from a key verb's form of five
+    letters or more: the judge never takes one of them for a typo ("leave" is not "lease")."""
+    from lemminflect import getAllLemmas
+
+    heads = {
+        lemma.split()[0]: group
+        for group, lemmas in lexicon.verbs().items()
+        for lemma in lemmas
+        if " " not in lemma
+    }
+    keys = {
+        w
+        for head, group in heads.items()
+        if group in KEY_GROUPS
+        for w in (head, *" ".join(table[head]).split())
+        if len(w) >= 5 and w.isalpha()
+    }
+    near = {n for w in keys for n in _one_edit_away(w) if n not in keys and getAllLemmas(n)}
+    return sorted(near)
+
+
 def _joined(forms: list[str]) -> str:
     return " ".join(form for form in forms if WORD.fullmatch(form))
 
@@ -73,9 +113,18 @@ def _written(table: dict[str, tuple[str, str, str, str]]) -> str:
         f"    {json.dumps(head)}: ({', '.join(json.dumps(f) for f in forms)}),"
         for head, forms in table.items()
     ]
-    return HEADER + "\n".join(lines) + "\n}\n"
+    near = textwrap.fill(" ".join(near_words(table)), 96)
+    return (
+        HEADER
+        + "\n".join(lines)
+        + "\n}\n\n"
+        + NEAR_HEADER
+        + near
+        + '\n"""\nNEAR_WORDS: frozenset[str] = frozenset(_NEAR.split())\n'
+    )
 
 
+@pytest.mark.slow  # reads the lemmatizer's whole table for the words near the key verbs
 def test_the_written_forms_are_the_lemmatizers(request: pytest.FixtureRequest) -> None:
     expected = _written(expected_table())
     if request.config.getoption("--regen-references"):

@@ -153,7 +153,7 @@ CLASSES: tuple[VerbClass, ...] = (
     VerbClass(
         "VerbNet involve-107.1, hire-13.5.3 (taking on)",
         CUSTOMER,
-        "engage include involve vet go+with go+live",
+        "engage include involve vet go+with go+live interview",
     ),
     VerbClass(
         "ours: retail listing, prescribing, specifying",
@@ -194,7 +194,7 @@ CLASSES: tuple[VerbClass, ...] = (
         "position brainstorm continue ask nurture establish develop sync prepare stay "
         "follow+up touch+base catch+up check+in go+over go+through run+through talk+through "
         "get+to+know negotiate conduct spark create align hand+out reach+out circle+back "
-        "check+back call drop+by come+by",
+        "check+back call drop+by come+by hold+firm hold+out hold+back",
     ),
     VerbClass(
         "VerbNet consider-29.9, want-32.1, wish-62, conjecture-29.5 (thinking, wanting)",
