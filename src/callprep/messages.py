@@ -298,7 +298,6 @@ def challenge_objective(reason: str, example: str = EXAMPLE_BEST[""]) -> str:
 
 
 INSIST = "Keep it as it is anyway? (The coach will keep listing it.)"
-YOU_WROTE = "You wrote: “{text}”."
 KEPT_ANYWAY = "Kept as you wrote it; it stays on the list of things to fix."
 REVIEW_SAVE = "Save the plan"
 REVIEW_PROMPT = "Go back to one of these, or save?"
