@@ -74,10 +74,31 @@ MEDDPICC_NOTES = {
 
 
 def meddpicc(missing: str) -> dict[str, Any]:
-    return {
+    change: dict[str, Any] = {
         "playbook": "meddpicc",
         "notes": {k: v for k, v in MEDDPICC_NOTES.items() if k != missing},
     }
+    if missing == "economic_buyer":  # an attendee who holds the budget answers it too
+        change["attendees"] = [{"name": "Dana Lee", "influence": "user"}]
+    return change
+
+
+def test_meddpiccs_economic_buyer_and_the_deals_are_one_gap_one_finding() -> None:
+    """Asked for by name, MEDDPICC's economic buyer stands for the deal's: readiness is docked
+    once, and either the note or an attendee who holds the budget answers it."""
+    nobody = prepared(**meddpicc("economic_buyer"))
+    assert codes(nobody) == ["meddpicc.economic_buyer_unknown"]
+    assert coach.review(nobody).readiness == 100 - coach.WEIGHTS["meddpicc.economic_buyer_unknown"]
+    noted = prepared(**{**meddpicc("economic_buyer"), "notes": MEDDPICC_NOTES})
+    assert codes(noted) == []
+    assert codes(prepared(**{**meddpicc("economic_buyer"), "attendees": [ECONOMIC]})) == []
+    # in the standard playbook the deal's own finding stays
+    assert codes(prepared(attendees=[{"name": "Dana Lee", "influence": "user"}])) == [
+        "deal.economic_unknown"
+    ]
+
+
+ECONOMIC = {"name": "Priya Shah", "influence": "economic"}
 
 
 def test_every_spec_code_is_known_to_the_coach() -> None:
