@@ -571,10 +571,15 @@ def _main_verb(tokens: list[str]) -> _Main | None:
     return None
 
 
+_AUXILIARIES = _words("is are was were has have had does did")
+
+
 def _subject_before_verb(tokens: list[str], verb: Verb) -> bool:
     """A base form first, then a noun, then a verb that agrees with them: "Trial users invite
     their manager", "Value analysis committee approves the trial"."""
     after = tokens[verb.length : verb.length + 1]
+    if after and (after[0] in _AUXILIARIES or after[0] in _MODALS - {"to", "then", "also"}):
+        return True  # "Champion is positive about us", "Champion will sell it internally"
     if not after or after[0] in _NOT_VERBS or _verb_at(tokens, verb.length) is not None:
         return False
     for j in range(verb.length + 1, min(len(tokens), verb.length + 4)):
@@ -1051,6 +1056,9 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
         slot = _verb_slot(tokens)
         if slot is None:
             return named, []
+        if _verb_at(tokens, slot) is not None and slot > 0:
+            # "Customer sign the contract": a base form after its subject is still the verb
+            return _analyse([*tokens[:slot], "will", *tokens[slot:]])
         corrected = _corrected(tokens[slot])
         if corrected is None and _NEGATIONS & set(tokens[:slot]):
             return Verdict(False, "negative", _phrase(tokens)), []  # "they don't forget us"
@@ -1072,6 +1080,8 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
             return _they_do(tokens, 0, verb), []
         return _noun_phrase(tokens), []  # "Signed NDA by Friday"
     ours = _OURS & set(subject)
+    if all(token in _MODALS for token in subject):
+        ours = {"we"}  # "will try again tmrw": a note with no subject is the seller's
     if ours and not (ours == {"our"} and _THEIR_PEOPLE & set(subject)):
         return _we_ask(tokens[i:], Verb(verb.lemma, verb.group, "base", verb.length)), []
     if _NEGATIONS & set(subject):
