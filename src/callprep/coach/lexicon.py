@@ -138,9 +138,9 @@ CLASSES: tuple[VerbClass, ...] = (
         "show tell share circulate pass+on hand+over walk add put present",
     ),
     VerbClass(
-        "ours: introducing (bringing someone of theirs in)",
+        "ours: introducing, letting us in (allow and permit are VerbNet allow-64.1's)",
         GIVE,
-        "introduce connect refer invite let loop+in bring+in rope+in cc copy+in",
+        "introduce connect refer invite let allow permit loop+in bring+in rope+in cc copy+in",
     ),
     # --- the customer's own acts, when they are the subject ----------------------------------
     VerbClass(
@@ -213,7 +213,7 @@ CLASSES: tuple[VerbClass, ...] = (
     ),
     VerbClass("VerbNet say-37.7, promise-37.13 (saying, promising)", REPORT, "say promise"),
     VerbClass("ours: listening", AUDIENCE, "listen watch hear"),
-    VerbClass("VerbNet escape-51.1, occur-48.3 (arriving, happening)", EVENT, "arrive happen go"),
+    VerbClass("VerbNet escape-51.1, occur-48.3 (arriving, happening)", EVENT, "arrive happen"),
 )
 
 

@@ -83,7 +83,7 @@ _GIVEN_NOUNS = _STRONG_NOUNS | _words(
     spreadsheet spreadsheets inventory volumes forecast forecasts drawings blueprints floorplans
     invoice licence license licences licenses login logins sandbox letter letters referrals
     intros introductions exclusive exclusivity end-cap endcap shelf display displays facings
-    answer verdict
+    answer verdict hold holds option options inspection formulary facing space
     listing listings promo planogram
     """
 )
@@ -209,7 +209,7 @@ _THEIR_PEOPLE = _words("contact champion sponsor coach buyer customer client pro
 _DAY = re.compile(
     r"\b(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|"
     r"friday|sat|saturday|sun|sunday|today|tomorrow|tonight|eod|eow|cob)\b"
-    r"|\b(?:this|next) week\b|\bweek of\b"
+    r"|\b(?:this|next) (?:week|wk)\b|\bweek of\b"
     r"|\bwithin (?:a|one|two|three|four|five|ten|\d+) (?:days?|weeks?)\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?\b"
@@ -715,6 +715,8 @@ def _noun_phrase(tokens: list[str]) -> Verdict:
     if any(token in _STATE_WORDS for token in tokens):
         return Verdict(False, "state", _phrase(tokens))
     if any(_bare(token) in _MEETING_NOUNS for token in tokens):
+        if _DAY.search(" ".join(tokens)) and not _OPINION_NOUNS & set(tokens):
+            return _CONCRETE  # "Second meeting with the ops team on Thursday": a day agreed
         return Verdict(False, "meeting", _phrase(tokens))
     return Verdict(False, "nothing")
 
@@ -774,6 +776,8 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
     if to_us:
         rest = rest[1:]
     continuation = Verdict(False, "continuation", _phrase(whole))
+    if verb.lemma in ("allow", "permit") and to_us and rest[:1] == ["to"]:
+        return _CONCRETE  # "allows us to put sensors on two lines": access granted
     if verb.lemma == "let":
         if not to_us:
             return Verdict(False, "seller", _phrase(whole))
@@ -811,11 +815,29 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
             return said if said.concrete else Verdict(False, said.kind, _phrase(whole))
         return Verdict(False, "opinion", _phrase(whole))
     thing = _direct_object(rest)
-    return (
-        _opinion(thing, whole)
-        or _handed(verb, rest, to_us)
-        or Verdict(False, "talk", _phrase(whole))
-    )
+    talk = Verdict(False, "talk", _phrase(whole))
+    opinion = _opinion(thing, whole)
+    if opinion is not None:
+        return opinion
+    if verb.lemma in _SHOWING or "through" in rest[:1]:
+        # showing, telling, walking us through: talk, unless something is in hand
+        return _handed(verb, rest, to_us) or talk
+    if _has(thing, _INFO_NOUNS, ()) and not _has(thing, _GIVEN_NOUNS, _GIVEN_PHRASES):
+        return _handed(verb, rest, to_us) or talk  # "shares their process": talk
+    return _CONCRETE  # sending, giving, submitting a thing: it changes hands
+
+
+# Verbs of showing and telling: a step only with something concrete in hand.
+_SHOWING = _words("show tell walk present take")
+# What is told rather than handed over: sharing it is talk ("shares their process with us").
+_INFO_NOUNS = _words(
+    """
+    process processes setup set-up situation background history context experience
+    experiences strategy approach roadmap vision insights insight learnings knowledge expertise
+    overview picture update updates news status thinking environment workflow workflows
+    operations organisation organization structure
+    """
+)
 
 
 # Verbs that bring someone of theirs in: the person is what they hand over.
@@ -1067,8 +1089,10 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
         return _analyse([*tokens[:slot], corrected, *tokens[slot + 1 :]])  # "Dana agres"
     i, verb = found.at, found.verb
     subject = tokens[:i]
-    if subject and _bare(subject[-2 if subject[-1] == "to" and len(subject) > 1 else -1]) in (
-        _MEETING_NOUNS
+    if (
+        subject
+        and not found.passive
+        and _bare(subject[-2 if subject[-1] == "to" and len(subject) > 1 else -1]) in _MEETING_NOUNS
     ):
         return _noun_phrase(tokens), []  # "Courtesy call to see how things are"
     if found.passive:
