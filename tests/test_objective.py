@@ -24,6 +24,9 @@ from tests.conftest import DATA, examples
 # before the judge saw them: `dev2` to improve against, `holdout3` only ever measured.
 OLD = list(csv.DictReader((DATA / "objectives.csv").open(encoding="utf-8")))
 NEW = list(csv.DictReader((DATA / "objectives_v2.csv").open(encoding="utf-8")))
+# objectives_v3.csv: a hold-out gathered and labelled by someone else and committed before the
+# judge ran on it (tests/data/objectives_v3.md). Only ever counted: no test shows its rows.
+HOLDOUT4 = list(csv.DictReader((DATA / "objectives_v3.csv").open(encoding="utf-8")))
 ROWS = OLD + NEW
 REQUIRED = 0.95
 
@@ -469,3 +472,26 @@ def test_every_refusal_of_the_labelled_sets_names_an_actor_and_an_act_or_the_unr
         if not named or not shown or reason.startswith("it names"):
             unexplained.append(text)
     assert unexplained == []
+
+
+# --- the outside hold-out: counted, never read row by row ---------------------------------------
+
+# Right per class on holdout4, as measured when the rules of docs/coach.md's third round were
+# done: 101/126 concrete and 112/129 vague (before them: 99/126 and 110/129). Below the 95% the
+# other sets reach, and written down as the floor rather than tuned towards: the set stays a
+# hold-out. A change that raises the figures raises the floor.
+HOLDOUT4_FLOOR = {"concrete": 101, "vague": 112}
+
+
+def test_the_outside_holdout_is_only_counted(capsys: pytest.CaptureFixture[str]) -> None:
+    assert {row["split"] for row in HOLDOUT4} == {"holdout4"}
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for row in HOLDOUT4:
+        total[row["label"]] += 1
+        right[row["label"]] += judge(row["text"]).concrete == (row["label"] == "concrete")
+    figures = ", ".join(f"{label} {right[label]}/{total[label]}" for label in sorted(total))
+    with capsys.disabled():
+        print(f"\nholdout4 (outside, counted only): {figures}")
+    # counts only in the message: which rows are missed is never shown
+    assert all(right[label] >= floor for label, floor in HOLDOUT4_FLOOR.items()), figures
