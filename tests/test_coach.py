@@ -74,10 +74,31 @@ MEDDPICC_NOTES = {
 
 
 def meddpicc(missing: str) -> dict[str, Any]:
-    return {
+    change: dict[str, Any] = {
         "playbook": "meddpicc",
         "notes": {k: v for k, v in MEDDPICC_NOTES.items() if k != missing},
     }
+    if missing == "economic_buyer":  # an attendee who holds the budget answers it too
+        change["attendees"] = [{"name": "Dana Lee", "influence": "user"}]
+    return change
+
+
+def test_meddpiccs_economic_buyer_and_the_deals_are_one_gap_one_finding() -> None:
+    """Asked for by name, MEDDPICC's economic buyer stands for the deal's: readiness is docked
+    once, and either the note or an attendee who holds the budget answers it."""
+    nobody = prepared(**meddpicc("economic_buyer"))
+    assert codes(nobody) == ["meddpicc.economic_buyer_unknown"]
+    assert coach.review(nobody).readiness == 100 - coach.WEIGHTS["meddpicc.economic_buyer_unknown"]
+    noted = prepared(**{**meddpicc("economic_buyer"), "notes": MEDDPICC_NOTES})
+    assert codes(noted) == []
+    assert codes(prepared(**{**meddpicc("economic_buyer"), "attendees": [ECONOMIC]})) == []
+    # in the standard playbook the deal's own finding stays
+    assert codes(prepared(attendees=[{"name": "Dana Lee", "influence": "user"}])) == [
+        "deal.economic_unknown"
+    ]
+
+
+ECONOMIC = {"name": "Priya Shah", "influence": "economic"}
 
 
 def test_every_spec_code_is_known_to_the_coach() -> None:
@@ -192,7 +213,7 @@ def test_a_note_that_only_mentions_doubt_is_an_answer() -> None:
 def test_the_vague_objective_message_offers_a_better_form_for_the_kind_of_call() -> None:
     (finding,) = coach.findings(prepared(objective__best="Give a demo", kind="demo"))
     assert finding.severity == "critical"
-    assert "“Give a demo” is something you do" in finding.message
+    assert "you wrote that you give (“Give a demo”): that is your step" in finding.message
     assert "What will the customer do or agree to by the end of this call?" in finding.message
     assert "After the demo, Dana agrees to a 30-day pilot" in finding.message  # her own name
 
@@ -327,7 +348,7 @@ def test_nothing_a_seller_typed_reaches_the_terminal_as_control_codes() -> None:
     plan = prepared(objective__best="Discuss \x1b[31mpricing\x1b]8;;http://x\x07", account="A\x1bB")
     text = _terminal(plan)
     assert "\x1b" not in text and "\x07" not in text
-    assert "Discuss [31mpricing" in text
+    assert "(“Discuss\n   [31mpricing" in text
 
 
 def test_the_interview_review_lists_gaps_briefly() -> None:

@@ -70,7 +70,7 @@ def test_a_vague_objective_is_challenged_with_the_reason_and_asked_again(
     result = cli("new")
     assert result.exit_code == 0, result.stderr
     challenge = next(line for line in asker.said if line.startswith("That is not yet"))
-    assert "“Pitch the product” is something you do" in challenge
+    assert "you wrote that you pitch (“Pitch the product”)" in challenge
     assert "What will the customer do or agree to by the end of this call?" in challenge
     assert "After the demo" in challenge, "the better form fits the kind of call"
     assert asker.asked.count("objective.best") == 2
@@ -80,8 +80,8 @@ def test_a_vague_objective_is_challenged_with_the_reason_and_asked_again(
     assert coach.review(plan).findings == []
 
 
-def test_the_question_is_asked_again_empty_with_the_vague_answer_shown_above(home: Path) -> None:
-    """Pre-filled, the rejected words would be appended to whatever the seller types."""
+def test_the_refused_objective_is_offered_back_to_edit(home: Path) -> None:
+    """Asked again with the refused words as the answer to edit, not retyped from nothing."""
     run, asker = interview(
         {"objective.best": Answers([VAGUE, CONCRETE]), insist_key("objective.best"): False},
         home,
@@ -97,8 +97,7 @@ def test_the_question_is_asked_again_empty_with_the_vague_answer_shown_above(hom
 
     asker.ask = spy  # type: ignore[method-assign]
     run.ask(question)
-    assert seen == [None, None]
-    assert f"You wrote: “{VAGUE}”." in asker.said
+    assert seen == [None, VAGUE]
     assert run.data["objective"]["best"] == CONCRETE
 
 
@@ -140,7 +139,7 @@ def test_giving_the_same_vague_answer_again_keeps_it(home: Path) -> None:
 def test_a_vague_minimum_is_challenged_too(home: Path) -> None:
     run, asker = interview({"objective.minimum": Answers(["Keep the door open", MINIMUM])}, home)
     run.ask(next(q for q in run.playbook.questions if q.field == "objective.minimum"))
-    assert any("“Keep the door open” is something you do" in line for line in asker.said)
+    assert any("you keep (“Keep the door open”)" in line for line in asker.said)
     assert asker.asked == [
         "objective.minimum",
         insist_key("objective.minimum"),

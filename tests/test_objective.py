@@ -24,6 +24,9 @@ from tests.conftest import DATA, examples
 # before the judge saw them: `dev2` to improve against, `holdout3` only ever measured.
 OLD = list(csv.DictReader((DATA / "objectives.csv").open(encoding="utf-8")))
 NEW = list(csv.DictReader((DATA / "objectives_v2.csv").open(encoding="utf-8")))
+# objectives_v3.csv: a hold-out gathered and labelled by someone else and committed before the
+# judge ran on it (tests/data/objectives_v3.md). Only ever counted: no test shows its rows.
+HOLDOUT4 = list(csv.DictReader((DATA / "objectives_v3.csv").open(encoding="utf-8")))
 ROWS = OLD + NEW
 REQUIRED = 0.95
 
@@ -140,13 +143,13 @@ def test_the_issues_vague_objectives_are_caught(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("Pitch the product", "“Pitch the product” is something you do"),
-        ("Quarterly check-in", "“Quarterly check-in” names a meeting"),
-        ("Dana likes our proposal", "“Dana likes our proposal” is what they think or feel"),
-        ("Agree next steps", "“Agree next steps” commits them to nothing definite"),
-        ("They won't sign anything yet", "says what the customer will not do"),
-        ("Dana discusses it with her team", "is talk, not a step the customer takes"),
-        ("Leave on good terms", "it names nothing the customer will do or agree to"),
+        ("Pitch the product", "you wrote that you pitch (“Pitch the product”): that is your step"),
+        ("Quarterly check-in", "you wrote a check-in (“Quarterly check-in”) with nobody"),
+        ("Dana likes our proposal", "that Dana likes (“Dana likes our proposal”): that is what"),
+        ("Agree next steps", "(“Agree next steps”): that commits them to nothing definite"),
+        ("They won't sign anything yet", "that they won't sign (“They won't sign anything yet”)"),
+        ("Dana discusses it with her team", "that Dana discusses (“Dana discusses it with her …”)"),
+        ("Leave on good terms", "the coach does not know “Leave” (in “Leave on good terms”)"),
     ],
 )
 def test_the_reason_quotes_the_sellers_words_and_says_why(text: str, reason: str) -> None:
@@ -192,7 +195,7 @@ def test_any_text_gets_a_verdict_and_a_reason_only_when_vague(text: str) -> None
     if not text.strip() or verdict.concrete:
         assert reason is None
     else:
-        assert reason and reason[0] in "“i"
+        assert reason and reason.startswith(("you wrote", "the coach does not know", "it names"))
 
 
 # --- the patterns of issue 14: each verdict with the reason that is really why ----------------
@@ -300,10 +303,195 @@ def test_a_next_meeting_counts_when_it_has_a_day_someone_new_or_a_decision(
 def test_every_reason_kind_has_a_message_that_quotes_the_words() -> None:
     for kind in get_args(judge_module.VagueKind):
         assert kind in messages.VAGUE_REASONS
-        if kind != "nothing":
-            assert "“{phrase}”" in messages.VAGUE_REASONS[kind]
+        assert "“{phrase}”" in messages.VAGUE_REASONS[kind]
 
 
 def test_the_continuation_message_says_so() -> None:
     found = vague_reason("They invite us back next time we're in the area")
-    assert found is not None and found.startswith("“They invite us back next …” only keeps")
+    assert found == (
+        "you wrote that they invite you back (“They invite us back next …”): that only keeps "
+        "the conversation going; the customer takes no step (a continuation, not an advance)"
+    )
+
+
+# --- judge the act, not the words: the lead's examples for each pattern, then ours -------------
+
+VAGUE_BY_PATTERN = [
+    # 1. an acknowledgement or an opinion confirmed is no commitment
+    ("Customer confirms they liked the presentation", "acknowledge"),
+    ("They confirm the proposal arrived", "acknowledge"),
+    ("Dana confirms she received the deck", "acknowledge"),
+    ("Procurement confirms receipt of our quote", "acknowledge"),
+    ("The sponsor acknowledges the pilot results", "acknowledge"),
+    # 2. a commitment noun with nothing handed over
+    ("Win their commitment to us", "empty"),
+    ("Gain the sponsor's trust", "state"),
+    ("Get the champion on our side", "seller"),
+    ("Get commitment from the customer", "empty"),
+    ("Earn their confidence", "state"),
+    ("Win them over", "seller"),
+    ("Secure their support", "state"),
+    # 3. direction: what we give them
+    ("Get Maria the pricing by Friday", "seller"),
+    ("Get them the proposal before the board meeting", "seller"),
+    ("Get our references to the buyer", "seller"),
+    ("Get the revised quote over to procurement", "seller"),
+    # 4. a continuation with a trigger or a loose time
+    ("They'll come back to us after their offsite", "continuation"),
+    ("Another call sometime to dig deeper", "meeting"),
+    ("Pick it up again in the new year", "continuation"),
+    ("CTO will decide at some point", "continuation"),
+    ("Customer will get back to us once the budget is set", "continuation"),
+    # 5. the customer talks or attends, and gives nothing
+    ("The ops lead walks us through their process", "talk"),
+    ("Prospect joins the webinar", "audience"),
+    ("They show us their current setup", "talk"),
+    ("They present their roadmap to us", "talk"),
+    ("Partner attends our partner webinar", "audience"),
+    # 6. a context clause does not lend its subject
+    ("Because their renewal is due in March, use the call to learn about their roadmap", "seller"),
+    ("Since they signed last year, check in on how things are going", "seller"),
+    ("With the budget approved, learn more about their needs", "seller"),
+    ("Now that Dana agreed to the pilot, talk about next steps", "seller"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), VAGUE_BY_PATTERN)
+def test_vague_by_pattern_with_the_reason(text: str, kind: str) -> None:
+    verdict = judge(text)
+    assert (verdict.concrete, verdict.kind) == (False, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 1. confirming a decision, a date, a budget, a scope is
+        "Dana confirms the budget of 40k for Q1",
+        "Confirm the go-live date with their IT lead",
+        "Customer confirms they will sign by the 15th",
+        # 2. a commitment to something named
+        "Get their commitment to a 30-day pilot",
+        "Prospect makes a long-term commitment to the service",
+        # 3. what she gives us
+        "get the pricing sign-off from Maria",
+        "Get an intro to the VP of Engineering",
+        # 5. handing over something concrete, or passing ours on inside their company
+        "They share their usage data with us",
+        "The champion forwards our business case to the CFO",
+        "She puts us in touch with the head of logistics",
+        # 7. a want wrapped around their act: the inner clause is judged
+        "I want them to give me a decision date",
+        "We need Priya to loop in her architect",
+        "Our goal: the buyer signs the order form",
+        "My goal is for Dana to book the workshop",
+        "The aim is that procurement releases the PO",
+        "I need them to confirm the number of licences by Thursday",
+        # 8. verbs from the classes of giving, deciding, committing, scheduling, approving
+        "They finalise the contract by Friday",
+        "They finalize the contract by Friday",
+        "They tender for the second phase by 1 March",
+        "They open an account with us",
+        "They raise a requisition for 20 seats",
+        "Procurement raises a PO this week",
+        "They list our range in 40 stores",
+        "They stock our range in every branch",
+        "Finance earmarks budget for the pilot",
+        "Nominate an executive sponsor for the project",
+        "The board ratifies the deal",
+        "Procurement sets us up as a vendor in their system",
+        "Dr Shah agrees to prescribe our inhaler for her next five asthma patients",
+        "Donor pledges 25k to the capital campaign",
+        # 8. one typo in the key verb
+        "Dana agres to a 30-day pilot",
+        "Finance aproves the budget",
+        "The CFO comits to the budget",
+        # 9. meeting words that are not a meeting name
+        "Raises a requisition",
+        "Sven blocks two hours for a workshop next Wednesday",
+        "They hold a slot on 4 June for the demo",
+    ],
+)
+def test_concrete_by_pattern(text: str) -> None:
+    assert judge(text).concrete, vague_reason(text)
+
+
+@pytest.mark.parametrize(
+    ("vague", "concrete"),
+    [
+        ("I want them to like our demo", "I want them to approve the budget"),
+        ("Raise the topic of pricing", "Raise a PO for the pilot"),
+        ("Block time to talk", "Block time for the workshop on Tuesday"),
+        ("They show us their current setup", "They show our proposal to their CFO"),
+        ("Hold firm on price", "Hold the date for the kickoff on 3 March"),
+    ],
+)
+def test_the_same_words_judged_by_the_act(vague: str, concrete: str) -> None:
+    assert not judge(vague).concrete
+    assert judge(concrete).concrete
+
+
+def test_a_typo_is_tolerated_only_where_the_verb_is_and_never_for_a_real_word() -> None:
+    assert judge("Dana signes the order form").concrete
+    assert not judge("Leave on good terms").concrete  # "leave" is a word, not "lease" mistyped
+    assert judge("Leave on good terms").unread == "leave"
+
+
+def test_the_reason_names_the_word_it_did_not_read() -> None:
+    found = vague_reason("Dana florbs the contract")
+    assert found is not None and "“florbs”" in found
+    assert "agrees, signs, books, sends" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("We present our roadmap", "you wrote that you present"),
+        ("Customer confirms they liked the presentation", "you wrote that the customer confirms"),
+        ("The ops lead walks us through their process", "you wrote that the ops lead walks you"),
+        ("Have the ops leads watch the demo", "you wrote that the ops leads will watch"),
+        ("Customer happy with the demo", "you wrote that the customer is happy"),
+        ("Proposal sent", "you wrote that you sent"),
+    ],
+)
+def test_the_reason_names_the_actor_and_the_act_it_read(text: str, reading: str) -> None:
+    found = vague_reason(text)
+    assert found is not None and found.startswith(reading)
+
+
+def test_every_refusal_of_the_labelled_sets_names_an_actor_and_an_act_or_the_unread_word() -> None:
+    refused = [r["text"] for r in ROWS if r["label"] == "vague" and not judge(r["text"]).concrete]
+    assert len(refused) > 300
+    unexplained = []
+    for text in refused:
+        verdict = judge(text)
+        reason = vague_reason(text) or ""
+        named = (verdict.actor and verdict.act) or verdict.unread
+        shown = all(
+            word.lower() in reason.lower() for word in (verdict.unread or verdict.act).split()
+        )
+        if not named or not shown or reason.startswith("it names"):
+            unexplained.append(text)
+    assert unexplained == []
+
+
+# --- the outside hold-out: counted, never read row by row ---------------------------------------
+
+# Right per class on holdout4, as measured when the rules of docs/coach.md's third round were
+# done: 101/126 concrete and 112/129 vague (before them: 99/126 and 110/129). Below the 95% the
+# other sets reach, and written down as the floor rather than tuned towards: the set stays a
+# hold-out. A change that raises the figures raises the floor.
+HOLDOUT4_FLOOR = {"concrete": 101, "vague": 112}
+
+
+def test_the_outside_holdout_is_only_counted(capsys: pytest.CaptureFixture[str]) -> None:
+    assert {row["split"] for row in HOLDOUT4} == {"holdout4"}
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for row in HOLDOUT4:
+        total[row["label"]] += 1
+        right[row["label"]] += judge(row["text"]).concrete == (row["label"] == "concrete")
+    figures = ", ".join(f"{label} {right[label]}/{total[label]}" for label in sorted(total))
+    with capsys.disabled():
+        print(f"\nholdout4 (outside, counted only): {figures}")
+    # counts only in the message: which rows are missed is never shown
+    assert all(right[label] >= floor for label, floor in HOLDOUT4_FLOOR.items()), figures

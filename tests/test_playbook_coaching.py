@@ -280,6 +280,18 @@ def test_the_opener_has_purpose_time_both_agendas_the_outcome_and_no_is_fine() -
     assert "Purpose" not in [label for label, _ in view.notes]
 
 
+@pytest.mark.parametrize("best", ["Pitch the monitoring platform", "Build rapport with Helen"])
+def test_an_opener_on_a_vague_objective_says_the_outcome_as_the_agenda_email_does(
+    best: str,
+) -> None:
+    plan = upfront().model_copy(
+        update={"objective": upfront().objective.model_copy(update={"best": best})}
+    )
+    opener = dict(brief.build(plan).opener)
+    assert opener[messages.BRIEF_OPENER["outcome"]] == messages.AGENDA_SHORT_OUTCOME["discovery"]
+    assert best not in opener[messages.BRIEF_OPENER["outcome"]]
+
+
 def test_an_opener_with_gaps_says_what_to_ask() -> None:
     plan = upfront(duration_minutes=None).model_copy(
         update={"objective": upfront().objective.model_copy(update={"customer": ""})}

@@ -44,14 +44,15 @@ def test_a_vague_objective_is_challenged_in_a_real_terminal(home: Path) -> None:
 
     # The challenge, with its reason, then the offer to keep it anyway (default: no).
     child.expect_exact("That is not yet an objective")
-    child.expect_exact("“Pitch the product” is something you do")
+    child.expect_exact("you wrote that you pitch")
     child.expect_exact("Keep it as it is anyway?")
     child.send("n")
 
-    # Asked again, empty, with the rejected words shown above it to build on.
-    child.expect_exact("You wrote: “Pitch the product”.")
+    # Asked again with the refused words offered back to edit: the seller clears the line
+    # (Ctrl-U) and writes the customer's act.
     child.expect_exact("what will the customer do or agree to?")
-    child.send("Hank agrees to a 2-week trial starting Monday" + ENTER)
+    child.expect_exact("Pitch the product")
+    child.send("\x15" + "Hank agrees to a 2-week trial starting Monday" + ENTER)
     child.expect_exact("What is the least you would accept?")
     child.send(ENTER)  # left blank: the review names it
 

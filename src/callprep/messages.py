@@ -19,32 +19,75 @@ def objective_missing(who: str) -> str:
     )
 
 
-# Why an objective is vague, by the judge's verdict (objective.py); {phrase} is the seller's words.
+# --- the objective judge's reasons (coach/objective.py) ---------------------------------------
+# Why an objective is vague, by the judge's verdict: {phrase} is the seller's words, {actor} and
+# {act} who the judge read as acting and the act it read ("you wrote that you present"),
+# {unread} the word it did not know where the act should be.
 VAGUE_REASONS: dict[str, str] = {
-    "seller": "“{phrase}” is something you do, not something the customer does or agrees to",
-    "ours": "“{phrase}” is something you did, not something the customer did or agreed to",
+    "seller": (
+        "you wrote that {actor} {act} (“{phrase}”): that is your step, not something the "
+        "customer does or agrees to"
+    ),
+    "ours": (
+        "you wrote that {actor} {act} (“{phrase}”): that is done by you, not something the "
+        "customer did or agreed to"
+    ),
     "continuation": (
-        "“{phrase}” only keeps the conversation going: the customer takes no step "
-        "(a continuation, not an advance)"
+        "you wrote that {actor} {act} (“{phrase}”): that only keeps the conversation going; "
+        "the customer takes no step (a continuation, not an advance)"
     ),
     "unpinned": (
-        "“{phrase}” is a meeting with no day, no one new and nothing to decide "
-        "(a continuation, not an advance)"
+        "you wrote that {actor} {act} (“{phrase}”): a meeting with no day, no one new and "
+        "nothing to decide (a continuation, not an advance)"
     ),
-    "opinion": "“{phrase}” is a view, not a commitment to do anything",
-    "talk": "“{phrase}” is talk, not a step the customer takes",
-    "audience": "“{phrase}” has them listen to you, which is not a step they take",
-    "state": "“{phrase}” is what they think or feel, not something they do",
-    "empty": "“{phrase}” commits them to nothing definite",
-    "negative": "“{phrase}” says what the customer will not do",
-    "meeting": "“{phrase}” names a meeting, not what the customer agrees to in it",
-    "short": "“{phrase}” is too short to say what the customer will do",
-    "nothing": "it names nothing the customer will do or agree to",
+    "opinion": (
+        "you wrote that {actor} {act} (“{phrase}”): that is a view, not a commitment to do anything"
+    ),
+    "acknowledge": (
+        "you wrote that {actor} {act} (“{phrase}”): confirming what they received, saw or "
+        "think commits them to nothing; a decision, a date, a budget or a scope would"
+    ),
+    "empty": "you wrote that {actor} {act} (“{phrase}”): that commits them to nothing definite",
+    "negative": "you wrote that {actor} {act} (“{phrase}”): that is what they will not do",
+    "audience": (
+        "you wrote that {actor} {act} (“{phrase}”): they listen or watch, which is not a step "
+        "they take"
+    ),
+    "state": (
+        "you wrote that {actor} {act} (“{phrase}”): that is what they think or feel, not "
+        "something they do"
+    ),
+    "talk": (
+        "you wrote that {actor} {act} (“{phrase}”): that is talk with nothing handed over, "
+        "not a step the customer takes"
+    ),
+    "meeting": (
+        "you wrote a {act} (“{phrase}”) with {actor} doing anything in it: that names a "
+        "meeting, not what the customer agrees to in it"
+    ),
+    "short": (
+        "you wrote “{phrase}” with {actor} doing it: that is too short to say what the "
+        "customer will do"
+    ),
+    "unread": (
+        "the coach does not know “{unread}” (in “{phrase}”) as an act of the customer's, so it "
+        "found nothing they will do or agree to; if it is one, say it with a common verb "
+        "(agrees, signs, books, sends)"
+    ),
+    "nothing": (
+        "you wrote that {actor} {act} (“{phrase}”): that names nothing the customer will do or "
+        "agree to"
+    ),
 }
+# When the judge read no act at all.
+VAGUE_NOTHING_READ = "it names nothing the customer will do or agree to"
 
 
-def vague_reason(kind: str, phrase: str) -> str:
-    return VAGUE_REASONS.get(kind, VAGUE_REASONS["nothing"]).format(phrase=phrase)
+def vague_reason(kind: str, phrase: str, actor: str = "", act: str = "", unread: str = "") -> str:
+    template = VAGUE_REASONS.get(kind, VAGUE_REASONS["nothing"])
+    if not (act or unread):
+        template = VAGUE_NOTHING_READ
+    return template.format(phrase=phrase, actor=actor or "nobody", act=act, unread=unread)
 
 
 OBJECTIVE_QUESTION = "What will the customer do or agree to by the end of this call?"
@@ -255,7 +298,6 @@ def challenge_objective(reason: str, example: str = EXAMPLE_BEST[""]) -> str:
 
 
 INSIST = "Keep it as it is anyway? (The coach will keep listing it.)"
-YOU_WROTE = "You wrote: “{text}”."
 KEPT_ANYWAY = "Kept as you wrote it; it stays on the list of things to fix."
 REVIEW_SAVE = "Save the plan"
 REVIEW_PROMPT = "Go back to one of these, or save?"

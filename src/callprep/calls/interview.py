@@ -239,11 +239,10 @@ class Interview:
                         )
                     )
                     if not insist:
-                        # Asked again empty (typing over the rejected words would append to
-                        # them), with those words shown above to build on.
+                        # Asked again with the refused words offered back to edit, not
+                        # retyped from nothing; Enter on them unchanged keeps them anyway.
                         challenged = value
-                        self.asker.say(messages.YOU_WROTE.format(text=one_line(value)))
-                        prompt = Prompt(**{**prompt.__dict__, "default": None})
+                        prompt = Prompt(**{**prompt.__dict__, "default": one_line(value)})
                         continue
             if question.field == "starts_at" and not self._start_confirmed(value):
                 continue

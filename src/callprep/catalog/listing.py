@@ -81,14 +81,18 @@ def with_deals(plans: list[PlanSummary]) -> list[PlanSummary]:
             calls.setdefault(account_key(plan.account), []).append(plan)
     adjusted: list[PlanSummary] = []
     for plan in plans:
-        if "deal.economic_unknown" in plan.codes and any(
+        if ECONOMIC_CODES & set(plan.codes) and any(
             _same_deal(plan, other) and _timestamp(other.starts_at) < _timestamp(plan.starts_at)
             for other in calls.get(account_key(plan.account), [])
         ):
-            codes = tuple(code for code in plan.codes if code != "deal.economic_unknown")
+            codes = tuple(code for code in plan.codes if code not in ECONOMIC_CODES)
             plan = replace(plan, codes=codes, readiness=readiness_of(codes))
         adjusted.append(plan)
     return adjusted
+
+
+# The deal's budget holder unknown: the deal's finding, or MEDDPICC's element standing for it.
+ECONOMIC_CODES = frozenset(("deal.economic_unknown", "meddpicc.economic_buyer_unknown"))
 
 
 def _same_deal(plan: PlanSummary, other: PlanSummary) -> bool:

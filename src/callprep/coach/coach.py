@@ -210,9 +210,19 @@ def _people_findings(plan: Plan, earlier: Sequence[Plan]) -> list[Finding]:
     found: list[Finding] = []
     if not plan.customer_attendees:
         found.append(_finding("attendees.missing", messages.ATTENDEES_MISSING))
-    if not economic_known(plan, earlier):
+    if not economic_known(plan, earlier) and not _asks_for_economic_buyer(plan):
         found.append(_finding("deal.economic_unknown", messages.economic_unknown()))
     return found
+
+
+ECONOMIC_BUYER_FIELD = "notes.economic_buyer"
+
+
+def _asks_for_economic_buyer(plan: Plan) -> bool:
+    """The playbook has an economic-buyer element (MEDDPICC): it stands for the deal's gap, so
+    one gap is one finding. The element is known from its note or from an attendee of the deal
+    whose influence is economic."""
+    return any(t.field == ECONOMIC_BUYER_FIELD for t in topics.for_playbook(plan.playbook))
 
 
 def economic_known(plan: Plan, earlier: Sequence[Plan] = ()) -> bool:
@@ -224,9 +234,11 @@ def economic_known(plan: Plan, earlier: Sequence[Plan] = ()) -> bool:
     )
 
 
-def _topic_findings(plan: Plan) -> list[Finding]:
+def _topic_findings(plan: Plan, earlier: Sequence[Plan] = ()) -> list[Finding]:
     found: list[Finding] = []
     for topic in gaps(plan):
+        if topic.field == ECONOMIC_BUYER_FIELD and economic_known(plan, earlier):
+            continue  # the budget holder is on this call or met on an earlier one
         note = answer(plan, topic)
         note = note if isinstance(note, str) else ""
         if late(plan, topic):
@@ -242,7 +254,7 @@ RULES: tuple[Callable[[Plan, Sequence[Plan]], list[Finding]], ...] = (
     lambda plan, _: _objective_findings(plan),
     lambda plan, _: _agenda_findings(plan),
     _people_findings,
-    lambda plan, _: _topic_findings(plan),
+    _topic_findings,
 )
 
 

@@ -7,11 +7,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal, get_args
 
 from callprep import messages
+from callprep.coach.lexicon import (
+    ACQUIRE,
+    ACT,
+    AUDIENCE,
+    CONTINUE,
+    CUSTOMER,
+    GIVE,
+    LIGHT,
+    MEET,
+    REPORT,
+    SELLER,
+    STATE,
+    verbs,
+)
+from callprep.coach.verb_forms import FORMS, NEAR_WORDS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -27,6 +42,7 @@ VagueKind = Literal[
     "continuation",
     "unpinned",
     "opinion",
+    "acknowledge",
     "empty",
     "negative",
     "audience",
@@ -34,121 +50,14 @@ VagueKind = Literal[
     "talk",
     "meeting",
     "short",
+    "unread",
     "nothing",
 ]
 
 # --- the words ------------------------------------------------------------------------------
 
-# Verb groups by who acts and what it commits them to.
-ACT = "act"  # a customer act that moves the deal, whoever writes it
-GIVE = "give"  # a handing-over: the customer's act only towards us ("send us", "they send")
-CUSTOMER = "customer"  # the customer's act when they are the subject ("they run a pilot")
-ACQUIRE = "acquire"  # we get something: concrete when only the customer can give it
-SELLER = "seller"  # the seller's own activity, or talk
-STATE = "state"  # what someone thinks, feels or knows
-MEET = "meet"  # meeting: a commitment only when the meeting is pinned down
-CONTINUE = "continue"  # coming back to us: a step only with something in hand
-REPORT = "report"  # saying or promising: the act is in what follows
-AUDIENCE = "audience"  # listening to us: our act, whoever the subject is
-LIGHT = "light"  # make, do: the noun after it is the act ("make an order")
-
-_VERBS: dict[str, frozenset[str]] = {
-    ACT: _words(
-        """
-        agree approve sign countersign commit confirm accept decide choose select pick
-        shortlist award authorise authorize sponsor champion endorse buy purchase order
-        renew extend expand upgrade pay fund release allocate grant nominate assign appoint
-        book schedule arrange reserve register enrol enroll join start begin launch
-        proceed issue greenlight green-light sign+off sign+up set+up kick+off lock+in
-        move+forward move+ahead go+ahead say+yes pencil+in name organise organize vote
-        invest place execute pass
-        """
-    ),
-    GIVE: _words(
-        """
-        send share provide give forward supply submit bring hand introduce show tell invite
-        add put connect refer return email walk take let hand+over circulate pass+on
-        """
-    ),
-    CUSTOMER: _words(
-        """
-        run try test trial use deploy implement adopt install migrate switch move roll+out
-        present complete fill+in fill+out write+down pull+together swap replace redline
-        onboard whitelist allowlist provision configure enable
-        """
-    ),
-    ACQUIRE: _words(
-        """
-        get secure obtain win land receive earn gain close reach achieve have set fix
-        walk+away+with come+away+with leave+with
-        """
-    ),
-    SELLER: _words(
-        """
-        pitch demo demonstrate talk discuss chat explain update inform educate answer
-        handle address explore uncover identify probe assess gauge qualify check review
-        reconnect build strengthen keep maintain deliver position brainstorm
-        continue ask remind nurture establish develop cover outline clarify recap
-        sync prepare highlight learn stay follow+up touch+base catch+up check+in find+out
-        figure+out go+over go+through run+through talk+through look+at look+into dig+into
-        get+to+know work+out negotiate speak conduct collect spark create align gather
-        hand+out reach+out circle+back check+back call drop+by come+by evaluate
-        """
-    ),
-    STATE: _words(
-        """
-        be like love understand know see think feel want need consider appreciate trust
-        enjoy become remain seem value realise realize recognise recognize believe
-        prefer wonder reflect digest mull ponder hope look sound appear
-        """
-    ),
-    MEET: _words("meet host visit attend get+together"),
-    CONTINUE: _words("get+back come+back call+back revert be+in+touch think+over"),
-    REPORT: _words("say promise"),
-    AUDIENCE: _words("listen watch hear"),
-    LIGHT: _words("make do"),
-}
-
-_IRREGULAR: dict[str, tuple[str, ...]] = {
-    "be": ("is", "are", "am", "was", "were", "been", "being", "'s", "'re"),
-    "begin": ("began", "begun"),
-    "bring": ("brought",),
-    "build": ("built",),
-    "buy": ("bought",),
-    "choose": ("chose", "chosen"),
-    "come": ("came",),
-    "do": ("did", "done"),
-    "feel": ("felt",),
-    "find": ("found",),
-    "get": ("got", "gotten"),
-    "give": ("gave", "given"),
-    "have": ("has", "had"),
-    "hear": ("heard",),
-    "keep": ("kept",),
-    "know": ("knew", "known"),
-    "leave": ("left",),
-    "make": ("made",),
-    "meet": ("met",),
-    "pay": ("paid",),
-    "run": ("ran",),
-    "say": ("said",),
-    "see": ("saw", "seen"),
-    "send": ("sent",),
-    "speak": ("spoke", "spoken"),
-    "take": ("took", "taken"),
-    "tell": ("told",),
-    "think": ("thought",),
-    "understand": ("understood",),
-    "win": ("won",),
-    "go": ("went", "gone"),
-    "write": ("wrote", "written"),
-}
-# Short verbs whose last consonant doubles before -ed/-ing (commit -> committed).
-_DOUBLING = _words(
-    """
-    commit submit plan ship refer chat set put get run win begin admit permit stop let
-    """
-)
+# The verbs, by class and group (callprep.coach.lexicon), and every form of each (verb_forms.py).
+_VERBS: dict[str, frozenset[str]] = verbs()
 
 # What only the customer can give us, for "get / secure / win ...".
 _STRONG_NOUNS = _words(
@@ -170,7 +79,12 @@ _GIVEN_NOUNS = _STRONG_NOUNS | _words(
     tender bid rfq rfi
     reports results schedule timeline timetable deadline criteria scorecard questionnaire
     dpa msa sow nda terms plans specs specification specifications headcount workshop
-    deep-dive visit
+    deep-dive visit form forms pack packs paperwork registration agenda files logs samples
+    spreadsheet spreadsheets inventory volumes forecast forecasts drawings blueprints floorplans
+    invoice licence license licences licenses login logins sandbox letter letters referrals
+    intros introductions exclusive exclusivity end-cap endcap shelf display displays facings
+    answer verdict hold holds option options inspection formulary facing space
+    listing listings promo planogram
     """
 )
 _GIVEN_PHRASES = (
@@ -196,6 +110,32 @@ _OPINION_NOUNS = _words(
     story wishes
     """
 )
+# What they feel about us: winning it hands nothing over ("Gain the sponsor's trust").
+_RAPPORT_NOUNS = _words(
+    """
+    trust confidence loyalty respect credibility support buy-in goodwill rapport relationship
+    favour favor faith backing attention heart hearts mind minds mindshare
+    """
+)
+# A commitment to us, or to nothing named, is no commitment ("Win their commitment to us").
+_BARE_COMMITMENTS = _words("commitment commitments agreement")
+_OUR_SIDE = _words(
+    """
+    us our me my company firm brand relationship partnership side team vision cause solution
+    solutions product products offering way
+    """
+)
+# What the customer receives from someone of theirs, not from us: approval, money.
+_FUNDS = _STRONG_NOUNS | _words("budget funding funds money grant")
+# Receiving or seeing what we sent: confirming it acknowledges, it does not commit.
+_RECEIPT_NOUNS = _words("receipt arrival delivery reception")
+# Events one attends as an audience: joining one is listening ("Prospect joins the webinar").
+_SHOWS = _words(
+    """
+    webinar webinars seminar seminars keynote conference conferences event events roadshow
+    expo livestream broadcast show showcase open+day launch
+    """
+)
 # Adjectives of feeling: "interested in upgrading" is a state, not an act.
 _STATE_WORDS = _words(
     """
@@ -207,7 +147,8 @@ _STATE_WORDS = _words(
 _ACTION_NOUNS = _words(
     """
     order orders purchase decision signature commitment payment test tests trial pilot
-    choice selection booking reservation deposit investment
+    choice selection booking reservation deposit investment requisition requisitions req po
+    pos account accounts ticket rfp rfq rfi tender bid
     """
 )
 # A verb followed by one of these is the first half of a noun ("start date", "order form").
@@ -268,7 +209,7 @@ _THEIR_PEOPLE = _words("contact champion sponsor coach buyer customer client pro
 _DAY = re.compile(
     r"\b(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|"
     r"friday|sat|saturday|sun|sunday|today|tomorrow|tonight|eod|eow|cob)\b"
-    r"|\b(?:this|next) week\b|\bweek of\b"
+    r"|\b(?:this|next) (?:week|wk)\b|\bweek of\b"
     r"|\bwithin (?:a|one|two|three|four|five|ten|\d+) (?:days?|weeks?)\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?\b"
@@ -298,7 +239,8 @@ _CONTINUATION = re.compile(
 _SELLER_PHRASES = re.compile(
     r"^(?:get (?:a |an |the )?(?:\w+ )?(?:feel|sense|idea|read|picture|understanding|handle|"
     r"flavou?r|view)\b|get to know\b|get in front of\b|get (?:them|him|her|(?:\w+ ){1,3})"
-    r"(?:interested|excited|comfortable|on board|onside|engaged)\b|see (?:what|if|whether|"
+    r"(?:interested|excited|comfortable|on board|onside|on side|on our side|engaged|behind us)\b"
+    r"|(?:win|bring|get) (?:them|him|her|(?:\w+ ){1,3})over(?: to\b|$)|see (?:what|if|whether|"
     r"how|where|who)\b)"
 )
 
@@ -379,13 +321,15 @@ _CONTINUING = _words(
 _SUBORDINATORS = _words(
     """
     so so+that in+order+to before after while until once when whenever if unless because
+    since now+that given+that although though
     """
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
 _CLAUSE_BREAK = re.compile(
     r"([,;:.!?()\[\]–—+]|\s-\s|\b(?:and|then|so that|so|but|in order to|before|after|while|"
-    r"until|once|or else|when|whenever|if|unless|because)\b)"
+    r"until|once|or else|when|whenever|if|unless|because|since|now that|given that|although|"
+    r"though)\b)"
 )
 
 
@@ -402,30 +346,28 @@ class Verdict:
     concrete: bool
     kind: VagueKind | None = None  # why it is vague
     phrase: str = ""  # the words that show it
+    unread: str = ""  # the word where the act should be, which the judge did not know
+    actor: str = ""  # who the judge read as doing it ("you", "the ops lead", "nobody")
+    act: str = ""  # the act it read ("present", "walks us through", "a check-in")
 
 
 _CONCRETE = Verdict(True)
 
 
 def _inflect(lemma: str) -> dict[str, Literal["base", "s", "past", "ing"]]:
+    """A verb's forms, from the table written out of the lemmatizer's (verb_forms.py)."""
+    present, third, past, ing = FORMS[lemma]
     forms: dict[str, Literal["base", "s", "past", "ing"]] = {}
-    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
-    double = lemma + lemma[-1] if lemma in _DOUBLING else lemma
-    if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        forms[lemma[:-1] + "ies"] = "s"
-        forms[lemma[:-1] + "ied"] = "past"
-    elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        forms[lemma + "es"] = "s"
-    else:
-        forms[lemma + "s"] = "s"
-    forms.setdefault((lemma + "d") if lemma.endswith("e") else (double + "ed"), "past")
-    forms[(stem if stem != lemma else double) + "ing"] = "ing"
-    for irregular in _IRREGULAR.get(lemma, ()):
-        forms[irregular] = "past" if irregular.endswith(("n", "t", "d", "ght", "e")) else "s"
-    if lemma == "be":
+    for word in ing.split():
+        forms[word] = "ing"
+    for word in past.split():
+        forms[word] = "past"
+    for word in third.split():
+        forms[word] = "s"
+    for word in present.split():
+        forms[word] = "base"
+    if lemma == "be":  # "was" acts like "is", "were" like "are"
         forms.update({"is": "s", "are": "base", "was": "s", "were": "base", "been": "past"})
-    if lemma == "do":
-        forms.update({"does": "s", "did": "past"})
     forms[lemma] = "base"
     return forms
 
@@ -458,7 +400,15 @@ def _verb_at(tokens: list[str], i: int) -> Verb | None:
         if tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
             form = _forms(lemma.split()[0])[tokens[i]]
             return Verb(lemma, group, form, 1 + len(rest))
+        # "sets us up", "fill it in": a pronoun between a commitment verb and its particle
+        separable = len(rest) == 1 and group in (ACT, CUSTOMER) and i + 2 < len(tokens)
+        if separable and tokens[i + 1] in _OBJECT_PRONOUNS and tokens[i + 2] == rest[0]:
+            form = _forms(lemma.split()[0])[tokens[i]]
+            return Verb(lemma, group, form, 3)
     return None
+
+
+_OBJECT_PRONOUNS = _words("us them it him her me")
 
 
 def _tokens(text: str) -> list[str]:
@@ -474,7 +424,65 @@ def _strip_fillers(tokens: list[str]) -> list[str]:
                 tokens = tokens[len(filler) :]
                 changed = True
                 break
+        unwrapped = _unwrap(tokens)
+        if unwrapped is not None:
+            tokens, changed = unwrapped, True
     return tokens
+
+
+# What we want, said around what they will do: "I want them to give me a date", "We need Priya
+# to loop in her architect", "My goal is for Dana to book the workshop". The inner clause is
+# the objective.
+_WANTING = _words("want wants need needs expect hope aim intend like love prefer")
+_GOALS = _words(
+    """
+    goal goals aim objective objectives target outcome ask hope plan intention priority result
+    win purpose
+    """
+)
+_AS_SUBJECT = {"them": "they", "him": "he", "her": "she", "us": "we", "me": "i"}
+
+
+def _unwrap(tokens: list[str]) -> list[str] | None:
+    j = 0
+    while j < len(tokens) and tokens[j] in ("i", "we", "i'd", "we'd", "really", "would", "also"):
+        j += 1
+    if j < len(tokens) and tokens[j] in _WANTING:
+        rest = tokens[j + 1 :]
+        rest = rest[1:] if rest[:1] == ["for"] else rest
+        return _inner_subject(rest)
+    j = 0
+    while j < len(tokens) and tokens[j] in ("my", "our", "the", "main", "primary", "key", "best"):
+        j += 1
+    if j < len(tokens) and tokens[j] in _GOALS:
+        rest = tokens[j + 1 :]
+        if rest[:1] in (["for"], ["of"]) and len(rest) > 2 and rest[2] in _MEETING_NOUNS:
+            rest = rest[3:]  # "the goal for this call is ..."
+        if rest[:2] in (["would", "be"], ["will", "be"]):
+            rest = rest[2:]
+        elif rest[:1] in (["is"], ["="]):
+            rest = rest[1:]
+        else:
+            return None
+        if rest[:1] == ["that"] and len(rest) > 2:
+            return rest[1:]
+        if rest[:1] == ["for"]:
+            return _inner_subject(rest[1:])
+        if rest[:1] == ["to"] and len(rest) > 1 and _verb_at(rest, 1) is not None:
+            return rest[1:]
+        return rest if len(rest) > 1 and _main_verb(rest) is not None else None
+    return None
+
+
+def _inner_subject(rest: list[str]) -> list[str] | None:
+    """'them to give me a date' -> 'they give me a date'."""
+    for k in range(1, min(len(rest) - 1, 6)):
+        if rest[k] == "to" and _verb_at(rest, k + 1) is not None:
+            subject = [_AS_SUBJECT.get(word, word) for word in rest[:k]]
+            if "to" in subject or any(_verb_at(rest, n) for n in range(k)):
+                return None
+            return [*subject, "will", *rest[k + 1 :]]  # "will": the verb stays a verb
+    return None
 
 
 def _bare(token: str) -> str:
@@ -492,9 +500,7 @@ def _can_be_verb(tokens: list[str], i: int, verb: Verb) -> bool:
         if verb.form == "base" and after in {"department", "team", "dept", "ops", "office"}:
             return False  # "Purchase department releases the order"
         # "Demo delivered to the ops leads": the demo is what was done
-        return not (
-            verb.form == "base" and verb.group not in (ACT, ACQUIRE) and _passive_after(tokens, 1)
-        )
+        return not (verb.form == "base" and verb.group != ACQUIRE and _passive_after(tokens, 1))
     before = tokens[i - 1]
     if before in _DETERMINERS or before.endswith("'s") or before.isdigit():
         return False
@@ -543,6 +549,8 @@ def _main_verb(tokens: list[str]) -> _Main | None:
         verb = _verb_at(tokens, i)
         if verb is None or not _can_be_verb(tokens, i, verb):
             continue
+        if i == 0 and verb.form in ("base", "ing") and _subject_before_verb(tokens, verb):
+            continue  # "Value analysis committee approves ...": the first word names them
         if verb.lemma in ("be", "have", "do") and verb.form != "ing":
             # an auxiliary: "is giving", "has agreed", "has been approved", "are agreeing"
             j = i + 1
@@ -563,6 +571,26 @@ def _main_verb(tokens: list[str]) -> _Main | None:
     return None
 
 
+_AUXILIARIES = _words("is are was were has have had does did")
+
+
+def _subject_before_verb(tokens: list[str], verb: Verb) -> bool:
+    """A base form first, then a noun, then a verb that agrees with them: "Trial users invite
+    their manager", "Value analysis committee approves the trial"."""
+    after = tokens[verb.length : verb.length + 1]
+    if after and (after[0] in _AUXILIARIES or after[0] in _MODALS - {"to", "then", "also"}):
+        return True  # "Champion is positive about us", "Champion will sell it internally"
+    if not after or after[0] in _NOT_VERBS or _verb_at(tokens, verb.length) is not None:
+        return False
+    for j in range(verb.length + 1, min(len(tokens), verb.length + 4)):
+        later = _verb_at(tokens, j)
+        if later is not None:
+            return later.form in ("s", "base", "past") and _can_be_verb(tokens, j, later)
+        if tokens[j] in _NOT_VERBS:
+            return False
+    return False
+
+
 def _phrase(tokens: list[str], start: int = 0, words: int = 5) -> str:
     chosen = tokens[start : start + words]
     return " ".join(chosen) + (" …" if len(tokens) > start + words else "")
@@ -573,7 +601,9 @@ def _has(tokens: list[str], nouns: AbstractSet[str], phrases: tuple[str, ...]) -
     if any(re.search(rf"\b{re.escape(p)}\b", text) for p in phrases):
         return True
     for i, token in enumerate(tokens):
-        if _bare(token) in nouns:
+        if token.endswith(("'s", "s'")) and i + 1 < len(tokens):
+            continue  # "the sponsor's trust" is trust, whoever's it is
+        if _bare(token) in nouns or ("-" in token and token.rsplit("-", 1)[1] in nouns):
             if token == "decision" and i + 1 < len(tokens) and tokens[i + 1] in _NOT_A_DECISION:
                 continue
             return True
@@ -602,6 +632,18 @@ def _empty(rest: list[str]) -> bool:
 
 def _continuation(rest: list[str]) -> bool:
     return bool(_CONTINUATION.match(" ".join(rest)))
+
+
+_LOOSE_TIME = re.compile(
+    r"^(?:(?:later|eventually|soon|sometime|some time|at some point|in due course|down the "
+    r"line|in the future|when (?:they|he|she|it)\b.*|once .*|after .*|in a (?:few|couple of) "
+    r"(?:weeks|months)|next (?:month|quarter|year)|in the new year|this year)\b|$)"
+)
+
+
+def _loose(rest: list[str]) -> bool:
+    """Nothing decided, or only a loose time: "they will decide at some point"."""
+    return bool(_LOOSE_TIME.match(" ".join(rest))) and not _DAY.search(" ".join(rest))
 
 
 def _pinned(tokens: list[str]) -> bool:
@@ -673,6 +715,8 @@ def _noun_phrase(tokens: list[str]) -> Verdict:
     if any(token in _STATE_WORDS for token in tokens):
         return Verdict(False, "state", _phrase(tokens))
     if any(_bare(token) in _MEETING_NOUNS for token in tokens):
+        if _DAY.search(" ".join(tokens)) and not _OPINION_NOUNS & set(tokens):
+            return _CONCRETE  # "Second meeting with the ops team on Thursday": a day agreed
         return Verdict(False, "meeting", _phrase(tokens))
     return Verdict(False, "nothing")
 
@@ -698,9 +742,14 @@ def _commits(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict
     rest = tokens[i + verb.length :]
     if _empty(rest):
         return Verdict(False, "empty", _phrase(whole))
-    if _continuation(rest):
-        return Verdict(False, "continuation", _phrase(whole))
-    if verb.lemma in ("agree", "confirm", "accept", "decide", "commit", "say yes"):
+    if _continuation(rest) or (verb.lemma == "pick" and "up" in rest[:2]):
+        return Verdict(False, "continuation", _phrase(whole))  # "pick it up again"
+    if verb.lemma in ("decide", "commit", "choose") and _loose(rest):
+        return Verdict(False, "continuation", _phrase(whole))  # "will decide at some point"
+    confirming = verb.lemma in ("confirm", "acknowledge")
+    if confirming and _has(_direct_object(rest), _RECEIPT_NOUNS, ()):
+        return Verdict(False, "acknowledge", _phrase(whole))  # "confirms receipt of our quote"
+    if verb.lemma in ("agree", "confirm", "accept", "decide", "commit", "say yes", "acknowledge"):
         inner = _inner_act(tokens[:i], rest, whole)
         if inner is not None:
             return inner
@@ -710,8 +759,13 @@ def _commits(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict
             return _CONCRETE  # "confirm who else is in the decision"
         if _is_clause(rest):
             said = _clause(rest[1:] if rest[0] == "that" else rest)
-            return said if said.concrete else Verdict(False, "opinion", _phrase(whole))
+            if said.concrete:
+                return said
+            # "confirms they liked it", "confirms the proposal arrived": no commitment in it
+            return Verdict(False, "acknowledge" if confirming else "opinion", _phrase(whole))
     thing = _direct_object(rest)
+    if verb.lemma == "acknowledge":  # acknowledging results, receipt, a problem: no step
+        return Verdict(False, "acknowledge", _phrase(whole))
     return _opinion(thing, whole) or _meeting(whole, thing, rest) or _CONCRETE
 
 
@@ -722,6 +776,8 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
     if to_us:
         rest = rest[1:]
     continuation = Verdict(False, "continuation", _phrase(whole))
+    if verb.lemma in ("allow", "permit") and to_us and rest[:1] == ["to"]:
+        return _CONCRETE  # "allows us to put sensors on two lines": access granted
     if verb.lemma == "let":
         if not to_us:
             return Verdict(False, "seller", _phrase(whole))
@@ -759,7 +815,52 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
             return said if said.concrete else Verdict(False, said.kind, _phrase(whole))
         return Verdict(False, "opinion", _phrase(whole))
     thing = _direct_object(rest)
-    return _opinion(thing, whole) or _CONCRETE
+    talk = Verdict(False, "talk", _phrase(whole))
+    opinion = _opinion(thing, whole)
+    if opinion is not None:
+        return opinion
+    if verb.lemma in _SHOWING or "through" in rest[:1]:
+        # showing, telling, walking us through: talk, unless something is in hand
+        return _handed(verb, rest, to_us) or talk
+    if _has(thing, _INFO_NOUNS, ()) and not _has(thing, _GIVEN_NOUNS, _GIVEN_PHRASES):
+        return _handed(verb, rest, to_us) or talk  # "shares their process": talk
+    return _CONCRETE  # sending, giving, submitting a thing: it changes hands
+
+
+# Verbs of showing and telling: a step only with something concrete in hand.
+_SHOWING = _words("show tell walk present take")
+# What is told rather than handed over: sharing it is talk ("shares their process with us").
+_INFO_NOUNS = _words(
+    """
+    process processes setup set-up situation background history context experience
+    experiences strategy approach roadmap vision insights insight learnings knowledge expertise
+    overview picture update updates news status thinking environment workflow workflows
+    operations organisation organization structure
+    """
+)
+
+
+# Verbs that bring someone of theirs in: the person is what they hand over.
+_BRINGING_IN = _words("introduce connect refer loop+in bring+in rope+in cc copy+in bring invite")
+
+
+def _handed(verb: Verb, rest: list[str], to_us: bool) -> Verdict | None:
+    """Concrete when something is in hand: a document, data, access, a person of theirs, or our
+    material passed on inside their company ("forwards our proposal to the CFO")."""
+    if _has(rest, _GIVEN_NOUNS, _GIVEN_PHRASES) or _committed_participle(_direct_object(rest)):
+        return _CONCRETE
+    if verb.lemma in _BRINGING_IN:
+        return _CONCRETE  # "introduces us to the CFO", "loops in her architect"
+    if rest[:1] in (["us"], ["me"]):
+        rest = rest[1:]
+    for j, token in enumerate(rest):
+        if token in ("to", "with", "among", "across") and j > 0:
+            whom = rest[j + 1 :]
+            if whom and whom[0] not in _OURS and not (to_us and j == 0):
+                return _CONCRETE  # passed on to someone else of theirs
+        if token in ("internally", "around", "upstairs"):
+            return _CONCRETE
+    return None
 
 
 def _asks(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict:
@@ -779,6 +880,10 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     whole = whole if whole is not None else tokens
     rest = tokens[i + verb.length :]
     talk = Verdict(False, "talk", _phrase(whole))
+    if verb.lemma in ("join", "attend", "sit in") and _has(_direct_object(rest), _SHOWS, ()):
+        return Verdict(False, "audience", _phrase(whole))  # "Prospect joins the webinar"
+    if verb.lemma == "join" and _has(_direct_object(rest), _GENERIC_MEETINGS, ()):
+        verb = Verb("meet", MEET, verb.form, verb.length)  # joining a call is meeting
     if verb.group == ACT:
         return _commits(tokens, i, verb, whole)
     if verb.group == GIVE:
@@ -803,6 +908,9 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     if verb.group == ACQUIRE:
         if rest[:1] and rest[0] in _STATE_WORDS:
             return Verdict(False, "state", _phrase(whole))  # "gets excited about it"
+        thing = _direct_object(rest)
+        if verb.lemma == "receive" and not _has(thing, _FUNDS, _STRONG_PHRASES):
+            return Verdict(False, "seller", _phrase(whole))  # what they receive, we sent
         return _we_ask(tokens[i:], Verb(verb.lemma, verb.group, "base", verb.length), whole)
     if verb.group == STATE:
         if verb.lemma in ("think", "consider", "reflect", "digest", "mull", "ponder"):
@@ -862,10 +970,15 @@ def _gets(tokens: list[str], verb: Verb, whole: list[str]) -> Verdict:
         caused = _causative(tokens, verb, bare=not handed)
         if caused is not None:
             return caused
+    if verb.lemma == "get" and _gives_them(rest):
+        return Verdict(False, "seller", _phrase(whole))  # "Get Maria the pricing by Friday"
     thing = _direct_object(rest)
     opinion = _opinion(thing, whole)
     if opinion is not None:
         return opinion
+    hollow = _hollow(rest)
+    if hollow is not None:
+        return Verdict(False, hollow, _phrase(whole))
     if verb.lemma == "receive":  # whatever we receive, they hand over
         return Verdict(False, "empty", _phrase(whole)) if _empty(rest) else _CONCRETE
     if verb.lemma == "have":  # "have a call" is no commitment, "have their approval" is
@@ -876,6 +989,44 @@ def _gets(tokens: list[str], verb: Verb, whole: list[str]) -> Verdict:
     if meeting is not None:
         return meeting
     return _noun_phrase(tokens)  # "have a good conversation" names only a meeting
+
+
+def _gives_them(rest: list[str]) -> bool:
+    """'Get Maria the pricing', 'get our references to the buyer': we hand it to them."""
+    first = rest[0] if len(rest) > 2 else ""
+    indirect = first and first not in _DETERMINERS | _OURS and rest[1] in _DETERMINERS
+    if indirect and _verb_at(rest, 0) is None:  # "Maria" before "the pricing": she is given it
+        return not _has(rest[:1], _GIVEN_NOUNS | _FUNDS, ())
+    for j, token in enumerate(rest[:8]):
+        if token != "to" or j == 0 or j + 1 >= len(rest):
+            continue
+        if _verb_at(rest, j + 1) is not None or rest[j + 1] in _OURS:
+            return False  # "get them to sign", "get the PO to us"
+        if rest[j - 1] in ("over", "across", "through") or _OURS & set(rest[:j]):
+            return True
+        # "get the deck to their CFO" is ours to deliver; "get an intro to the VP" is theirs
+        return bool(_PEOPLE & {_bare(t) for t in rest[j + 1 : j + 4]}) and not _has(
+            rest[:j], _GIVEN_NOUNS | _GENERIC_MEETINGS, _GIVEN_PHRASES
+        )
+    return False
+
+
+def _hollow(rest: list[str]) -> VagueKind | None:
+    """What we get hands nothing over: their trust, a commitment to us or to nothing named."""
+    thing = _direct_object(rest)
+    if _has(thing, _GIVEN_NOUNS - _BARE_COMMITMENTS, _GIVEN_PHRASES):
+        return None
+    if any(_bare(token) in _RAPPORT_NOUNS for token in thing):
+        return "state"
+    for k, token in enumerate(rest):
+        if token in _BARE_COMMITMENTS:
+            after = rest[k + 1 :]
+            if not after or after[0] in ("from", "by", "today", "now"):
+                return "empty"
+            if after[0] in ("to", "with") and all(t in _OUR_SIDE | _DETERMINERS for t in after[1:]):
+                return "empty"
+            return None
+    return None
 
 
 def _we_ask(tokens: list[str], verb: Verb, whole: list[str] | None = None) -> Verdict:
@@ -921,11 +1072,27 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
         return Verdict(False, "seller", _phrase(tokens)), []
     found = _main_verb(tokens)
     if found is None:
-        return _noun_phrase(tokens), []
+        named = _noun_phrase(tokens)
+        if named.concrete or named.kind != "nothing":
+            return named, []
+        slot = _verb_slot(tokens)
+        if slot is None:
+            return named, []
+        if _verb_at(tokens, slot) is not None and slot > 0:
+            # "Customer sign the contract": a base form after its subject is still the verb
+            return _analyse([*tokens[:slot], "will", *tokens[slot:]])
+        corrected = _corrected(tokens[slot])
+        if corrected is None and _NEGATIONS & set(tokens[:slot]):
+            return Verdict(False, "negative", _phrase(tokens)), []  # "they don't forget us"
+        if corrected is None:  # "Dana florbs the contract": say which word was not read
+            return Verdict(False, "unread", _phrase(tokens), unread=tokens[slot]), []
+        return _analyse([*tokens[:slot], corrected, *tokens[slot + 1 :]])  # "Dana agres"
     i, verb = found.at, found.verb
     subject = tokens[:i]
-    if subject and _bare(subject[-2 if subject[-1] == "to" and len(subject) > 1 else -1]) in (
-        _MEETING_NOUNS
+    if (
+        subject
+        and not found.passive
+        and _bare(subject[-2 if subject[-1] == "to" and len(subject) > 1 else -1]) in _MEETING_NOUNS
     ):
         return _noun_phrase(tokens), []  # "Courtesy call to see how things are"
     if found.passive:
@@ -937,11 +1104,87 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
             return _they_do(tokens, 0, verb), []
         return _noun_phrase(tokens), []  # "Signed NDA by Friday"
     ours = _OURS & set(subject)
+    if all(token in _MODALS for token in subject):
+        ours = {"we"}  # "will try again tmrw": a note with no subject is the seller's
     if ours and not (ours == {"our"} and _THEIR_PEOPLE & set(subject)):
         return _we_ask(tokens[i:], Verb(verb.lemma, verb.group, "base", verb.length)), []
     if _NEGATIONS & set(subject):
         return Verdict(False, "negative", _phrase(tokens)), []
     return _they_do(tokens, i, verb), subject
+
+
+# Words the judge knows, that are never the verb of a clause.
+_NOT_VERBS = (
+    _DETERMINERS | _PRONOUNS | _PREPOSITIONS | _MODALS | _NEGATIONS | _OURS | _WH | _CLAUSE_OPENERS
+)
+# After the verb: an object, a preposition or "to" ("Dana agres to a pilot", "finalise the SOW").
+_AFTER_VERB = _DETERMINERS | _PREPOSITIONS | _OURS | _words("us them him her it to up off")
+
+
+def _verb_slot(tokens: list[str]) -> int | None:
+    """Where the verb of a clause with none we know should be: the first word after a short
+    subject (or none: an imperative) and before an object, a preposition or the end."""
+    for i in range(min(len(tokens), 4)):
+        word = tokens[i]
+        if not word.isalpha() or len(word) < 3 or word in _NOT_VERBS:
+            continue
+        subject = tokens[:i]
+        if any(t in _NOT_VERBS - _DETERMINERS - _PRONOUNS - _MODALS - _NEGATIONS for t in subject):
+            return None
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after in _AFTER_VERB or (not after and i > 0 and word.endswith(("s", "ed"))):
+            return i
+        if after.isdigit() or (after and after[0].isdigit()):
+            return i
+    return None
+
+
+# One typo is tolerated in the key verb: one letter missing, added, changed or two swapped.
+_KEY_GROUPS = (ACT, GIVE, CUSTOMER, LIGHT)
+
+
+@cache
+def _key_forms() -> dict[str, set[str]]:
+    """Each key verb form of five letters or more, and each of its one-letter deletions."""
+    found: dict[str, set[str]] = {}
+    for form, entries in _table().items():
+        if len(form) < 5 or not form.isalpha():
+            continue
+        if not any(not rest and group in _KEY_GROUPS for rest, _lemma, group in entries):
+            continue
+        for key in {form, *(form[:k] + form[k + 1 :] for k in range(len(form)))}:
+            found.setdefault(key, set()).add(form)
+    return found
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+def _corrected(word: str) -> str | None:
+    """The key verb form one typo away from the word ("agres" -> "agrees"), if just one is."""
+    if word in NEAR_WORDS:
+        return None  # an English word of its own ("leave", "allow"), not a typo
+    index = _key_forms()
+    candidates = set(index.get(word, ()))
+    for k in range(len(word)):
+        candidates |= index.get(word[:k] + word[k + 1 :], set())
+    close = [form for form in candidates if _one_edit(word, form)]
+    # "agres" is "agrees" rather than "agree": the same ending first
+    ending = next((e for e in ("ing", "ed", "s") if word.endswith(e)), "")
+    close.sort(key=lambda form: (ending != "" and not form.endswith(ending), form))
+    return close[0] if close else None
 
 
 def _done(tokens: list[str], found: _Main) -> Verdict:
@@ -956,7 +1199,9 @@ def _done(tokens: list[str], found: _Main) -> Verdict:
         if _has(thing, _GIVEN_NOUNS, _GIVEN_PHRASES):
             return _CONCRETE
         return _noun_phrase(thing) if thing else Verdict(False, "nothing")
-    if agent and not (_OURS & set(agent)) and verb.group in (GIVE, CUSTOMER):
+    if verb.group == LIGHT and _has(thing, _ACTION_NOUNS, ()):
+        return _CONCRETE  # "PO raised by procurement"
+    if agent and not (_OURS & set(agent)) and verb.group in (GIVE, CUSTOMER, LIGHT):
         return _CONCRETE  # "Deck shared with the board by their COO"
     return Verdict(False, "ours", _phrase(tokens))
 
@@ -1005,7 +1250,18 @@ def _parts(text: str) -> list[_Part]:
         if heading and _main_verb(_strip_fillers(found[-1].tokens)) is None:
             found[-1].main = False  # "Best action commitment: ..." is a heading
         joint = after or ""
+    if len(found) > 1 and found[1].joint == "," and _strip_fillers(found[0].tokens)[0] in _FRONTED:
+        found[0].main = False  # "With the budget approved, learn more ...": context
     return found
+
+
+# Words that open a phrase of context before the main clause, when a comma ends it.
+_FRONTED = _words(
+    """
+    as since given now with following after before once because while although though if
+    when in ahead due thanks
+    """
+)
 
 
 def clauses(text: str) -> list[list[str]]:
@@ -1032,19 +1288,94 @@ def judge(objective: str) -> Verdict:
         if subject and part.joint in ("and", "or", ",", "then") and verb is not None:
             # "They write it down and send it over": the subject is shared
             verdict = _they_do([*subject, *tokens], len(subject), verb, part.tokens)
+            verdict = _read(verdict, [*subject, *tokens])
         else:
             verdict, subject = _analyse(tokens)
+            verdict = _read(verdict, tokens)
+        if not part.main:
+            subject = []  # "Because their renewal is due, use the call ...": not their act
         judged.append((part, verdict))
     main = [verdict for part, verdict in judged if part.main] or [v for _p, v in judged]
     if any(v.concrete for v in main):
         if sum(len(part.tokens) for part in parts) < 2:
-            return Verdict(False, "short", " ".join(parts[0].tokens))
+            word = " ".join(parts[0].tokens)
+            return Verdict(False, "short", word, actor="nobody", act=word)
         return _CONCRETE
     return min(main, key=lambda v: _REASON_ORDER.index(v.kind or "nothing"))
 
 
-def _as_written(objective: str, phrase: str) -> str:
-    """The phrase in the seller's own capitals and punctuation, when it can be found."""
+# --- what the judge read: who acts, and the act -----------------------------------------------
+
+# The seller's words for themselves, and for the customer's object, as the coach says them back.
+_TO_SELLER = {"we": "you", "i": "you", "us": "you", "me": "you", "our": "your", "my": "your"}
+_PARTICLES = _words("through back over up in out off around about know")
+
+
+def _read(verdict: Verdict, tokens: list[str]) -> Verdict:
+    """The verdict with who the judge read as acting and the act it read, for the reason."""
+    if verdict.concrete or verdict.unread:
+        return verdict
+    tokens = _strip_fillers(tokens)
+    if not verdict.phrase:
+        verdict = replace(verdict, phrase=_phrase(tokens))
+    found = _main_verb(tokens) if tokens else None
+    state = next((t for t in tokens if t in _STATE_WORDS), "") if found is None else ""
+    slot = _verb_slot(tokens) if found is None and not state else None
+    if slot is not None:  # "They don't forget us": the word where the act is
+        core = [t for t in tokens[:slot] if t not in _MODALS | _NEGATIONS]
+        act = " ".join(t for t in tokens[: slot + 1] if t not in core)
+        return replace(verdict, actor=" ".join(core) or "you", act=act)
+    if found is None:
+        head = next((t for t in tokens if _bare(t) in _MEETING_NOUNS | _STATE_WORDS), "")
+        if head in _STATE_WORDS:  # "Customer happy with the demo"
+            who = " ".join(tokens[: tokens.index(head)]) or "they"
+            return replace(verdict, actor=who, act=("are " if who == "they" else "is ") + head)
+        if not head:
+            return verdict  # no act and no meeting read: "it names nothing ..."
+        return replace(verdict, actor="nobody", act=head)
+    i, verb = found.at, found.verb
+    if verb.lemma in ("get", "have") and not found.passive:
+        for j in range(i + 2, min(len(tokens), i + 8)):
+            inner = _verb_at(tokens, j)
+            if inner is not None and inner.form == "base":
+                if tokens[j - 1] == "to" or verb.lemma == "have":
+                    # "Have the ops leads watch the demo": they watch
+                    end = j - 1 if tokens[j - 1] == "to" else j
+                    return _read(verdict, [*tokens[i + 1 : end], "will", *tokens[j:]])
+                break
+    words = tokens[i : i + verb.length]
+    after = tokens[i + verb.length : i + verb.length + 2]
+    subject = tokens[:i]
+    theirs = bool(subject) and not _OURS & set(subject)
+    if theirs and after[:1] and after[0] in ("us", "me"):  # "walks us through", "lets us know"
+        words = [*words, after[0], *(after[1:] if after[1:] and after[1] in _PARTICLES else [])]
+    core = subject
+    for k, token in enumerate(subject):
+        if token in _MODALS | _NEGATIONS or token in ("do", "does", "did", "is", "are", "has"):
+            core, words = subject[:k], [*subject[k:], *words]
+            break
+    if found.passive:
+        if verdict.kind == "ours":
+            return replace(verdict, actor="you", act=" ".join(words))
+        core = []
+    if not core or _OURS & set(core):
+        lemma = verb.lemma if not found.passive and not (core and i) else " ".join(words)
+        act = " ".join([lemma, *words[verb.length :]]) if not found.passive else lemma
+        return replace(
+            verdict, actor="you", act=" ".join(_TO_SELLER.get(w, w) for w in act.split())
+        )
+    return replace(
+        verdict,
+        actor=" ".join(core),
+        act=" ".join(_TO_SELLER.get(word, word) for word in words),
+    )
+
+
+def _as_written(objective: str, phrase: str, sentence: bool = True) -> str:
+    """The phrase in the seller's own capitals and punctuation, when it can be found.
+
+    `sentence=False`: said inside a sentence, so a capital that only starts the seller's
+    sentence goes ("The ops lead" -> "the ops lead"; "Dana" and "CFO" stay)."""
     words = phrase.removesuffix(" …").split()
     if not words:
         return phrase
@@ -1052,7 +1383,14 @@ def _as_written(objective: str, phrase: str) -> str:
     found = re.search(pattern, objective, re.IGNORECASE)
     if found is None:
         return phrase
-    return found.group(0) + (" …" if phrase.endswith(" …") else "")
+    written = found.group(0) + (" …" if phrase.endswith(" …") else "")
+    first = written.split()[0]
+    if sentence or not first[:1].isupper() or not first[1:].islower():
+        return written
+    word = first.lower()
+    if word in _NOT_VERBS | _PEOPLE | _THEIR_PEOPLE | _DEPARTMENTS or word in _table():
+        return written[0].lower() + written[1:]  # a capital that only starts the sentence
+    return written  # a name: "Dana"
 
 
 def vague_reason(objective: str) -> str | None:
@@ -1062,5 +1400,13 @@ def vague_reason(objective: str) -> str | None:
     verdict = judge(objective)
     if verdict.concrete:
         return None
-    phrase = _as_written(objective, verdict.phrase)
-    return messages.vague_reason(verdict.kind or "nothing", phrase)
+    actor = _as_written(objective, verdict.actor, sentence=False)
+    if actor.lower() in _THEIR_PEOPLE | _PEOPLE:
+        actor = "the " + actor  # "Customer confirms": the customer
+    return messages.vague_reason(
+        verdict.kind or "nothing",
+        _as_written(objective, verdict.phrase),
+        actor=actor or "nobody",
+        act=_as_written(objective, verdict.act, sentence=False),
+        unread=_as_written(objective, verdict.unread),
+    )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from callprep import messages
 from callprep.coach import coach, topics
 from callprep.coach.coach import Finding
+from callprep.coach.objective import vague_reason
 from callprep.coach.topics import FINDINGS
 from callprep.dates import describe_datetime
 from callprep.deal.carry import OpenCommitment
@@ -157,6 +158,15 @@ def opener(plan: Plan) -> list[tuple[str, str]]:
     minutes = plan.duration_minutes
     items = [item for item in plan.agenda.items if item]
     best = plan.objective.best.rstrip(" .!?")
+    if best and vague_reason(best):
+        # Not a customer act: a yes or no on it means nothing; say it as the agenda email does.
+        outcome = messages.AGENDA_SHORT_OUTCOME.get(
+            plan.kind, messages.AGENDA_SHORT_OUTCOME_DEFAULT
+        )
+    elif best:
+        outcome = messages.OPENER_OUTCOME.format(best=best)
+    else:
+        outcome = messages.BRIEF_NOT_SET
     return [
         (words["purpose"], purpose or messages.BRIEF_NOT_SET),
         (
@@ -165,10 +175,7 @@ def opener(plan: Plan) -> list[tuple[str, str]]:
         ),
         (words["theirs"], plan.objective.customer or messages.OPENER_ASK_THEIRS),
         (words["ours"], "; ".join(items) or messages.BRIEF_NO_AGENDA),
-        (
-            words["outcome"],
-            messages.OPENER_OUTCOME.format(best=best) if best else messages.BRIEF_NOT_SET,
-        ),
+        (words["outcome"], outcome),
         (words["no"], messages.OPENER_NO),
     ]
 
