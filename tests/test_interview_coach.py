@@ -92,12 +92,13 @@ def test_the_refused_objective_is_offered_back_to_edit(home: Path) -> None:
 
     def spy(prompt: Any) -> Any:
         if prompt.key == "objective.best":
-            seen.append(prompt.default)
+            seen.append((prompt.default, prompt.edit_default))
         return original(prompt)
 
     asker.ask = spy  # type: ignore[method-assign]
     run.ask(question)
-    assert seen == [None, VAGUE]
+    # The second time, a draft to fix (typing adds to it), not a default typing replaces.
+    assert seen == [(None, False), (VAGUE, True)]
     assert run.data["objective"]["best"] == CONCRETE
 
 

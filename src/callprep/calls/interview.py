@@ -242,7 +242,9 @@ class Interview:
                         # Asked again with the refused words offered back to edit, not
                         # retyped from nothing; Enter on them unchanged keeps them anyway.
                         challenged = value
-                        prompt = Prompt(**{**prompt.__dict__, "default": one_line(value)})
+                        prompt = Prompt(
+                            **{**prompt.__dict__, "default": one_line(value), "edit_default": True}
+                        )
                         continue
             if question.field == "starts_at" and not self._start_confirmed(value):
                 continue
