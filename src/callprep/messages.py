@@ -922,6 +922,15 @@ STATS_STALLED = "stalled"
 STATS_HISTORY_LEGEND = "● best  ◐ minimum  ○ continuation  · not debriefed"
 STATS_MORE = "… and {count} more (callprep stats --json lists them all)"
 STATS_NO_OVERDUE = "No commitment is overdue."
+# Outcomes against the conversation, for calls debriefed from their transcript.
+STATS_CONVERSATION_HEADING = "Objective reached, by how the call went"
+STATS_CONVERSATION_COUNT = "{count} calls with a transcript"
+STATS_CONVERSATION_ROWS = (
+    "we talked under half",
+    "we talked half or more",
+    "asked most planned questions",
+    "asked fewer than half",
+)
 
 # `list --upcoming`: a coming call's biggest gaps.
 LIST_NO_MATCH = "No plans match."
