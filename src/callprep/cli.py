@@ -522,6 +522,54 @@ def debrief(plan: PlanArg, from_file: FromOpt = None, no_input: NoInputOpt = Fal
     command.run(home(), plan, from_file=from_file, no_input=no_input)
 
 
+OursOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ours",
+        metavar="NAME",
+        help="A speaker on our side (again for each); the plan's people and your profile's "
+        "name are known already.",
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+@guarded
+def transcript(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="A transcript: WebVTT (Zoom, Teams, Meet), SRT, or text with Name: lines "
+            "(Otter, Fathom, copy-paste); - for stdin.",
+        ),
+    ],
+    plan: Annotated[
+        str | None,
+        typer.Option(
+            "--plan",
+            metavar="PLAN",
+            help="The call's plan: held against its agenda, questions and unknowns.",
+            show_default=False,
+        ),
+    ] = None,
+    ours: OursOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """What a call's transcript shows: talk time, questions, commitments; nothing is saved.
+
+    Who talked how much (our share of it), the longest monologues, the questions each side
+    asked, the commitments both sides made with their dates and the next step. With --plan:
+    which agenda items were covered, which planned questions asked, what the customer told you
+    that the plan did not know, and the stretches off the agenda. Read on your machine; to keep
+    any of it, use `callprep debrief PLAN --transcript FILE`.
+    """
+    from callprep.commands import transcript as command
+
+    command.run(home(), file, plan_ref=plan, ours=ours or [], as_json=json)
+
+
 @app.command()
 @guarded
 def followup(

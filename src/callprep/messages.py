@@ -613,6 +613,70 @@ def carried_note(count: int, deal: str, fields: list[str]) -> str:
     return f"Started from {calls} on {deal}: {carried} carried forward."
 
 
+# --- transcripts: the call as it happened ----------------------------------------------------
+
+TRANSCRIPT_STDIN = "stdin"
+TRANSCRIPT_NOT_FOUND = "{path}: no such file (give a .vtt, .srt or .txt transcript, or - for stdin)"
+TRANSCRIPT_FOLDER = "{path}: is a folder; give one transcript file (.vtt, .srt or .txt)"
+TRANSCRIPT_STDIN_TTY = (
+    "no transcript on stdin: pipe one in (`callprep transcript - < call.vtt`) or name the file"
+)
+TRANSCRIPT_TOO_BIG = "{path}: too big for a transcript (at most {mb} MB)"
+TRANSCRIPT_BINARY = "{path}: is a binary file, not a transcript (.vtt, .srt or text)"
+TRANSCRIPT_EMPTY = "{path}: is empty, not a transcript"
+TRANSCRIPT_MALFORMED = "{path}: not a readable {layout} transcript ({detail})"
+# `callprep transcript`: the analysis in the terminal.
+TRANSCRIPT_WORD = "transcript"
+TRANSCRIPT_NO_PLAN_TITLE = "A call"
+TRANSCRIPT_HEADINGS = {
+    "talk": "Who talked",
+    "their_questions": "Their questions",
+    "agenda": "Agenda covered",
+    "asked": "Your planned questions asked",
+    "learned": "What they told you (unknown before the call)",
+    "off_script": "Off the agenda",
+    "commitments": "Commitments",
+}
+TRANSCRIPT_SIDES = {"ours": "we", "customer": "they", "unknown": "?"}
+TRANSCRIPT_MONOLOGUES = "Longest monologue: ours {ours}, theirs {theirs}."
+TRANSCRIPT_QUESTIONS = "Questions asked: {ours} by us, {theirs} by them."
+TRANSCRIPT_GUESSED = (
+    "Not in the plan, so taken as theirs (?): {names}. Say who is ours with --ours NAME."
+)
+TRANSCRIPT_STRETCH = "{at}, {took}"
+TRANSCRIPT_NO_COMMITMENTS = "none heard"
+TRANSCRIPT_NO_DUE = "no date"
+TRANSCRIPT_NEXT_STEP = "Next step:"
+TRANSCRIPT_NOT_SAVED = (
+    "Nothing was saved. To keep what you choose of it: "
+    "`callprep debrief {plan} --transcript {source}`"
+)
+TRANSCRIPT_NOT_SAVED_NO_PLAN = (
+    "Nothing was saved. With --plan PLAN it is held against the call's plan; "
+    "`callprep debrief PLAN --transcript FILE` keeps what you choose of it."
+)
+
+
+def transcript_subtitle(length: str, speakers: int, timed: bool) -> str:
+    people = f"{speakers} speaker{'s' if speakers != 1 else ''}"
+    timing = "" if timed else ", times estimated from the words (the file has none)"
+    return f"{length} of talk, {people}{timing}"
+
+
+def transcript_share(percent: int) -> str:
+    return f"Our share of the talk: {percent}%."
+
+
+def of_count(done: int, total: int) -> str:
+    return f"{done} of {total}"
+
+
+TRANSCRIPT_NO_SPEAKERS = (
+    "{path}: no speakers found; a transcript names who speaks (`<v Name>`, `Name: text`, "
+    "`Name  0:03` or `0:03 - Name`)"
+)
+
+
 # --- people (the interview, the debrief and carry-forward) ---------------------------------
 
 PERSON_SIDES = {"customer": "theirs", "ours": "ours"}
