@@ -40,7 +40,7 @@ COVERED_AT = 0.5
 # A sentence this short that names an item opens its part of the call ("So, the renewal.").
 SECTION_WORDS = 6
 # Off-script: this long, and this many turns, with no agenda item, away from the call's ends.
-OFF_SCRIPT_SECONDS = 40.0
+OFF_SCRIPT_SECONDS = 30.0
 OFF_SCRIPT_TURNS = 3
 EDGE_SECONDS = 60.0
 EXCERPT_WORDS = 30
@@ -646,27 +646,54 @@ def _agenda(
 
     seconds = {n: 0.0 for n in range(len(items))}
     current: int | None = None
-    quiet: list[_Turn] = []
+    context: set[str] = set()  # the words of the part of the call under way
+    quiet: list[_Turn] = []  # turns since talk left it
     off_script: list[OffScript] = []
-    for turn, item in zip(turns, turn_items, strict=True):
-        if item is None:
-            quiet.append(turn)
-            continue
+
+    def close() -> None:
         off = _off_script(quiet, side_of, length)
         if off is not None:
             off_script.append(off)
         elif current is not None:
             seconds[current] += sum(t.seconds for t in quiet)
-        quiet = []
-        current = item
-        seconds[item] += turn.seconds
-    off = _off_script(quiet, side_of, length)
-    if off is not None:
-        off_script.append(off)
+        quiet.clear()
+
+    for turn, item in zip(turns, turn_items, strict=True):
+        said = set().union(*(matching.content(s.text) for s in turn.talk))
+        if item is not None:
+            close()
+            current = item
+            context = set(wanted[item]) | said
+            seconds[item] += turn.seconds
+        elif quiet or _leaves(turn, said, context):
+            quiet.append(turn)  # off the agenda, until an item comes up again
+        else:
+            context |= said  # still about the part under way
+            if current is not None:
+                seconds[current] += turn.seconds
+    close()
     coverage = [
         AgendaCoverage(item, mentions[n] >= 1, round(seconds[n], 1)) for n, item in enumerate(items)
     ]
     return coverage, off_script
+
+
+# Words that take the call off the agenda: "Can I ask something off the agenda?", "a tangent".
+_ASIDE = re.compile(
+    r"\b(?:off\s+(?:the\s+)?(?:agenda|topic|script)|(?:a|on\s+a)\s+tangent|unrelated|while\s+I\s+have\s+you|"
+    r"something\s+different|different\s+subject|side\s+note)\b",
+    re.I,
+)
+
+
+def _leaves(turn: _Turn, said: set[str], context: set[str]) -> bool:
+    """Whether a turn that names no agenda item leaves the part of the call under way: it says
+    so ("off the agenda", "a tangent"), or it shares not one word with it (a short answer
+    always stays)."""
+    if any(_ASIDE.search(s.text) for s in turn.talk):
+        return True
+    words = sum(len(s.text.split()) for s in turn.talk)
+    return words > SECTION_WORDS * 2 and bool(context) and not (said & context)
 
 
 _RUN_THROUGH = re.compile(
