@@ -507,21 +507,16 @@ def agenda(
     )
 
 
-@app.command()
-@guarded
-def debrief(plan: PlanArg, from_file: FromOpt = None, no_input: NoInputOpt = False) -> None:
-    """After the call: what it achieved against the objective, and what it taught.
-
-    Asks which objective was reached, what came up off-script, what you learned, the next step
-    and the commitments (who does what by when), then sets the outcome against how the call was
-    prepared. Run it again to update the debrief: your earlier answers are the defaults.
-    --from FILE takes the answers from the [debrief] table of a plan-format TOML file.
-    """
-    from callprep.commands import debrief as command
-
-    command.run(home(), plan, from_file=from_file, no_input=no_input)
-
-
+TranscriptOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--transcript",
+        metavar="FILE",
+        help="The call's transcript (.vtt, .srt or text; - for stdin): what it shows becomes "
+        "the answers' defaults.",
+        show_default=False,
+    ),
+]
 OursOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -532,6 +527,36 @@ OursOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+@app.command()
+@guarded
+def debrief(
+    plan: PlanArg,
+    from_file: FromOpt = None,
+    no_input: NoInputOpt = False,
+    transcript: TranscriptOpt = None,
+    ours: OursOpt = None,
+) -> None:
+    """After the call: what it achieved against the objective, and what it taught.
+
+    Asks which objective was reached, what came up off-script, what you learned, the next step
+    and the commitments (who does what by when), then sets the outcome against how the call was
+    prepared. Run it again to update the debrief: your earlier answers are the defaults.
+    --from FILE takes the answers from the [debrief] table of a plan-format TOML file.
+    --transcript FILE starts from what the call's transcript shows: its commitments, what the
+    customer told you, the planned questions asked; with --no-input, that is saved as found.
+    """
+    from callprep.commands import debrief as command
+
+    command.run(
+        home(),
+        plan,
+        from_file=from_file,
+        no_input=no_input,
+        transcript=transcript,
+        ours=ours or [],
+    )
 
 
 @app.command()

@@ -625,6 +625,52 @@ TRANSCRIPT_TOO_BIG = "{path}: too big for a transcript (at most {mb} MB)"
 TRANSCRIPT_BINARY = "{path}: is a binary file, not a transcript (.vtt, .srt or text)"
 TRANSCRIPT_EMPTY = "{path}: is empty, not a transcript"
 TRANSCRIPT_MALFORMED = "{path}: not a readable {layout} transcript ({detail})"
+# `callprep debrief --transcript`: the transcript's findings as the debrief's defaults.
+DEBRIEF_TRANSCRIPT_WHO = "Which side is {name} on? (not in the plan)"
+DEBRIEF_TRANSCRIPT_SAID = "They said first: “{words}”"
+DEBRIEF_TRANSCRIPT_SIDES: dict[str, str] = {"customer": "theirs (the customer's)", "ours": "ours"}
+DEBRIEF_HEARD = "Heard at {at}: “{words}”"
+DEBRIEF_ASKED_AT = "{question} (asked at {at})"
+DEBRIEF_HEARD_OFF_SCRIPT = "Off the agenda at {at} for {took}: “{words}” Note it as off-script?"
+DEBRIEF_HEARD_COMMITMENTS = "The transcript has {count} commitment(s): keep, edit or drop each."
+DEBRIEF_HEARD_QUOTE = "  “{quote}”"
+DEBRIEF_HEARD_CHOICES: dict[str, str] = {
+    "keep": "keep",
+    "edit": "edit what, who or when",
+    "drop": "drop (not a commitment)",
+}
+DEBRIEF_COMMITMENT_WHAT_EDIT = "What was committed?"
+
+
+def _minutes(seconds: float) -> str:
+    whole = max(0, round(seconds))
+    return f"{whole // 60}:{whole % 60:02}"
+
+
+def conversation_figures(
+    share: float | None,
+    monologues: tuple[float | None, float | None],
+    questions: tuple[int | None, int | None],
+    agenda: tuple[int, int],
+    asked: tuple[int, int],
+) -> str:
+    """The call's figures from its transcript, in one sentence (the debrief's summary, `deal`)."""
+    parts = []
+    if share is not None:
+        parts.append(f"we talked {round(share * 100)}% of the time")
+    ours, theirs = monologues
+    if ours is not None and theirs is not None:
+        parts.append(f"longest monologue {_minutes(ours)} ours, {_minutes(theirs)} theirs")
+    asked_us, asked_them = questions
+    if asked_us is not None and asked_them is not None:
+        parts.append(f"questions {asked_us} by us, {asked_them} by them")
+    if agenda[1]:
+        parts.append(f"agenda {agenda[0]} of {agenda[1]} covered")
+    if asked[1]:
+        parts.append(f"{asked[0]} of {asked[1]} planned questions asked")
+    return "From the transcript: " + "; ".join(parts) + "." if parts else ""
+
+
 # `callprep transcript`: the analysis in the terminal.
 TRANSCRIPT_WORD = "transcript"
 TRANSCRIPT_NO_PLAN_TITLE = "A call"
@@ -794,6 +840,7 @@ DONE_CHANGED = (
     "run it again"
 )
 DONE_OVERDUE = "overdue"
+DONE_SOURCES = {"transcript": "from the transcript:"}
 DONE_COLUMNS = ("who", "what", "due", "call of")
 
 
