@@ -689,7 +689,7 @@ TRANSCRIPT_QUESTIONS = "Questions asked: {ours} by us, {theirs} by them."
 TRANSCRIPT_GUESSED = (
     "Not in the plan, so taken as theirs (?): {names}. Say who is ours with --ours NAME."
 )
-TRANSCRIPT_STRETCH = "{at}, {took}"
+TRANSCRIPT_STRETCH = "{at} for {took}"
 TRANSCRIPT_NO_COMMITMENTS = "none heard"
 TRANSCRIPT_NO_DUE = "no date"
 TRANSCRIPT_NEXT_STEP = "Next step:"

@@ -236,6 +236,8 @@ def _is_name(name: str) -> bool:
     bare = _FATHOM_COMPANY.sub("", name)
     if re.fullmatch(r"[\w.+\-]+@[\w.\-]+", bare) or re.fullmatch(r"[a-z0-9]+[._][a-z0-9._]+", bare):
         return True  # an email address, or its local part, as the meeting shows a login
+    if re.fullmatch(r"[a-z][a-z0-9]{2,30}", bare) and bare not in _NOT_NAMES:
+        return True  # a login without a dot ("ibrooks")
     words = bare.split()
     if not words or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False

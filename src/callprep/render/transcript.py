@@ -11,7 +11,7 @@ from rich.text import Text
 from callprep import messages
 from callprep.calls.conversation import CUSTOMER, OURS, Analysis
 from callprep.coach.topics import DISCOVERY
-from callprep.text import one_line
+from callprep.text import one_line, wrap
 
 BAR_WIDTH = 16
 HEADINGS = messages.TRANSCRIPT_HEADINGS
@@ -79,17 +79,13 @@ def renderables(
                 one_line(analysis.next_step),
             )
         )
-    parts.append(
-        Text(
-            "\n"
-            + (
-                messages.TRANSCRIPT_NOT_SAVED.format(plan=plan_ref, source=source)
-                if plan_ref
-                else messages.TRANSCRIPT_NOT_SAVED_NO_PLAN
-            ),
-            style="dim",
-        )
+    saved = (
+        messages.TRANSCRIPT_NOT_SAVED.format(plan=plan_ref, source=source)
+        if plan_ref
+        else messages.TRANSCRIPT_NOT_SAVED_NO_PLAN
     )
+    # The command in it is never broken across lines.
+    parts.append(Text("\n" + "\n".join(wrap(saved, width)), style="dim"))
     return parts
 
 
