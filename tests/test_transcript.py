@@ -337,7 +337,7 @@ def test_the_example_transcript_against_its_plan(cli) -> None:
     ]
     assert set(data["commitments"][0]) == {"who", "speaker", "what", "due", "quote", "at"}
     assert {s["name"]: s["side"] for s in data["speakers"]}["Tom Ellis"] == "customer"
-    assert 0.5 < data["our_share"] < 0.55
+    assert 0.45 < data["our_share"] < 0.55
     assert [q["question"] for q in data["questions_asked"]] == [
         "Which dispatch system do the depots use today, and who owns it?",
         "What would a successful pilot have to show your board?",
