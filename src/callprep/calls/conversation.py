@@ -819,6 +819,12 @@ _TOPIC_CUES: dict[str, tuple[tuple[str, int], ...]] = {
 }
 
 
+_TOPIC_PATTERNS: dict[str, tuple[tuple[re.Pattern[str], int], ...]] = {
+    key: tuple((re.compile(pattern, re.I), weight) for pattern, weight in cues)
+    for key, cues in _TOPIC_CUES.items()
+}
+
+
 def _topics(plan: Plan, talk: Sequence[Sentence], side_of: dict[str, str]) -> list[TopicHeard]:
     """The discovery topics the plan did not know that came up, each with the customer's words
     that say most about it (the first such, on a tie)."""
@@ -826,12 +832,12 @@ def _topics(plan: Plan, talk: Sequence[Sentence], side_of: dict[str, str]) -> li
     said = [s for s in talk if side_of.get(s.speaker) == CUSTOMER and not s.is_question]
     heard: list[TopicHeard] = []
     for key in unknown:
-        cues = _TOPIC_CUES.get(key, ())
+        cues = _TOPIC_PATTERNS.get(key, ())
         best: tuple[int, Sentence] | None = None
         for sentence in said:
             if len(sentence.text.split()) < 5:
                 continue
-            score = sum(w for pattern, w in cues if re.search(pattern, sentence.text, re.I))
+            score = sum(w for pattern, w in cues if pattern.search(sentence.text))
             if score >= 3 and (best is None or score > best[0]):
                 best = (score, sentence)
         if best is not None:

@@ -194,9 +194,20 @@ def _day(kind: str, found: re.Match[str], call: dt.date) -> dt.date | None:
     return None
 
 
+# Words without which no day is named: most sentences have none, and are passed at once.
+_MAYBE = re.compile(
+    r"\d|today|tonight|tomorrow|morning|afternoon|evening|week|month|after|now|away|eod|end\s+of|"
+    r"within|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"first|second|third|th\b|tieth",
+    re.I,
+)
+
+
 def dues(text: str, call: dt.date) -> list[Due]:
     """Every day `text` names as when something happens, in the order said."""
     found: list[Due] = []
+    if not _MAYBE.search(text):
+        return found
     for match in _PATTERN.finditer(text):
         index = next(int(name[1:]) for name, value in match.groupdict().items() if value)
         source, kind = _PHRASES[index]

@@ -138,6 +138,10 @@ _WOULD_HELP = re.compile(r"\bwould\s+(?:really\s+)?help\b", re.I)
 _CALL_CHECK = re.compile(r"\bhear\s+(?:me|us)\b|\bsee\s+my\s+screen\b", re.I)
 
 
+# Words without which a sentence promises nothing (unless it answers a request).
+_MAYBE = re.compile(r"['’]ll\b|\b(?:will|shall|going\s+to|can)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Found:
     """A commitment as heard: the side that does it, who said it, what, by when, the sentence."""
@@ -268,6 +272,8 @@ def _commitment(
 ) -> list[Found]:
     """The commitments of one sentence: none, one, or two when it gives two things two days."""
     text = sentence.text
+    if request is None and not _MAYBE.search(text):
+        return []  # no modal, no "you'll have": most of a call, passed at once
     if sentence.is_question and not re.match(r"^can\s+I\s+(?:come|get)\s+back\b", text, re.I):
         return []
     if _FIGURES.search(text) or _SARCASM.search(text) or _RECAP.search(text):
@@ -338,7 +344,12 @@ def _answers(text: str) -> bool:
         return True
     if not re.match(r"^(?:yes|sure|of\s+course|absolutely|definitely)\b", text, re.I):
         return False
-    return bool(re.search(r"\b(?:it|that|they|we|I)\b", text, re.I)) and not _NEGATED.search(text)
+    if _NEGATED.search(text):
+        return False
+    # "Sure, by Friday.": a day makes it a promise; else it must speak of the thing asked.
+    return bool(dues.dues(text, dt.date(2000, 1, 3))) or bool(
+        re.search(r"\b(?:it|that|they|we|I)\b", text, re.I)
+    )
 
 
 def _main_clause(text: str) -> str:
