@@ -362,13 +362,17 @@ def from_transcript(plan: Plan, analysis: conversation.Analysis) -> FromTranscri
 
 
 def _new_commitments(answers: Mapping[str, Any], found: FromTranscript) -> list[dict[str, Any]]:
-    """The transcript's commitments not yet recorded (a debrief run again on the same call)."""
-    said = {
-        " ".join(str(c.get("quote", "")).split()).casefold()
-        for c in answers.get("commitments") or []
-        if isinstance(c, Mapping) and c.get("quote")
-    }
-    return [c for c in found.commitments if " ".join(c["quote"].split()).casefold() not in said]
+    """The transcript's commitments not yet recorded: not the same sentence (a debrief run
+    again on the same call), nor the same who, what and due (one typed in already)."""
+    recorded = [c for c in answers.get("commitments") or [] if isinstance(c, Mapping)]
+    said = {" ".join(str(c.get("quote", "")).split()).casefold() for c in recorded}
+    keys = {_commitment_key({**c, "due": c.get("due")}) for c in recorded}
+    return [
+        c
+        for c in found.commitments
+        if " ".join(c["quote"].split()).casefold() not in said
+        and _commitment_key({**c, "due": c.get("due")}) not in keys
+    ]
 
 
 def with_transcript(answers: Mapping[str, Any], found: FromTranscript) -> dict[str, Any]:

@@ -131,7 +131,7 @@ def renderables(summary: DebriefSummary, width: int = 80) -> list[RenderableType
     ]
     out += [Text("  " + clean(line)) for line in summary.about_them]
     if summary.conversation:
-        out.append(Text("  " + clean(summary.conversation)))
+        out.append(Text("\n".join(wrap(clean(summary.conversation), width, "  ", "  "))))
     out.append(Text(summary.lookback_intro, style="bold"))
     marks = Table.grid(padding=(0, 1))
     marks.add_column(no_wrap=True)
