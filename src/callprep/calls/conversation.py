@@ -499,6 +499,7 @@ _STEERING = re.compile(
 def _customer_questions(talk: Sequence[Sentence], side_of: dict[str, str]) -> list[str]:
     """The questions the customer's side asked of ours (not the ones between themselves)."""
     customers = {_folded(first_name(name)) for name, side in side_of.items() if side == CUSTOMER}
+    people = {_folded(first_name(name)) for name in side_of} | {_folded(name) for name in side_of}
     asked: list[str] = []
     for sentence in talk:
         if side_of.get(sentence.speaker) != CUSTOMER or not sentence.is_question:
@@ -509,6 +510,8 @@ def _customer_questions(talk: Sequence[Sentence], side_of: dict[str, str]) -> li
         vocative = re.match(r"^(?:and\s+|so\s+)?([A-Z][\w'’-]+),", text)
         if vocative and _folded(vocative.group(1)) in customers:
             continue  # asked of a colleague
+        if _folded(text.rstrip("?! ")) in people:
+            continue  # "Jake?": a name said to pass the word
         asked.append(text)
     return asked
 
