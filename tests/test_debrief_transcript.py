@@ -106,6 +106,12 @@ def test_stdin_and_ours(cli, home: Path) -> None:
     assert saved(path)["conversation"]["our_share"] > 0.6  # Tom's talk is ours now
 
 
+def test_ours_without_a_transcript_is_refused(cli, home: Path) -> None:
+    plan_with_gaps(home)
+    result = cli("debrief", PLAN_ID, "--ours", "Tom Ellis", "--no-input")
+    assert result.exit_code == 1 and "--transcript" in result.stderr
+
+
 def test_without_a_terminal_it_says_so_at_once(cli, home: Path) -> None:
     plan_with_gaps(home)
     result = cli("debrief", PLAN_ID, "--transcript", CALL)

@@ -640,6 +640,9 @@ DEBRIEF_HEARD_CHOICES: dict[str, str] = {
     "drop": "drop (not a commitment)",
 }
 DEBRIEF_COMMITMENT_WHAT_EDIT = "What was committed?"
+DEBRIEF_OURS_WITHOUT_TRANSCRIPT = (
+    "--ours names speakers of a transcript: give it with --transcript FILE"
+)
 
 
 def _minutes(seconds: float) -> str:

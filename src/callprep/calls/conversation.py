@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from callprep.calls import dues, matching, promises
@@ -427,7 +427,7 @@ def analyse(
     ) | frozenset(matching.stem(w) for s in transcript.speakers for w in _folded(s).split())
     turns = _turns(talk, transcript.cues)
     agenda, off_script = _agenda(plan, talk, turns, side_of, transcript.length, names)
-    return _with(
+    return replace(
         analysis,
         with_plan=True,
         planned_questions=[q for q in plan.questions if q.strip()],
@@ -436,12 +436,6 @@ def analyse(
         topics=_topics(plan, talk, side_of),
         off_script=off_script,
     )
-
-
-def _with(analysis: Analysis, **changes: Any) -> Analysis:
-    from dataclasses import replace
-
-    return replace(analysis, **changes)
 
 
 def _figures(transcript: Transcript, placements: dict[str, Placement]) -> list[SpeakerFigures]:

@@ -22,6 +22,7 @@ from callprep import dates, messages
 from callprep.calls import conversation
 from callprep.calls import people as deal_people
 from callprep.calls.interview import default_text, parser, validator_for
+from callprep.calls.transcript import elapsed
 from callprep.coach.topics import DISCOVERY
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
@@ -669,7 +670,7 @@ class DebriefInterview:
             if key in heard and not current:
                 excerpt, at = heard[key]
                 self.asker.say(
-                    messages.DEBRIEF_HEARD.format(at=_clock(at), words=one_line(excerpt))
+                    messages.DEBRIEF_HEARD.format(at=elapsed(at), words=one_line(excerpt))
                 )
                 current = excerpt
             kind = "deadline" if key == "deadline" else "text"
@@ -705,7 +706,7 @@ class DebriefInterview:
             message = one_line(question)
             if question in asked:
                 message = messages.DEBRIEF_ASKED_AT.format(
-                    question=message, at=_clock(asked[question])
+                    question=message, at=elapsed(asked[question])
                 )
             got = self._ask(
                 Prompt(
@@ -733,7 +734,7 @@ class DebriefInterview:
                     key="debrief.heard_off_script",
                     kind="confirm",
                     message=messages.DEBRIEF_HEARD_OFF_SCRIPT.format(
-                        at=_clock(at), took=_clock(seconds), words=one_line(summary)
+                        at=elapsed(at), took=elapsed(seconds), words=one_line(summary)
                     ),
                     default=False,
                 ),
@@ -883,13 +884,6 @@ def _heard_choice(answer: Any) -> str:
     if key is None:
         raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
     return str(key)
-
-
-def _clock(seconds: float) -> str:
-    whole = max(0, round(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
 def _status_of(answer: Any) -> str:

@@ -64,6 +64,14 @@ class Transcript:
         return max((cue.start + cue.seconds for cue in self.cues), default=0.0)
 
 
+def elapsed(seconds: float) -> str:
+    """Seconds as a time into the call: 7:05, or 1:02:30 past the hour."""
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
 # --- reading the bytes ----------------------------------------------------------------------
 
 

@@ -116,6 +116,8 @@ def run(
     ours: list[str] | None = None,
 ) -> None:
     """`ours`: the speakers of the transcript who are on our side (`--ours`)."""
+    if ours and transcript is None:
+        raise CallprepError(messages.DEBRIEF_OURS_WITHOUT_TRANSCRIPT)
     store = Store(home)
     stored = lookup.load(store, ref)
     plan = stored.plan

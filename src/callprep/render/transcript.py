@@ -10,19 +10,12 @@ from rich.text import Text
 
 from callprep import messages
 from callprep.calls.conversation import CUSTOMER, OURS, Analysis
+from callprep.calls.transcript import elapsed
 from callprep.coach.topics import DISCOVERY
 from callprep.text import one_line, wrap
 
 BAR_WIDTH = 16
 HEADINGS = messages.TRANSCRIPT_HEADINGS
-
-
-def clock(seconds: float) -> str:
-    """Seconds as a time into the call: 7:05, or 1:02:30 past the hour."""
-    whole = max(0, round(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
 def _heading(title: str, count: str = "") -> Text:
@@ -56,7 +49,7 @@ def renderables(
         ),
         Text(
             messages.transcript_subtitle(
-                clock(analysis.length), len(analysis.speakers), analysis.timed
+                elapsed(analysis.length), len(analysis.speakers), analysis.timed
             ),
             style="dim",
         ),
@@ -100,7 +93,7 @@ def _talk(analysis: Analysis, width: int) -> list[RenderableType]:
         table.add_row(
             Text("  " + one_line(speaker.name)),
             Text(side, style="dim"),
-            Text(clock(speaker.seconds), justify="right"),
+            Text(elapsed(speaker.seconds), justify="right"),
             Text(f"{round(share * 100)}%", justify="right"),
             _bar(share, bars),
         )
@@ -110,8 +103,8 @@ def _talk(analysis: Analysis, width: int) -> list[RenderableType]:
         lines.append(messages.transcript_share(round(analysis.our_share * 100)))
     lines.append(
         messages.TRANSCRIPT_MONOLOGUES.format(
-            ours=clock(analysis.longest_monologue[OURS]),
-            theirs=clock(analysis.longest_monologue[CUSTOMER]),
+            ours=elapsed(analysis.longest_monologue[OURS]),
+            theirs=elapsed(analysis.longest_monologue[CUSTOMER]),
         )
     )
     lines.append(
@@ -134,7 +127,7 @@ def _against_plan(analysis: Analysis) -> list[RenderableType]:
         table = _grid(False, True, False)
         for item in analysis.agenda:
             mark = Text("  ✓", style="green") if item.covered else Text("  ✗", style="yellow")
-            took = Text(clock(item.seconds) if item.covered and item.seconds else "", style="dim")
+            took = Text(elapsed(item.seconds) if item.covered and item.seconds else "", style="dim")
             table.add_row(mark, Text(one_line(item.item)), took)
         parts.append(table)
     asked = {q.question: q for q in analysis.questions_asked}
@@ -147,7 +140,7 @@ def _against_plan(analysis: Analysis) -> list[RenderableType]:
             if found is not None:
                 table.add_row(
                     Text("  ✓", style="green"),
-                    Text(clock(found.at), style="dim"),
+                    Text(elapsed(found.at), style="dim"),
                     Text(one_line(question)),
                 )
             else:
@@ -165,7 +158,7 @@ def _against_plan(analysis: Analysis) -> list[RenderableType]:
         table = _grid(False, True)
         for stretch in analysis.off_script:
             when = messages.TRANSCRIPT_STRETCH.format(
-                at=clock(stretch.at), took=clock(stretch.seconds)
+                at=elapsed(stretch.at), took=elapsed(stretch.seconds)
             )
             table.add_row(Text("  " + when, style="dim"), Text(f"“{one_line(stretch.summary)}”"))
         parts.append(table)
@@ -194,7 +187,7 @@ def _commitments(analysis: Analysis) -> list[RenderableType]:
         table.add_row(
             Text(""),
             Text(
-                f"“{one_line(found.quote)}” {one_line(found.speaker)}, {clock(found.at)}",
+                f"“{one_line(found.quote)}” {one_line(found.speaker)}, {elapsed(found.at)}",
                 style="dim",
             ),
             Text(""),
