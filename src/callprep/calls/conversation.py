@@ -44,6 +44,8 @@ OFF_SCRIPT_SECONDS = 30.0
 OFF_SCRIPT_TURNS = 3
 EDGE_SECONDS = 60.0
 EXCERPT_WORDS = 30
+# A customer's sentence is about a topic when its cues weigh this much (see _TOPIC_CUES).
+TOPIC_AT = 2
 
 
 # --- who is who --------------------------------------------------------------------------------
@@ -433,7 +435,7 @@ def analyse(
         planned_questions=[q for q in plan.questions if q.strip()],
         agenda=agenda,
         questions_asked=_questions_asked(plan, talk, side_of, names),
-        topics=_topics(plan, talk, side_of),
+        topics=_topics(plan, talk, side_of, found),
         off_script=off_script,
     )
 
@@ -761,7 +763,8 @@ _TOPIC_CUES: dict[str, tuple[tuple[str, int], ...]] = {
     ),
     "deadline": (
         (
-            r"\b(?:is\s+the\s+date|the\s+deadline|by\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)|meet\s+on\s+the|go[- ]live\s+(?:in|by|on))\b",
+            r"\b(?:is\s+the\s+date|the\s+deadline|meets?\s+on\s+the|go[- ]live\s+(?:in|by|on)"
+            r"|has\s+to\s+be\s+(?:live|done|in\s+place)\s+by)\b",
             2,
         ),
         (
@@ -822,20 +825,30 @@ _TOPIC_PATTERNS: dict[str, tuple[tuple[re.Pattern[str], int], ...]] = {
 }
 
 
-def _topics(plan: Plan, talk: Sequence[Sentence], side_of: dict[str, str]) -> list[TopicHeard]:
+def _topics(
+    plan: Plan,
+    talk: Sequence[Sentence],
+    side_of: dict[str, str],
+    promises_found: Sequence[Found] = (),
+) -> list[TopicHeard]:
     """The discovery topics the plan did not know that came up, each with the customer's words
     that say most about it (the first such, on a tie)."""
     unknown = [key for key in DISCOVERY if not plan.discovery.is_known(key)]
-    said = [s for s in talk if side_of.get(s.speaker) == CUSTOMER and not s.is_question]
+    promised = {c.quote for c in promises_found}  # a promise's day is no deadline of theirs
+    said = [
+        s
+        for s in talk
+        if side_of.get(s.speaker) == CUSTOMER and not s.is_question and s.text not in promised
+    ]
     heard: list[TopicHeard] = []
     for key in unknown:
         cues = _TOPIC_PATTERNS.get(key, ())
         best: tuple[int, Sentence] | None = None
         for sentence in said:
-            if len(sentence.text.split()) < 5:
+            if len(sentence.text.split()) < 4:
                 continue
             score = sum(w for pattern, w in cues if pattern.search(sentence.text))
-            if score >= 3 and (best is None or score > best[0]):
+            if score >= TOPIC_AT and (best is None or score > best[0]):
                 best = (score, sentence)
         if best is not None:
             heard.append(TopicHeard(key, _excerpt(best[1].text), best[1].at))
