@@ -407,7 +407,7 @@ def analyse(
     }
     own_names = _own_names(plan, placements)
     found = promises.find(talk, side_of, call_day, own_names)
-    step, step_day = _next_step(talk, transcript, call_day)
+    step, step_day = _next_step(talk, transcript, call_day, found)
     analysis = Analysis(
         layout=transcript.layout,
         timed=transcript.timed,
@@ -528,25 +528,48 @@ _SCHEDULING = re.compile(
 )
 
 
+# A meeting being fixed: "How about the 23rd?", "The 26th at three works.", "See you Tuesday."
+_SLOT = re.compile(
+    r"\b(?:works?|suits?|how\s+about|pencil|see\s+you|book|hold\s+a|shall\s+we|let['’]s\s+meet|"
+    r"o['’]clock|in\s+the\s+(?:morning|afternoon)|at\s+(?:\d{1,2}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|noon))\b",
+    re.I,
+)
+_PAST_DAY = re.compile(r"\blast\s+(?:mon|tue|wed|thu|fri|sat|sun|week|month)", re.I)
+NEXT_STEP_WINDOW = 4  # sentences before a day is fixed that may name the meeting
+
+
 def _next_step(
-    talk: Sequence[Sentence], transcript: Transcript, call_day: dt.date
+    talk: Sequence[Sentence], transcript: Transcript, call_day: dt.date, found: Sequence[Found]
 ) -> tuple[str | None, dt.date | None]:
-    """The next meeting named with a day, in the second half of the call: "Call on 1 Dec 2026"."""
+    """The next meeting named with a day, in the second half of the call: the last day fixed
+    for one ("The 26th at three works."), named by the meeting talked of just before ("Pilot
+    scoping call on Thu 10 Dec 2026"), else "Next meeting on ..."."""
     half = transcript.length / 2
+    promised = {c.quote for c in found}
     chosen: tuple[str, dt.date] | None = None
-    for sentence in talk:
-        if sentence.at < half and transcript.timed:
+    for n, sentence in enumerate(talk):
+        text = sentence.text
+        if (sentence.at < half and transcript.timed) or text in promised or _PAST_DAY.search(text):
             continue
-        meeting = _MEETING.search(sentence.text)
-        if meeting is None or not _SCHEDULING.search(sentence.text):
+        meeting = _MEETING.search(text)
+        if not (meeting and _SCHEDULING.search(text)) and not _SLOT.search(text):
             continue
-        said = [d for d in dues.dues(sentence.text, call_day) if d.day > call_day]
+        said = [d for d in dues.dues(text, call_day) if d.day > call_day]
         if not said:
             continue
         day = max(said, key=lambda d: (d.strength == 0, -d.start)).day
-        noun = " ".join(meeting.group().split())
+        if meeting is None:
+            nearby = (
+                _MEETING.search(s.text) for s in reversed(talk[max(0, n - NEXT_STEP_WINDOW) : n])
+            )
+            meeting = next((m for m in nearby if m is not None), None)
+        noun = " ".join(meeting.group().split()) if meeting else NEXT_MEETING
         chosen = (f"{noun[:1].upper()}{noun[1:]} on {day.strftime('%a %-d %b %Y')}", day)
     return chosen if chosen is not None else (None, None)
+
+
+NEXT_MEETING = "next meeting"
 
 
 # --- against the plan --------------------------------------------------------------------------------
