@@ -99,9 +99,11 @@ def test_deal_json_has_the_spec_keys(cli, one_deal: str) -> None:
     assert set(data) >= SPEC_KEYS
     assert data["account"] == "Acme Logistics"
     assert data["opportunity"] == "Fleet telematics rollout"
+    # The SPEC's keys, and the call's figures from its transcript (null: it had none).
     assert [set(call) for call in data["calls"]] == [
-        {"id", "starts_at", "kind", "objective", "outcome"}
+        {"id", "starts_at", "kind", "objective", "outcome", "conversation"}
     ] * 2
+    assert [call["conversation"] for call in data["calls"]] == [None, None]
     assert [(c["id"], c["kind"], c["outcome"]) for c in data["calls"]] == [
         (FIRST, "discovery", "minimum"),
         (one_deal, "demo", None),

@@ -35,11 +35,13 @@ STORE: dict[str, str] = {
         account = "Acme Logistics"
         opportunity = "Fleet rollout"
         starts_at = 2026-01-10T15:00:00-05:00
+        questions = ["How many trucks?", "Who signs?"]
         discovery = { why_looking = "W", urgency = "U", competition = "P" }
         [debrief]
         outcome = "none"
         learned = { consequence = "" }
         commitments = [{ who = "customer", what = "Send utilisation data", due = 2026-01-15 }]
+        conversation = { our_share = 0.7, questions_asked = [] }
     """,
     "2026-01-20-acme-demo": """
         account = "Acme Logistics"
@@ -71,9 +73,11 @@ STORE: dict[str, str] = {
         starts_at = 2026-02-10T10:00:00+00:00
         agenda = { shared = true, confirmed = true }
         discovery = { why_looking = "W" }
+        questions = ["Who signs?", "By when?"]
         [debrief]
         outcome = "best"
         learned = { urgency = "U", attitude_to_us = "A" }
+        conversation = { our_share = 0.42, questions_asked = ["Who signs?", "By when?"] }
         [[debrief.commitments]]
         who = "ours"
         what = "Book the security review"
@@ -92,6 +96,7 @@ STORE: dict[str, str] = {
         outcome = "minimum"
         learned = { consequence = "C" }
         commitments = [{ who = "ours", what = "Call back some day" }]
+        conversation = { our_share = 0.5 }
     """,
     # Umbrella: no date, not debriefed, nothing known.
     "umbrella-call": """
@@ -183,6 +188,16 @@ EXPECTED = {
         {"topic": "urgency", "plans": 2},
     ],
     "as_of": "2026-03-01",
+    # Three calls debriefed from a transcript: globex 02-10 (best; we talked 42%, asked both
+    # planned questions), acme 01-10 (none; 70%, asked neither), initech (minimum; exactly
+    # half counts as half or more; no planned questions, so not in the questions' split).
+    "conversation": {
+        "calls": 3,
+        "talk_under_half": {"debriefed": 1, "reached": 1, "rate": 1.0},
+        "talk_over_half": {"debriefed": 2, "reached": 1, "rate": 0.5},
+        "planned_questions_asked": {"debriefed": 1, "reached": 1, "rate": 1.0},
+        "planned_questions_not_asked": {"debriefed": 1, "reached": 0, "rate": 0.0},
+    },
 }
 
 
@@ -286,6 +301,18 @@ def test_empty_store_has_null_rates(cli, today: dt.date) -> None:
         "overdue_commitments": [],
         "unknown_topics": [{"topic": t, "plans": 0} for t in stats.TOPICS],
         "as_of": "2026-03-01",
+        "conversation": {
+            "calls": 0,
+            **{
+                key: {"debriefed": 0, "reached": 0, "rate": None}
+                for key in (
+                    "talk_under_half",
+                    "talk_over_half",
+                    "planned_questions_asked",
+                    "planned_questions_not_asked",
+                )
+            },
+        },
     }
     result = cli("stats")
     assert result.exit_code == 0

@@ -515,19 +515,92 @@ def agenda(
     )
 
 
+TranscriptOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--transcript",
+        metavar="FILE",
+        help="The call's transcript (.vtt, .srt or text; - for stdin): what it shows becomes "
+        "the answers' defaults.",
+        show_default=False,
+    ),
+]
+OursOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ours",
+        metavar="NAME",
+        help="A speaker on our side (again for each); the plan's people and your profile's "
+        "name are known already.",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 @guarded
-def debrief(plan: PlanArg, from_file: FromOpt = None, no_input: NoInputOpt = False) -> None:
+def debrief(
+    plan: PlanArg,
+    from_file: FromOpt = None,
+    no_input: NoInputOpt = False,
+    transcript: TranscriptOpt = None,
+    ours: OursOpt = None,
+) -> None:
     """After the call: what it achieved against the objective, and what it taught.
 
     Asks which objective was reached, what came up off-script, what you learned, the next step
     and the commitments (who does what by when), then sets the outcome against how the call was
     prepared. Run it again to update the debrief: your earlier answers are the defaults.
     --from FILE takes the answers from the [debrief] table of a plan-format TOML file.
+    --transcript FILE starts from what the call's transcript shows: its commitments, what the
+    customer told you, the planned questions asked; with --no-input, that is saved as found.
     """
     from callprep.commands import debrief as command
 
-    command.run(home(), plan, from_file=from_file, no_input=no_input)
+    command.run(
+        home(),
+        plan,
+        from_file=from_file,
+        no_input=no_input,
+        transcript=transcript,
+        ours=ours or [],
+    )
+
+
+@app.command()
+@guarded
+def transcript(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="A transcript: WebVTT (Zoom, Teams, Meet), SRT, or text with Name: lines "
+            "(Otter, Fathom, copy-paste); - for stdin.",
+        ),
+    ],
+    plan: Annotated[
+        str | None,
+        typer.Option(
+            "--plan",
+            metavar="PLAN",
+            help="The call's plan: held against its agenda, questions and unknowns.",
+            show_default=False,
+        ),
+    ] = None,
+    ours: OursOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """What a call's transcript shows: talk time, questions, commitments; nothing is saved.
+
+    Who talked how much (our share of it), the longest monologues, the questions each side
+    asked, the commitments both sides made with their dates and the next step. With --plan:
+    which agenda items were covered, which planned questions asked, what the customer told you
+    that the plan did not know, and the stretches off the agenda. Read on your machine; to keep
+    any of it, use `callprep debrief PLAN --transcript FILE`.
+    """
+    from callprep.commands import transcript as command
+
+    command.run(home(), file, plan_ref=plan, ours=ours or [], as_json=json)
 
 
 @app.command()

@@ -655,6 +655,119 @@ def carried_note(count: int, deal: str, fields: list[str]) -> str:
     return f"Started from {calls} on {deal}: {carried} carried forward."
 
 
+# --- transcripts: the call as it happened ----------------------------------------------------
+
+TRANSCRIPT_STDIN = "stdin"
+TRANSCRIPT_NOT_FOUND = "{path}: no such file (give a .vtt, .srt or .txt transcript, or - for stdin)"
+TRANSCRIPT_FOLDER = "{path}: is a folder; give one transcript file (.vtt, .srt or .txt)"
+TRANSCRIPT_STDIN_TTY = (
+    "no transcript on stdin: pipe one in (`callprep transcript - < call.vtt`) or name the file"
+)
+TRANSCRIPT_TOO_BIG = "{path}: too big for a transcript (at most {mb} MB)"
+TRANSCRIPT_BINARY = "{path}: is a binary file, not a transcript (.vtt, .srt or text)"
+TRANSCRIPT_EMPTY = "{path}: is empty, not a transcript"
+TRANSCRIPT_MALFORMED = "{path}: not a readable {layout} transcript ({detail})"
+# `callprep debrief --transcript`: the transcript's findings as the debrief's defaults.
+DEBRIEF_TRANSCRIPT_WHO = "Which side is {name} on? (not in the plan)"
+DEBRIEF_TRANSCRIPT_SAID = "They said first: “{words}”"
+DEBRIEF_TRANSCRIPT_SIDES: dict[str, str] = {"customer": "theirs (the customer's)", "ours": "ours"}
+DEBRIEF_HEARD = "Heard at {at}: “{words}”"
+DEBRIEF_ASKED_AT = "{question} (asked at {at})"
+DEBRIEF_HEARD_OFF_SCRIPT = "Off the agenda at {at} for {took}: “{words}” Note it as off-script?"
+DEBRIEF_HEARD_COMMITMENTS = "The transcript has {count} commitment(s): keep, edit or drop each."
+DEBRIEF_HEARD_QUOTE = "  “{quote}”"
+DEBRIEF_HEARD_CHOICES: dict[str, str] = {
+    "keep": "keep",
+    "edit": "edit what, who or when",
+    "drop": "drop (not a commitment)",
+}
+DEBRIEF_COMMITMENT_WHAT_EDIT = "What was committed?"
+DEBRIEF_OURS_WITHOUT_TRANSCRIPT = (
+    "--ours names speakers of a transcript: give it with --transcript FILE"
+)
+
+
+def _minutes(seconds: float) -> str:
+    whole = max(0, round(seconds))
+    return f"{whole // 60}:{whole % 60:02}"
+
+
+def conversation_figures(
+    share: float | None,
+    monologues: tuple[float | None, float | None],
+    questions: tuple[int | None, int | None],
+    agenda: tuple[int, int],
+    asked: tuple[int, int],
+) -> str:
+    """The call's figures from its transcript, in one sentence (the debrief's summary, `deal`)."""
+    parts = []
+    if share is not None:
+        parts.append(f"we talked {round(share * 100)}% of the time")
+    ours, theirs = monologues
+    if ours is not None and theirs is not None:
+        parts.append(f"longest monologue {_minutes(ours)} ours, {_minutes(theirs)} theirs")
+    asked_us, asked_them = questions
+    if asked_us is not None and asked_them is not None:
+        parts.append(f"questions {asked_us} by us, {asked_them} by them")
+    if agenda[1]:
+        parts.append(f"agenda {agenda[0]} of {agenda[1]} covered")
+    if asked[1]:
+        parts.append(f"{asked[0]} of {asked[1]} planned questions asked")
+    return "From the transcript: " + "; ".join(parts) + "." if parts else ""
+
+
+# `callprep transcript`: the analysis in the terminal.
+TRANSCRIPT_WORD = "transcript"
+TRANSCRIPT_NO_PLAN_TITLE = "A call"
+TRANSCRIPT_HEADINGS = {
+    "talk": "Who talked",
+    "their_questions": "Their questions",
+    "agenda": "Agenda covered",
+    "asked": "Your planned questions asked",
+    "learned": "What they told you (unknown before the call)",
+    "off_script": "Off the agenda",
+    "commitments": "Commitments",
+}
+TRANSCRIPT_SIDES = {"ours": "we", "customer": "they", "unknown": "?"}
+TRANSCRIPT_MONOLOGUES = "Longest monologue: ours {ours}, theirs {theirs}."
+TRANSCRIPT_QUESTIONS = "Questions asked: {ours} by us, {theirs} by them."
+TRANSCRIPT_GUESSED = (
+    "Not in the plan, so taken as theirs (?): {names}. Say who is ours with --ours NAME."
+)
+TRANSCRIPT_STRETCH = "{at} for {took}"
+TRANSCRIPT_NO_COMMITMENTS = "none heard"
+TRANSCRIPT_NO_DUE = "no date"
+TRANSCRIPT_NEXT_STEP = "Next step:"
+TRANSCRIPT_NOT_SAVED = (
+    "Nothing was saved. To keep what you choose of it: "
+    "`callprep debrief {plan} --transcript {source}`"
+)
+TRANSCRIPT_NOT_SAVED_NO_PLAN = (
+    "Nothing was saved. With --plan PLAN it is held against the call's plan; "
+    "`callprep debrief PLAN --transcript FILE` keeps what you choose of it."
+)
+
+
+def transcript_subtitle(length: str, speakers: int, timed: bool) -> str:
+    people = f"{speakers} speaker{'s' if speakers != 1 else ''}"
+    timing = "" if timed else ", times estimated from the words (the file has none)"
+    return f"{length} of talk, {people}{timing}"
+
+
+def transcript_share(percent: int) -> str:
+    return f"Our share of the talk: {percent}%."
+
+
+def of_count(done: int, total: int) -> str:
+    return f"{done} of {total}"
+
+
+TRANSCRIPT_NO_SPEAKERS = (
+    "{path}: no speakers found; a transcript names who speaks (`<v Name>`, `Name: text`, "
+    "`Name  0:03` or `0:03 - Name`)"
+)
+
+
 # --- people (the interview, the debrief and carry-forward) ---------------------------------
 
 PERSON_SIDES = {"customer": "theirs", "ours": "ours"}
@@ -770,6 +883,7 @@ DONE_CHANGED = (
     "run it again"
 )
 DONE_OVERDUE = "overdue"
+DONE_SOURCES = {"transcript": "from the transcript:"}
 DONE_COLUMNS = ("who", "what", "due", "call of")
 
 
@@ -962,6 +1076,15 @@ STATS_STALLED = "stalled"
 STATS_HISTORY_LEGEND = "● best  ◐ minimum  ○ continuation  · not debriefed"
 STATS_MORE = "… and {count} more (callprep stats --json lists them all)"
 STATS_NO_OVERDUE = "No commitment is overdue."
+# Outcomes against the conversation, for calls debriefed from their transcript.
+STATS_CONVERSATION_HEADING = "Objective reached, by how the call went"
+STATS_CONVERSATION_COUNT = "{count} calls with a transcript"
+STATS_CONVERSATION_ROWS = (
+    "we talked under half",
+    "we talked half or more",
+    "asked most planned questions",
+    "asked fewer than half",
+)
 
 # `list --upcoming`: a coming call's biggest gaps.
 LIST_NO_MATCH = "No plans match."

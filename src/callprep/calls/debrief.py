@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from callprep import dates, messages
+from callprep.calls import conversation
 from callprep.calls import people as deal_people
 from callprep.calls.interview import default_text, parser, validator_for
+from callprep.calls.transcript import elapsed
 from callprep.coach.topics import DISCOVERY
 from callprep.dates import Clock, Prefer
 from callprep.errors import CallprepError
@@ -32,6 +34,7 @@ from callprep.text import one_line
 NEW_OPPORTUNITIES = "new_opportunities"
 ANSWERED = "answered"
 STANCES = "stances"
+TRANSCRIPT = "transcript"  # a commitment's source when the call's transcript proposed it
 ENGAGEMENT_LEVELS = (5, 4, 3, 2, 1)
 COMMITMENT_STATUSES = ("open", "done", "remove")
 
@@ -58,6 +61,7 @@ STEPS: tuple[Question | str, ...] = (
         "select",
         tuple(messages.DEBRIEF_ENGAGEMENT_CHOICES[n] for n in ENGAGEMENT_LEVELS),
     ),
+    "heard_off_script",
     Question("off_script", "list"),
     "new_opportunities",
     # Dangers heard, kept apart from the openings above.
@@ -313,6 +317,116 @@ def unknown_before(plan: Plan) -> list[str]:
     return [key for key in DISCOVERY_KEYS if not plan.discovery.is_known(key)]
 
 
+# --- a transcript's findings as the debrief's answers ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class FromTranscript:
+    """What a call's transcript proposes to the debrief: each part a default the seller confirms
+    (or, with --no-input, saves as found)."""
+
+    commitments: list[dict[str, Any]]
+    learned: dict[str, tuple[str, float]]  # topic -> (the customer's words, when)
+    asked: dict[str, float]  # the plan's question -> when it was asked
+    off_script: list[tuple[str, float, float]]  # (summary, at, seconds)
+    next_step: str
+    conversation: dict[str, Any]
+
+
+def from_transcript(plan: Plan, analysis: conversation.Analysis) -> FromTranscript:
+    """The debrief's view of an analysis: commitments as `[[debrief.commitments]]` entries marked
+    `source = "transcript"` with the sentence they were said in, learned topics the plan did not
+    know, the planned questions asked, the off-script stretches and the next step."""
+    commitments: list[dict[str, Any]] = []
+    for found in analysis.commitments:
+        item: dict[str, Any] = {
+            "who": found.who,
+            "what": found.what,
+            "done": False,
+            "source": TRANSCRIPT,
+            "quote": found.quote,
+        }
+        if found.due is not None:
+            item["due"] = found.due
+        if found.request:
+            item["request"] = found.request
+        commitments.append(item)
+    unknown = set(unknown_before(plan))
+    return FromTranscript(
+        commitments=commitments,
+        learned={t.topic: (t.excerpt, t.at) for t in analysis.topics if t.topic in unknown},
+        asked={q.question: q.at for q in analysis.questions_asked},
+        off_script=[(o.summary, o.at, o.seconds) for o in analysis.off_script],
+        next_step=analysis.next_step or "",
+        conversation=analysis.conversation(),
+    )
+
+
+def _new_commitments(answers: Mapping[str, Any], found: FromTranscript) -> list[dict[str, Any]]:
+    """The transcript's commitments not yet recorded: not the same sentence (a debrief run
+    again on the same call), nor the same who, what and due (one typed in already)."""
+    recorded = [c for c in answers.get("commitments") or [] if isinstance(c, Mapping)]
+    said = {" ".join(str(c.get("quote", "")).split()).casefold() for c in recorded}
+    keys = {_commitment_key({**c, "due": c.get("due")}) for c in recorded}
+    return [
+        c
+        for c in found.commitments
+        if " ".join(c["quote"].split()).casefold() not in said
+        and _commitment_key({**c, "due": c.get("due")}) not in keys
+    ]
+
+
+def with_transcript(answers: Mapping[str, Any], found: FromTranscript) -> dict[str, Any]:
+    """The answers with what the transcript found saved as found (`--no-input`): its
+    commitments, what was learned of topics still unknown, the planned questions asked, the next
+    step if none is recorded, and the conversation's figures. Off-script stretches are left
+    out: a stretch off the agenda is a place to look, not yet a note."""
+    merged = dict(answers)
+    merged["commitments"] = [*(answers.get("commitments") or []), *_new_commitments(answers, found)]
+    learned = dict(answers.get("learned") or {})
+    for key, (excerpt, _) in found.learned.items():
+        learned.setdefault(key, excerpt)
+    if learned:
+        merged["learned"] = learned
+    asked = [q for q in found.asked if q not in (answers.get(ANSWERED) or [])]
+    if asked:
+        merged[ANSWERED] = [*(answers.get(ANSWERED) or []), *asked]
+    if found.next_step and not answers.get("next_step"):
+        merged["next_step"] = found.next_step
+    merged["conversation"] = found.conversation
+    if not merged["commitments"]:
+        del merged["commitments"]
+    return merged
+
+
+def side_question(speaker: conversation.SpeakerFigures, first_words: str) -> Prompt:
+    """Which side a speaker the plan does not name is on (asked once, before the debrief)."""
+    sides = messages.DEBRIEF_TRANSCRIPT_SIDES
+    return Prompt(
+        key="transcript.side",
+        kind="select",
+        message=messages.DEBRIEF_TRANSCRIPT_WHO.format(name=one_line(speaker.name)),
+        help=messages.DEBRIEF_TRANSCRIPT_SAID.format(words=one_line(first_words)),
+        choices=tuple(sides.values()),
+        default=sides.get(speaker.side, sides["customer"]),
+    )
+
+
+def ask_sides(asker: Asker, heard: conversation.Heard) -> dict[str, str]:
+    """The side of each speaker the plan does not name, asked once: name -> ours or customer."""
+    chosen: dict[str, str] = {}
+    for speaker in heard.analysis.unplaced:
+        said = next((s.text for s in heard.talk if s.speaker == speaker.name), "")
+        while True:
+            answer = asker.ask(side_question(speaker, " ".join(said.split()[:12])))
+            key = _choice_key(answer, messages.DEBRIEF_TRANSCRIPT_SIDES)
+            if key is not None:
+                chosen[speaker.name] = str(key)
+                break
+            asker.say(messages.DEBRIEF_BAD_CHOICE)
+    return chosen
+
+
 # --- converting what the seller picked -------------------------------------------------------------
 
 
@@ -363,10 +477,17 @@ class DebriefInterview:
         data: dict[str, Any] | None = None,
         attendees: list[dict[str, Any]] | None = None,
         clock: Clock | None = None,
+        heard: FromTranscript | None = None,
     ) -> None:
         self.plan = plan
         self.asker = asker
         self.data: dict[str, Any] = data if data is not None else initial_answers(plan)
+        # What the call's transcript proposes: each part becomes a default, confirmed once.
+        self.heard = heard
+        if heard is not None:
+            if heard.next_step and not self.data.get("next_step"):
+                self.data["next_step"] = heard.next_step
+            self.data["conversation"] = heard.conversation
         # The people as the seller corrects them; written to the plan's attendees, not the debrief.
         self.attendees: list[dict[str, Any]] = (
             attendees if attendees is not None else [a.model_dump() for a in plan.attendees]
@@ -543,8 +664,15 @@ class DebriefInterview:
             return
         self.asker.say(messages.DEBRIEF_LEARNED_INTRO)
         learned = dict(self.data.get("learned") or {})
+        heard = self.heard.learned if self.heard is not None else {}
         for key in topics:
             current = learned.get(key)
+            if key in heard and not current:
+                excerpt, at = heard[key]
+                self.asker.say(
+                    messages.DEBRIEF_HEARD.format(at=elapsed(at), words=one_line(excerpt))
+                )
+                current = excerpt
             kind = "deadline" if key == "deadline" else "text"
             convert, validate = (
                 self._dates(kind, clock=self.call_clock()) if kind == "deadline" else (_text, None)
@@ -572,20 +700,114 @@ class DebriefInterview:
             return
         self.asker.say(messages.DEBRIEF_ANSWERED_INTRO)
         before = set(self.data.get(ANSWERED) or [])
+        asked = self.heard.asked if self.heard is not None else {}
         answered: list[str] = []
         for question in questions:
+            message = one_line(question)
+            if question in asked:
+                message = messages.DEBRIEF_ASKED_AT.format(
+                    question=message, at=elapsed(asked[question])
+                )
             got = self._ask(
                 Prompt(
                     key="debrief.answered",
                     kind="confirm",
-                    message=one_line(question),
-                    default=question in before,
+                    message=message,
+                    default=question in before or question in asked,
                 ),
                 bool,
             )
             if got:
                 answered.append(question)
         self._set(ANSWERED, answered)
+
+    def _ask_heard_off_script(self) -> None:
+        """The stretches of the call about no agenda item: note each as off-script?"""
+        if self.heard is None or not self.heard.off_script:
+            return
+        notes = list(self.data.get("off_script") or [])
+        for summary, at, seconds in self.heard.off_script:
+            if summary in notes:
+                continue
+            keep = self._ask(
+                Prompt(
+                    key="debrief.heard_off_script",
+                    kind="confirm",
+                    message=messages.DEBRIEF_HEARD_OFF_SCRIPT.format(
+                        at=elapsed(at), took=elapsed(seconds), words=one_line(summary)
+                    ),
+                    default=False,
+                ),
+                bool,
+            )
+            if keep:
+                notes.append(summary)
+                self._set("off_script", list(notes))
+
+    def _ask_heard_commitments(self, existing: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Each commitment the transcript found, proposed once: keep it, edit it, or drop it."""
+        assert self.heard is not None
+        proposed = _new_commitments({"commitments": existing}, self.heard)
+        if not proposed:
+            return []
+        self.asker.say(messages.DEBRIEF_HEARD_COMMITMENTS.format(count=len(proposed)))
+        kept: list[dict[str, Any]] = []
+        for item in proposed:
+            self.asker.say(messages.DEBRIEF_HEARD_QUOTE.format(quote=one_line(item["quote"])))
+            choice = self._ask(
+                Prompt(
+                    key="commitment.heard",
+                    kind="select",
+                    message=messages.commitment_line(item),
+                    choices=tuple(messages.DEBRIEF_HEARD_CHOICES.values()),
+                    default=messages.DEBRIEF_HEARD_CHOICES["keep"],
+                ),
+                _heard_choice,
+            )
+            if choice == "keep":
+                kept.append(item)
+            elif choice == "edit":
+                kept.append(self._edit_commitment(item))
+        return kept
+
+    def _edit_commitment(self, item: dict[str, Any]) -> dict[str, Any]:
+        what = self._ask(
+            Prompt(
+                key="commitment.what",
+                kind="text",
+                message=messages.DEBRIEF_COMMITMENT_WHAT_EDIT,
+                default=item["what"],
+            ),
+            _text,
+        )
+        who = self._ask(
+            Prompt(
+                key="commitment.who",
+                kind="select",
+                message=messages.DEBRIEF_COMMITMENT_WHO,
+                choices=tuple(messages.DEBRIEF_COMMITMENT_SIDES.values()),
+                default=messages.DEBRIEF_COMMITMENT_SIDES[item["who"]],
+            ),
+            _side_of,
+        )
+        call = self.call_clock()
+        convert, validate = self._dates("date", clock=call, not_before=call.today())
+        due = self._ask(
+            Prompt(
+                key="commitment.due",
+                kind="date",
+                message=messages.DEBRIEF_COMMITMENT_DUE,
+                help=messages.DEBRIEF_COMMITMENT_DUE_HELP,
+                default=item["due"].isoformat() if item.get("due") else "",
+                validate=validate,
+            ),
+            convert,
+        )
+        edited = {**item, "what": what or item["what"], "who": who}
+        edited.pop("due", None)
+        if due is not None:
+            edited["due"] = due
+        return edited
 
     def _ask_people(self) -> None:
         """Who was there: correct a name or role, change influence and stance, add who joined."""
@@ -614,6 +836,9 @@ class DebriefInterview:
             if status != "remove":
                 kept.append({**commitment, "done": status == "done"})
             self.data["commitments"] = kept + existing[index + 1 :]
+        if self.heard is not None:
+            kept += self._ask_heard_commitments(existing)
+            self.data["commitments"] = list(kept)
         self.asker.say(messages.DEBRIEF_COMMITMENTS_NEW)
         while True:
             what = self._ask(
@@ -652,6 +877,13 @@ class DebriefInterview:
             kept.append(added)
             self.data["commitments"] = list(kept)
         self._set("commitments", kept)
+
+
+def _heard_choice(answer: Any) -> str:
+    key = _choice_key(answer, messages.DEBRIEF_HEARD_CHOICES)
+    if key is None:
+        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
+    return str(key)
 
 
 def _status_of(answer: Any) -> str:

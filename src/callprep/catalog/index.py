@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from callprep.plans.planfile import LoadProblem
     from callprep.plans.store import Store
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_NAME = "index.json"
 # A file changed this recently may change again within one filesystem clock tick.
 RACY_NS = 3 * 1_000_000_000
@@ -76,6 +76,11 @@ class PlanSummary:
     aliases: tuple[str, ...] = ()
     calendar_uid: str = ""
     emails: tuple[str, ...] = ()  # the attendees' addresses, lowercased
+    # From the call's transcript, when it was debriefed from one: our share of the talk time,
+    # and how many of the plan's questions there were and were asked (None: no transcript).
+    our_share: float | None = None
+    planned_questions: int = 0
+    questions_asked: int | None = None
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -106,6 +111,9 @@ class PlanSummary:
             list(self.aliases),
             self.calendar_uid,
             list(self.emails),
+            self.our_share,
+            self.planned_questions,
+            self.questions_asked,
         ]
 
     @classmethod
@@ -130,6 +138,9 @@ class PlanSummary:
             aliases,
             uid,
             emails,
+            share,
+            planned,
+            asked,
         ) = row
         summary = cls(
             id=_str(id_),
@@ -153,6 +164,9 @@ class PlanSummary:
             aliases=tuple(_str(alias) for alias in aliases),
             calendar_uid=_str(uid),
             emails=tuple(_str(email) for email in emails),
+            our_share=None if share is None else _float(share),
+            planned_questions=_int(planned),
+            questions_asked=None if asked is None else _int(asked),
             path=path,
         )
         return summary
@@ -165,6 +179,7 @@ def summarize(plan: Plan, path: Path | None = None) -> PlanSummary:
     debrief = plan.debrief
     known = plan.known_discovery()
     review = coach.review(plan)
+    talk = debrief.conversation if debrief is not None else None
     return PlanSummary(
         id=plan.id or (path.stem if path else ""),
         account=plan.account,
@@ -187,6 +202,9 @@ def summarize(plan: Plan, path: Path | None = None) -> PlanSummary:
         aliases=tuple(plan.aliases),
         calendar_uid=plan.calendar.uid if plan.calendar is not None else "",
         emails=tuple(sorted({a.email.lower() for a in plan.attendees if a.email})),
+        our_share=talk.our_share if talk is not None else None,
+        planned_questions=len([q for q in plan.questions if q.strip()]),
+        questions_asked=len(talk.questions_asked) if talk is not None else None,
         path=path,
     )
 
@@ -317,6 +335,12 @@ def _int(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError("expected a whole number")
     return value
+
+
+def _float(value: Any) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise TypeError("expected a number")
+    return float(value)
 
 
 def _bool(value: Any) -> bool:

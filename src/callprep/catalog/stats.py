@@ -86,6 +86,56 @@ class Overdue:
 
 
 @dataclass(frozen=True)
+class Conversations:
+    """The debriefed calls that had a transcript, split by how they went: our share of the
+    talk under half or not, and most of the plan's questions asked (at least half) or not."""
+
+    calls: int
+    talk_under_half: Tally
+    talk_over_half: Tally
+    questions_asked: Tally
+    questions_not_asked: Tally
+
+    def to_json(self) -> dict[str, Any]:
+        def side(tally: Tally) -> dict[str, Any]:
+            return {**tally.to_json(), "rate": tally.rate}
+
+        return {
+            "calls": self.calls,
+            "talk_under_half": side(self.talk_under_half),
+            "talk_over_half": side(self.talk_over_half),
+            "planned_questions_asked": side(self.questions_asked),
+            "planned_questions_not_asked": side(self.questions_not_asked),
+        }
+
+
+def conversations(debriefed: Iterable[PlanSummary]) -> Conversations:
+    """Outcomes against the conversation: what our talk share and the questions asked did."""
+    heard = [p for p in debriefed if p.our_share is not None or p.questions_asked is not None]
+
+    def tally(plans: Iterable[PlanSummary]) -> Tally:
+        chosen = list(plans)
+        return Tally(len(chosen), sum(p.reached for p in chosen))
+
+    shared = [p for p in heard if p.our_share is not None]
+    planned = [p for p in heard if p.questions_asked is not None and p.planned_questions]
+    return Conversations(
+        calls=len(heard),
+        talk_under_half=tally(p for p in shared if (p.our_share or 0) < HALF),
+        talk_over_half=tally(p for p in shared if (p.our_share or 0) >= HALF),
+        questions_asked=tally(p for p in planned if _asked_most(p)),
+        questions_not_asked=tally(p for p in planned if not _asked_most(p)),
+    )
+
+
+HALF = 0.5
+
+
+def _asked_most(plan: PlanSummary) -> bool:
+    return (plan.questions_asked or 0) >= plan.planned_questions * HALF
+
+
+@dataclass(frozen=True)
 class Stats:
     today: dt.date
     calls: int
@@ -96,6 +146,7 @@ class Stats:
     opportunities: list[Opportunity]
     overdue: list[Overdue]
     unknown_topics: list[tuple[str, int]]  # (topic, plans), most often unknown first
+    conversation: Conversations | None = None
 
     @property
     def stalled(self) -> list[Opportunity]:
@@ -114,6 +165,7 @@ class Stats:
             "overdue_commitments": [c.to_json() for c in self.overdue],
             "unknown_topics": [{"topic": t, "plans": n} for t, n in self.unknown_topics],
             "as_of": self.today.isoformat(),
+            "conversation": (self.conversation or conversations([])).to_json(),
         }
 
 
@@ -223,4 +275,5 @@ def compute(plans: Iterable[PlanSummary], today: dt.date) -> Stats:
         opportunities=opportunities,
         overdue=_overdue(plans, today),
         unknown_topics=ranked,
+        conversation=conversations(debriefed),
     )

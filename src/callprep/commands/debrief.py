@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from callprep import dates, messages, output, prompts
-from callprep.calls import debrief
+from callprep.calls import conversation, debrief
+from callprep.calls import transcript as transcripts
 from callprep.catalog import lookup
 from callprep.dates import Clock
 from callprep.deal import carry
@@ -92,12 +93,40 @@ def _confirm_if_ahead(asker: prompts.Asker, plan: Plan, clock: Clock) -> None:
         raise CallprepError(messages.DEBRIEF_AHEAD_STOPPED)
 
 
-def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = False) -> None:
+def _heard(
+    home: Path, plan: Plan, source: str, ours: list[str], asker: prompts.Asker | None
+) -> debrief.FromTranscript:
+    """What the call's transcript proposes; in a terminal, the speakers the plan does not name
+    are placed first (asked once)."""
+    profile = profiles.load_or_empty(home, output.warn)
+    read = transcripts.read(source)
+    day = conversation.call_clock(plan, profile.zone_name).today()
+    heard = conversation.hear(read, plan, day, ours, profile.name)
+    if asker is not None and heard.analysis.unplaced:
+        heard = heard.replaced(plan, debrief.ask_sides(asker, heard), day)
+    return debrief.from_transcript(plan, heard.analysis)
+
+
+def run(
+    home: Path,
+    ref: str,
+    from_file: Path | None = None,
+    no_input: bool = False,
+    transcript: str | None = None,
+    ours: list[str] | None = None,
+) -> None:
+    """`ours`: the speakers of the transcript who are on our side (`--ours`)."""
+    if ours and transcript is None:
+        raise CallprepError(messages.DEBRIEF_OURS_WITHOUT_TRANSCRIPT)
     store = Store(home)
     stored = lookup.load(store, ref)
     plan = stored.plan
     answers = debrief.initial_answers(plan)
     base = copy.deepcopy(answers)  # the debrief as read: what this run's changes are made to
+    asker = None if no_input else prompts.interactive_asker()  # refused at once without a terminal
+    heard = _heard(home, plan, transcript, ours or [], asker) if transcript is not None else None
+    if heard is not None and no_input:
+        answers = debrief.with_transcript(answers, heard)
     # Corrections to the people (a `--from` file's [[attendees]], the interview's people step):
     # applied to the plan's attendees when it is saved, not kept in the debrief.
     updates: list[dict[str, Any]] = []
@@ -108,16 +137,15 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
         updates = debrief.people_from_file(from_file)
     draft = store.draft_path(draft_name(plan, stored.path))
 
-    if no_input:
-        result = debrief.to_debrief(answers, str(from_file or stored.path))
+    if asker is None:
+        result = debrief.to_debrief(answers, str(from_file or transcript or stored.path))
     else:
-        asker = prompts.interactive_asker()
         clock = Clock.of(profiles.load_or_empty(home, output.warn).zone_name)
         _confirm_if_ahead(asker, plan, clock)
         answers, kept_people = _offer_draft(asker, draft, answers)
         start = debrief.with_people(plan, updates + kept_people).attendees
         interview = debrief.DebriefInterview(
-            plan, asker, copy.deepcopy(answers), [a.model_dump() for a in start], clock
+            plan, asker, copy.deepcopy(answers), [a.model_dump() for a in start], clock, heard
         )
         try:
             result = interview.run()
@@ -136,11 +164,11 @@ def run(home: Path, ref: str, from_file: Path | None = None, no_input: bool = Fa
     # Onto the plan as it is now, under its lock: it may have been edited, its agenda marked, a
     # commitment marked done or another debrief saved meanwhile. Only what this run changed
     # since it read the plan is written over that; every other change made meanwhile stays.
-    ours = debrief.answers_of(result)
+    answered = debrief.answers_of(result)
     source = str(from_file or stored.path)
 
     def change(current: Plan) -> Plan:
-        merged = debrief.merge3(base, ours, debrief.initial_answers(current))
+        merged = debrief.merge3(base, answered, debrief.initial_answers(current))
         updated = debrief.with_debrief(current, debrief.to_debrief(merged, source))
         # Only the fields the seller changed, on the people as they are now.
         return debrief.with_people(updated, updates)

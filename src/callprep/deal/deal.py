@@ -223,6 +223,12 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _conversation(plan: Plan) -> dict[str, Any] | None:
+    """The call's figures from its transcript (`[debrief.conversation]`), or None."""
+    found = plan.debrief.conversation if plan.debrief is not None else None
+    return found.model_dump(mode="json", exclude_none=True) if found is not None else None
+
+
 def to_json(found: Story) -> dict[str, Any]:
     """`deal --json`: the SPEC's keys (and a few more)."""
     return {
@@ -235,6 +241,7 @@ def to_json(found: Story) -> dict[str, Any]:
                 "kind": plan.kind,
                 "objective": plan.objective.best,
                 "outcome": (plan.debrief.outcome if plan.debrief else "") or None,
+                "conversation": _conversation(plan),
             }
             for plan in found.calls
         ],

@@ -161,10 +161,38 @@ class Commitment(Section):
     what: str = ""
     due: dt.date | None = None
     done: bool = False
+    # Where it was found: "transcript" when a call's transcript proposed it, with the sentence
+    # it was said in; "" when the seller typed it.
+    source: str = ""
+    quote: str = ""
 
     @field_validator("due", mode="before")
     @classmethod
     def _empty_date(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+
+class Conversation(Section):
+    """The call as its transcript told it: the figures a debrief keeps (never the talk itself)."""
+
+    our_share: float | None = Field(default=None, ge=0, le=1)  # of the talk time
+    longest_monologue_ours: float | None = Field(default=None, ge=0)  # seconds
+    longest_monologue_customer: float | None = Field(default=None, ge=0)
+    questions_ours: int | None = Field(default=None, ge=0)
+    questions_customer: int | None = Field(default=None, ge=0)
+    agenda_covered: list[str] = Field(default_factory=list)  # the agenda's items
+    questions_asked: list[str] = Field(default_factory=list)  # the plan's questions
+
+    @field_validator(
+        "our_share",
+        "longest_monologue_ours",
+        "longest_monologue_customer",
+        "questions_ours",
+        "questions_customer",
+        mode="before",
+    )
+    @classmethod
+    def _empty(cls, value: Any) -> Any:
         return None if value == "" else value
 
 
@@ -182,6 +210,8 @@ class Debrief(Section):
     risks: list[str] = Field(default_factory=list)
     learned: dict[str, Any] = Field(default_factory=dict)
     commitments: list[Commitment] = Field(default_factory=list)
+    # From the call's transcript, when the debrief was made from one.
+    conversation: Conversation | None = None
 
     @field_validator("held_at", "engagement", mode="before")
     @classmethod
@@ -311,6 +341,15 @@ class Plan(Section):
                 del person["aliases"]
         if data.get("debrief", {}).get("risks") == []:
             del data["debrief"]["risks"]
+        for commitment in data.get("debrief", {}).get("commitments", []):
+            for key in ("source", "quote"):
+                if commitment.get(key) == "":
+                    del commitment[key]
+        conversation = data.get("debrief", {}).get("conversation")
+        if isinstance(conversation, dict):
+            for key in ("agenda_covered", "questions_asked"):
+                if conversation.get(key) == []:
+                    del conversation[key]
         calendar = data.get("calendar")
         if isinstance(calendar, dict):
             for key in ("recurrence_id", "organizer", "account"):
@@ -323,4 +362,8 @@ class Plan(Section):
         for person in data.get("attendees", []):
             if person.get("aliases") == []:
                 del person["aliases"]  # as in the file: only a renamed person has them
+        for commitment in data.get("debrief", {}).get("commitments", []):
+            for key in ("source", "quote"):  # as in the file: only a transcript's have them
+                if commitment.get(key) == "":
+                    del commitment[key]
         return data

@@ -17,6 +17,7 @@ from rich.text import Text
 from callprep import messages
 from callprep.deal.deal import ActionPlan, Story
 from callprep.plans.model import Plan
+from callprep.render.debrief import conversation_line
 from callprep.render.html import document
 from callprep.text import clean, html_text, md_inline, one_line
 
@@ -65,6 +66,18 @@ def call_rows(story: Story) -> list[tuple[str, str, str, str]]:
         )
         for plan in story.calls
     ]
+
+
+def conversation_rows(story: Story) -> list[tuple[str, str]]:
+    """(day, figures) for each call debriefed from its transcript."""
+    rows = []
+    for plan in story.calls:
+        figures = conversation_line(plan)
+        if figures:
+            rows.append(
+                (day(plan.starts_at or (plan.debrief.held_at if plan.debrief else None)), figures)
+            )
+    return rows
 
 
 def people_rows(story: Story) -> list[tuple[str, str, str, str, str, str]]:
@@ -124,6 +137,8 @@ def renderables(story: Story) -> list[RenderableType]:
             style = {"continuation": "red", "ahead": "cyan"}.get(result, "")
             calls.add_row(when, kind, Text(objective), Text(result, style=style))
         parts.append(Padding(calls, (0, 0, 0, 2)))
+        for when, figures in conversation_rows(story):
+            parts.append(Padding(Text(f"{when}: {figures}", style="dim"), (0, 0, 0, 2)))
     else:
         parts.append(Text("  " + messages.DEAL_NO_CALLS, style="dim"))
 

@@ -42,6 +42,7 @@ class DebriefSummary:
     commitments: str = ""
     opportunities: list[str] = field(default_factory=list)
     risks: list[str] = field(default_factory=list)
+    conversation: str = ""  # the call's figures, when it was debriefed from its transcript
 
 
 def build(plan: Plan, ref: str = "") -> DebriefSummary:
@@ -80,6 +81,21 @@ def build(plan: Plan, ref: str = "") -> DebriefSummary:
         else "",
         opportunities=new_opportunities(debrief),
         risks=[risk for risk in debrief.risks if risk] if debrief else [],
+        conversation=conversation_line(plan),
+    )
+
+
+def conversation_line(plan: Plan) -> str:
+    """The call's figures from its transcript, in a sentence; "" when it had none."""
+    found = plan.debrief.conversation if plan.debrief is not None else None
+    if found is None:
+        return ""
+    return messages.conversation_figures(
+        share=found.our_share,
+        monologues=(found.longest_monologue_ours, found.longest_monologue_customer),
+        questions=(found.questions_ours, found.questions_customer),
+        agenda=(len(found.agenda_covered), len([i for i in plan.agenda.items if i.strip()])),
+        asked=(len(found.questions_asked), len([q for q in plan.questions if q.strip()])),
     )
 
 
@@ -114,6 +130,8 @@ def renderables(summary: DebriefSummary, width: int = 80) -> list[RenderableType
         Text(clean(summary.headline), style=OUTCOME_STYLES.get(summary.outcome, "")),
     ]
     out += [Text("  " + clean(line)) for line in summary.about_them]
+    if summary.conversation:
+        out.append(Text("\n".join(wrap(clean(summary.conversation), width, "  ", "  "))))
     out.append(Text(summary.lookback_intro, style="bold"))
     marks = Table.grid(padding=(0, 1))
     marks.add_column(no_wrap=True)
@@ -165,11 +183,16 @@ def commitments_table(rows: list[tuple[int, str, Commitment, bool]]) -> Table:
         due = Text(f"{commitment.due:%-d %b %Y}" if commitment.due else "—")
         if overdue:
             due.append(f" {messages.DONE_OVERDUE}", style="bold red")
+        what = Text(one_line(commitment.what))
+        if commitment.source:  # where it came from: the sentence the transcript heard
+            source = messages.DONE_SOURCES.get(commitment.source, commitment.source)
+            heard = f" “{one_line(commitment.quote)}”" if commitment.quote else ""
+            what.append(f"\n{one_line(source)}{heard}", style="dim")
         table.add_row(
             str(number),
             status,
             Text(messages.BRIEF_WHO.get(commitment.who, commitment.who)),
-            Text(one_line(commitment.what)),
+            what,
             due,
             Text(one_line(plan_id)[:10]),
         )

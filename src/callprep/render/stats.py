@@ -86,7 +86,34 @@ def _reached(stats: Stats, width: int) -> list[RenderableType]:
         (" · ", "dim"),
         (f"continuation {o['none']:,}", "red"),
     )
-    return [_heading("Objective reached"), _indent(grid), Text.assemble("  ", outcomes)]
+    parts: list[RenderableType] = [
+        _heading("Objective reached"),
+        _indent(grid),
+        Text.assemble("  ", outcomes),
+    ]
+    return parts + _conversation(stats, bars)
+
+
+def _conversation(stats: Stats, bars: int) -> list[RenderableType]:
+    """Outcomes against how the calls went, for the calls debriefed from a transcript."""
+    found = stats.conversation
+    if found is None or not found.calls:
+        return []
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    labels = messages.STATS_CONVERSATION_ROWS
+    for label, tally, style in (
+        (labels[0], found.talk_under_half, "green"),
+        (labels[1], found.talk_over_half, "yellow"),
+        (labels[2], found.questions_asked, "green"),
+        (labels[3], found.questions_not_asked, "yellow"),
+    ):
+        grid.add_row(*_reached_row(label, tally, style, bars))
+    count = messages.STATS_CONVERSATION_COUNT.format(count=f"{found.calls:,}")
+    return [Text(""), _heading(messages.STATS_CONVERSATION_HEADING, count), _indent(grid)]
 
 
 def _indent(renderable: RenderableType) -> RenderableType:
