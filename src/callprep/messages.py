@@ -681,7 +681,7 @@ DEAL_HEADINGS: dict[str, str] = {
     "next_step": "Next step",
 }
 DEAL_COLUMNS: dict[str, tuple[str, ...]] = {
-    "calls": ("date", "kind", "objective", "outcome"),
+    "calls": ("when", "kind", "objective", "outcome"),
     "people": ("name", "role", "side", "influence", "stance", "last seen"),
     "commitments": ("who", "what", "due", ""),
 }
@@ -929,7 +929,7 @@ UPCOMING_EMPTY = "No calls in the next {days} days."
 FIX_FIRST = "fix first: {gap}"
 FIX_MORE = "  (+{count} more)"
 # An imported meeting nobody has prepared yet.
-NOT_PREPARED = "not prepared: `callprep edit {id}`"
+NOT_PREPARED = "not prepared yet; prepare it with:"
 
 
 # --- dates as people type them ------------------------------------------------------------
@@ -1240,6 +1240,15 @@ CONFLICTS_RESOLVE = (
     "(`callprep delete PATH-OF-COPY`)."
 )
 LIST_CONFLICTS = "{count} conflict cop{ies} to resolve: {names} (`callprep sync` says how)."
+
+# --- a week of daily use: a call's time, 80 columns, hidden team plans, resolve, completion ---
+
+# A call's time as the seller reads it (dates.call_time_text: one rule for every view).
+TIME_NOT_SET = "time not set"
+# Under `list --upcoming`'s "not prepared yet": the command, whole, on a line of its own.
+NOT_PREPARED_COMMAND = "callprep edit {id}"
+
+
 STATS_OWNER_COLUMNS = (
     "owner",
     "calls",

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from callprep.plans.planfile import LoadProblem
     from callprep.plans.store import Store
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_NAME = "index.json"
 # A file changed this recently may change again within one filesystem clock tick.
 RACY_NS = 3 * 1_000_000_000
@@ -76,6 +76,7 @@ class PlanSummary:
     aliases: tuple[str, ...] = ()
     calendar_uid: str = ""
     emails: tuple[str, ...] = ()  # the attendees' addresses, lowercased
+    timezone: str = ""  # the plan's own zone (the customer's), for the time beside the seller's
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -106,6 +107,7 @@ class PlanSummary:
             list(self.aliases),
             self.calendar_uid,
             list(self.emails),
+            self.timezone,
         ]
 
     @classmethod
@@ -130,6 +132,7 @@ class PlanSummary:
             aliases,
             uid,
             emails,
+            timezone,
         ) = row
         summary = cls(
             id=_str(id_),
@@ -153,6 +156,7 @@ class PlanSummary:
             aliases=tuple(_str(alias) for alias in aliases),
             calendar_uid=_str(uid),
             emails=tuple(_str(email) for email in emails),
+            timezone=_str(timezone),
             path=path,
         )
         return summary
@@ -187,6 +191,7 @@ def summarize(plan: Plan, path: Path | None = None) -> PlanSummary:
         aliases=tuple(plan.aliases),
         calendar_uid=plan.calendar.uid if plan.calendar is not None else "",
         emails=tuple(sorted({a.email.lower() for a in plan.attendees if a.email})),
+        timezone=plan.timezone,
         path=path,
     )
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from callprep import messages, output
+from callprep import clock, messages, output
 from callprep.catalog import listing
+from callprep.plans.home import seller_zone
 from callprep.plans.store import Store
 from callprep.team import gitstore, owners
 
@@ -19,7 +20,8 @@ def run(
     for problem in problems:
         output.warn(listing.problem_message(problem))
     whose = owners.owner_filter(home, owner, output.warn)
-    found = listing.rows(plans, account, upcoming, owner=whose)
+    now = clock.now()
+    found = listing.rows(plans, account, upcoming, now, owner=whose)
     copies = gitstore.conflicts(home)
     if copies:  # named until resolved: nothing of a teammate's change may go unseen
         names = ", ".join(copy.name for copy in copies[:4]) + (", …" if len(copies) > 4 else "")
@@ -34,10 +36,12 @@ def run(
         else:
             output.say(messages.LIST_EMPTY if not account else messages.LIST_NO_MATCH)
         return
-    from callprep.render.listing import table, upcoming_table  # deferred: rich: not for --json
+    from callprep.render.listing import table, upcoming_lines  # deferred: rich: not for --json
 
     console = output.out()
+    zone = seller_zone(home, output.warn)
     if upcoming:
-        console.print(upcoming_table(found))
+        output.write_lines(console, upcoming_lines(found, console.width, now, zone))
     else:
-        output.write_lines(console, table(found, console.width, [p.id for p in plans]))
+        lines = table(found, console.width, [p.id for p in plans], zone, now)
+        output.write_lines(console, lines)
