@@ -387,7 +387,7 @@ RED_FLAG_TAG = "red flag"
 BRIEF_EARLIER = "from an earlier call"
 BRIEF_OVERDUE = "overdue"
 BRIEF_MORE = "+{count} more"
-BRIEF_SEE_CHECK = "(what to do: `callprep check {id}`)"
+BRIEF_SEE_CHECK = "What to do about each:"
 BRIEF_SHORTENED = "Shortened to fit one page (…). The full plan: callprep show {id}"
 BRIEF_WHO = {"customer": "They", "ours": "We"}
 OFF_SCRIPT_STEPS = (
@@ -899,9 +899,11 @@ AGENDA_MARKED_SHARED = "Marked the agenda as sent to the customer."
 AGENDA_MARKED_CONFIRMED = "Marked the agenda as sent to and confirmed by the customer."
 AGENDA_ALREADY_MARKED = "Nothing to change: the agenda is already marked as {state}."
 AGENDA_DRAFT_OFFER = "Draft the message that proposes the agenda to the customer?"
-AGENDA_DRAFT_AFTER = (
-    "A calendar invite to send with it: callprep agenda {id} --ics invite.ics\n"
-    "Once you have sent it:             callprep agenda {id} --mark-shared"
+AGENDA_DRAFT_AFTER = (  # each command whole on a line of its own: never folded inside the id
+    "A calendar invite to send with it:\n"
+    "  callprep agenda {id} --ics invite.ics\n"
+    "Once you have sent it:\n"
+    "  callprep agenda {id} --mark-shared"
 )
 
 
@@ -1247,6 +1249,8 @@ LIST_CONFLICTS = "{count} conflict cop{ies} to resolve: {names} (`callprep sync`
 TIME_NOT_SET = "time not set"
 # Under `list --upcoming`'s "not prepared yet": the command, whole, on a line of its own.
 NOT_PREPARED_COMMAND = "callprep edit {id}"
+# Under the terminal brief's "Open:" line, whole on a line of its own.
+BRIEF_CHECK_COMMAND = "callprep check {id}"
 
 
 STATS_OWNER_COLUMNS = (
@@ -1319,9 +1323,11 @@ FOLLOWUP_ICS_NO_TIME = (
 )
 FOLLOWUP_ICS_SUMMARY = "{account}: {step}"
 FOLLOWUP_OFFER = "Draft the follow-up email to the customer (what was agreed, the next step)?"
-FOLLOWUP_AFTER = (
-    "As Markdown: callprep followup {id} --format md; "
-    "an invite for the next meeting: callprep followup {id} --ics next.ics"
+FOLLOWUP_AFTER = (  # each command whole on a line of its own: never folded inside the id
+    "As Markdown:\n"
+    "  callprep followup {id} --format md\n"
+    "An invite for the next meeting:\n"
+    "  callprep followup {id} --ics next.ics"
 )
 
 
