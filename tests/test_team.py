@@ -62,7 +62,9 @@ def test_a_team_from_init_to_review(team, tmp_path: Path) -> None:
     assert "1 plan came here, 1 of yours went there" in joined.stderr
     assert team("ann", "sync").exit_code == 0
 
-    # Each seller's own by default in a team store; --owner all shows the team's.
+    # Each seller's own by default in a team store, saying what it leaves out; --owner all
+    # shows the team's.
+    assert "1 more plan of your team is hidden" in team("bob", "list").stderr
     assert ids(team("ann", "list", "--json")) == [mine]
     assert set(ids(team("ann", "list", "--json", "--owner", "all"))) == {
         mine,
@@ -297,3 +299,43 @@ def test_stats_by_owner_fits_80_columns(cli, home: Path, tmp_path: Path, monkeyp
     assert all(len(line) <= 80 for line in table), table
     assert "…" not in "\n".join(table)
     assert "agenda agreed" in table[0] + table[1] and "bob@ourco.example" in result.stdout
+
+
+# --- the team's plans `list` leaves out ---------------------------------------------------------
+
+
+def fake_team_store(home: Path) -> None:
+    """A store `team join` made, as `list` sees one (no git needed to read it)."""
+    (home / ".git").mkdir(parents=True, exist_ok=True)
+    (home / ".git" / "config").write_text("[callprep]\n\tteam = true\n", encoding="utf-8")
+    (home / "profile.toml").write_text('email = "bob@ourco.example"\n', encoding="utf-8")
+
+
+def test_after_joining_list_says_the_teams_plans_are_hidden_and_how_to_see_them(
+    cli, home: Path
+) -> None:
+    """`team join` said "6 plans came here", then `list` said "No plans yet"."""
+    fake_team_store(home)
+    for n in range(6):
+        write(
+            home,
+            f"team-{n}",
+            f'account = "Acme"\nowner = "ann@ourco.example"\nstarts_at = {iso(n + 1)}\n',
+        )
+    listed = cli("list")
+    assert listed.exit_code == 0 and listed.stdout == ""
+    assert "No plans yet" not in listed.stderr
+    assert "No plans of yours yet; 6 of your team's plans are hidden" in listed.stderr
+    assert listed.stderr.endswith("\n  callprep list --owner all\n")  # whole, on its own line
+    upcoming = cli("list", "--upcoming")
+    assert "6 of your team's calls in the next 7 days are hidden" in upcoming.stderr
+    assert upcoming.stderr.endswith("\n  callprep list --owner all --upcoming\n")
+    assert json.loads(cli("list", "--json").stdout) == []  # scripts: still the seller's own
+
+    write(home, "mine", f'account = "Globex"\nowner = "bob@ourco.example"\nstarts_at = {iso(2)}\n')
+    mine = cli("list")
+    assert "Globex" in mine.stdout and "Acme" not in mine.stdout
+    assert "6 more plans of your team are hidden" in mine.stderr
+    # Asked for by name, nothing is said: the seller chose whose plans to see.
+    assert "hidden" not in cli("list", "--owner", "me").stderr
+    assert "hidden" not in cli("list", "--owner", "all").stderr

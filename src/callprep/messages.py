@@ -1253,6 +1253,31 @@ NOT_PREPARED_COMMAND = "callprep edit {id}"
 BRIEF_CHECK_COMMAND = "callprep check {id}"
 
 
+# `list` in a team store shows the seller's own plans: the team's it leaves out are counted, and
+# the command that shows them follows on a line of its own.
+def list_team_only(count: int, upcoming: bool) -> str:
+    what = f"call{'' if count == 1 else 's'} in the next 7 days" if upcoming else "plans"
+    if not upcoming and count == 1:
+        what = "plan"
+    return (
+        f"No {'calls' if upcoming else 'plans'} of yours yet; {count} of your team's {what} "
+        f"{'is' if count == 1 else 'are'} hidden (in a team store, list shows your own). "
+        "To see every seller's:"
+    )
+
+
+def list_team_hidden(count: int, upcoming: bool) -> str:
+    what = "call" if upcoming else "plan"
+    return (
+        f"{count} more {what}{'' if count == 1 else 's'} of your team "
+        f"{'is' if count == 1 else 'are'} hidden. To see every seller's:"
+    )
+
+
+def list_every_owner(upcoming: bool) -> str:
+    return "callprep list --owner all" + (" --upcoming" if upcoming else "")
+
+
 STATS_OWNER_COLUMNS = (
     "owner",
     "calls",

@@ -116,6 +116,19 @@ def say(message: str, style: str = "") -> None:
     console.print(message, style=style or None, markup=False, emoji=False, highlight=False)
 
 
+def hint(message: str, *commands: str) -> None:
+    """A message and the commands it names, each whole on a line of its own (indented two).
+
+    The message is folded at words as `say` folds it; a command never is: folded inside an id
+    (`…northwind-foods-` / `discovery --mark-shared`), it can no longer be copied whole.
+    """
+    say(message)
+    stream = _Guarded(sys.stderr)
+    for command in commands:
+        stream.write(f"  {one_line(command)}\n")
+    sys.stderr.flush()
+
+
 def _plain(stream: TextIO) -> bool:
     """A stream rich would treat as no terminal: nothing to fold, nothing to colour."""
     if any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")):

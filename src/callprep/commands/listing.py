@@ -30,8 +30,17 @@ def run(
     if as_json:
         output.print_json([row.to_json() for row in found])
         return
+    # The team's plans the default owner filter leaves out: said, with how to see them (a
+    # seller who just joined a team has none of their own yet, and must not read "no plans").
+    hidden = 0
+    if whose is not None and owner is None:
+        hidden = len(listing.rows(plans, account, upcoming, now)) - len(found)
     if not found:
-        if upcoming:
+        if hidden:
+            output.hint(
+                messages.list_team_only(hidden, upcoming), messages.list_every_owner(upcoming)
+            )
+        elif upcoming:
             output.say(messages.UPCOMING_EMPTY.format(days=listing.UPCOMING_DAYS))
         else:
             output.say(messages.LIST_EMPTY if not account else messages.LIST_NO_MATCH)
@@ -45,3 +54,7 @@ def run(
     else:
         lines = table(found, console.width, [p.id for p in plans], zone, now)
         output.write_lines(console, lines)
+    if hidden:
+        output.hint(
+            messages.list_team_hidden(hidden, upcoming), messages.list_every_owner(upcoming)
+        )
