@@ -100,12 +100,15 @@ def test_a_conflict_is_named_until_resolved(team) -> None:
     assert synced.exit_code == 0, synced.stderr
     copy = f"{plan_id}.conflict-bob.toml"
     assert copy in synced.stderr and "both versions are kept" in synced.stderr
+    # The command that resolves it, whole on a line of its own.
+    assert f"\n  callprep resolve {plan_id}\n" in synced.stderr
     listed = team("bob", "list", "--owner", "all")
     assert copy in listed.stderr and listed.stdout.count(plan_id) == 1  # no plan of its own
+    assert "callprep resolve ID" in listed.stderr
     assert team("ann", "sync").exit_code == 0  # ann gets the copy too: nothing hidden
     assert copy in team("ann", "list").stderr
-    # Resolved by moving the copy to the trash, named as sync names it.
-    assert team("bob", "delete", copy.removesuffix(".toml")).exit_code == 0
+    # Resolved by moving the copy to the trash, named as sync names it (with its folder too).
+    assert team("bob", "delete", f"plans/{copy}").exit_code == 0
     assert copy not in team("bob", "list").stderr
     assert team("bob", "sync").exit_code == 0
     assert team("ann", "sync").exit_code == 0

@@ -774,6 +774,36 @@ def sync() -> None:
     command.sync(home())
 
 
+@app.command()
+@guarded
+def resolve(
+    plan: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The plan with a conflict copy: its id (or a start of it, or its account), or "
+            "the copy's name as sync gives it.",
+        ),
+    ],
+    mine: Annotated[
+        bool, typer.Option("--mine", help="Take your version of every field that differs.")
+    ] = False,
+    theirs: Annotated[
+        bool, typer.Option("--theirs", help="Take the other version of every field that differs.")
+    ] = False,
+) -> None:
+    """Make a team conflict one plan again: the plan and its copy field by field, yours or theirs.
+
+    Shows each field the two versions hold differently and asks which to keep (Enter keeps
+    the plan's), or takes one side for all with --mine or --theirs. Mine is your version: the
+    copy named after you, else the plan. The plan is written under its lock and the copy goes
+    to the trash; `callprep sync` shares the result.
+    """
+    from callprep.commands import resolve as command
+
+    command.run(home(), plan, command.check_sides(mine, theirs))
+
+
 @app.command("import")
 @guarded
 def import_(

@@ -1237,11 +1237,10 @@ SYNC_SENT = "Sent {count}: {ids}"
 SYNC_RECEIVED = "From the team, {count}: {ids}"
 CONFLICTS_HEADING = "Changed here and by a teammate before either synced; both versions are kept:"
 CONFLICT_LINE = "  {copy}  beside  {plan}"
-CONFLICTS_RESOLVE = (
-    "Keep what is right in the plan (`callprep edit PLAN`), then move the copy away "
-    "(`callprep delete PATH-OF-COPY`)."
+CONFLICTS_RESOLVE = "Resolve each, field by field (or --mine or --theirs for every field):"
+LIST_CONFLICTS = (
+    "{count} conflict cop{ies} to resolve: {names} (`callprep resolve ID` merges each)."
 )
-LIST_CONFLICTS = "{count} conflict cop{ies} to resolve: {names} (`callprep sync` says how)."
 
 # --- a week of daily use: a call's time, 80 columns, hidden team plans, resolve, completion ---
 
@@ -1276,6 +1275,46 @@ def list_team_hidden(count: int, upcoming: bool) -> str:
 
 def list_every_owner(upcoming: bool) -> str:
     return "callprep list --owner all" + (" --upcoming" if upcoming else "")
+
+
+# `callprep resolve`: a team conflict, field by field.
+RESOLVE_COMMAND = "callprep resolve {id}"
+RESOLVE_NO_SUCH_COPY = "no conflict copy {name!r} in the store (`callprep list` names them)"
+RESOLVE_PLAN_GONE = (
+    "{copy} has no plan beside it ({plan} is not in the store): `callprep delete --restore` "
+    "the plan first, or `callprep delete` the copy"
+)
+RESOLVE_NOTHING = "{id} has no conflict copy to resolve"
+RESOLVE_BOTH_SIDES = "--mine or --theirs: one side, not both"
+RESOLVE_NO_TERMINAL = (
+    "no terminal to choose field by field on: add --mine or --theirs to take that side for "
+    "every field"
+)
+RESOLVE_MINE_IS = {
+    True: "mine is the copy (your change), theirs the plan (the team's)",
+    False: "mine is the plan, theirs the copy ({who}'s change)",
+}
+RESOLVE_ABSENT = "(not there)"
+RESOLVE_EMPTY = "(empty)"
+RESOLVE_ASK = "Keep which {field}?"
+RESOLVE_SAME = "{copy} holds nothing the plan does not; it is in the trash now."
+RESOLVE_SHARE = "`callprep sync` shares it with the team."
+
+
+def resolve_heading(plan_id: str, count: int, copy: str, mine_is: str) -> str:
+    fields = f"{count} field{'' if count == 1 else 's'} differ{'s' if count == 1 else ''}"
+    return f"{plan_id}: {fields} from its conflict copy {copy}; {mine_is}."
+
+
+def resolved(plan_id: str, mine: int, theirs: int) -> str:
+    return (
+        f"Resolved {plan_id}: {mine} field{'' if mine == 1 else 's'} from mine, {theirs} from "
+        "theirs; the copy is in the trash."
+    )
+
+
+def resolve_more(count: int) -> str:
+    return f"{count} more conflict cop{'y' if count == 1 else 'ies'} of this plan; next:"
 
 
 STATS_OWNER_COLUMNS = (
