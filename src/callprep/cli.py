@@ -153,11 +153,48 @@ def whole_number(what: str) -> Callable[[str], int]:
     return parse
 
 
+def completes(kind: str) -> Callable[..., list[str]]:
+    """What a PLAN-like argument completes to on Tab: read from the store only when the shell
+    asks (`commands.completion`: no plan model, no pydantic)."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from callprep.commands import completion  # deferred: only when the shell asks
+        from callprep.plans.home import resolve_home  # deferred: only when the shell asks
+
+        try:
+            folder = resolve_home(ctx.find_root().params.get("home"))
+        except Exception:  # a Tab never prints a traceback: nothing to offer
+            return []
+        if kind == "conflict":
+            return completion.conflict_names(folder, incomplete)
+        if kind == "trash":
+            return completion.trashed(folder, incomplete)
+        if kind == "account":
+            return completion.account_names(folder, incomplete)
+        return completion.plan_refs(folder, incomplete)
+
+    return complete
+
+
+def offers(*values: str) -> Callable[[str], list[str]]:
+    """An option's values, completed on Tab."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in values if value.startswith(incomplete)]
+
+    return complete
+
+
 KINDS = ("discovery", "demo", "proposal", "negotiation", "review", "other")
 BRIEF_FORMATS = ("term", "md", "html", "pdf")
 AGENDA_FORMATS = ("text", "md")
 PAPERS = ("a4", "letter")
 SECTIONS = ("call", "objectives", "agenda", "discovery", "people", "questions")
+# The profile's keys, as plans/profile.py has them (tests/test_completion.py holds the two
+# together): here for completion, which must not load the profile's model.
+PROFILE_KEYS = (
+    "name", "email", "company", "title", "timezone", "signature", "domains", "paper", "playbook"
+)  # fmt: skip
 
 
 def _bar(values: tuple[str, ...]) -> str:
@@ -167,7 +204,12 @@ def _bar(values: tuple[str, ...]) -> str:
 def format_option(formats: tuple[str, ...], what: str, help_text: str) -> Any:
     """`--format`/`-f`, one of `formats`, refused in the seller's words otherwise."""
     return typer.Option(
-        "--format", "-f", parser=choice(*formats, what=what), metavar=_bar(formats), help=help_text
+        "--format",
+        "-f",
+        parser=choice(*formats, what=what),
+        metavar=_bar(formats),
+        help=help_text,
+        autocompletion=offers(*formats),
     )
 
 
@@ -187,6 +229,7 @@ PlanArg = Annotated[
     typer.Argument(
         metavar="PLAN",
         help="A plan id (or a unique start of one), a path to a .toml file, or an account name.",
+        autocompletion=completes("plan"),
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
@@ -198,6 +241,7 @@ OwnerOpt = Annotated[
         help="Whose plans: yours, everybody's, or one seller's [default: me in a team store, "
         "else all].",
         show_default=False,
+        autocompletion=offers("me", "all"),
     ),
 ]
 FromOpt = Annotated[
@@ -223,7 +267,12 @@ NoInputOpt = Annotated[
 def new(
     account: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help="The customer's company.", show_default=False),
+        typer.Option(
+            metavar="NAME",
+            help="The customer's company.",
+            show_default=False,
+            autocompletion=completes("account"),
+        ),
     ] = None,
     opportunity: Annotated[
         str | None,
@@ -236,6 +285,7 @@ def new(
             metavar=_bar(KINDS),
             help="The kind of call.",
             show_default=False,
+            autocompletion=offers(*KINDS),
         ),
     ] = None,
     when: Annotated[
@@ -300,7 +350,12 @@ def new(
 def list_(
     account: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help="Only this account's plans.", show_default=False),
+        typer.Option(
+            metavar="NAME",
+            help="Only this account's plans.",
+            show_default=False,
+            autocompletion=completes("account"),
+        ),
     ] = None,
     upcoming: Annotated[
         bool, typer.Option("--upcoming", help="Only calls in the next 7 days, least ready first.")
@@ -340,6 +395,7 @@ def edit(
             metavar=_bar(SECTIONS),
             help="Ask only this part of the plan again (implies --interview).",
             show_default=False,
+            autocompletion=offers(*SECTIONS),
         ),
     ] = None,
 ) -> None:
@@ -386,12 +442,21 @@ def reschedule(
 def delete(
     plan: Annotated[
         str | None,
-        typer.Argument(metavar="PLAN", help="The plan to move to the trash.", show_default=False),
+        typer.Argument(
+            metavar="PLAN",
+            help="The plan to move to the trash.",
+            show_default=False,
+            autocompletion=completes("plan"),
+        ),
     ] = None,
     restore: Annotated[
         str | None,
         typer.Option(
-            "--restore", metavar="ID", help="Bring a deleted plan back.", show_default=False
+            "--restore",
+            metavar="ID",
+            help="Bring a deleted plan back.",
+            show_default=False,
+            autocompletion=completes("trash"),
         ),
     ] = None,
 ) -> None:
@@ -439,6 +504,7 @@ def brief(
             metavar=_bar(PAPERS),
             help="Paper size for pdf and html [default: your profile's, else a4].",
             show_default=False,
+            autocompletion=offers(*PAPERS),
         ),
     ] = None,
     share: Annotated[
@@ -576,7 +642,12 @@ def done(
 def stats(
     account: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help="Only this account's calls.", show_default=False),
+        typer.Option(
+            metavar="NAME",
+            help="Only this account's calls.",
+            show_default=False,
+            autocompletion=completes("account"),
+        ),
     ] = None,
     since: Annotated[
         str | None,
@@ -626,6 +697,7 @@ def deal(
         typer.Argument(
             metavar="PLAN|ACCOUNT",
             help="A plan of the deal (id, start of one, or path), or its account (or a start of it).",
+            autocompletion=completes("plan"),
         ),
     ],
     opportunity: Annotated[
@@ -752,6 +824,7 @@ def export(
             metavar="EMAIL|me|all",
             help="Whose plans [default: all].",
             show_default=False,
+            autocompletion=offers("me", "all"),
         ),
     ] = None,
 ) -> None:
@@ -783,6 +856,7 @@ def resolve(
             metavar="ID",
             help="The plan with a conflict copy: its id (or a start of it, or its account), or "
             "the copy's name as sync gives it.",
+            autocompletion=completes("conflict"),
         ),
     ],
     mine: Annotated[
@@ -891,6 +965,18 @@ def profile(ctx: typer.Context, json: JsonOpt = False) -> None:
     command.run(home(), as_json=json)
 
 
+def profile_values(ctx: typer.Context, incomplete: str) -> list[str]:
+    """`profile set paper` completes a4 or letter; `profile set timezone` the zones' names."""
+    key = ctx.params.get("key")
+    if key == "paper":
+        return [paper for paper in PAPERS if paper.startswith(incomplete)]
+    if key == "timezone":
+        from zoneinfo import available_timezones  # deferred: only a Tab after `timezone`
+
+        return sorted(z for z in available_timezones() if z.lower().startswith(incomplete.lower()))
+    return []
+
+
 @profile_app.command("set")
 @guarded
 def profile_set(
@@ -899,6 +985,7 @@ def profile_set(
         typer.Argument(
             metavar="KEY",
             help="name, email, company, title, timezone, signature, domains, paper or playbook.",
+            autocompletion=offers(*PROFILE_KEYS),
         ),
     ],
     value: Annotated[
@@ -906,6 +993,7 @@ def profile_set(
         typer.Argument(
             metavar="VALUE",
             help='The value; "" clears it. Signature lines are separated by \\n; domains by spaces.',
+            autocompletion=profile_values,
         ),
     ],
 ) -> None:
@@ -928,19 +1016,34 @@ def completion(
             metavar=_bar(SHELLS),
             parser=choice(*SHELLS, what="shell callprep completes in"),
             help="Your shell.",
+            autocompletion=offers(*SHELLS),
         ),
     ],
+    install: Annotated[
+        bool,
+        typer.Option(
+            "--install",
+            help="Write it where your shell looks for it (making the folders it needs) instead "
+            "of printing it.",
+        ),
+    ] = False,
 ) -> None:
-    """Print the shell code that completes callprep's commands and options on Tab.
+    """Complete callprep on Tab: commands, options, plan ids, accounts and values.
 
-    bash: `callprep completion bash > ~/.local/share/bash-completion/completions/callprep`;
-    zsh: `callprep completion zsh > ~/.zfunc/_callprep` (with ~/.zfunc in $fpath);
-    fish: `callprep completion fish > ~/.config/fish/completions/callprep.fish`.
+    `callprep completion bash --install` writes the script where your shell finds it by
+    itself (bash: ~/.local/share/bash-completion/completions/callprep; zsh: ~/.zfunc/_callprep;
+    fish: ~/.config/fish/completions/callprep.fish), making the folders a fresh machine lacks,
+    and says what else the shell needs. Without --install it prints the script.
     """
     from typer._completion_shared import get_completion_script
 
+    from callprep.commands import completion as command
+
     script = get_completion_script(prog_name="callprep", complete_var=COMPLETE_VAR, shell=shell)
-    typer.echo(script.rstrip("\n"))
+    if not install:
+        typer.echo(command.script_for(shell, script).rstrip("\n"))
+        return
+    command.report(shell, command.install(shell, script))
 
 
 def main() -> None:

@@ -1317,6 +1317,18 @@ def resolve_more(count: int) -> str:
     return f"{count} more conflict cop{'y' if count == 1 else 'ies'} of this plan; next:"
 
 
+# `callprep completion SHELL --install`.
+COMPLETION_INSTALLED = "Wrote the completion script to {path}."
+COMPLETION_BASH_NEXT = (
+    "A new bash completes callprep on Tab (the bash-completion package loads it from there). "
+    "Without that package, add this line to ~/.bashrc:"
+)
+COMPLETION_ZSH_NEXT = "If ~/.zshrc does not have them yet, add these lines to it:"
+COMPLETION_ZSH_LINES = ("fpath=(~/.zfunc $fpath)", "autoload -Uz compinit && compinit")
+COMPLETION_FISH_NEXT = "A new fish completes callprep on Tab."
+COMPLETION_CANNOT_WRITE = "cannot write {path}: {reason}; nothing was installed"
+
+
 STATS_OWNER_COLUMNS = (
     "owner",
     "calls",
