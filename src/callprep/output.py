@@ -140,10 +140,13 @@ def _plain(stream: TextIO) -> bool:
 
 
 def warn(message: str) -> None:
-    """One line, whatever the width (scripts read warnings as lines)."""
-    err().print(
-        f"callprep: {one_line(message)}", style="yellow", markup=False, emoji=False, highlight=False
-    )
+    """One line for a script or a log, which read warnings as lines; in a terminal folded at
+    words as `say` folds, so the terminal never folds a `command` or an id inside it."""
+    console = err()
+    text = f"callprep: {one_line(message)}"
+    if console.is_terminal:
+        text = "\n".join(wrap(text, console.width))
+    console.print(text, style="yellow", markup=False, emoji=False, highlight=False)
 
 
 # What JSON and TOML writers leave raw in a string but a terminal may act on: DEL, the C1
