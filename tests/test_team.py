@@ -342,3 +342,37 @@ def test_after_joining_list_says_the_teams_plans_are_hidden_and_how_to_see_them(
     # Asked for by name, nothing is said: the seller chose whose plans to see.
     assert "hidden" not in cli("list", "--owner", "me").stderr
     assert "hidden" not in cli("list", "--owner", "all").stderr
+
+
+def test_review_at_80_columns_keeps_the_account_and_the_time(
+    cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It cut every column and dropped the account, so a manager could not tell calls apart:
+    now the opportunity goes first, then the owner's domain, then the gap is cut, then goes,
+    then the owner; the account and the time stay."""
+    for n, account in enumerate(("Globex Holdings", "Initech")):
+        write(
+            home,
+            f"call-{n}",
+            f'account = "{account}"\nopportunity = "Fleet telematics rollout, phase two"\n'
+            f'owner = "bartholomew.longname@ourco.example"\nstarts_at = {iso(1 + n)}\n'
+            'timezone = "America/New_York"\n',
+        )
+
+    def rows(columns: int) -> list[str]:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        lines = cli("review").stdout.splitlines()
+        assert all(len(line) <= columns for line in lines), lines
+        return [line for line in lines if "Globex" in line or "Initech" in line]
+
+    wide = rows(160)
+    assert "Globex Holdings · Fleet telematics rollout, phase two" in wide[0]
+    assert "bartholomew.longname@ourco.example" in wide[0] and "no objective" in wide[0]
+    narrow = rows(80)
+    assert "Globex Holdings " in narrow[0] and "Initech " in narrow[1]
+    assert "Tue 1 Dec 09:00 (04:00 New York)" in narrow[0]
+    assert "phase two" not in narrow[0] and "no objective" not in narrow[0]
+    assert narrow[0].endswith("bartholomew.longname")
+    # Narrower still, the owner goes too; the account and the time never.
+    assert rows(60)[0].split() == ["1", "Tue", "1", "Dec", "09:00", "(04:00", "New", "York)",
+                                   "Globex", "Holdings"]  # fmt: skip
