@@ -1242,6 +1242,26 @@ LIST_CONFLICTS = (
     "{count} conflict cop{ies} to resolve: {names} (`callprep resolve ID` merges each)."
 )
 
+STATS_OWNER_COLUMNS = (
+    "owner",
+    "calls",
+    "debriefed",
+    "reached:\nagenda agreed",  # two lines: the table fits 80 columns with an email beside it
+    "reached:\nnot agreed",
+    "stalled",
+)
+DEAL_NOT_OWNED = "no call on {deal} is yours; `--owner all` shows everybody's"
+REVIEW_COMING = "Calls in the next {days} days, least ready first"
+REVIEW_COMING_COLUMNS = ("ready", "when", "call", "owner", "costliest gap")
+REVIEW_NONE_COMING = "  No calls coming."
+REVIEW_CONTINUATIONS = "Continuations debriefed in the last {days} days (no customer action agreed)"
+REVIEW_STALLED = "Stalled deals (two continuations or more in a row)"
+REVIEW_IN_A_ROW = "{count} in a row"
+REVIEW_NONE = "  None."
+EXPORT_NEEDS_OUTPUT = "export --format {format} needs -o FILE (only jsonl goes to the terminal)"
+EXPORTED = "{calls} calls and {commitments} commitments exported."
+
+
 # --- a week of daily use: a call's time, 80 columns, hidden team plans, resolve, completion ---
 
 # A call's time as the seller reads it (dates.call_time_text: one rule for every view).
@@ -1327,26 +1347,6 @@ COMPLETION_ZSH_NEXT = "If ~/.zshrc does not have them yet, add these lines to it
 COMPLETION_ZSH_LINES = ("fpath=(~/.zfunc $fpath)", "autoload -Uz compinit && compinit")
 COMPLETION_FISH_NEXT = "A new fish completes callprep on Tab."
 COMPLETION_CANNOT_WRITE = "cannot write {path}: {reason}; nothing was installed"
-
-
-STATS_OWNER_COLUMNS = (
-    "owner",
-    "calls",
-    "debriefed",
-    "reached:\nagenda agreed",  # two lines: the table fits 80 columns with an email beside it
-    "reached:\nnot agreed",
-    "stalled",
-)
-DEAL_NOT_OWNED = "no call on {deal} is yours; `--owner all` shows everybody's"
-REVIEW_COMING = "Calls in the next {days} days, least ready first"
-REVIEW_COMING_COLUMNS = ("ready", "when", "call", "owner", "costliest gap")
-REVIEW_NONE_COMING = "  No calls coming."
-REVIEW_CONTINUATIONS = "Continuations debriefed in the last {days} days (no customer action agreed)"
-REVIEW_STALLED = "Stalled deals (two continuations or more in a row)"
-REVIEW_IN_A_ROW = "{count} in a row"
-REVIEW_NONE = "  None."
-EXPORT_NEEDS_OUTPUT = "export --format {format} needs -o FILE (only jsonl goes to the terminal)"
-EXPORTED = "{calls} calls and {commitments} commitments exported."
 
 
 # --- the follow-up (after the call) ----------------------------------------------------------
