@@ -1275,9 +1275,7 @@ BRIEF_CHECK_COMMAND = "callprep check {id}"
 # `list` in a team store shows the seller's own plans: the team's it leaves out are counted, and
 # the command that shows them follows on a line of its own.
 def list_team_only(count: int, upcoming: bool) -> str:
-    what = f"call{'' if count == 1 else 's'} in the next 7 days" if upcoming else "plans"
-    if not upcoming and count == 1:
-        what = "plan"
+    what = "calls in the next 7 days" if upcoming else "plans"  # "1 of your team's plans is"
     return (
         f"No {'calls' if upcoming else 'plans'} of yours yet; {count} of your team's {what} "
         f"{'is' if count == 1 else 'are'} hidden (in a team store, list shows your own). "
