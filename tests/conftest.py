@@ -73,6 +73,10 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("CALLPREP_HOME", str(store_home))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
+    # The seller's own zone, where no profile names one, is the machine's: the same on every
+    # machine, so a call's time reads the same in every run (docs/planning.md, "How a call's
+    # time is shown"). A test about another zone sets the profile's, or TZ, itself.
+    monkeypatch.setenv("TZ", "UTC")
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
     output.reset()

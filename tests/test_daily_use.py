@@ -136,7 +136,7 @@ def test_when_in_the_past_is_saved_with_a_warning(cli, home) -> None:
     assert result.exit_code == 0
     plan_id = result.stdout.strip()
     assert result.stderr.splitlines()[-1] == (
-        f"callprep: Sun 29 Nov 2026, 10:00 UTC is in the past; saved anyway "
+        f"callprep: Sun 29 Nov 2026, 10:00 is in the past; saved anyway "
         f"(`callprep debrief {plan_id}` once it was held)."
     )
     assert "in the past" not in new(cli, "--account", "Globex", "--when", "tomorrow 10:00").stderr

@@ -50,6 +50,21 @@ def test_help_lists_every_command(cli) -> None:
         assert f"  {name} " in result.stdout or f"  {name}\n" in result.stdout, name
 
 
+def test_help_says_each_commands_first_sentence_whole_at_80_columns(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Click cut every description to one line with "..." at 80 columns; now each wraps."""
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli("--help")
+    listing = result.stdout.split("Commands:\n", 1)[1]
+    assert "..." not in listing and "…" not in listing
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    described = " ".join(" ".join(listing.split()).split())
+    assert "Plan a call: walk the checklist with the coach and save the plan." in described
+    assert "review The manager's queue across the team: coming calls least ready first, with " \
+        "owner and the costliest gap; recent continuations; stalled deals." in described  # fmt: skip
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_that_reads(cli, command: str) -> None:
     result = cli(command, "--help")

@@ -157,10 +157,13 @@ def test_new_when_and_stats_since_read_what_people_write(cli, home: Path) -> Non
     assert later["calls"] == 0
 
 
-def test_the_brief_names_the_time_zone(cli, home: Path) -> None:
+def test_the_brief_shows_the_sellers_time_and_names_the_customers(cli, home: Path) -> None:
     cli("profile", "set", "timezone", "Asia/Kolkata")
-    plan_id = new(cli, "--account", "Acme", "--when", when(2, 11))
-    assert "Asia/Kolkata" in cli("brief", plan_id, "-f", "md").stdout
+    own = new(cli, "--account", "Acme", "--when", when(2, 11))
+    assert "**Call**, Wed 2 Dec 2026, 11:00  \n" in cli("brief", own, "-f", "md").stdout
+    theirs = new(cli, "--account", "Acme", "--when", "3 Dec 10:00 America/New_York")
+    brief = cli("brief", theirs, "-f", "md").stdout
+    assert "**Call**, Thu 3 Dec 2026, 20:30 (10:00 New York)  \n" in brief
 
 
 # --- reschedule, delete, find by account ------------------------------------------------------------

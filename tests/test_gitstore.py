@@ -519,6 +519,122 @@ def test_the_same_new_plan_id_on_both_sides(tmp_path: Path, remote: Path) -> Non
     assert "ann's" in result.new_conflicts[0].read_text()
 
 
+def reschedule(home: Path, plan_id: str, day: int) -> str:
+    """Move the plan as `callprep reschedule` does: its id follows the date, the old one an alias."""
+    store = Store(home)
+    moved = store.reschedule(
+        store.path_for(plan_id),
+        lambda plan: plan.model_copy(update={"starts_at": AT.replace(day=day)}),
+    )
+    return moved.plan.id
+
+
+def live_plans(home: Path) -> list[str]:
+    return sorted(name for name in plan_files(home) if ".conflict-" not in name)
+
+
+@pytest.mark.parametrize("first", ["ann", "bob"])
+def test_a_reschedule_here_and_an_edit_there_are_one_plan(
+    two: tuple[Path, Path, str], first: str
+) -> None:
+    """Ann moves the call while Bob adds a question: after both sync, one plan, not two."""
+    ann, bob, plan_id = two
+    moved = reschedule(ann, plan_id, 4)
+    assert moved != plan_id
+    update(bob, plan_id, ask("Bob's question"))
+
+    order = [(ann, ANN), (bob, BOB)] if first == "ann" else [(bob, BOB), (ann, ANN)]
+    for home, who in [*order, *order]:
+        gitstore.sync(home, who)
+
+    for home in (ann, bob):
+        assert live_plans(home) == [f"{moved}.toml"]  # the old id is an alias of it, no plan
+        (copy,) = gitstore.conflicts(home)
+        assert copy.name == f"{moved}.conflict-bob.toml"  # Bob's edit, whoever synced first
+        assert "Bob's question" in copy.read_text()  # nothing lost: Bob's edit beside it
+        assert load_plan(home / "plans" / f"{moved}.toml").aliases == [plan_id]
+        assert_clean(home)
+    assert plan_files(ann) == plan_files(bob)
+
+
+def test_a_call_moved_on_both_sides_to_different_times_is_one_plan(
+    two: tuple[Path, Path, str],
+) -> None:
+    ann, bob, plan_id = two
+    to_4, to_5 = reschedule(ann, plan_id, 4), reschedule(bob, plan_id, 5)
+    for home, who in [(ann, ANN), (bob, BOB), (ann, ANN)]:
+        gitstore.sync(home, who)
+    for home in (ann, bob):
+        assert live_plans(home) == [f"{to_4}.toml"]  # the team's (Ann's, pushed first)
+        (copy,) = gitstore.conflicts(home)
+        assert copy.name == f"{to_4}.conflict-bob.toml"
+        assert load_plan(copy).id == to_5
+        assert_clean(home)
+
+
+def test_a_reschedule_on_one_side_alone_just_moves_the_plan(
+    two: tuple[Path, Path, str],
+) -> None:
+    ann, bob, plan_id = two
+    moved = reschedule(ann, plan_id, 4)
+    other = add(bob, "Globex")
+    for home, who in [(ann, ANN), (bob, BOB), (ann, ANN)]:
+        gitstore.sync(home, who)
+    for home in (ann, bob):
+        assert live_plans(home) == sorted([f"{moved}.toml", f"{other}.toml"])
+        assert gitstore.conflicts(home) == []
+
+
+def force_push_another_history(
+    remote: Path, tmp_path: Path, change: Callable[[Path], None]
+) -> None:
+    """Someone replaces the team's history: the same files, as one new root commit, changed."""
+    work = tmp_path / "rewrite"
+    git("clone", "-q", str(remote), str(work))
+    git("checkout", "-q", "--orphan", "fresh", cwd=work)
+    change(work)
+    git("add", "-A", cwd=work)
+    ident = ["-c", "user.name=cai", "-c", f"user.email={CAI}"]
+    git(*ident, "commit", "-q", "-m", "a new history", cwd=work)
+    git("push", "-q", "-f", "origin", "fresh:main", cwd=work)
+
+
+def test_after_a_force_push_of_another_history_only_plans_changed_on_both_sides_conflict(
+    two: tuple[Path, Path, str], remote: Path, tmp_path: Path
+) -> None:
+    ann, bob, plan_id = two
+    quiet, theirs_only, both, dropped = (
+        add(ann, name) for name in ("Quiet", "Theirs", "Both", "Dropped")
+    )
+    synced(ann, bob, who={ann: ANN, bob: BOB})
+    update(bob, plan_id, ask("Bob's, here only"))
+    update(bob, both, ask("Bob's, on both sides"))
+
+    def change(work: Path) -> None:
+        for plan, text in ((theirs_only, "the team's"), (both, "the team's, on both sides")):
+            path = work / "plans" / f"{plan}.toml"
+            path.write_text(path.read_text() + f'\n[notes]\nteam = "{text}"\n')
+        (work / "plans" / f"{dropped}.toml").unlink()
+
+    force_push_another_history(remote, tmp_path, change)
+    result = gitstore.sync(bob, BOB)
+
+    assert [p.name for p in result.new_conflicts] == [f"{both}.conflict-bob.toml"]
+    assert "Bob's, here only" in (bob / "plans" / f"{plan_id}.toml").read_text()
+    assert "the team's" in (bob / "plans" / f"{theirs_only}.toml").read_text()
+    assert "the team's, on both sides" in (bob / "plans" / f"{both}.toml").read_text()
+    assert "Bob's, on both sides" in result.new_conflicts[0].read_text()
+    assert (bob / "plans" / f"{quiet}.toml").exists()
+    assert (bob / "plans" / f"{dropped}.toml").exists()  # not in the new history: kept, sent
+    assert f"plans/{dropped}.toml" in remote_files(remote)
+    assert_clean(bob)
+    # Ann, who changed nothing since, gets the new history and no conflict copy of her own.
+    again = gitstore.sync(ann, ANN)
+    assert [p.name for p in again.conflicts] == [f"{both}.conflict-bob.toml"]
+    assert plan_files(ann) == plan_files(bob)
+    assert_clean(ann)
+
+
 def test_a_playbook_changed_on_both_sides(two: tuple[Path, Path, str]) -> None:
     ann, bob, _ = two
     (ann / "playbooks").mkdir()

@@ -37,7 +37,7 @@ def test_list_is_newest_first(cli, three: list[str]) -> None:
     assert lines[0].split() == ["when", "account", "kind", "ready", "debrief", "id"]
     positions = [result.stdout.index(plan_id) for plan_id in three]
     assert positions == sorted(positions)
-    assert "2026-12-09 16:30" in lines[1] and "proposal" in lines[1]
+    assert "Wed 9 Dec 16:30" in lines[1] and "proposal" in lines[1]
 
 
 def test_list_json_has_the_spec_keys_newest_first(cli, three: list[str]) -> None:

@@ -120,16 +120,17 @@ def test_plain_list_is_newest_first_and_keeps_undated_plans_last(cli, home: Path
 @pytest.mark.parametrize(
     ("start", "label"),
     [
-        (dt.datetime(2026, 3, 2, 23, 0), "today"),
-        (dt.datetime(2026, 3, 3, 0, 30), "tomorrow"),
-        (dt.datetime(2026, 3, 6, 9, 0), "Fri"),
-        (dt.datetime(2026, 3, 9, 8, 0), "next Mon"),
+        (dt.datetime(2026, 3, 2, 23, 0), "today 23:00"),
+        (dt.datetime(2026, 3, 3, 0, 30), "tomorrow 00:30"),
+        (dt.datetime(2026, 3, 6, 9, 0), "Fri 09:00"),
+        (dt.datetime(2026, 3, 9, 8, 0), "next Mon 08:00"),
     ],
 )
 def test_day_labels_read_like_a_week(start: dt.datetime, label: str) -> None:
-    from callprep.render.listing import day_label
+    from callprep.dates import time_parts
 
-    assert day_label(start, dt.datetime(2026, 3, 2, 9, 0)) == label  # a Monday
+    now = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)  # a Monday
+    assert time_parts(start, "", "UTC", form="day", now=now) == (label, "")
 
 
 def summary(plan_id: str, readiness: int, starts: dt.datetime | None) -> PlanSummary:
@@ -164,7 +165,8 @@ def test_plain_list_lines_fit_the_terminal(
     monkeypatch.setenv("COLUMNS", "80")
     long_name = "Globex International Holdings of the Western Hemisphere"
     store_plan(home, UNPREPARED, "globex-demo", dt.timedelta(days=1), account=long_name)
-    store_plan(home, PREPARED, "acme-discovery", dt.timedelta(days=-1))
+    # (in the seller's own zone: no customer's time beside it takes the id's room)
+    store_plan(home, PREPARED, "acme-discovery", dt.timedelta(days=-1), timezone="")
     hostile = "[red]Evil[/] \x1b[2J Corp"
     store_plan(home, UNPREPARED, "evil-demo", dt.timedelta(days=-2), account=hostile)
     result = cli("list")

@@ -62,7 +62,9 @@ def test_a_team_from_init_to_review(team, tmp_path: Path) -> None:
     assert "1 plan came here, 1 of yours went there" in joined.stderr
     assert team("ann", "sync").exit_code == 0
 
-    # Each seller's own by default in a team store; --owner all shows the team's.
+    # Each seller's own by default in a team store, saying what it leaves out; --owner all
+    # shows the team's.
+    assert "1 more plan of your team is hidden" in team("bob", "list").stderr
     assert ids(team("ann", "list", "--json")) == [mine]
     assert set(ids(team("ann", "list", "--json", "--owner", "all"))) == {
         mine,
@@ -98,12 +100,15 @@ def test_a_conflict_is_named_until_resolved(team) -> None:
     assert synced.exit_code == 0, synced.stderr
     copy = f"{plan_id}.conflict-bob.toml"
     assert copy in synced.stderr and "both versions are kept" in synced.stderr
+    # The command that resolves it, whole on a line of its own.
+    assert f"\n  callprep resolve {plan_id}\n" in synced.stderr
     listed = team("bob", "list", "--owner", "all")
     assert copy in listed.stderr and listed.stdout.count(plan_id) == 1  # no plan of its own
+    assert "callprep resolve ID" in listed.stderr
     assert team("ann", "sync").exit_code == 0  # ann gets the copy too: nothing hidden
     assert copy in team("ann", "list").stderr
-    # Resolved by moving the copy to the trash, named as sync names it.
-    assert team("bob", "delete", copy.removesuffix(".toml")).exit_code == 0
+    # Resolved by moving the copy to the trash, named as sync names it (with its folder too).
+    assert team("bob", "delete", f"plans/{copy}").exit_code == 0
     assert copy not in team("bob", "list").stderr
     assert team("bob", "sync").exit_code == 0
     assert team("ann", "sync").exit_code == 0
@@ -297,3 +302,77 @@ def test_stats_by_owner_fits_80_columns(cli, home: Path, tmp_path: Path, monkeyp
     assert all(len(line) <= 80 for line in table), table
     assert "…" not in "\n".join(table)
     assert "agenda agreed" in table[0] + table[1] and "bob@ourco.example" in result.stdout
+
+
+# --- the team's plans `list` leaves out ---------------------------------------------------------
+
+
+def fake_team_store(home: Path) -> None:
+    """A store `team join` made, as `list` sees one (no git needed to read it)."""
+    (home / ".git").mkdir(parents=True, exist_ok=True)
+    (home / ".git" / "config").write_text("[callprep]\n\tteam = true\n", encoding="utf-8")
+    (home / "profile.toml").write_text('email = "bob@ourco.example"\n', encoding="utf-8")
+
+
+def test_after_joining_list_says_the_teams_plans_are_hidden_and_how_to_see_them(
+    cli, home: Path
+) -> None:
+    """`team join` said "6 plans came here", then `list` said "No plans yet"."""
+    fake_team_store(home)
+    for n in range(6):
+        write(
+            home,
+            f"team-{n}",
+            f'account = "Acme"\nowner = "ann@ourco.example"\nstarts_at = {iso(n + 1)}\n',
+        )
+    listed = cli("list")
+    assert listed.exit_code == 0 and listed.stdout == ""
+    assert "No plans yet" not in listed.stderr
+    assert "No plans of yours yet; 6 of your team's plans are hidden" in listed.stderr
+    assert listed.stderr.endswith("\n  callprep list --owner all\n")  # whole, on its own line
+    upcoming = cli("list", "--upcoming")
+    assert "6 of your team's calls in the next 7 days are hidden" in upcoming.stderr
+    assert upcoming.stderr.endswith("\n  callprep list --owner all --upcoming\n")
+    assert json.loads(cli("list", "--json").stdout) == []  # scripts: still the seller's own
+
+    write(home, "mine", f'account = "Globex"\nowner = "bob@ourco.example"\nstarts_at = {iso(2)}\n')
+    mine = cli("list")
+    assert "Globex" in mine.stdout and "Acme" not in mine.stdout
+    assert "6 more plans of your team are hidden" in mine.stderr
+    # Asked for by name, nothing is said: the seller chose whose plans to see.
+    assert "hidden" not in cli("list", "--owner", "me").stderr
+    assert "hidden" not in cli("list", "--owner", "all").stderr
+
+
+def test_review_at_80_columns_keeps_the_account_and_the_time(
+    cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It cut every column and dropped the account, so a manager could not tell calls apart:
+    now the opportunity goes first, then the owner's domain, then the gap is cut, then goes,
+    then the owner; the account and the time stay."""
+    for n, account in enumerate(("Globex Holdings", "Initech")):
+        write(
+            home,
+            f"call-{n}",
+            f'account = "{account}"\nopportunity = "Fleet telematics rollout, phase two"\n'
+            f'owner = "bartholomew.longname@ourco.example"\nstarts_at = {iso(1 + n)}\n'
+            'timezone = "America/New_York"\n',
+        )
+
+    def rows(columns: int) -> list[str]:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        lines = cli("review").stdout.splitlines()
+        assert all(len(line) <= columns for line in lines), lines
+        return [line for line in lines if "Globex" in line or "Initech" in line]
+
+    wide = rows(160)
+    assert "Globex Holdings · Fleet telematics rollout, phase two" in wide[0]
+    assert "bartholomew.longname@ourco.example" in wide[0] and "no objective" in wide[0]
+    narrow = rows(80)
+    assert "Globex Holdings " in narrow[0] and "Initech " in narrow[1]
+    assert "Tue 1 Dec 09:00 (04:00 New York)" in narrow[0]
+    assert "phase two" not in narrow[0] and "no objective" not in narrow[0]
+    assert narrow[0].endswith("bartholomew.longname")
+    # Narrower still, the owner goes too; the account and the time never.
+    assert rows(60)[0].split() == ["1", "Tue", "1", "Dec", "09:00", "(04:00", "New", "York)",
+                                   "Globex", "Holdings"]  # fmt: skip

@@ -153,11 +153,48 @@ def whole_number(what: str) -> Callable[[str], int]:
     return parse
 
 
+def completes(kind: str) -> Callable[..., list[str]]:
+    """What a PLAN-like argument completes to on Tab: read from the store only when the shell
+    asks (`commands.completion`: no plan model, no pydantic)."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from callprep.commands import completion  # deferred: only when the shell asks
+        from callprep.plans.home import resolve_home  # deferred: only when the shell asks
+
+        try:
+            folder = resolve_home(ctx.find_root().params.get("home"))
+        except Exception:  # a Tab never prints a traceback: nothing to offer
+            return []
+        if kind == "conflict":
+            return completion.conflict_names(folder, incomplete)
+        if kind == "trash":
+            return completion.trashed(folder, incomplete)
+        if kind == "account":
+            return completion.account_names(folder, incomplete)
+        return completion.plan_refs(folder, incomplete)
+
+    return complete
+
+
+def offers(*values: str) -> Callable[[str], list[str]]:
+    """An option's values, completed on Tab."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in values if value.startswith(incomplete)]
+
+    return complete
+
+
 KINDS = ("discovery", "demo", "proposal", "negotiation", "review", "other")
 BRIEF_FORMATS = ("term", "md", "html", "pdf")
 AGENDA_FORMATS = ("text", "md")
 PAPERS = ("a4", "letter")
 SECTIONS = ("call", "objectives", "agenda", "discovery", "people", "questions")
+# The profile's keys, as plans/profile.py has them (tests/test_completion.py holds the two
+# together): here for completion, which must not load the profile's model.
+PROFILE_KEYS = (
+    "name", "email", "company", "title", "timezone", "signature", "domains", "paper", "playbook"
+)  # fmt: skip
 
 
 def _bar(values: tuple[str, ...]) -> str:
@@ -167,7 +204,12 @@ def _bar(values: tuple[str, ...]) -> str:
 def format_option(formats: tuple[str, ...], what: str, help_text: str) -> Any:
     """`--format`/`-f`, one of `formats`, refused in the seller's words otherwise."""
     return typer.Option(
-        "--format", "-f", parser=choice(*formats, what=what), metavar=_bar(formats), help=help_text
+        "--format",
+        "-f",
+        parser=choice(*formats, what=what),
+        metavar=_bar(formats),
+        help=help_text,
+        autocompletion=offers(*formats),
     )
 
 
@@ -187,6 +229,7 @@ PlanArg = Annotated[
     typer.Argument(
         metavar="PLAN",
         help="A plan id (or a unique start of one), a path to a .toml file, or an account name.",
+        autocompletion=completes("plan"),
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
@@ -198,6 +241,7 @@ OwnerOpt = Annotated[
         help="Whose plans: yours, everybody's, or one seller's [default: me in a team store, "
         "else all].",
         show_default=False,
+        autocompletion=offers("me", "all"),
     ),
 ]
 FromOpt = Annotated[
@@ -223,7 +267,12 @@ NoInputOpt = Annotated[
 def new(
     account: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help="The customer's company.", show_default=False),
+        typer.Option(
+            metavar="NAME",
+            help="The customer's company.",
+            show_default=False,
+            autocompletion=completes("account"),
+        ),
     ] = None,
     opportunity: Annotated[
         str | None,
@@ -236,6 +285,7 @@ def new(
             metavar=_bar(KINDS),
             help="The kind of call.",
             show_default=False,
+            autocompletion=offers(*KINDS),
         ),
     ] = None,
     when: Annotated[
@@ -308,7 +358,12 @@ def new(
 def list_(
     account: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help="Only this account's plans.", show_default=False),
+        typer.Option(
+            metavar="NAME",
+            help="Only this account's plans.",
+            show_default=False,
+            autocompletion=completes("account"),
+        ),
     ] = None,
     upcoming: Annotated[
         bool, typer.Option("--upcoming", help="Only calls in the next 7 days, least ready first.")
@@ -348,6 +403,7 @@ def edit(
             metavar=_bar(SECTIONS),
             help="Ask only this part of the plan again (implies --interview).",
             show_default=False,
+            autocompletion=offers(*SECTIONS),
         ),
     ] = None,
 ) -> None:
@@ -394,12 +450,21 @@ def reschedule(
 def delete(
     plan: Annotated[
         str | None,
-        typer.Argument(metavar="PLAN", help="The plan to move to the trash.", show_default=False),
+        typer.Argument(
+            metavar="PLAN",
+            help="The plan to move to the trash.",
+            show_default=False,
+            autocompletion=completes("plan"),
+        ),
     ] = None,
     restore: Annotated[
         str | None,
         typer.Option(
-            "--restore", metavar="ID", help="Bring a deleted plan back.", show_default=False
+            "--restore",
+            metavar="ID",
+            help="Bring a deleted plan back.",
+            show_default=False,
+            autocompletion=completes("trash"),
         ),
     ] = None,
 ) -> None:
@@ -447,6 +512,7 @@ def brief(
             metavar=_bar(PAPERS),
             help="Paper size for pdf and html [default: your profile's, else a4].",
             show_default=False,
+            autocompletion=offers(*PAPERS),
         ),
     ] = None,
     share: Annotated[
@@ -657,7 +723,12 @@ def done(
 def stats(
     account: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help="Only this account's calls.", show_default=False),
+        typer.Option(
+            metavar="NAME",
+            help="Only this account's calls.",
+            show_default=False,
+            autocompletion=completes("account"),
+        ),
     ] = None,
     since: Annotated[
         str | None,
@@ -707,6 +778,7 @@ def deal(
         typer.Argument(
             metavar="PLAN|ACCOUNT",
             help="A plan of the deal (id, start of one, or path), or its account (or a start of it).",
+            autocompletion=completes("plan"),
         ),
     ],
     opportunity: Annotated[
@@ -833,6 +905,7 @@ def export(
             metavar="EMAIL|me|all",
             help="Whose plans [default: all].",
             show_default=False,
+            autocompletion=offers("me", "all"),
         ),
     ] = None,
 ) -> None:
@@ -853,6 +926,37 @@ def sync() -> None:
     from callprep.commands import team as command
 
     command.sync(home())
+
+
+@app.command()
+@guarded
+def resolve(
+    plan: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The plan with a conflict copy: its id (or a start of it, or its account), or "
+            "the copy's name as sync gives it.",
+            autocompletion=completes("conflict"),
+        ),
+    ],
+    mine: Annotated[
+        bool, typer.Option("--mine", help="Take your version of every field that differs.")
+    ] = False,
+    theirs: Annotated[
+        bool, typer.Option("--theirs", help="Take the other version of every field that differs.")
+    ] = False,
+) -> None:
+    """Make a team conflict one plan again: the plan and its copy field by field, yours or theirs.
+
+    Shows each field the two versions hold differently and asks which to keep (Enter keeps
+    the plan's), or takes one side for all with --mine or --theirs. Mine is your version: the
+    copy named after you, else the plan. The plan is written under its lock and the copy goes
+    to the trash; `callprep sync` shares the result.
+    """
+    from callprep.commands import resolve as command
+
+    command.run(home(), plan, command.check_sides(mine, theirs))
 
 
 @app.command("import")
@@ -942,6 +1046,18 @@ def profile(ctx: typer.Context, json: JsonOpt = False) -> None:
     command.run(home(), as_json=json)
 
 
+def profile_values(ctx: typer.Context, incomplete: str) -> list[str]:
+    """`profile set paper` completes a4 or letter; `profile set timezone` the zones' names."""
+    key = ctx.params.get("key")
+    if key == "paper":
+        return [paper for paper in PAPERS if paper.startswith(incomplete)]
+    if key == "timezone":
+        from zoneinfo import available_timezones  # deferred: only a Tab after `timezone`
+
+        return sorted(z for z in available_timezones() if z.lower().startswith(incomplete.lower()))
+    return []
+
+
 @profile_app.command("set")
 @guarded
 def profile_set(
@@ -950,6 +1066,7 @@ def profile_set(
         typer.Argument(
             metavar="KEY",
             help="name, email, company, title, timezone, signature, domains, paper or playbook.",
+            autocompletion=offers(*PROFILE_KEYS),
         ),
     ],
     value: Annotated[
@@ -957,6 +1074,7 @@ def profile_set(
         typer.Argument(
             metavar="VALUE",
             help='The value; "" clears it. Signature lines are separated by \\n; domains by spaces.',
+            autocompletion=profile_values,
         ),
     ],
 ) -> None:
@@ -979,19 +1097,34 @@ def completion(
             metavar=_bar(SHELLS),
             parser=choice(*SHELLS, what="shell callprep completes in"),
             help="Your shell.",
+            autocompletion=offers(*SHELLS),
         ),
     ],
+    install: Annotated[
+        bool,
+        typer.Option(
+            "--install",
+            help="Write it where your shell looks for it (making the folders it needs) instead "
+            "of printing it.",
+        ),
+    ] = False,
 ) -> None:
-    """Print the shell code that completes callprep's commands and options on Tab.
+    """Complete callprep on Tab: commands, options, plan ids, accounts and values.
 
-    bash: `callprep completion bash > ~/.local/share/bash-completion/completions/callprep`;
-    zsh: `callprep completion zsh > ~/.zfunc/_callprep` (with ~/.zfunc in $fpath);
-    fish: `callprep completion fish > ~/.config/fish/completions/callprep.fish`.
+    `callprep completion bash --install` writes the script where your shell finds it by
+    itself (bash: ~/.local/share/bash-completion/completions/callprep; zsh: ~/.zfunc/_callprep;
+    fish: ~/.config/fish/completions/callprep.fish), making the folders a fresh machine lacks,
+    and says what else the shell needs. Without --install it prints the script.
     """
     from typer._completion_shared import get_completion_script
 
+    from callprep.commands import completion as command
+
     script = get_completion_script(prog_name="callprep", complete_var=COMPLETE_VAR, shell=shell)
-    typer.echo(script.rstrip("\n"))
+    if not install:
+        typer.echo(command.script_for(shell, script).rstrip("\n"))
+        return
+    command.report(shell, command.install(shell, script))
 
 
 def main() -> None:

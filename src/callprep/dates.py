@@ -240,6 +240,95 @@ def echo(value: dt.datetime | dt.date | str) -> str:
     return messages.DATE_ECHO_TEXT.format(text=visible(value))
 
 
+# --- a call's time, as the seller reads it ------------------------------------------------------
+# One rule for every view the seller reads (docs/planning.md, "How a call's time is shown"): the
+# time on the seller's own clock first, unnamed; the call's own zone (the customer's) beside it,
+# named, when its clock reads differently at that moment. Customer-facing outputs have their own
+# (outreach.agenda: their zone first).
+
+TimeForm = Literal["long", "short", "day"]
+
+
+def place_name(key: str) -> str:
+    """A zone as a seller names it beside a time: `New York`, `UTC`, `UTC-5`."""
+    if key in _UTC_NAMES:
+        return "UTC"
+    fixed = re.fullmatch(r"Etc/GMT([+-])(\d+)", key)
+    if fixed:  # POSIX sign: Etc/GMT+5 is five hours behind UTC
+        return f"UTC{'-' if fixed.group(1) == '+' else '+'}{fixed.group(2)}"
+    return key.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def _our_zone(our_zone: str) -> ZoneInfo:
+    return _find_zone(our_zone) or _zone_or_none(local_zone_name()) or ZoneInfo("UTC")
+
+
+def time_parts(
+    start: dt.datetime,
+    zone_name: str = "",
+    our_zone: str = "",
+    *,
+    form: TimeForm = "long",
+    now: dt.datetime | None = None,
+) -> tuple[str, str]:
+    """A call's time as (ours, theirs): `Thu 3 Dec 2026, 20:00` and `15:00 New York`.
+
+    `zone_name` is the plan's zone (its `timezone`; else its offset counts), `our_zone` the
+    seller's (the profile's, else the machine's). `theirs` is "" when both clocks read the same.
+    `form`: "long" (`Thu 3 Dec 2026, 20:00`), "short" for tables (`Thu 3 Dec 20:00`, the year
+    only when it is not this one) or "day" for the coming week (`tomorrow 20:00`, `next Thu
+    20:00`). Never raises: a time past the calendar's ends shows with its own offset.
+    """
+    mine = _our_zone(our_zone)
+    try:
+        if start.tzinfo is None:  # a time with no offset is on the seller's own clock
+            start = start.replace(tzinfo=mine)
+        ours = start.astimezone(mine)
+        zone = _find_zone(zone_name) if zone_name else None
+        theirs = start.astimezone(zone) if zone is not None else start
+    except (OverflowError, ValueError):
+        return describe_datetime(start), ""
+    today = (now or system_clock.now()).astimezone(mine).date()
+    mine_text = _clock_day(ours, form, today)
+    if theirs.utcoffset() == ours.utcoffset():
+        return mine_text, ""
+    label = place_name(zone.key) if zone is not None else _offset_label(theirs.utcoffset())
+    day = f"{WEEKDAYS[theirs.weekday()]} " if theirs.date() != ours.date() else ""
+    return mine_text, f"{day}{theirs.hour:02}:{theirs.minute:02} {label}"
+
+
+def _clock_day(value: dt.datetime, form: TimeForm, today: dt.date) -> str:
+    hour = f"{value.hour:02}:{value.minute:02}"
+    weekday, month = WEEKDAYS[value.weekday()], MONTHS[value.month - 1]
+    if form == "day":
+        days = (value.date() - today).days
+        if days == 0:
+            return f"today {hour}"
+        if days == 1:
+            return f"tomorrow {hour}"
+        if 1 < days < 14:
+            return f"{'next ' if days >= 7 else ''}{weekday} {hour}"
+    if form == "long":
+        return f"{weekday} {value.day} {month} {value.year}, {hour}"
+    year = f" {value.year}" if value.year != today.year else ""
+    return f"{weekday} {value.day} {month}{year} {hour}"
+
+
+def call_time_text(
+    start: dt.datetime | None,
+    zone_name: str = "",
+    our_zone: str = "",
+    *,
+    form: TimeForm = "long",
+    now: dt.datetime | None = None,
+) -> str:
+    """A call's time, the whole rule in one line: `Thu 3 Dec 2026, 20:00 (15:00 New York)`."""
+    if start is None:
+        return messages.TIME_NOT_SET
+    ours, theirs = time_parts(start, zone_name, our_zone, form=form, now=now)
+    return f"{ours} ({theirs})" if theirs else ours
+
+
 # --- the patterns -----------------------------------------------------------------------------
 
 

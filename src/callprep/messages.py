@@ -429,7 +429,7 @@ RED_FLAG_TAG = "red flag"
 BRIEF_EARLIER = "from an earlier call"
 BRIEF_OVERDUE = "overdue"
 BRIEF_MORE = "+{count} more"
-BRIEF_SEE_CHECK = "(what to do: `callprep check {id}`)"
+BRIEF_SEE_CHECK = "What to do about each:"
 BRIEF_SHORTENED = "Shortened to fit one page (…). The full plan: callprep show {id}"
 BRIEF_WHO = {"customer": "They", "ours": "We"}
 OFF_SCRIPT_STEPS = (
@@ -834,7 +834,7 @@ DEAL_HEADINGS: dict[str, str] = {
     "next_step": "Next step",
 }
 DEAL_COLUMNS: dict[str, tuple[str, ...]] = {
-    "calls": ("date", "kind", "objective", "outcome"),
+    "calls": ("when", "kind", "objective", "outcome"),
     "people": ("name", "role", "side", "influence", "stance", "last seen"),
     "commitments": ("who", "what", "due", ""),
 }
@@ -1053,9 +1053,11 @@ AGENDA_MARKED_SHARED = "Marked the agenda as sent to the customer."
 AGENDA_MARKED_CONFIRMED = "Marked the agenda as sent to and confirmed by the customer."
 AGENDA_ALREADY_MARKED = "Nothing to change: the agenda is already marked as {state}."
 AGENDA_DRAFT_OFFER = "Draft the message that proposes the agenda to the customer?"
-AGENDA_DRAFT_AFTER = (
-    "A calendar invite to send with it: callprep agenda {id} --ics invite.ics\n"
-    "Once you have sent it:             callprep agenda {id} --mark-shared"
+AGENDA_DRAFT_AFTER = (  # each command whole on a line of its own: never folded inside the id
+    "A calendar invite to send with it:\n"
+    "  callprep agenda {id} --ics invite.ics\n"
+    "Once you have sent it:\n"
+    "  callprep agenda {id} --mark-shared"
 )
 
 
@@ -1092,7 +1094,7 @@ UPCOMING_EMPTY = "No calls in the next {days} days."
 FIX_FIRST = "fix first: {gap}"
 FIX_MORE = "  (+{count} more)"
 # An imported meeting nobody has prepared yet.
-NOT_PREPARED = "not prepared: `callprep edit {id}`"
+NOT_PREPARED = "not prepared yet; prepare it with:"
 
 
 # --- dates as people type them ------------------------------------------------------------
@@ -1462,11 +1464,11 @@ SYNC_SENT = "Sent {count}: {ids}"
 SYNC_RECEIVED = "From the team, {count}: {ids}"
 CONFLICTS_HEADING = "Changed here and by a teammate before either synced; both versions are kept:"
 CONFLICT_LINE = "  {copy}  beside  {plan}"
-CONFLICTS_RESOLVE = (
-    "Keep what is right in the plan (`callprep edit PLAN`), then move the copy away "
-    "(`callprep delete PATH-OF-COPY`)."
+CONFLICTS_RESOLVE = "Resolve each, field by field (or --mine or --theirs for every field):"
+LIST_CONFLICTS = (
+    "{count} conflict cop{ies} to resolve: {names} (`callprep resolve ID` merges each)."
 )
-LIST_CONFLICTS = "{count} conflict cop{ies} to resolve: {names} (`callprep sync` says how)."
+
 STATS_OWNER_COLUMNS = (
     "owner",
     "calls",
@@ -1485,6 +1487,91 @@ REVIEW_IN_A_ROW = "{count} in a row"
 REVIEW_NONE = "  None."
 EXPORT_NEEDS_OUTPUT = "export --format {format} needs -o FILE (only jsonl goes to the terminal)"
 EXPORTED = "{calls} calls and {commitments} commitments exported."
+
+
+# --- a week of daily use: a call's time, 80 columns, hidden team plans, resolve, completion ---
+
+# A call's time as the seller reads it (dates.call_time_text: one rule for every view).
+TIME_NOT_SET = "time not set"
+# Under `list --upcoming`'s "not prepared yet": the command, whole, on a line of its own.
+NOT_PREPARED_COMMAND = "callprep edit {id}"
+# Under the terminal brief's "Open:" line, whole on a line of its own.
+BRIEF_CHECK_COMMAND = "callprep check {id}"
+
+
+# `list` in a team store shows the seller's own plans: the team's it leaves out are counted, and
+# the command that shows them follows on a line of its own.
+def list_team_only(count: int, upcoming: bool) -> str:
+    what = "calls in the next 7 days" if upcoming else "plans"  # "1 of your team's plans is"
+    return (
+        f"No {'calls' if upcoming else 'plans'} of yours yet; {count} of your team's {what} "
+        f"{'is' if count == 1 else 'are'} hidden (in a team store, list shows your own). "
+        "To see every seller's:"
+    )
+
+
+def list_team_hidden(count: int, upcoming: bool) -> str:
+    what = "call" if upcoming else "plan"
+    return (
+        f"{count} more {what}{'' if count == 1 else 's'} of your team "
+        f"{'is' if count == 1 else 'are'} hidden. To see every seller's:"
+    )
+
+
+def list_every_owner(upcoming: bool) -> str:
+    return "callprep list --owner all" + (" --upcoming" if upcoming else "")
+
+
+# `callprep resolve`: a team conflict, field by field.
+RESOLVE_COMMAND = "callprep resolve {id}"
+RESOLVE_NO_SUCH_COPY = "no conflict copy {name!r} in the store (`callprep list` names them)"
+RESOLVE_PLAN_GONE = (
+    "{copy} has no plan beside it ({plan} is not in the store): `callprep delete --restore` "
+    "the plan first, or `callprep delete` the copy"
+)
+RESOLVE_NOTHING = "{id} has no conflict copy to resolve"
+RESOLVE_BOTH_SIDES = "--mine or --theirs: one side, not both"
+RESOLVE_NO_TERMINAL = (
+    "no terminal to choose field by field on: add --mine or --theirs to take that side for "
+    "every field"
+)
+RESOLVE_MINE_IS = {
+    True: "mine is the copy (your change), theirs the plan (the team's)",
+    False: "mine is the plan, theirs the copy ({who}'s change)",
+}
+RESOLVE_ABSENT = "(not there)"
+RESOLVE_EMPTY = "(empty)"
+RESOLVE_ASK = "Keep which {field}?"
+RESOLVE_SAME = "{copy} holds nothing the plan does not; it is in the trash now."
+RESOLVE_SHARE = "`callprep sync` shares it with the team."
+
+
+def resolve_heading(plan_id: str, count: int, copy: str, mine_is: str) -> str:
+    fields = f"{count} field{'' if count == 1 else 's'} differ{'s' if count == 1 else ''}"
+    return f"{plan_id}: {fields} from its conflict copy {copy}; {mine_is}."
+
+
+def resolved(plan_id: str, mine: int, theirs: int) -> str:
+    return (
+        f"Resolved {plan_id}: {mine} field{'' if mine == 1 else 's'} from mine, {theirs} from "
+        "theirs; the copy is in the trash."
+    )
+
+
+def resolve_more(count: int) -> str:
+    return f"{count} more conflict cop{'y' if count == 1 else 'ies'} of this plan; next:"
+
+
+# `callprep completion SHELL --install`.
+COMPLETION_INSTALLED = "Wrote the completion script to {path}."
+COMPLETION_BASH_NEXT = (
+    "A new bash completes callprep on Tab (the bash-completion package loads it from there). "
+    "Without that package, add this line to ~/.bashrc:"
+)
+COMPLETION_ZSH_NEXT = "If ~/.zshrc does not have them yet, add these lines to it:"
+COMPLETION_ZSH_LINES = ("fpath=(~/.zfunc $fpath)", "autoload -Uz compinit && compinit")
+COMPLETION_FISH_NEXT = "A new fish completes callprep on Tab."
+COMPLETION_CANNOT_WRITE = "cannot write {path}: {reason}; nothing was installed"
 
 
 # --- the follow-up (after the call) ----------------------------------------------------------
@@ -1537,9 +1624,11 @@ FOLLOWUP_ICS_NO_TIME = (
 )
 FOLLOWUP_ICS_SUMMARY = "{account}: {step}"
 FOLLOWUP_OFFER = "Draft the follow-up email to the customer (what was agreed, the next step)?"
-FOLLOWUP_AFTER = (
-    "As Markdown: callprep followup {id} --format md; "
-    "an invite for the next meeting: callprep followup {id} --ics next.ics"
+FOLLOWUP_AFTER = (  # each command whole on a line of its own: never folded inside the id
+    "As Markdown:\n"
+    "  callprep followup {id} --format md\n"
+    "An invite for the next meeting:\n"
+    "  callprep followup {id} --ics next.ics"
 )
 
 

@@ -118,6 +118,19 @@ def say(message: str, style: str = "") -> None:
     console.print(message, style=style or None, markup=False, emoji=False, highlight=False)
 
 
+def hint(message: str, *commands: str) -> None:
+    """A message and the commands it names, each whole on a line of its own (indented two).
+
+    The message is folded at words as `say` folds it; a command never is: folded inside an id
+    (`…northwind-foods-` / `discovery --mark-shared`), it can no longer be copied whole.
+    """
+    say(message)
+    stream = _Guarded(sys.stderr)
+    for command in commands:
+        stream.write(f"  {one_line(command)}\n")
+    sys.stderr.flush()
+
+
 def _plain(stream: TextIO) -> bool:
     """A stream rich would treat as no terminal: nothing to fold, nothing to colour."""
     if any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")):
@@ -129,10 +142,13 @@ def _plain(stream: TextIO) -> bool:
 
 
 def warn(message: str) -> None:
-    """One line, whatever the width (scripts read warnings as lines)."""
-    err().print(
-        f"callprep: {one_line(message)}", style="yellow", markup=False, emoji=False, highlight=False
-    )
+    """One line for a script or a log, which read warnings as lines; in a terminal folded at
+    words as `say` folds, so the terminal never folds a `command` or an id inside it."""
+    console = err()
+    text = f"callprep: {one_line(message)}"
+    if console.is_terminal:
+        text = "\n".join(wrap(text, console.width))
+    console.print(text, style="yellow", markup=False, emoji=False, highlight=False)
 
 
 # What JSON and TOML writers leave raw in a string but a terminal may act on: DEL, the C1

@@ -2,6 +2,7 @@
 pydantic. pyproject pins typer < 0.30; tests/test_errors.py holds the help and messages to this."""
 
 import os
+import re
 import sys
 import types
 from collections.abc import Callable
@@ -18,6 +19,7 @@ def apply() -> None:
     no_pydantic_plugins()
     plain_argument_help()
     light_coercion()
+    whole_command_help()
 
 
 def no_pydantic_plugins() -> None:
@@ -47,6 +49,24 @@ def plain_argument_help() -> None:
 
     TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
     TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+
+
+def whole_command_help() -> None:
+    """Each command's line in `callprep --help` says its first sentence whole.
+
+    Click cuts the description to what fits beside the names on one line and ends it with
+    "...": at 80 columns every line of callprep's list was cut. The sentence is given whole
+    instead, and the help's list wraps it under itself. (pyproject pins typer < 0.30;
+    tests/test_errors.py holds the help text to this.)
+    """
+
+    def first_sentence(self: _click.Command, limit: int = 45) -> str:
+        text = self.short_help or self.help or ""
+        paragraph = " ".join(text.split("\n\n", 1)[0].split())
+        end = re.search(r"[.!?](?=\s|$)", paragraph)
+        return (paragraph[: end.end()] if end else paragraph).strip()
+
+    _click.Command.get_short_help_str = first_sentence  # type: ignore[method-assign]
 
 
 def light_coercion() -> None:

@@ -264,7 +264,7 @@ class Interview:
         aware = value if value.tzinfo is not None else value.replace(tzinfo=self.clock.zone)
         if aware >= self.clock.now:
             return True
-        when = dates.describe_datetime(value, dates.zone_key(value) or None)
+        when = dates.call_time_text(value, dates.zone_key(value), self.clock.zone.key)
         confirmed = bool(
             self.asker.ask(
                 Prompt(

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from callprep.plans.planfile import LoadProblem
     from callprep.plans.store import Store
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 CACHE_NAME = "index.json"
 # A file changed this recently may change again within one filesystem clock tick.
 RACY_NS = 3 * 1_000_000_000
@@ -81,6 +81,7 @@ class PlanSummary:
     our_share: float | None = None
     planned_questions: int = 0
     questions_asked: int | None = None
+    timezone: str = ""  # the plan's own zone (the customer's), for the time beside the seller's
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -114,6 +115,7 @@ class PlanSummary:
             self.our_share,
             self.planned_questions,
             self.questions_asked,
+            self.timezone,
         ]
 
     @classmethod
@@ -141,6 +143,7 @@ class PlanSummary:
             share,
             planned,
             asked,
+            timezone,
         ) = row
         summary = cls(
             id=_str(id_),
@@ -167,6 +170,7 @@ class PlanSummary:
             our_share=None if share is None else _float(share),
             planned_questions=_int(planned),
             questions_asked=None if asked is None else _int(asked),
+            timezone=_str(timezone),
             path=path,
         )
         return summary
@@ -205,6 +209,7 @@ def summarize(plan: Plan, path: Path | None = None) -> PlanSummary:
         our_share=talk.our_share if talk is not None else None,
         planned_questions=len([q for q in plan.questions if q.strip()]),
         questions_asked=len(talk.questions_asked) if talk is not None else None,
+        timezone=plan.timezone,
         path=path,
     )
 

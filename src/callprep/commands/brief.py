@@ -8,6 +8,7 @@ from callprep import clock, messages, output
 from callprep.catalog import lookup
 from callprep.deal import carry
 from callprep.errors import CallprepError
+from callprep.plans.home import seller_zone
 from callprep.plans.store import Store
 from callprep.render import brief as brief_view
 
@@ -41,6 +42,7 @@ def run(
         earlier.earlier,
         share=share,
         last_time=last_time,
+        our_zone="" if share else seller_zone(home, output.warn),
     )
     if fmt == "term":
         from callprep.render import term  # deferred: rich: the chosen format only

@@ -52,7 +52,7 @@ def run(
     if as_json:
         output.print_json(result.to_json())
     else:
-        lines = view.plan_lines(result)
+        lines = view.plan_lines(result, clock.zone.key)
         if lines:
             sys.stdout.write("\n".join(lines) + "\n")
     for line in view.summary_lines(result, begin, end, clock.zone.key):

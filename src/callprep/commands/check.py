@@ -10,6 +10,7 @@ from callprep import messages, output
 from callprep.catalog import lookup
 from callprep.coach import coach
 from callprep.deal import carry
+from callprep.plans.home import seller_zone
 from callprep.plans.store import Store
 
 
@@ -29,7 +30,7 @@ def run(home: Path, ref: str, as_json: bool, strict: bool, codes: bool = False) 
     else:
         from callprep.render.check import render  # deferred: rich: not for --json
 
-        render(plan, result, output.out(), ref, codes)
+        render(plan, result, output.out(), ref, codes, seller_zone(home, output.warn))
     if strict and result.findings:
         output.say(messages.strict_failed(result.readiness, len(result.findings)))
         raise typer.Exit(1)

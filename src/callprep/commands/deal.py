@@ -9,6 +9,7 @@ from callprep.calls.people import picture
 from callprep.deal import deal
 from callprep.errors import CallprepError
 from callprep.plans import profile
+from callprep.plans.home import seller_zone
 from callprep.plans.store import Store
 from callprep.team import owners
 
@@ -65,9 +66,11 @@ def run(
     story = deal.story(found, clock.today())
     if as_json:
         output.print_json(deal.to_json(story))
-    elif fmt == "md":
-        output.write_data(view.render_markdown(story), output_path, guard)
+        return
+    zone = seller_zone(home, output.warn)
+    if fmt == "md":
+        output.write_data(view.render_markdown(story, zone), output_path, guard)
     elif fmt == "html":
-        output.write_data(view.render_html(story), output_path, guard)
+        output.write_data(view.render_html(story, zone), output_path, guard)
     else:
-        view.render_term(story, output.out())
+        view.render_term(story, output.out(), zone)

@@ -17,6 +17,7 @@ from callprep.deal import carry
 from callprep.errors import CallprepError, Interrupted
 from callprep.outreach import followup
 from callprep.plans import profile as profiles
+from callprep.plans.home import seller_zone
 from callprep.plans.model import Plan
 from callprep.plans.planfile import parse_toml, read_text
 from callprep.plans.store import Store, slugify
@@ -79,7 +80,7 @@ def _confirm_if_ahead(asker: prompts.Asker, plan: Plan, clock: Clock) -> None:
         return
     if (start if start.tzinfo else start.replace(tzinfo=clock.zone)) <= clock.now:
         return
-    when = dates.describe_datetime(start, plan.timezone or None)
+    when = dates.call_time_text(start, plan.timezone, clock.zone.key)
     title = carry.deal_name(plan.account, plan.opportunity) or plan.id
     go_on = asker.ask(
         prompts.Prompt(
@@ -181,9 +182,8 @@ def run(
     from callprep.render import debrief as summary  # deferred: rich: only once saved
 
     in_store = stored.path.parent == store.plans_dir
-    summary.render(
-        summary.build(updated, stored.path.stem if in_store else str(stored.path)), output.out()
-    )
+    ref_text = stored.path.stem if in_store else str(stored.path)
+    summary.render(summary.build(updated, ref_text, seller_zone(home)), output.out())
     if not no_input:
         offer_followup(home, updated, stored.path.stem if in_store else str(stored.path))
 

@@ -89,18 +89,18 @@ def with_event(
         )
     except importer.SeveralEvents as err:
         for found in err.candidates:
-            when = dates.describe_datetime(found.starts_at, found.zone or None)
+            when = dates.call_time_text(found.starts_at, found.zone, clock.zone.key)
             output.say(
                 messages.NEW_ICS_CANDIDATE.format(
                     uid=one_line(found.uid), when=when, summary=one_line(found.summary)
                 )
             )
         raise
-    _said_when(event)
+    _said_when(event, clock.zone.key)
     return {**event, **data}, fixed | {"starts_at", "duration_minutes"}
 
 
-def _said_when(event: dict[str, Any]) -> None:
+def _said_when(event: dict[str, Any], our_zone: str) -> None:
     """What the meeting fixed and the interview will not ask: its title, time and length."""
     starts = event.get("starts_at")
     if not isinstance(starts, dt.datetime):
@@ -112,7 +112,7 @@ def _said_when(event: dict[str, Any]) -> None:
     output.say(
         messages.NEW_ICS_FACTS.format(
             title=f"{one_line(str(title))}, " if title else "",
-            when=dates.describe_datetime(starts, zone if isinstance(zone, str) else None),
+            when=dates.call_time_text(starts, zone if isinstance(zone, str) else "", our_zone),
             length=messages.NEW_ICS_MINUTES.format(minutes=minutes) if minutes else "",
         )
     )
@@ -277,7 +277,7 @@ def _said_if_past(plan: Plan, clock: Clock, confirmed: dt.datetime | None) -> No
         return
     if (start if start.tzinfo is not None else start.replace(tzinfo=clock.zone)) >= clock.now:
         return
-    when = dates.describe_datetime(start, plan.timezone or None)
+    when = dates.call_time_text(start, plan.timezone, clock.zone.key)
     output.warn(messages.PAST_CALL_SAVED.format(when=when, id=plan.id))
 
 

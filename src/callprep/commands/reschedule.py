@@ -35,7 +35,7 @@ def run(home: Path, ref: str, when: str, minutes: int | None = None) -> None:
             output.say(
                 messages.ALIAS_MOVED.format(alias=stored.path.stem, other=other, id=moved.plan.id)
             )
-    when_text = dates.describe_datetime(start, moved.plan.timezone or None)
+    when_text = dates.call_time_text(start, moved.plan.timezone, clock.zone.key)
     if moved.path != stored.path:
         output.say(
             messages.RESCHEDULED_NEW_ID.format(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from callprep import clock, output
 from callprep.catalog import listing
+from callprep.plans.home import seller_zone
 from callprep.plans.store import Store
 from callprep.team import queue
 
@@ -22,5 +23,8 @@ def run(home: Path, days: int = queue.DEFAULT_DAYS, as_json: bool = False) -> No
     from callprep.render.review import renderables  # deferred: rich: not for --json
 
     console = output.out()
-    for part in renderables(found):
-        console.print(part)
+    for part in renderables(found, console.width, seller_zone(home, output.warn)):
+        if isinstance(part, list):
+            output.write_lines(console, part)
+        else:
+            console.print(part)

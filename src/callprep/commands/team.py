@@ -71,7 +71,15 @@ def _conflicts(home: Path, copies: list[Path]) -> None:
     if not copies:
         return
     output.say(messages.CONFLICTS_HEADING)
+    plans: list[str] = []
     for copy in copies:
-        plan = copy.name.split(".conflict-", 1)[0] + ".toml"
-        output.say(messages.CONFLICT_LINE.format(copy=copy.relative_to(home), plan=plan))
-    output.say(messages.CONFLICTS_RESOLVE)
+        plan = copy.name.split(".conflict-", 1)[0]
+        output.say(messages.CONFLICT_LINE.format(copy=copy.relative_to(home), plan=f"{plan}.toml"))
+        if copy.parent.name == "plans" and plan not in plans:
+            plans.append(plan)
+    # Each command whole on a line of its own (a playbook's copy is settled by hand).
+    if plans:
+        output.hint(
+            messages.CONFLICTS_RESOLVE,
+            *(messages.RESOLVE_COMMAND.format(id=plan) for plan in plans),
+        )

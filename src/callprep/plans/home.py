@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from callprep.errors import CallprepError
@@ -53,3 +54,32 @@ def expand_user(text: str | Path) -> Path:
         return Path(text).expanduser()
     except RuntimeError:
         return Path(text)
+
+
+def seller_zone(home: Path, warn: Callable[[str], None] | None = None) -> str:
+    """The seller's own zone: the profile's `timezone`, else the machine's.
+
+    Read on its own, not as the whole profile (as `team.owners.profile_email` reads the email):
+    `list` and the terminal brief show times in it, and need nothing else of the profile. A
+    profile that cannot be read is said with `warn` (`load_or_empty` says it too, elsewhere).
+    """
+    import tomllib  # deferred: only views that show a call's time
+
+    from callprep import dates, messages  # deferred: only views that show a call's time
+    from callprep.files import read_text  # deferred: only views that show a call's time
+
+    file = home / "profile.toml"  # profile.path(home), without importing the profile's model
+    zone = ""
+    if file.exists() or file.is_symlink():
+        try:
+            zone = tomllib.loads(read_text(file)).get("timezone", "")
+        except (CallprepError, tomllib.TOMLDecodeError) as err:
+            if warn is not None:
+                problem = err.message if isinstance(err, CallprepError) else f"{file}: {err}"
+                warn(messages.PROFILE_IGNORED.format(problem=problem))
+    if isinstance(zone, str) and zone.strip():
+        try:
+            return dates.get_zone(zone.strip()).key
+        except CallprepError:
+            pass  # `profile` says so; a view shows the machine's time meanwhile
+    return dates.local_zone_name()

@@ -207,10 +207,12 @@ class Store:
         these (`catalog.lookup` goes on: an earlier id, an account)."""
         candidate = expand_user(ref)
         looks_like_path = ref.endswith(PLAN_SUFFIX) or os.sep in ref or "/" in ref
-        # A team's conflict copy, named as `sync` names it (`<id>.conflict-<who>[.toml]`).
-        if ".conflict-" in ref and "/" not in ref and os.sep not in ref:
-            copy = self.plans_dir / (ref if ref.endswith(PLAN_SUFFIX) else ref + PLAN_SUFFIX)
-            if copy.is_file() and not candidate.is_file():
+        # A team's conflict copy, named as `sync` names it (`<id>.conflict-<who>[.toml]`, with
+        # or without the `plans/` sync shows it under), wherever the seller stands.
+        name, folder = Path(ref).name, Path(ref).parent
+        if ".conflict-" in name and str(folder) in (".", "plans") and not candidate.is_file():
+            copy = self.plans_dir / (name if name.endswith(PLAN_SUFFIX) else name + PLAN_SUFFIX)
+            if copy.is_file():
                 return copy
         if looks_like_path:
             if candidate.is_file():

@@ -12,7 +12,7 @@ from callprep.coach import coach, topics
 from callprep.coach.coach import Finding
 from callprep.coach.objective import vague_reason
 from callprep.coach.topics import FINDINGS
-from callprep.dates import describe_datetime
+from callprep.dates import call_time_text, describe_datetime
 from callprep.deal.carry import OpenCommitment
 from callprep.plans.model import Plan
 
@@ -103,11 +103,16 @@ class BriefView:
     share: bool = False
 
 
-def format_when(plan: Plan) -> str:
+def format_when(plan: Plan, our_zone: str = "", share: bool = False) -> str:
+    """`Thu 3 Dec 2026, 20:00 (15:00 New York), 45 min`: the seller's time first, by the one
+    rule (`dates.call_time_text`). The shared page is the customer's: its time stays as the
+    plan keeps it (`Thu 3 Dec 2026, 15:00 America/New_York`)."""
     if plan.starts_at is None:
-        return "time not set"
-    # "Thu 3 Dec 2026, 15:00 America/New_York": the zone by its name where the plan keeps it.
-    text = describe_datetime(plan.starts_at, plan.timezone or None)
+        return messages.TIME_NOT_SET
+    if share:
+        text = describe_datetime(plan.starts_at, plan.timezone or None)
+    else:
+        text = call_time_text(plan.starts_at, plan.timezone, our_zone)
     if plan.duration_minutes:
         text += f", {plan.duration_minutes} min"
     return text
@@ -215,6 +220,7 @@ def build(
     earlier: Sequence[Plan] = (),
     share: bool = False,
     last_time: LastTime | None = None,
+    our_zone: str = "",
 ) -> BriefView:
     """The brief of `plan`; `earlier` are the deal's earlier calls (for its people), `last_time`
     what the last debriefed one left; `share`: only what may lie on the customer's side of the
@@ -244,7 +250,7 @@ def build(
     view = BriefView(
         plan=plan,
         title=title,
-        when=format_when(plan),
+        when=format_when(plan, our_zone, share),
         customer_people=[_person(a.name, a.role) for a in plan.customer_attendees],
         our_people=[_person(a.name, a.role) for a in plan.our_attendees],
         known=known,

@@ -6,18 +6,19 @@ import datetime as dt
 
 from callprep import messages
 from callprep.calendar.importer import Result, skipped_counts
-from callprep.dates import describe_datetime
+from callprep.dates import call_time_text, describe_datetime
 from callprep.text import one_line
 
 
-def plan_lines(result: Result) -> list[str]:
-    """`new        2026-10-21-northwind-foods-call  Wed 21 Oct 2026, 15:00 Europe/London  Northwind Foods`"""
+def plan_lines(result: Result, our_zone: str = "") -> list[str]:
+    """`new  2026-10-21-northwind-foods-call  Wed 21 Oct 2026, 15:00  Northwind Foods`, the time
+    by the one rule (`dates.call_time_text`): the seller's, the meeting's own beside it."""
     words = messages.IMPORT_DRY_ACTIONS if result.dry_run else messages.IMPORT_ACTIONS
     width = max((len(words[o.action]) for o in result.outcomes), default=0)
     lines = []
     for outcome in result.outcomes:
         when = (
-            describe_datetime(outcome.starts_at, outcome.zone or None) if outcome.starts_at else "—"
+            call_time_text(outcome.starts_at, outcome.zone, our_zone) if outcome.starts_at else "—"
         )
         parts = [words[outcome.action].ljust(width), one_line(outcome.plan_id), when]
         lines.append("  ".join([*parts, one_line(outcome.account) or "—"]))

@@ -11,6 +11,7 @@ from callprep import messages
 from callprep.coach import coach
 from callprep.coach.coach import Finding, Review
 from callprep.coach.topics import FINDINGS
+from callprep.dates import call_time_text
 from callprep.plans.model import Plan
 from callprep.render.listing import readiness_style
 from callprep.text import clean, one_line, wrap
@@ -20,13 +21,13 @@ SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 INDENT = messages.FINDING_INDENT
 
 
-def _title(plan: Plan) -> Text:
+def _title(plan: Plan, our_zone: str = "") -> Text:
     title = one_line(" · ".join(p for p in (plan.account, plan.opportunity) if p) or plan.id)
     parts: list[str] = []
     if plan.kind:
         parts.append(f"{plan.kind} call")
     if plan.starts_at is not None:
-        parts.append(f"{plan.starts_at:%a %-d %b %Y, %H:%M}")
+        parts.append(call_time_text(plan.starts_at, plan.timezone, our_zone))
     text = Text(title or "Untitled call", style="bold")
     if parts:
         text.append(f"  {', '.join(parts)}", style="dim")
@@ -59,9 +60,14 @@ def summary(found: list[Finding], ref: str) -> str:
 
 
 def render(
-    plan: Plan, review: Review, console: Console, ref: str = "PLAN", codes: bool = False
+    plan: Plan,
+    review: Review,
+    console: Console,
+    ref: str = "PLAN",
+    codes: bool = False,
+    our_zone: str = "",
 ) -> None:
-    console.print(_title(plan))
+    console.print(_title(plan, our_zone))
     if plan.debriefed:
         # After the call the plan is history: what it lacked is the debrief's look-back now.
         held = plan.debrief.held_at if plan.debrief else None

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
+from callprep.dates import call_time_text
 from callprep.deal.deal import ActionPlan, Story
 from callprep.plans.model import Plan
 from callprep.render.debrief import conversation_line
@@ -56,10 +57,13 @@ def missing(story: Story) -> list[str]:
     return lines
 
 
-def call_rows(story: Story) -> list[tuple[str, str, str, str]]:
+def call_rows(story: Story, our_zone: str = "") -> list[tuple[str, str, str, str]]:
+    """Each call's time (by the one rule, `dates.call_time_text`), kind, objective, outcome."""
     return [
         (
-            day(plan.starts_at or (plan.debrief.held_at if plan.debrief else None)),
+            call_time_text(plan.starts_at, plan.timezone, our_zone, form="short")
+            if plan.starts_at is not None
+            else day(plan.debrief.held_at if plan.debrief else None),
             plan.kind or "—",
             one_line(plan.objective.best) or messages.BRIEF_NOT_SET,
             outcome(plan, story.today),
@@ -121,7 +125,7 @@ def _table(columns: tuple[str, ...], wrap: tuple[str, ...] = ()) -> Table:
     return table
 
 
-def renderables(story: Story) -> list[RenderableType]:
+def renderables(story: Story, our_zone: str = "") -> list[RenderableType]:
     parts: list[RenderableType] = [
         Panel(
             Text(subtitle(story), style="dim"),
@@ -133,7 +137,7 @@ def renderables(story: Story) -> list[RenderableType]:
     parts.append(_heading(HEADINGS["calls"]))
     if story.calls:
         calls = _table(messages.DEAL_COLUMNS["calls"], wrap=("objective",))
-        for when, kind, objective, result in call_rows(story):
+        for when, kind, objective, result in call_rows(story, our_zone):
             style = {"continuation": "red", "ahead": "cyan"}.get(result, "")
             calls.add_row(when, kind, Text(objective), Text(result, style=style))
         parts.append(Padding(calls, (0, 0, 0, 2)))
@@ -199,8 +203,8 @@ def renderables(story: Story) -> list[RenderableType]:
     return parts
 
 
-def render_term(story: Story, console: Console) -> None:
-    for part in renderables(story):
+def render_term(story: Story, console: Console, our_zone: str = "") -> None:
+    for part in renderables(story, our_zone):
         console.print(part)
 
 
@@ -213,12 +217,12 @@ def _md_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str
     return out
 
 
-def render_markdown(story: Story) -> str:
+def render_markdown(story: Story, our_zone: str = "") -> str:
     m = md_inline
     out = [f"# {m(story.name) or messages.DEAL_NO_CALLS}", "", f"_{m(subtitle(story))}_"]
     out += ["", f"## {HEADINGS['calls']}", ""]
     out += (
-        _md_table(messages.DEAL_COLUMNS["calls"], list(call_rows(story)))
+        _md_table(messages.DEAL_COLUMNS["calls"], list(call_rows(story, our_zone)))
         if story.calls
         else [f"_{messages.DEAL_NO_CALLS}_"]
     )
@@ -307,13 +311,13 @@ def _html_table(columns: tuple[str, ...], rows: list[tuple[str, ...]], classes: 
     return f"<table><tr>{head}</tr>{''.join(body)}</table>"
 
 
-def render_html(story: Story) -> str:
+def render_html(story: Story, our_zone: str = "") -> str:
     e = html_text
     parts = [f"<h1>{e(story.name) or e(messages.DEAL_NO_CALLS)}</h1>"]
     parts.append(f'<p class="sub">{e(subtitle(story))}</p>')
     parts.append(f"<h2>{e(HEADINGS['calls'])}</h2>")
     parts.append(
-        _html_table(messages.DEAL_COLUMNS["calls"], list(call_rows(story)), classes=3)
+        _html_table(messages.DEAL_COLUMNS["calls"], list(call_rows(story, our_zone)), classes=3)
         if story.calls
         else f'<p class="faded">{e(messages.DEAL_NO_CALLS)}</p>'
     )

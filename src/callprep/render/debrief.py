@@ -13,6 +13,7 @@ from callprep.calls.debrief import new_opportunities
 from callprep.coach import coach
 from callprep.coach.coach import Finding
 from callprep.coach.topics import FINDINGS, Topic
+from callprep.dates import call_time_text
 from callprep.plans.model import Commitment, Plan
 from callprep.text import clean, one_line, wrap
 
@@ -43,9 +44,10 @@ class DebriefSummary:
     opportunities: list[str] = field(default_factory=list)
     risks: list[str] = field(default_factory=list)
     conversation: str = ""  # the call's figures, when it was debriefed from its transcript
+    when: str = ""  # when the call was held, by the one rule (`dates.call_time_text`)
 
 
-def build(plan: Plan, ref: str = "") -> DebriefSummary:
+def build(plan: Plan, ref: str = "", our_zone: str = "") -> DebriefSummary:
     """The summary of a debriefed plan (`ref`: how to name it in a command); the coach reviews
     the plan as it was prepared: a debrief changes nothing the coach looks at."""
     debrief = plan.debrief
@@ -62,7 +64,9 @@ def build(plan: Plan, ref: str = "") -> DebriefSummary:
         if debrief.engagement is not None:
             about_them.append(messages.debrief_engagement(debrief.engagement))
     open_commitments = [c for c in debrief.commitments if not c.done] if debrief else []
+    held = (debrief.held_at if debrief else None) or plan.starts_at
     return DebriefSummary(
+        when=call_time_text(held, plan.timezone, our_zone) if held is not None else "",
         title=" · ".join(p for p in (plan.account, plan.opportunity) if p) or plan.id,
         outcome=outcome,
         headline=messages.debrief_headline(outcome, plan.objective.best, plan.objective.minimum),
@@ -127,8 +131,10 @@ def renderables(summary: DebriefSummary, width: int = 80) -> list[RenderableType
     """The summary for the terminal; every plan text goes in as a Text, never as markup."""
     out: list[RenderableType] = [
         Text.assemble((one_line(summary.title), "bold"), "  ", ("debrief", "magenta")),
-        Text(clean(summary.headline), style=OUTCOME_STYLES.get(summary.outcome, "")),
     ]
+    if summary.when:  # on a line of its own: a title and a time in two zones fill 80 columns
+        out.append(Text(summary.when, style="dim"))
+    out.append(Text(clean(summary.headline), style=OUTCOME_STYLES.get(summary.outcome, "")))
     out += [Text("  " + clean(line)) for line in summary.about_them]
     if summary.conversation:
         out.append(Text("\n".join(wrap(clean(summary.conversation), width, "  ", "  "))))

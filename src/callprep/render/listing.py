@@ -7,11 +7,10 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
-from rich.table import Table
-from rich.text import Text
 
 from callprep import clock, messages
-from callprep.text import one_line
+from callprep.dates import call_time_text, time_parts
+from callprep.text import one_line, wrap
 
 if TYPE_CHECKING:
     from callprep.catalog.listing import Row
@@ -60,26 +59,31 @@ def _bisect(ordered: list[str], value: str) -> int:
     return bisect_left(ordered, value)
 
 
-def table(rows: list[Row], width: int, all_ids: list[str] | None = None) -> list[list[Piece]]:
+def table(
+    rows: list[Row],
+    width: int,
+    all_ids: list[str] | None = None,
+    our_zone: str = "",
+    now: dt.datetime | None = None,
+) -> list[list[Piece]]:
     """One line per plan, columns aligned, fitted to `width` without wrapping.
 
-    The account stays whole up to 24 characters. When the line is too long, in turn: the id
-    shrinks to its shortest unambiguous start (which `callprep` accepts as well), the time of
-    day goes (the date stays), the id is cut (…), the id column goes (below 10 characters),
-    and only then does the account give way.
+    The time is shown whole, by the one rule (`dates.call_time_text`), and never gives way; the
+    account stays whole up to 24 characters. When the line is too long, in turn: the id shrinks
+    to its shortest unambiguous start (which `callprep` accepts as well), the id is cut (…), the
+    id column goes (below 10 characters), and only then does the account give way.
 
     Lines of (text, style) pieces rather than rich Text: a seller's whole history is thousands
     of rows, and rich takes seconds to lay those out; `output.write_lines` writes them at once.
     """
     header = ("when", "account", "kind", "ready", "debrief", "id")
     ids = [one_line(row.plan.id) for row in rows]
-
-    def when(row: Row, with_time: bool) -> str:
-        start = row.plan.starts_at
-        if start is None:
-            return "—"
-        return f"{start:%Y-%m-%d %H:%M}" if with_time else f"{start:%Y-%m-%d}"
-
+    whens = [
+        call_time_text(row.plan.starts_at, row.plan.timezone, our_zone, form="short", now=now)
+        if row.plan.starts_at is not None
+        else "—"
+        for row in rows
+    ]
     rest = [
         (
             one_line(row.plan.account) or "—",
@@ -96,37 +100,17 @@ def table(rows: list[Row], width: int, all_ids: list[str] | None = None) -> list
         )
         for n in range(4)
     ]
-    longest_id = max((cell_len(plan_id) for plan_id in ids), default=0)
-    refs = short_refs(ids, all_ids or ids)
-    longest_ref = max((cell_len(ref) for ref in refs.values()), default=0)
-
-    def room(with_time: bool) -> int:
-        when_width = max(cell_len(when(row, with_time)) for row in rows) if rows else 4
-        return width - max(when_width, 4) - sum(rest_widths) - len(GAP) * 5
-
-    with_time, shown_ids = True, ids
-    for with_time, mode in (
-        (True, "whole"),
-        (True, "short"),
-        (False, "whole"),
-        (False, "short"),
-        (False, "cut"),
-        (False, "none"),
-    ):
-        space = room(with_time)
-        if mode == "whole" and longest_id <= space:
-            shown_ids = ids
-        elif mode == "short" and longest_ref <= space:
-            shown_ids = [refs[i] for i in ids]
-        elif mode == "cut" and space >= MIN_ID:
-            shown_ids = [fit(refs[i], space).rstrip() for i in ids]
-        elif mode == "none":
-            shown_ids = []
-        else:
-            continue
-        break
-    whens = [when(row, with_time) for row in rows]
     widths = [max([cell_len("when"), *(cell_len(w) for w in whens)]), *rest_widths]
+    refs = short_refs(ids, all_ids or ids)
+    space = width - sum(widths) - len(GAP) * 5
+    if max((cell_len(i) for i in ids), default=0) <= space:
+        shown_ids = ids
+    elif max((cell_len(r) for r in refs.values()), default=0) <= space:
+        shown_ids = [refs[i] for i in ids]
+    elif space >= MIN_ID:
+        shown_ids = [fit(refs[i], space).rstrip() for i in ids]
+    else:
+        shown_ids = []
     fixed = sum(widths) + len(GAP) * 4
     if not shown_ids and fixed > width:  # a narrow terminal: the account gives way at last
         widths[1] = max(MIN_ACCOUNT, widths[1] - (fixed - width))
@@ -155,45 +139,76 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…" if width else ""
 
 
-def day_label(start: dt.datetime, now: dt.datetime) -> str:
-    """A coming call's day as a seller says it: today, tomorrow, Fri, next Thu."""
-    days = (start.date() - now.date()).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    return f"{'next ' if days >= 7 else ''}{start:%a}"
-
-
-def upcoming_table(rows: list[Row], now: dt.datetime | None = None) -> Table:
+def upcoming_lines(
+    rows: list[Row], width: int, now: dt.datetime | None = None, our_zone: str = ""
+) -> list[list[Piece]]:
     """The coming week's calls, least ready first: what each is, what to fix first, its id.
 
-    Three short lines per call rather than one long row: an id and a list of gaps do not
-    share 80 columns with anything else.
+    A few short lines per call rather than one long row: an id and a list of gaps do not
+    share 80 columns with anything else. The time is the seller's (`tomorrow 15:00`), the
+    customer's below it when their clock reads differently (`10:00 New York`). A command is
+    never folded: it stands whole on a line of its own, under the call when it fits there.
     """
-    now = (now or clock.local_now()).astimezone()
-    out = Table(box=None, header_style="bold", pad_edge=False)
-    out.add_column("ready", justify="right", no_wrap=True)
-    out.add_column("when", no_wrap=True)
-    out.add_column("call", ratio=1)
+    now = now or clock.now()
+    whens: list[list[str]] = []
+    for row in rows:
+        start = row.plan.starts_at
+        if start is None:
+            whens.append(["—"])
+            continue
+        ours, theirs = time_parts(start, row.plan.timezone, our_zone, form="day", now=now)
+        whens.append([ours, theirs] if theirs else [ours])
+    when_width = max([cell_len("when"), *(cell_len(part) for w in whens for part in w)])
+    ready_width = len("ready")
+    indent = ready_width + len(GAP) + when_width + len(GAP)
+    room = max(width - indent, 20)
+    lines: list[list[Piece]] = [[(GAP.join(("ready", "when".ljust(when_width), "call")), "bold")]]
     for n, row in enumerate(rows):
-        if n:
-            out.add_row("", "", "")
         plan = row.plan
-        when = "—"
-        if plan.starts_at is not None:
-            start = plan.starts_at.astimezone()  # the seller's own clock
-            when = f"{day_label(start, now)} {start:%H:%M}"
+        if n:
+            lines.append([])
         title = " · ".join(one_line(p) for p in (plan.account, plan.opportunity) if p)
-        call = Text.assemble(
-            (title or "untitled", "bold"), (f"  {plan.kind}" if plan.kind else "", "dim")
-        )
+        body: list[list[Piece]] = []
+        heading = wrap(title or "untitled", room - (len(plan.kind) + 2 if plan.kind else 0))
+        for k, text in enumerate(heading):
+            piece: list[Piece] = [(text, "bold")]
+            if k == len(heading) - 1 and plan.kind:
+                piece.append((f"  {plan.kind}", "dim"))
+            body.append(piece)
+        command = ""
         if row.not_prepared:
-            call.append("\n" + messages.NOT_PREPARED.format(id=one_line(plan.id)), style="yellow")
+            body += [[(text, "yellow")] for text in wrap(messages.NOT_PREPARED, room)]
+            command = messages.NOT_PREPARED_COMMAND.format(id=one_line(plan.id))
         elif row.gaps:
-            call.append("\n" + messages.FIX_FIRST.format(gap=row.gaps[0]), style="yellow")
+            gap = wrap(messages.FIX_FIRST.format(gap=row.gaps[0]), room)
+            body += [[(text, "yellow")] for text in gap]
             if len(row.gaps) > 1:
-                call.append(messages.FIX_MORE.format(count=len(row.gaps) - 1), style="dim")
-        call.append("\n" + one_line(plan.id), style="dim")
-        out.add_row(Text(str(row.readiness), style=readiness_style(row.readiness)), when, call)
-    return out
+                more = messages.FIX_MORE.format(count=len(row.gaps) - 1)
+                if cell_len(gap[-1] + more) <= room:
+                    body[-1].append((more, "dim"))
+                else:
+                    body.append([(more.strip(), "dim")])
+        own_line = [(one_line(plan.id), "dim")] if not command else [(command, "")]
+        wide = cell_len(own_line[0][0]) > room
+        if not wide:
+            body.append(own_line)
+        left = [
+            str(row.readiness).rjust(ready_width) if k == 0 else " " * ready_width
+            for k in range(max(len(body), len(whens[n])))
+        ]
+        for k, prefix in enumerate(left):
+            when = whens[n][k] if k < len(whens[n]) else ""
+            style = readiness_style(row.readiness) if k == 0 else ""
+            line: list[Piece] = [(prefix, style), (GAP + when.ljust(when_width) + GAP, "")]
+            lines.append(line + (body[k] if k < len(body) else []))
+        if wide:  # whole, on a line of its own, where the terminal has room for it
+            lines.append([(GAP + own_line[0][0], own_line[0][1])])
+    return [_trimmed(line) for line in lines]
+
+
+def _trimmed(line: list[Piece]) -> list[Piece]:
+    """The line without trailing spaces (a call's time may be longer than what is beside it)."""
+    if not line:
+        return line
+    text, style = line[-1]
+    return [*line[:-1], (text.rstrip(), style)]

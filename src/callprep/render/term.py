@@ -185,9 +185,12 @@ def renderables(view: BriefView) -> list[RenderableType]:
             Text.assemble(
                 ("\n" + HEADINGS["open"] + ": ", "dim bold"),
                 (" · ".join(view.open_labels), "dim"),
-                ("  " + messages.BRIEF_SEE_CHECK.format(id=view.plan.id or "PLAN"), "dim"),
             )
         )
+        parts.append(Text(messages.BRIEF_SEE_CHECK, style="dim"))
+        # The command whole, on a line of its own: never folded inside the id.
+        command = messages.BRIEF_CHECK_COMMAND.format(id=view.plan.id or "PLAN")
+        parts.append(Text("  " + command, style="dim", no_wrap=True, overflow="ignore"))
     return parts
 
 

@@ -33,6 +33,8 @@ GIT_CONFIG = (
     *("-c", "commit.gpgSign=false"),
     *("-c", "color.ui=false"),
     *("-c", "credential.interactive=never"),
+    # The remote-tracking ref's log: what this store last synced, after a force-push (gitstore).
+    *("-c", "core.logAllRefUpdates=true"),
 )
 # Environment that would point git at another repository, index or object store.
 SCRUBBED = (

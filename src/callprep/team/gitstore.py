@@ -59,6 +59,8 @@ _REF_RACE = re.compile(r"cannot lock ref|Unable to create '[^']*\.lock'")
 FETCH_TRIES = 4
 # A sync starts over when the team pushed in between, or a plan changed here meanwhile.
 MAX_ROUNDS = 3
+# How far back the remote-tracking ref's log is searched for the team commit last synced.
+LAST_SYNCED_TRIES = 50
 LOCK_BATCH = 256  # plan locks held at once while files are replaced
 FSYNC_LIMIT = 200  # more files than this (a join): no fsync each, one sync of the disk at the end
 
@@ -406,8 +408,12 @@ def _round(git: Git, who: str, outcome: _Outcome) -> None:
     integrated = False
     if remote is not None and remote[0] != head:
         base = git.run("merge-base", head, remote[0], check=False).out.decode().strip()
+        replaced = False
+        if not base:  # the team's history was replaced (a force-push of another history)
+            base = _last_synced(git, head)
+            replaced = bool(base)
         if base != remote[0]:  # the team has something this store has not
-            head = _integrate(git, who, local, remote, base or EMPTY_TREE, outcome)
+            head = _integrate(git, who, local, remote, base or EMPTY_TREE, outcome, replaced)
             integrated = True
     if remote is None or remote[0] != head:
         if not integrated:  # commits of earlier syncs that could not reach the team go too
@@ -417,6 +423,24 @@ def _round(git: Git, who: str, outcome: _Outcome) -> None:
         _push(git)
         outcome.pushed = True
         _checkpoint("pushed")
+
+
+def _last_synced(git: Git, head: str) -> str:
+    """What this store last had from the team, when the team's history no longer holds it.
+
+    After a force-push of another history, the new team commit shares no ancestor with this
+    store's; the team's commit this store last synced with still is one of its ancestors, and
+    it is the base that tells what this seller changed since (not every plan that differs). The
+    remote-tracking ref's log holds it; "" when it is not there (a store that never synced).
+    """
+    done = git.run("reflog", "show", "--format=%H", REMOTE_REF, "--", check=False)
+    if done.returncode != 0:
+        return ""
+    for commit in done.out.decode("ascii", "replace").split()[:LAST_SYNCED_TRIES]:
+        is_ancestor = git.run("merge-base", "--is-ancestor", commit, head, check=False)
+        if is_ancestor.returncode == 0:
+            return commit
+    return ""
 
 
 def _checkpoint(step: str) -> None:
@@ -572,10 +596,14 @@ def _integrate(
     remote: tuple[str, str],
     base: str,
     outcome: _Outcome,
+    replaced: bool = False,
 ) -> str:
     """Bring the team's commit `remote` here, this seller's unpushed changes on top of it.
 
-    Returns the new head of the branch (already in place, files and index included).
+    `replaced`: the team's history is another one (a force-push) and `base` is what this store
+    last synced; a plan the new history lacks is then one the team never had, not one it
+    deleted, and it stays. Returns the new head of the branch (already in place, files and
+    index included).
     """
     head, remote_commit = local[0], remote[0]
     mine = tree_diff(git, base, head) if base != head else {}
@@ -584,7 +612,12 @@ def _integrate(
     # What of this seller's goes on top of the team's commit, path by path.
     apply: dict[str, Entry | None] = {}
     both: list[str] = []
+    # Conflict copies to make: (the plan they stand beside, the version, whose it is).
+    beside: list[tuple[str, Entry, str]] = []
+    settled = _settle_reschedules(git, mine, theirs, remote_commit, who, apply, beside)
     for path, (_, after) in mine.items():
+        if path in settled:
+            continue
         if path not in theirs:
             apply[path] = after
             continue
@@ -599,14 +632,18 @@ def _integrate(
         if path != ".gitignore" and _SHARED.match(path):
             both.append(path)
         # Anything else (the .gitignore callprep writes): the team's version stays.
+    if replaced:
+        for path, (before, after) in theirs.items():
+            if after is None and before is not None and path not in mine and _SHARED.match(path):
+                apply[path] = before  # not in the team's new history: kept, and sent again
 
     copies: list[str] = []
-    if both:
+    if both or beside:
         names = _Names(git, head, remote_commit, apply)
-        for path in sorted(both):
-            entry = mine[path][1]
+        wanted = [(path, mine[path][1], who_slug(who)) for path in sorted(both)]
+        for path, entry, slug in [*wanted, *beside]:
             assert entry is not None
-            copy = names.copy_for(path, entry, who_slug(who))
+            copy = names.copy_for(path, entry, slug)
             if copy is not None:
                 apply[copy] = entry
                 copies.append(copy)
@@ -646,6 +683,97 @@ def _integrate(
         git.home / c for c in copies if git.home / c not in outcome.new_conflicts
     ]
     return new_head
+
+
+Changes = Mapping[str, tuple[Entry | None, Entry | None]]
+
+
+def _settle_reschedules(
+    git: Git,
+    mine: Changes,
+    theirs: Changes,
+    remote: str,
+    who: str,
+    apply: dict[str, Entry | None],
+    beside: list[tuple[str, Entry, str]],
+) -> set[str]:
+    """A plan rescheduled on one side (its file renamed, the old id in its `aliases`) and
+    changed on the other is one plan: the rescheduled file is the plan, and the other side's
+    version is kept beside it as a conflict copy, never as a second plan under the old name.
+
+    Fills `apply` and `beside`; returns the paths of `mine` it settled.
+    """
+    my_moves, their_moves = _renames(git, mine), _renames(git, theirs)
+    settled: set[str] = set()
+    for old, new in my_moves.items():
+        their_new = their_moves.get(old)
+        if their_new is not None:
+            if their_new != new:  # moved on both sides, to different times: the team's stays
+                beside.append((their_new, _after(mine, new), who_slug(who)))
+                apply[new] = None
+                settled |= {old, new}
+        elif old in theirs and theirs[old][1] is not None:  # moved here, changed there
+            beside.append((new, _after(theirs, old), who_slug(_author(git, remote, old))))
+            apply[old] = None
+            apply[new] = _after(mine, new)
+            settled |= {old, new}
+    for old, their_new in their_moves.items():
+        if old not in my_moves and old in mine and mine[old][1] is not None:
+            # changed here, moved there: the team's move stays, this version beside it
+            beside.append((their_new, _after(mine, old), who_slug(who)))
+            settled.add(old)
+    return settled
+
+
+def _after(changes: Changes, path: str) -> Entry:
+    entry = changes[path][1]
+    assert entry is not None
+    return entry
+
+
+def _renames(git: Git, changes: Changes) -> dict[str, str]:
+    """The plans one side rescheduled: old path → new path, where the new file names the old
+    id among its `aliases` and the old file is gone."""
+    gone = {
+        path
+        for path, (before, after) in changes.items()
+        if after is None and before is not None and _is_plan_path(path)
+    }
+    made = {
+        path: after[1]
+        for path, (before, after) in changes.items()
+        if before is None and after is not None and _is_plan_path(path)
+    }
+    if not gone or not made:
+        return {}
+    import tomllib  # deferred: only a sync that saw a plan renamed
+
+    blobs = read_blobs(git, made.values())
+    moves: dict[str, str] = {}
+    for path, oid in sorted(made.items()):
+        try:
+            aliases = tomllib.loads(blobs[oid].decode("utf-8")).get("aliases", [])
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        for alias in aliases if isinstance(aliases, list) else []:
+            old = f"plans/{alias}{PLAN_SUFFIX}" if isinstance(alias, str) else ""
+            if old in gone and old not in moves:
+                moves[old] = path
+    return moves
+
+
+def _is_plan_path(path: str) -> bool:
+    return (
+        path.startswith("plans/")
+        and bool(_SHARED.match(path))
+        and not _CONFLICT.match(path.partition("/")[2])
+    )
+
+
+def _author(git: Git, commit: str, path: str) -> str:
+    """Who last changed `path` in `commit`'s history (the email callprep's sync wrote)."""
+    done = git.run("log", "-1", "--format=%ae", commit, "--", path, check=False)
+    return done.out.decode("utf-8", "replace").strip() or "team"
 
 
 class _Names:
