@@ -214,6 +214,8 @@ def test_every_format_tells_the_story(cli, one_deal, fmt, monkeypatch) -> None:
     ):
         assert expected in text, (fmt, expected)
     assert messages.BRIEF_OVERDUE.upper() in text.upper()
+    if fmt == "md":  # a space before the date, as in every other format
+        assert "Send utilisation data (by 8 Dec 2026)" in text
 
 
 def test_deal_html_and_markdown_go_to_a_file(cli, one_deal, tmp_path) -> None:

@@ -219,9 +219,10 @@ def render_markdown(story: Story) -> str:
     out += ["", f"## {HEADINGS['commitments']}", ""]
     rows = commitment_rows(story)
     for who, what, due, overdue in rows:
-        by = f" (by {due})" if due else ""
+        # The space stays outside the escaped text: md_inline trims what it is given.
+        by = f" ({m(f'by {due}')})" if due else ""
         flag = f" **{messages.BRIEF_OVERDUE.upper()}**" if overdue else ""
-        out.append(f"- [ ] **{m(who)}:** {m(what)}{m(by)}{flag}")
+        out.append(f"- [ ] **{m(who)}:** {m(what)}{by}{flag}")
     if not rows:
         out.append(f"_{messages.DEAL_NOTHING}_")
     for key, items in (("risks", story.risks), ("opportunities", story.new_opportunities)):

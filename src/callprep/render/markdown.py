@@ -83,9 +83,9 @@ def render(view: BriefView) -> str:
         for item in view.open_commitments:
             c = item.commitment
             who = messages.BRIEF_WHO.get(c.who, c.who)
-            due = f" (by {c.due:%-d %b %Y})" if c.due else ""
+            due = f" (by {c.due:%-d %b %Y})" if c.due else ""  # our words: nothing to escape
             flag = f" **{messages.BRIEF_OVERDUE.upper()}**" if item.overdue else ""
-            out.append(f"- [ ] **{m(who)}:** {m(c.what)}{m(due)}{flag}")
+            out.append(f"- [ ] **{m(who)}:** {m(c.what)}{due}{flag}")
 
     if view.notes:
         out += ["", f"## {HEADINGS['notes']}", ""]
