@@ -14,6 +14,7 @@ from rich.console import Console
 
 from callprep import messages
 from callprep.deal import deal
+from callprep.outreach import customer
 from callprep.plans.model import Plan
 from callprep.render import deal as view
 from tests.markup import foreign_html, html_parts, live_markdown, markdown_parts
@@ -257,7 +258,9 @@ def hostile_deal() -> deal.Deal:
 def test_no_text_of_the_deal_becomes_markup() -> None:
     found = hostile_deal()
     story = deal.story(found, dt.date(2026, 12, 20))
-    steps = deal.action_plan(found, HOSTILE)
+    steps = customer.action_plan(
+        [customer.of(p) for p in found.plans], found.account, found.opportunity, HOSTILE
+    )
     for document in (view.render_html(story), view.render_plan_html(steps, HOSTILE)):
         assert foreign_html(document) == []
         assert "alert(1)" in "".join(html_parts(document).text)
@@ -304,7 +307,9 @@ def test_a_commitment_may_name_its_owner() -> None:
     plan = found.plans[0]
     assert plan.debrief is not None
     commitment = plan.debrief.commitments[0].model_copy(update={"owner": "Tom Ellis"})
-    assert deal.owner(commitment, "Acme", "Fleetwise") == "Tom Ellis"
+    debrief = plan.debrief.model_copy(update={"commitments": [commitment]})
+    agreed = customer.of(plan.model_copy(update={"debrief": debrief})).agreed[0]
+    assert customer.owner(agreed, "Acme", "Fleetwise") == "Tom Ellis"
 
 
 PRIVATE = {

@@ -20,6 +20,7 @@ from rich.console import Console
 
 from callprep.coach import coach
 from callprep.deal import carry, deal
+from callprep.outreach import customer
 from callprep.plans.model import Plan
 from callprep.render import brief, html, markdown, pdf, term
 from callprep.render import deal as deal_view
@@ -131,14 +132,16 @@ def shared_outputs(plans: list[Plan]) -> dict[str, str]:
 
 def plan_outputs(plans: list[Plan]) -> dict[str, str]:
     found = deal.Deal("Acme", "Fleet", plans)
-    steps = deal.action_plan(found, "Fleetwise")
+    steps = customer.action_plan(
+        [customer.of(p) for p in found.plans], found.account, found.opportunity, "Fleetwise"
+    )
     buffer = io.StringIO()
     deal_view.render_plan_term(steps, Console(file=buffer, width=100, color_system=None))
     return {
         "md": deal_view.render_plan_markdown(steps, "Fleetwise"),
         "html": deal_view.render_plan_html(steps, "Fleetwise"),
         "term": buffer.getvalue(),
-        "json": json.dumps(deal.action_plan_json(steps), ensure_ascii=False),
+        "json": json.dumps(customer.action_plan_json(steps), ensure_ascii=False),
     }
 
 

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from callprep import __version__, clock, messages
 from callprep.errors import CallprepError
 from callprep.outreach.agenda import CallTime, build, call_noun, call_time, sender
-from callprep.plans.model import Attendee, Plan
+from callprep.outreach.customer import CustomerView, Person, of
+from callprep.plans.model import Plan
 from callprep.text import one_line, valid_email
 
 if TYPE_CHECKING:
@@ -56,26 +57,26 @@ def tz_id(offset: dt.timedelta) -> str:
     return f"UTC{'+' if minutes >= 0 else '-'}{hours:02d}{rest:02d}"
 
 
-def description(plan: Plan, ref: str, profile: Profile | None = None) -> str:
-    message = build(plan, ref, profile=profile, long=True)
+def description(view: CustomerView, ref: str, profile: Profile | None = None) -> str:
+    message = build(view, ref, profile=profile, long=True)
     parts = [message.purpose]
     if message.items:
         numbered = [f"{n}. {item}" for n, item in enumerate(message.items, 1)]
         parts.append("\n".join([messages.ICS_DESCRIPTION_AGENDA, *numbered]))
     if message.prep:
         parts.append("\n".join([messages.ICS_DESCRIPTION_PREP, *(f"- {p}" for p in message.prep)]))
-    people = [_person(p) for p in [*plan.customer_attendees, *plan.our_attendees]]
+    people = [_person(p) for p in [*view.customer_people, *view.our_people]]
     if people:
         parts.append(messages.ICS_DESCRIPTION_PEOPLE.format(people=", ".join(people)))
     return "\n\n".join(parts)
 
 
-def summary(plan: Plan) -> str:
+def summary(view: CustomerView) -> str:
     """The event title: "Acme Logistics: Fleet telematics rollout", or "Globex demo"."""
-    topic, account = one_line(plan.opportunity), one_line(plan.account)
+    topic, account = one_line(view.topic), one_line(view.account)
     if topic:
         return messages.ICS_SUMMARY.format(account=account, topic=topic) if account else topic
-    noun = call_noun(plan)
+    noun = call_noun(view)
     return (
         messages.ICS_SUMMARY_NO_TOPIC.format(account=account, noun=noun)
         if account
@@ -83,7 +84,7 @@ def summary(plan: Plan) -> str:
     )
 
 
-def _person(person: Attendee) -> str:
+def _person(person: Person) -> str:
     name, role = one_line(person.name), one_line(person.role)
     return f"{name} ({role})" if role else name
 
@@ -95,7 +96,7 @@ def _cn(name: str) -> str:
 
 
 def invite(
-    plan: Plan,
+    plan: Plan | CustomerView,
     plan_id: str,
     ref: str = "PLAN",
     now: dt.datetime | None = None,
@@ -113,18 +114,19 @@ def invite(
     # Deferred: icalendar: only an invite pays for it.
     from icalendar import Calendar, Event, vCalAddress
 
-    when = call_time(plan, profile.zone_name if profile is not None else "")
+    view = of(plan)
+    when = call_time(view, profile.zone_name if profile is not None else "")
     if when is None:
         raise CallprepError(messages.ICS_NEEDS_START.format(ref=ref))
     hints: list[str] = []
-    organizer = sender(plan, profile)
-    theirs = _their_organizer(plan)
+    organizer = sender(view, profile)
+    theirs = _their_organizer(view)
     if theirs is not None:
         organizer = theirs
         hints.append(messages.ICS_THEIR_MEETING.format(name=one_line(theirs.name or theirs.email)))
     if organizer is not None and not valid_email(organizer.email):
         organizer = None
-    invitees, more = _invitees(plan, organizer)
+    invitees, more = _invitees(view, organizer)
     hints += more
 
     calendar = Calendar()
@@ -139,7 +141,7 @@ def invite(
         hints.append(messages.ICS_NO_ORGANIZER)
 
     event = Event()
-    imported = plan.calendar if plan.calendar is not None and plan.calendar.uid else None
+    imported = view.meeting
     sequence = imported.sequence + 1 if imported is not None else 0
     event.add("uid", imported.uid if imported is not None else invite_uid(plan_id))
     event.add("dtstamp", (now or clock.now()).astimezone(dt.UTC).replace(microsecond=0))
@@ -147,9 +149,9 @@ def invite(
     _add_times(calendar, event, when)
     if imported is not None and imported.recurrence_id:
         _add_recurrence_id(event, imported.recurrence_id)
-    event.add("summary", one_line(title) or summary(plan))
-    event.add("description", details or description(plan, ref, profile))
-    event.add("status", "CONFIRMED" if plan.agenda.confirmed else "TENTATIVE")
+    event.add("summary", one_line(title) or summary(view))
+    event.add("description", details or description(view, ref, profile))
+    event.add("status", "CONFIRMED" if view.agenda_confirmed else "TENTATIVE")
     event.add("transp", "OPAQUE")
     if organizer is not None:
         address = vCalAddress(f"mailto:{organizer.email}")
@@ -170,12 +172,12 @@ def invite(
     return Invite(calendar.to_ical(), tuple(hints), sequence if imported is not None else None)
 
 
-def _their_organizer(plan: Plan) -> Attendee | None:
+def _their_organizer(view: CustomerView) -> Person | None:
     """The customer who organised the imported meeting, when it is theirs."""
-    email = plan.calendar.organizer.lower() if plan.calendar is not None else ""
+    email = view.meeting.organizer.lower() if view.meeting is not None else ""
     if not email:
         return None
-    for person in plan.attendees:
+    for person in view.people:
         if person.email.lower() == email:
             return person if person.side == "customer" else None
     return None
@@ -193,11 +195,11 @@ def _add_recurrence_id(event: Event, value: str) -> None:
         return  # a hand-edited value that is no time: the invite is for the series' UID alone
 
 
-def _invitees(plan: Plan, organizer: Attendee | None) -> tuple[list[Attendee], list[str]]:
+def _invitees(view: CustomerView, organizer: Person | None) -> tuple[list[Person], list[str]]:
     """Everyone but the organizer who has an address; hints name the ones left out."""
-    invitees: list[Attendee] = []
+    invitees: list[Person] = []
     hints: list[str] = []
-    for person in plan.attendees:
+    for person in view.people:
         if not (person.name or person.email) or person is organizer:
             continue
         if (

@@ -1,6 +1,7 @@
 """The follow-up after a call: the recap to send the customer, built from the debrief and plan alone.
 
-A pure view of a debriefed plan, as plain text or Markdown, like the agenda message. What it
+A pure view of a debriefed plan's customer view (`customer`), as plain text or Markdown, like
+the agenda message. What it
 says, in order: thanks for the time; what they wanted from the call and whether it was covered
 (the debrief's `customer_objective_met`); every commitment on both sides with its owner and
 date; the next step. It invents nothing: a commitment without a date says so, no next step is
@@ -27,8 +28,10 @@ from callprep import messages
 from callprep.coach.voice import customer_voice
 from callprep.dates import Clock, describe_date, get_zone
 from callprep.errors import CallprepError
+from callprep.outreach import customer
 from callprep.outreach.agenda import greeting, restated_goal, sender, signature
-from callprep.plans.model import Commitment, Plan
+from callprep.outreach.customer import CustomerView, of
+from callprep.plans.model import Plan
 from callprep.text import md_inline, md_text, one_line
 
 if TYPE_CHECKING:
@@ -60,29 +63,31 @@ class FollowUp:
     hints: tuple[str, ...]  # for the seller, on stderr
 
 
-def check_debriefed(plan: Plan, ref: str) -> None:
-    if not plan.debriefed:
+def check_debriefed(plan: Plan | CustomerView, ref: str) -> None:
+    if not of(plan).debriefed:
         raise CallprepError(messages.FOLLOWUP_NO_DEBRIEF.format(ref=ref))
 
 
 def build(
-    plan: Plan, ref: str = "PLAN", profile: Profile | None = None, markdown: bool = False
+    plan: Plan | CustomerView,
+    ref: str = "PLAN",
+    profile: Profile | None = None,
+    markdown: bool = False,
 ) -> FollowUp:
     """The recap of a debriefed plan; CallprepError (one line) before the debrief."""
-    check_debriefed(plan, ref)
-    debrief = plan.debrief
-    assert debrief is not None
+    view = of(plan)
+    check_debriefed(view, ref)
     esc: Escape = md_text if markdown else _plain
     item: Escape = md_inline if markdown else _plain
     hints: list[str] = []
 
-    topic = customer_voice(one_line(plan.opportunity))
+    topic = customer_voice(one_line(view.topic))
     subject = (
         messages.FOLLOWUP_SUBJECT_TOPIC.format(topic=esc(topic))
         if topic
         else messages.FOLLOWUP_SUBJECT
     )
-    held = debrief.held_at or plan.starts_at
+    held = view.held_at or view.starts_at
     if held is not None:
         if held.tzinfo is not None and profile is not None:
             with contextlib.suppress(CallprepError):
@@ -91,35 +96,35 @@ def build(
     else:
         thanks = messages.FOLLOWUP_THANKS
 
-    goal, verb = restated_goal(plan.objective.customer)
-    met = debrief.customer_objective_met
+    goal, verb = restated_goal(view.their_goal)
+    met = view.goal_met
     if goal:
         template = messages.FOLLOWUP_GOAL_VERB if verb else messages.FOLLOWUP_GOAL_PHRASE
         goal_text = template.format(goal=esc(goal)) + messages.FOLLOWUP_COVERED[met]
     else:
         goal_text = ""
 
-    agreed = tuple(_agreed(c, item) for c in debrief.commitments if one_line(c.what))
+    agreed = tuple(_agreed(c, item) for c in view.agreed if one_line(c.what))
     if not agreed:
         hints.append(messages.FOLLOWUP_NO_COMMITMENTS.format(ref=ref))
-    step = customer_voice(one_line(debrief.next_step)).rstrip(".")
+    step = customer_voice(one_line(view.next_step)).rstrip(".")
     if step:
         next_step = messages.FOLLOWUP_NEXT_STEP.format(step=esc(step))
     else:
         next_step = messages.FOLLOWUP_NO_NEXT_STEP
         hints.append(messages.FOLLOWUP_HINT_NO_NEXT_STEP.format(ref=ref))
 
-    me = sender(plan, profile)
+    me = sender(view, profile)
     return FollowUp(
         subject=subject,
-        greeting=greeting(plan, esc),
+        greeting=greeting(view, esc),
         thanks=thanks,
         goal=goal_text,
         agreed=agreed,
         next_step=next_step,
         close=messages.FOLLOWUP_CLOSE,
         sign_off=messages.AGENDA_SIGN_OFF,
-        signature=tuple(esc(line) if markdown else line for line in signature(plan, profile, me)),
+        signature=tuple(esc(line) if markdown else line for line in signature(profile, me)),
         hints=tuple(hints),
     )
 
@@ -128,11 +133,10 @@ def _plain(text: str) -> str:
     return text
 
 
-def _agreed(commitment: Commitment, esc: Escape) -> Agreed:
+def _agreed(commitment: customer.Agreed, esc: Escape) -> Agreed:
     # The person a commitment names (`owner`, as `deal --plan` reads it), else "You" or "We".
-    named = (commitment.model_extra or {}).get("owner")
-    if isinstance(named, str) and one_line(named):
-        who = esc(one_line(named))
+    if commitment.owner:
+        who = esc(commitment.owner)
     else:
         who = messages.FOLLOWUP_WHO["ours" if commitment.who == "ours" else "customer"]
     what = esc(customer_voice(one_line(commitment.what)).rstrip("."))
@@ -175,7 +179,9 @@ def render_markdown(message: FollowUp) -> str:
     return "\n".join(lines) + "\n"
 
 
-def message_for(plan: Plan, fmt: str, ref: str, profile: Profile | None) -> tuple[str, FollowUp]:
+def message_for(
+    plan: Plan | CustomerView, fmt: str, ref: str, profile: Profile | None
+) -> tuple[str, FollowUp]:
     if fmt == "md":
         view = build(plan, ref, profile, markdown=True)
         return render_markdown(view), view
@@ -186,13 +192,14 @@ def message_for(plan: Plan, fmt: str, ref: str, profile: Profile | None) -> tupl
 # --- the next meeting ------------------------------------------------------------------------------
 
 
-def next_meeting(plan: Plan, zone_name: str) -> dt.datetime:
+def next_meeting(plan: Plan | CustomerView, zone_name: str) -> dt.datetime:
     """The date and time the debrief's next step names ("Pilot kickoff call on 12 Jan 10:00"),
     read as the seller would type it, after the call; CallprepError when it names none."""
-    step = one_line(plan.debrief.next_step if plan.debrief else "")
+    view = of(plan)
+    step = one_line(view.next_step)
     if not step:
         raise CallprepError(messages.FOLLOWUP_ICS_NO_STEP)
-    held = (plan.debrief.held_at if plan.debrief else None) or plan.starts_at
+    held = view.held_at or view.starts_at
     clock = Clock.of(zone_name, held)
     words = [w.strip(",;()\"'“”") for w in step.split()]
     words = [re.sub(r"\.$", "", w) for w in words]

@@ -1,6 +1,6 @@
 """`callprep deal`: the deal's story and the mutual action plan in the terminal, Markdown and HTML.
 
-Pure views of a `deal.Story` or `deal.ActionPlan`; every text a seller typed is escaped for its
+Pure views of a `deal.Story` or an `outreach.customer.ActionPlan`; every text a seller typed is escaped for its
 format (a rich Text, `md_inline`, `html_text`).
 """
 
@@ -15,7 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from callprep import messages
-from callprep.deal.deal import ActionPlan, Story
+from callprep.deal.deal import Story
+from callprep.outreach.customer import ActionPlan
 from callprep.plans.model import Plan
 from callprep.render.html import document
 from callprep.text import clean, html_text, md_inline, one_line
