@@ -11,6 +11,7 @@ import pytest
 import tomli_w
 from icalendar import Calendar
 
+from callprep import messages
 from callprep.calendar import ics
 from callprep.coach import voice
 from callprep.outreach import agenda as agenda_message
@@ -136,6 +137,72 @@ def test_without_a_profile_the_sender_signs_with_name_and_role(cli, home: Path) 
     (home / "profile.toml").unlink()
     text = cli("agenda", str(PREPARED)).stdout
     assert text.endswith("Best regards,\nSam Okafor\nAccount executive\n")
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Best,\nSam",
+        "Kind regards\nSam Okafor",
+        "Thanks, Sam",
+        "Cheers!\nSam",
+        "Viele Grüße\nSam",
+        "Mit freundlichen Grüßen,\nSam Okafor",
+        "best regards,\nSam",
+    ],
+)
+def test_a_signature_with_its_own_closing_is_used_as_it_is(
+    cli, home: Path, tmp_path: Path, signature: str
+) -> None:
+    (home / "profile.toml").write_text(
+        tomli_w.dumps({**SELLER, "signature": signature}), encoding="utf-8"
+    )
+    for command in (("agenda", str(PREPARED)), ("agenda", str(PREPARED), "--long")):
+        text = cli(*command).stdout
+        assert text.endswith("\n\n" + signature + "\n"), text[-80:]
+        assert messages.AGENDA_SIGN_OFF not in text
+        md = cli(*command, "--format", "md").stdout
+        assert md.endswith("\n\n" + "  \n".join(signature.splitlines()) + "\n")
+    plan = write_plan(tmp_path / "held.toml", {"debrief": {"outcome": "best", "next_step": "x"}})
+    recap = cli("followup", str(plan)).stdout
+    assert recap.endswith("\n\n" + signature + "\n") and messages.AGENDA_SIGN_OFF not in recap
+
+
+@pytest.mark.parametrize("signature", ["Best Buy Ltd\nSam", "Sam Okafor\nBest regards team"])
+def test_a_signature_without_a_closing_gets_one(cli, home: Path, signature: str) -> None:
+    (home / "profile.toml").write_text(
+        tomli_w.dumps({**SELLER, "signature": signature}), encoding="utf-8"
+    )
+    text = cli("agenda", str(PREPARED)).stdout
+    assert text.endswith(f"\n\n{messages.AGENDA_SIGN_OFF}\n{signature}\n")
+    assert text.count(messages.AGENDA_SIGN_OFF) == 1
+
+
+def test_with_nobody_to_sign_the_message_closes_and_says_so(cli, home: Path, tmp_path) -> None:
+    (home / "profile.toml").unlink()
+    plan = write_plan(tmp_path / "nobody.toml", {"attendees": [{"name": "Dana Lee"}]})
+    result = cli("agenda", str(plan))
+    assert result.stdout.endswith(f"\n\n{messages.AGENDA_SIGN_OFF}\n")
+    assert messages.AGENDA_NO_SIGNATURE in result.stderr
+    held = write_plan(
+        tmp_path / "held.toml",
+        {"attendees": [{"name": "Dana Lee"}], "debrief": {"outcome": "best", "next_step": "x"}},
+    )
+    result = cli("followup", str(held))
+    assert result.stdout.endswith(f"\n\n{messages.AGENDA_SIGN_OFF}\n")
+    assert messages.AGENDA_NO_SIGNATURE in result.stderr
+
+
+def test_the_profile_shows_how_messages_end(cli, home: Path) -> None:
+    shown = cli("profile").stdout
+    assert messages.PROFILE_SIGN_OFF in shown
+    assert "Best regards,\n  Sam Okafor\n  Account Executive, Callprep Fleet" in "\n".join(
+        line.rstrip() for line in shown.splitlines()
+    )
+    result = cli("profile", "set", "signature", "Cheers,\\nSam")
+    assert result.exit_code == 0, result.stderr
+    assert f"{messages.PROFILE_SIGN_OFF}\n  Cheers,\n  Sam" in result.stderr
+    assert messages.AGENDA_SIGN_OFF not in result.stderr
 
 
 def test_message_for_a_stored_plan_by_id_prefix(cli, stored_example) -> None:

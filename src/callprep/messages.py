@@ -862,6 +862,31 @@ AGENDA_JOIN_OURS = (
 AGENDA_CLOSE = "Does this work for you? Let me know anything you'd add or change."
 AGENDA_SIGN_OFF = "Best regards,"
 
+# --- one closing, one signature (safe to send) -------------------------------------------------
+# A signature whose first line is one of these (any case, with or without a comma, or followed
+# by ", Name") already closes the message: no "Best regards," goes before it.
+# fmt: off
+CLOSINGS = (
+    "best", "best regards", "best wishes", "all the best", "kind regards", "kindest regards",
+    "warm regards", "warmest regards", "warm wishes", "regards", "many thanks", "thanks",
+    "thanks again", "thanks so much", "thank you", "with thanks", "cheers", "sincerely",
+    "yours sincerely", "yours faithfully", "yours truly", "yours", "talk soon", "speak soon",
+    "viele grüße", "viele grüsse", "viele gruesse", "beste grüße", "beste grüsse",
+    "liebe grüße", "freundliche grüße", "mit freundlichen grüßen", "mit freundlichen grüssen",
+    "mit besten grüßen", "herzliche grüße", "grüße", "gruß", "lg", "vg", "mfg",
+    "cordialement", "bien cordialement", "bien à vous", "saludos", "un saludo", "atentamente",
+    "cordiali saluti", "saluti", "distinti saluti", "met vriendelijke groet",
+    "met vriendelijke groeten", "groeten", "hartelijke groet", "med vänlig hälsning",
+    "vänliga hälsningar", "hälsningar", "mvh", "venlig hilsen", "med venlig hilsen",
+    "pozdrawiam", "atenciosamente", "abraços", "saudações",
+)
+# fmt: on
+AGENDA_NO_SIGNATURE = (
+    "no name to sign with: the message ends with the closing alone "
+    "(`callprep profile` sets your name and signature)"
+)
+PROFILE_SIGN_OFF = "Your messages end like this:"
+
 AGENDA_LENGTH_ASSUMED = "no length in the plan: the message (and invite) say {minutes} minutes"
 AGENDA_NO_TIME = (
     "no start time in the plan: the message asks them for a time "
@@ -992,7 +1017,11 @@ PROFILE_QUESTIONS: dict[str, tuple[str, str]] = {
     "company": ("Your company's name?", "Named in the agenda message."),
     "title": ("Your title?", "e.g. Account Executive; blank to leave it out."),
     "timezone": ("Your time zone?", "An IANA name, e.g. Europe/London or America/New_York."),
-    "signature": ("Your email signature?", "Ends the agenda message and the follow-up."),
+    "signature": (
+        "Your email signature?",
+        "Ends the agenda message and the follow-up; start it with your closing "
+        '("Kind regards,") to use your own instead of "Best regards,".',
+    ),
     "domains": (
         "Your company's email domains?",
         "Separated by spaces; attendees at these are on our side.",

@@ -137,6 +137,26 @@ def signature(profile: Profile | None, me: Person | None) -> tuple[str, ...]:
     return tuple(line for line in (name, second) if line)
 
 
+_CLOSING = re.compile(
+    r"(?:" + "|".join(re.escape(c) for c in messages.CLOSINGS) + r")(?:\s*[,.!]?\s*$|\s*,)",
+    re.IGNORECASE,
+)
+
+
+def is_closing(line: str) -> bool:
+    """Whether a line closes a message: "Best,", "Kind regards", "Thanks, Sam", "Viele Grüße"."""
+    return bool(_CLOSING.match(one_line(line)))
+
+
+def sign_off(profile: Profile | None, me: Person | None) -> tuple[str, tuple[str, ...]]:
+    """The closing and the signature's lines: one closing, whichever signature. A signature
+    that starts with its own closing is used as it is (the closing is then "")."""
+    lines = signature(profile, me)
+    if lines and is_closing(lines[0]):
+        return "", lines
+    return messages.AGENDA_SIGN_OFF, lines
+
+
 # --- their goal, restated ---------------------------------------------------------------------
 
 # Who said it, before the goal itself: "Helen (via email): ...", "Helen said: ...", "Per Helen: ".
@@ -388,14 +408,17 @@ def build(
     me = sender(view, profile)
     others = [p for p in view.our_people if p is not me and not _same_person(p, me)]
     purpose = esc(purpose_of(view))
+    closing, lines = sign_off(profile, me)
+    if not lines:
+        hints.append(messages.AGENDA_NO_SIGNATURE)
     common: dict[str, Any] = {
         "subject": subject,
         "greeting": greeting(view, esc),
         "their_goal": _their_goal(view, noun, esc, short=not long),
         "items": items,
         "prep": prep,
-        "sign_off": messages.AGENDA_SIGN_OFF,
-        "signature": tuple(esc(line) if markdown else line for line in signature(profile, me)),
+        "sign_off": closing,
+        "signature": tuple(esc(line) if markdown else line for line in lines),
         "when": when,
         "hints": tuple(hints),
     }
@@ -493,10 +516,9 @@ def word_count(text: str) -> int:
     lines = text.splitlines()
     if lines and lines[0].startswith(("Subject:", "**Subject:**")):
         lines = lines[1:]
-    if messages.AGENDA_SIGN_OFF in lines:
-        lines = lines[: lines.index(messages.AGENDA_SIGN_OFF) + 1]
-    elif f"{messages.AGENDA_SIGN_OFF}  " in lines:
-        lines = lines[: lines.index(f"{messages.AGENDA_SIGN_OFF}  ") + 1]
+    closing = next((n for n, line in enumerate(lines) if is_closing(line)), None)
+    if closing is not None:
+        lines = lines[: closing + 1]
     return len(re.findall(r"[^\s–—\-]+", "\n".join(lines)))
 
 
@@ -537,13 +559,24 @@ def _render(message: AgendaMessage, markdown: bool) -> str:
     for paragraph in (message.outcome, message.join, message.close):
         if paragraph:
             lines += [paragraph, ""]
-    signature = list(message.signature)
-    if markdown:
-        lines.append(f"{message.sign_off}  " if signature else message.sign_off)
-        lines += [f"{line}  " for line in signature[:-1]] + signature[-1:]
-    else:
-        lines += [message.sign_off, *signature]
+    lines += sign_off_lines(message.sign_off, message.signature, markdown)
     return "\n".join(lines) + "\n"
+
+
+def sign_off_preview(profile: Profile) -> list[str]:
+    """How the seller's messages end, as `callprep profile` shows it (no plan: the profile's
+    name, title and company, or its signature)."""
+    closing, lines = sign_off(profile, sender(CustomerView(), profile))
+    return sign_off_lines(closing, lines, markdown=False)
+
+
+def sign_off_lines(closing: str, signature: Sequence[str], markdown: bool) -> list[str]:
+    """The closing (when the signature has none of its own) and the signature, one a line; in
+    Markdown with the two trailing spaces that break a line."""
+    lines = [line for line in (closing, *signature) if line] or [messages.AGENDA_SIGN_OFF]
+    if not markdown:
+        return lines
+    return [f"{line}  " for line in lines[:-1]] + lines[-1:]
 
 
 def message_for(

@@ -29,7 +29,7 @@ from callprep.coach.voice import customer_voice
 from callprep.dates import Clock, describe_date, get_zone
 from callprep.errors import CallprepError
 from callprep.outreach import customer
-from callprep.outreach.agenda import greeting, restated_goal, sender, signature
+from callprep.outreach.agenda import greeting, restated_goal, sender, sign_off, sign_off_lines
 from callprep.outreach.customer import CustomerView, of
 from callprep.plans.model import Plan
 from callprep.text import md_inline, md_text, one_line
@@ -115,6 +115,9 @@ def build(
         hints.append(messages.FOLLOWUP_HINT_NO_NEXT_STEP.format(ref=ref))
 
     me = sender(view, profile)
+    closing, lines = sign_off(profile, me)
+    if not lines:
+        hints.append(messages.AGENDA_NO_SIGNATURE)
     return FollowUp(
         subject=subject,
         greeting=greeting(view, esc),
@@ -123,8 +126,8 @@ def build(
         agreed=agreed,
         next_step=next_step,
         close=messages.FOLLOWUP_CLOSE,
-        sign_off=messages.AGENDA_SIGN_OFF,
-        signature=tuple(esc(line) if markdown else line for line in signature(profile, me)),
+        sign_off=closing,
+        signature=tuple(esc(line) if markdown else line for line in lines),
         hints=tuple(hints),
     )
 
@@ -160,7 +163,8 @@ def render_text(message: FollowUp) -> str:
         lines += [message.goal, ""]
     if message.agreed:
         lines += [messages.FOLLOWUP_AGREED, *(f"- {_agreed_line(a)}" for a in message.agreed), ""]
-    lines += [message.next_step, "", message.close, "", message.sign_off, *message.signature]
+    lines += [message.next_step, "", message.close, ""]
+    lines += sign_off_lines(message.sign_off, message.signature, markdown=False)
     return "\n".join(lines) + "\n"
 
 
@@ -173,9 +177,7 @@ def render_markdown(message: FollowUp) -> str:
         lines += [messages.FOLLOWUP_AGREED, "", *(f"- {_agreed_line(a)}" for a in message.agreed)]
         lines += [""]
     lines += [message.next_step, "", message.close, ""]
-    signature = list(message.signature)
-    lines.append(f"{message.sign_off}  " if signature else message.sign_off)
-    lines += [f"{line}  " for line in signature[:-1]] + signature[-1:]
+    lines += sign_off_lines(message.sign_off, message.signature, markdown=True)
     return "\n".join(lines) + "\n"
 
 
