@@ -1337,6 +1337,29 @@ FOLLOWUP_ICS_NO_TIME = (
     "the next step names a day ({day}) but no time to invite to: add one, "
     'e.g. "12 Jan 10:00" (`callprep debrief` again)'
 )
+# --- the next meeting's date, read beyond doubt (safe to send) ---------------------------------
+FOLLOWUP_ICS_UNCLEAR = (
+    "the next step's date is not clear ({problem}); no invite written (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_PART = (
+    "the next step's date {text!r} could be read only in part ({part!r}); no invite written: "
+    'write it as e.g. "12 Jan 2027 10:00" (`callprep debrief` again)'
+)
+FOLLOWUP_ICS_NO_SUCH_DAY = (
+    "the next step names {text!r}, a day no month has; no invite written (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_BEFORE_CALL = (
+    "the next step's date ({day}) is not after the call on {held}; no invite written: an "
+    "invite is for a meeting still to come (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_NO_YEAR = (
+    "the next step's {text!r} reads as {day}, most of a year after the call; no invite written: "
+    "add the year if that is meant (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_TOO_FAR = (
+    "the next step's {text!r} reads as {day}, more than a year after the call; no invite "
+    'written: write the date alone, e.g. "12 Jan 2027 10:00" (`callprep debrief` again)'
+)
 FOLLOWUP_ICS_SUMMARY = "{account}: {step}"
 FOLLOWUP_OFFER = "Draft the follow-up email to the customer (what was agreed, the next step)?"
 FOLLOWUP_AFTER = (

@@ -17,6 +17,7 @@ of marked private text.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import re
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from callprep import messages
 from callprep.coach.voice import customer_voice
-from callprep.dates import Clock, describe_date, get_zone
+from callprep.dates import Clock, describe_date, describe_datetime, get_zone
 from callprep.errors import CallprepError
 from callprep.outreach import customer
 from callprep.outreach.agenda import greeting, restated_goal, sender, sign_off, sign_off_lines
@@ -194,9 +195,32 @@ def message_for(
 # --- the next meeting ------------------------------------------------------------------------------
 
 
+# A word that is (part of) a date or a time: a reading that leaves one out beside it read less
+# than the seller wrote ("31 Feb 10:00" read as "10:00").
+_DATEISH = re.compile(
+    r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$"
+    r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$|^(?:today|tomorrow|yesterday|tonight)$",
+    re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3})[a-z]*", re.I)
+_MONTH_DAY = re.compile(r"\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
+# A year written out: "2027", "12/01/2027", "2027-01-12".
+_YEAR = re.compile(r"\b(?:1[89]|2\d)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+# Without a year, a date this far after the call is more likely one before it, mistyped.
+NO_YEAR_DAYS = 183
+MOST_DAYS_AHEAD = 366  # a next meeting further out is no next step to invite to
+
+
 def next_meeting(plan: Plan | CustomerView, zone_name: str) -> dt.datetime:
     """The date and time the debrief's next step names ("Pilot kickoff call on 12 Jan 10:00"),
-    read as the seller would type it, after the call; CallprepError when it names none."""
+    read as the seller would type it: CallprepError (one line) unless it names one, read it
+    without doubt, and it lies after the call.
+
+    Without doubt: no date or time word is left out beside what was read ("31 Feb 10:00",
+    "3/4 10:00" are not read as "10:00"), the day exists ("32 Dec"), and a date without a year
+    lies within half a year of the call (else the year is asked for), any date within a year.
+    """
     view = of(plan)
     step = one_line(view.next_step)
     if not step:
@@ -219,10 +243,60 @@ def next_meeting(plan: Plan | CustomerView, zone_name: str) -> dt.datetime:
                         day = clock.date(text)
                 continue
             if found is not None:
+                _check_reading(words, start, start + size, found, clock, view)
                 return found
     if day is not None:
         raise CallprepError(messages.FOLLOWUP_ICS_NO_TIME.format(day=describe_date(day)))
     raise CallprepError(messages.FOLLOWUP_ICS_NO_DATE.format(step=step))
+
+
+def _check_reading(
+    words: list[str], start: int, end: int, found: dt.datetime, clock: Clock, view: CustomerView
+) -> None:
+    """CallprepError unless `words[start:end]`, read as `found`, is the next step's date beyond
+    doubt and after the call."""
+    text = " ".join(words[start:end])
+    first, last = start, end
+    while first > 0 and _DATEISH.search(words[first - 1]):
+        first -= 1
+    while last < len(words) and _DATEISH.search(words[last]):
+        last += 1
+    if (first, last) != (start, end):
+        whole = " ".join(words[first:last])
+        try:
+            clock.datetime(whole)
+        except CallprepError as err:
+            raise CallprepError(messages.FOLLOWUP_ICS_UNCLEAR.format(problem=err.message)) from None
+        raise CallprepError(messages.FOLLOWUP_ICS_PART.format(text=whole, part=text))
+    for match in (*_DAY_MONTH.finditer(text), *_MONTH_DAY.finditer(text)):
+        number, month = (
+            (match.group(1), match.group(2))
+            if match.re is _DAY_MONTH
+            else (match.group(2), match.group(1))
+        )
+        if month.lower() not in _MONTHS:
+            continue
+        month_number = _MONTHS.index(month.lower()) + 1
+        if not 1 <= int(number) <= calendar.monthrange(found.year, month_number)[1]:
+            raise CallprepError(messages.FOLLOWUP_ICS_NO_SUCH_DAY.format(text=match.group(0)))
+    held = view.held_at or view.starts_at
+    if held is None:
+        return
+    if held.tzinfo is None:
+        held = held.astimezone()
+    ends = held + dt.timedelta(minutes=view.duration_minutes or messages.AGENDA_DEFAULT_MINUTES)
+    named = describe_datetime(found, clock.zone.key)
+    if found < ends:
+        raise CallprepError(
+            messages.FOLLOWUP_ICS_BEFORE_CALL.format(
+                day=named, held=describe_datetime(held, clock.zone.key)
+            )
+        )
+    ahead = found - held
+    if not _YEAR.search(text) and ahead > dt.timedelta(days=NO_YEAR_DAYS):
+        raise CallprepError(messages.FOLLOWUP_ICS_NO_YEAR.format(text=text, day=named))
+    if ahead > dt.timedelta(days=MOST_DAYS_AHEAD):
+        raise CallprepError(messages.FOLLOWUP_ICS_TOO_FAR.format(text=text, day=named))
 
 
 def invite_details(message: FollowUp) -> str:
