@@ -862,31 +862,6 @@ AGENDA_JOIN_OURS = (
 AGENDA_CLOSE = "Does this work for you? Let me know anything you'd add or change."
 AGENDA_SIGN_OFF = "Best regards,"
 
-# --- one closing, one signature (safe to send) -------------------------------------------------
-# A signature whose first line is one of these (any case, with or without a comma, or followed
-# by ", Name") already closes the message: no "Best regards," goes before it.
-# fmt: off
-CLOSINGS = (
-    "best", "best regards", "best wishes", "all the best", "kind regards", "kindest regards",
-    "warm regards", "warmest regards", "warm wishes", "regards", "many thanks", "thanks",
-    "thanks again", "thanks so much", "thank you", "with thanks", "cheers", "sincerely",
-    "yours sincerely", "yours faithfully", "yours truly", "yours", "talk soon", "speak soon",
-    "viele grüße", "viele grüsse", "viele gruesse", "beste grüße", "beste grüsse",
-    "liebe grüße", "freundliche grüße", "mit freundlichen grüßen", "mit freundlichen grüssen",
-    "mit besten grüßen", "herzliche grüße", "grüße", "gruß", "lg", "vg", "mfg",
-    "cordialement", "bien cordialement", "bien à vous", "saludos", "un saludo", "atentamente",
-    "cordiali saluti", "saluti", "distinti saluti", "met vriendelijke groet",
-    "met vriendelijke groeten", "groeten", "hartelijke groet", "med vänlig hälsning",
-    "vänliga hälsningar", "hälsningar", "mvh", "venlig hilsen", "med venlig hilsen",
-    "pozdrawiam", "atenciosamente", "abraços", "saudações",
-)
-# fmt: on
-AGENDA_NO_SIGNATURE = (
-    "no name to sign with: the message ends with the closing alone "
-    "(`callprep profile` sets your name and signature)"
-)
-PROFILE_SIGN_OFF = "Your messages end like this:"
-
 AGENDA_LENGTH_ASSUMED = "no length in the plan: the message (and invite) say {minutes} minutes"
 AGENDA_NO_TIME = (
     "no start time in the plan: the message asks them for a time "
@@ -919,6 +894,62 @@ ICS_DESCRIPTION_PREP = "Please bring:"
 ICS_DESCRIPTION_PEOPLE = "With: {people}"
 ICS_SUMMARY = "{account}: {topic}"
 ICS_SUMMARY_NO_TOPIC = "{account} {noun}"
+
+# --- safe to send: what the customer receives -------------------------------------------------
+# One closing, one signature: a signature whose first line is one of these (any case, with or
+# without a comma, or followed by ", Name") already closes the message, so no "Best regards,"
+# goes before it.
+# fmt: off
+CLOSINGS = (
+    "best", "best regards", "best wishes", "all the best", "kind regards", "kindest regards",
+    "warm regards", "warmest regards", "warm wishes", "regards", "many thanks", "thanks",
+    "thanks again", "thanks so much", "thank you", "with thanks", "cheers", "sincerely",
+    "yours sincerely", "yours faithfully", "yours truly", "yours", "talk soon", "speak soon",
+    "viele grüße", "viele grüsse", "viele gruesse", "beste grüße", "beste grüsse",
+    "liebe grüße", "freundliche grüße", "mit freundlichen grüßen", "mit freundlichen grüssen",
+    "mit besten grüßen", "herzliche grüße", "grüße", "gruß", "lg", "vg", "mfg",
+    "cordialement", "bien cordialement", "bien à vous", "saludos", "un saludo", "atentamente",
+    "cordiali saluti", "saluti", "distinti saluti", "met vriendelijke groet",
+    "met vriendelijke groeten", "groeten", "hartelijke groet", "med vänlig hälsning",
+    "vänliga hälsningar", "hälsningar", "mvh", "venlig hilsen", "med venlig hilsen",
+    "pozdrawiam", "atenciosamente", "abraços", "saudações",
+)
+# fmt: on
+AGENDA_NO_SIGNATURE = (
+    "no name to sign with: the message ends with the closing alone "
+    "(`callprep profile` sets your name and signature)"
+)
+PROFILE_SIGN_OFF = "Your messages end like this:"
+
+# What the import keeps of a meeting for the invite that updates it.
+IMPORT_EVENT_CUT = (
+    "{summary}: its description is too long to keep for the invite that updates it; the plan "
+    "keeps the rest of the meeting"
+)
+
+# `followup --ics`: the next meeting's date, read beyond doubt, or no invite.
+FOLLOWUP_ICS_UNCLEAR = (
+    "the next step's date is not clear ({problem}); no invite written (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_PART = (
+    "the next step's date {text!r} could be read only in part ({part!r}); no invite written: "
+    'write it as e.g. "12 Jan 2027 10:00" (`callprep debrief` again)'
+)
+FOLLOWUP_ICS_NO_SUCH_DAY = (
+    "the next step names {text!r}, a day no month has; no invite written (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_BEFORE_CALL = (
+    "the next step's date ({day}) is not after the call on {held}; no invite written: an "
+    "invite is for a meeting still to come (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_NO_YEAR = (
+    "the next step's {text!r} reads as {day}, most of a year after the call; no invite written: "
+    "add the year if that is meant (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_TOO_FAR = (
+    "the next step's {text!r} reads as {day}, more than a year after the call; no invite "
+    'written: write the date alone, e.g. "12 Jan 2027 10:00" (`callprep debrief` again)'
+)
 
 AGENDA_MARKED_SHARED = "Marked the agenda as sent to the customer."
 AGENDA_MARKED_CONFIRMED = "Marked the agenda as sent to and confirmed by the customer."
@@ -1336,29 +1367,6 @@ FOLLOWUP_ICS_NO_DATE = (
 FOLLOWUP_ICS_NO_TIME = (
     "the next step names a day ({day}) but no time to invite to: add one, "
     'e.g. "12 Jan 10:00" (`callprep debrief` again)'
-)
-# --- the next meeting's date, read beyond doubt (safe to send) ---------------------------------
-FOLLOWUP_ICS_UNCLEAR = (
-    "the next step's date is not clear ({problem}); no invite written (`callprep debrief` again)"
-)
-FOLLOWUP_ICS_PART = (
-    "the next step's date {text!r} could be read only in part ({part!r}); no invite written: "
-    'write it as e.g. "12 Jan 2027 10:00" (`callprep debrief` again)'
-)
-FOLLOWUP_ICS_NO_SUCH_DAY = (
-    "the next step names {text!r}, a day no month has; no invite written (`callprep debrief` again)"
-)
-FOLLOWUP_ICS_BEFORE_CALL = (
-    "the next step's date ({day}) is not after the call on {held}; no invite written: an "
-    "invite is for a meeting still to come (`callprep debrief` again)"
-)
-FOLLOWUP_ICS_NO_YEAR = (
-    "the next step's {text!r} reads as {day}, most of a year after the call; no invite written: "
-    "add the year if that is meant (`callprep debrief` again)"
-)
-FOLLOWUP_ICS_TOO_FAR = (
-    "the next step's {text!r} reads as {day}, more than a year after the call; no invite "
-    'written: write the date alone, e.g. "12 Jan 2027 10:00" (`callprep debrief` again)'
 )
 FOLLOWUP_ICS_SUMMARY = "{account}: {step}"
 FOLLOWUP_OFFER = "Draft the follow-up email to the customer (what was agreed, the next step)?"

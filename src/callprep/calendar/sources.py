@@ -230,6 +230,12 @@ class _Block:
     uid: str
     near: bool  # recurring, undated, or starting near the window
     lines: list[str]
+    raw: list[str]  # every property line as read, for the invite that updates the event
+
+
+# Each VEVENT kept carries its text as read (every property, no alarm) in this property, so
+# an event knows itself whole although icalendar parsed only what read() uses (events.py).
+RAW_PROPERTY = "X-CALLPREP-RAW"
 
 
 def _narrow(text: str, window: Window) -> str:
@@ -255,7 +261,7 @@ def _narrow(text: str, window: Window) -> str:
         upper = head.strip().upper()
         if block is None:
             if upper == "BEGIN:VEVENT":
-                block, start, depth = _Block("", False, [*chunk]), None, 0
+                block, start, depth = _Block("", False, [*chunk], [*chunk]), None, 0
             elif upper == "END:VEVENT":
                 return text
             else:
@@ -273,13 +279,17 @@ def _narrow(text: str, window: Window) -> str:
             if upper != "END:VEVENT":
                 return text
             block.lines.extend(chunk)
+            block.raw.extend(chunk)
             block.near = block.near or start is None or low <= start <= high
             pieces.append(block)
             block = None
             continue
         match = _NAME.match(head)
         name = match.group().upper() if match else ""
-        if depth or name not in _WANTED:
+        if depth:
+            continue
+        block.raw.extend(chunk)
+        if name not in _WANTED:
             continue
         block.lines.extend(chunk)
         if name in _REPEATS:
@@ -292,9 +302,18 @@ def _narrow(text: str, window: Window) -> str:
         return text
     near = {p.uid for p in pieces if isinstance(p, _Block) and p.near and p.uid}
     return "".join(
-        p if isinstance(p, str) else "".join(p.lines) if p.near or (p.uid and p.uid in near) else ""
+        p if isinstance(p, str) else _kept(p) if p.near or (p.uid and p.uid in near) else ""
         for p in pieces
     )
+
+
+def _kept(block: _Block) -> str:
+    """A kept VEVENT's lines, its text as read in RAW_PROPERTY after BEGIN (base64: one line
+    icalendar reads at once, whatever the text holds)."""
+    import base64  # deferred: only a calendar being read
+
+    raw = base64.b64encode("".join(block.raw).encode("utf-8")).decode("ascii")
+    return "".join([block.lines[0], f"{RAW_PROPERTY}:{raw}\r\n", *block.lines[1:]])
 
 
 def _logical_lines(text: str) -> Iterator[list[str]]:
