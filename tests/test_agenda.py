@@ -534,13 +534,19 @@ def test_an_imported_plans_invite_is_the_next_version_of_its_event(
     calendar, event = parse_invite(target)
     assert str(event["UID"]) == "5q8v2m1k7j3h9g4f6d0s2a8p1o@google.com"
     assert event.decoded("SEQUENCE") == 1
-    assert str(event["STATUS"]) == "TENTATIVE"
+    # The meeting as the calendar gave it: its status, title, place, people and join link.
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(event["SUMMARY"]) == "Northwind Foods: route planning discovery"
+    assert str(event["LOCATION"]) == "Northwind Foods HQ, 14 Harbour Road, Leeds"
+    assert "https://meet.google.com/qwe-rtyu-iop" in str(event["DESCRIPTION"])
     assert str(calendar["METHOD"]) == "REQUEST"
     assert str(event["ORGANIZER"]) == "mailto:sam.carter@ourco.example"
     invited = [str(a) for a in attendee_list(event)]
     assert invited == [
-        "mailto:dana.whitfield@northwind-foods.example",
+        "mailto:sam.carter@ourco.example",
+        "mailto:Dana.Whitfield@Northwind-Foods.example",
         "mailto:priya.raman@northwind-foods.example",
+        "mailto:c_1883f0a5b2d4e6a8c0e2@resource.calendar.google.com",
     ]
     assert event["DTSTART"].params["TZID"] == "Europe/London"
     # The plan remembers it, so the next invite is newer still.
@@ -561,17 +567,16 @@ def test_an_occurrence_of_a_series_keeps_its_recurrence_id(cli, home: Path, tmp_
     assert event.decoded("RECURRENCE-ID") == dt.datetime(2026, 10, 27, 16, tzinfo=dt.UTC)
 
 
-def test_a_meeting_the_customer_organised_keeps_their_organizer(
-    cli, home: Path, tmp_path: Path
-) -> None:
+def test_a_meeting_the_customer_organised_gets_no_invite(cli, home: Path, tmp_path: Path) -> None:
     path = imported(home, cli, CALENDARS / "outlook-request.ics")
     target = tmp_path / "invite.ics"
     result = cli("agenda", path.stem, "--ics", str(target))
-    assert result.exit_code == 0, result.stderr
-    calendar, event = parse_invite(target)
-    assert str(event["ORGANIZER"]) == "mailto:chinedu.okafor@contoso-freight.example"
-    assert "METHOD" not in calendar
-    assert "Chinedu Okafor's" in result.stderr
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "Chinedu Okafor organised this meeting" in result.stderr
+    assert f"`callprep agenda {path.stem}`" in result.stderr
+    assert result.stdout == ""
+    assert not target.exists()
 
 
 def test_invite_without_a_start_time_is_a_clear_error(cli, tmp_path: Path) -> None:

@@ -884,8 +884,8 @@ ICS_NO_ORGANIZER = (
     "not an invitation (add `email` to your attendee entry to send it as one)"
 )
 ICS_THEIR_MEETING = (
-    "the meeting is {name}'s (they organised it): the invite updates it in your calendar; "
-    "send them the agenda by email rather than the invite"
+    "{name} organised this meeting, so no invite was written (only their own update changes "
+    "it in their calendar): send the agenda by email instead (`callprep agenda {ref}`)"
 )
 ICS_NOT_INVITED = "{name} has no email in the plan, so is named in the invite but not invited"
 ICS_BAD_EMAIL = "{name}'s email {email!r} is not an address; left out of the invite"
@@ -921,7 +921,24 @@ AGENDA_NO_SIGNATURE = (
 )
 PROFILE_SIGN_OFF = "Your messages end like this:"
 
-# What the import keeps of a meeting for the invite that updates it.
+# An invite for an imported meeting is that meeting's next version, the agenda a marked block
+# at the top of its description (a later run replaces it).
+ICS_BLOCK_AGREED = "--- Agenda (agreed with you) ---"
+ICS_BLOCK_PROPOSED = "--- Agenda (proposed) ---"
+ICS_BLOCK_END = "--- End of agenda ---"
+ICS_UPDATE_NO_AGENDA = (
+    "no agenda in the plan: the update adds none to the meeting (add items with "
+    "`callprep edit {ref}`)"
+)
+ICS_EVENT_UNREADABLE = (
+    "the meeting as your calendar gave it is no longer readable in the plan: the invite is "
+    "made from the plan instead, and may not keep the meeting's own details (import it again)"
+)
+ICS_DESCRIPTION_WAS_CUT = (
+    "the meeting's description was too long to keep in the plan: the update's description "
+    "holds the agenda alone (its join link stays in the meeting's conference properties)"
+)
+ICS_NOT_ON_MEETING = "{name} is in the plan but not on the meeting: add them in your calendar"
 IMPORT_EVENT_CUT = (
     "{summary}: its description is too long to keep for the invite that updates it; the plan "
     "keeps the rest of the meeting"
