@@ -331,7 +331,6 @@ BRIEF_HEADINGS: dict[str, str] = {
     "readiness": "Readiness",
     "open": "Still open",
     "jot": "Notes and off-script openings",
-    "jot_share": "Notes",
     "jot_commitments": "Agreed: who does what, by when",
     "them": "Them",
     "us": "Us",
@@ -943,6 +942,30 @@ IMPORT_EVENT_CUT = (
     "{summary}: its description is too long to keep for the invite that updates it; the plan "
     "keeps the rest of the meeting"
 )
+
+# `brief --share`: the up-front contract on paper, for the customer (second person).
+SHARE_HEADINGS: dict[str, str] = {
+    "theirs": "Your side",
+    "ours": "Our side",
+    "why": "Why we're meeting",
+    "agenda": "Agenda",
+    "bring": "What you'll bring",
+    "outcome": "The outcome we propose",
+    "agreed": "Agreed so far",
+    "next_step": "Next step",
+    "notes": "Notes",
+    "today": "Agreed today: who does what, by when",
+}
+SHARE_GOAL = "As we understand it, you'd like to {goal}."
+SHARE_GOAL_PHRASE = "As we understand it, what matters most to you is {goal}."
+SHARE_GOAL_UNKNOWN = "What would you most like to get out of the {noun}?"
+SHARE_NO_TIME = "time to be agreed"
+SHARE_UNTITLED = "Our {noun}"
+SHARE_NOBODY = "to be confirmed"
+SHARE_NO_AGENDA = "to be agreed together"
+SHARE_NOTHING_TO_BRING = "nothing to prepare"
+SHARE_DONE = "done"
+SHARE_BY = "by {day}"
 
 # `followup --ics`: the next meeting's date, read beyond doubt, or no invite.
 FOLLOWUP_ICS_UNCLEAR = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from callprep import messages
@@ -98,8 +98,6 @@ class BriefView:
     hidden: dict[str, int] = field(default_factory=dict)
     shortened: bool = False
     compact: bool = False  # the topics still to learn listed in one row
-    # `brief --share`: a page that can lie on the customer's side of the table (see `shared`).
-    share: bool = False
 
 
 def format_when(plan: Plan) -> str:
@@ -165,45 +163,15 @@ def opener(plan: Plan) -> list[tuple[str, str]]:
     ]
 
 
-# What we know about them that is ours alone: their view of us, who else they look at.
-PRIVATE_TOPICS = frozenset(("attitude_to_us", "competition"))
-
-
-def shared(view: BriefView) -> BriefView:
-    """The brief without what is ours alone: the minimum outcome, readiness and findings, our
-    notes about them (their view of us, the competition, a playbook's notes, guesses), the
-    coach's tags, and of "Last time" all but the next step (no outcome, summary, risks,
-    off-script openings or stances)."""
-    private = {t.label for t in topics.TOPICS if t.in_notes or t.key in PRIVATE_TOPICS}
-    last = view.last_time
-    return replace(
-        view,
-        minimum="",
-        readiness=0,
-        findings=[],
-        open_labels=[],
-        notes=[],
-        known=[(label, value) for label, value in view.known if label not in private],
-        unknown=[(label, "") for label, _ in view.unknown if label not in private],
-        suggested=[(text, "") for text, _ in view.suggested],
-        last_time=LastTimeView(last.heading, next_step=last.next_step)
-        if last is not None and last.next_step
-        else None,
-        share=True,
-    )
-
-
 def build(
     plan: Plan,
     open_commitments: list[OpenCommitment] | None = None,
     unanswered: list[str] | None = None,
     earlier: Sequence[Plan] = (),
-    share: bool = False,
     last_time: LastTime | None = None,
 ) -> BriefView:
     """The brief of `plan`; `earlier` are the deal's earlier calls (for its people), `last_time`
-    what the last debriefed one left; `share`: only what may lie on the customer's side of the
-    table."""
+    what the last debriefed one left. (`brief --share` is a page of its own: render.shared.)"""
     result = coach.review(plan, earlier)
     known: list[tuple[str, str]] = []
     unknown: list[tuple[str, str]] = []
@@ -259,4 +227,4 @@ def build(
         opener=opening,
         last_time=last_time_view(last_time),
     )
-    return shared(view) if share else view
+    return view
