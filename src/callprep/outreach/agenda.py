@@ -31,7 +31,8 @@ _GOAL_VERBS = frozenset((
     "review", "compare", "discuss", "hear", "make", "talk", "explore", "evaluate", "test",
     "validate", "meet", "plan", "define", "clarify", "ensure", "walk", "cover", "set", "figure",
     "assess", "judge", "pick", "choose", "go", "look", "sort", "start", "move", "build", "prove",
-    "show",
+    "show", "be", "have", "avoid", "reduce", "cut", "save", "keep", "replace", "switch",
+    "improve", "stop", "fix", "track", "secure", "protect",
 ))
 # fmt: on
 _GOAL_PREFIX_RE = re.compile(

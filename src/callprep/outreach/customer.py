@@ -17,6 +17,7 @@ from typing import Any
 
 from callprep import messages
 from callprep.calls import people as deal_people
+from callprep.coach.voice import customer_voice
 from callprep.plans.model import Plan
 from callprep.text import one_line
 
@@ -238,7 +239,8 @@ def action_plan(
     views: Sequence[CustomerView], account: str, opportunity: str, ours: str = ""
 ) -> ActionPlan:
     """The steps both sides agreed on the deal's calls (`views`, oldest first), in date order
-    (undated ones last, in the order they were agreed), and the latest next step."""
+    (undated ones last, in the order they were agreed), and the latest next step; addressed to
+    the customer ("their IT lead" is "your IT lead")."""
     steps: list[Step] = []
     for view in views:
         if not view.debriefed:
@@ -247,7 +249,7 @@ def action_plan(
             if one_line(agreed.what):
                 steps.append(
                     Step(
-                        one_line(agreed.what),
+                        customer_voice(one_line(agreed.what)),
                         owner(agreed, account, ours),
                         agreed.who,
                         agreed.due,
@@ -257,7 +259,7 @@ def action_plan(
     order = {id(step): n for n, step in enumerate(steps)}
     steps.sort(key=lambda s: (s.due is None, s.due or dt.date.min, order[id(s)]))
     held = [view for view in views if view.debriefed]
-    next_step = held[-1].next_step if held else ""
+    next_step = customer_voice(one_line(held[-1].next_step)) if held else ""
     found = [(p.side, p.name, p.role) for p in team(views)]
     return ActionPlan(account, opportunity, steps, next_step, found)
 
