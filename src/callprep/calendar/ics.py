@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from callprep import __version__, clock, messages
 from callprep.errors import CallprepError
 from callprep.outreach.agenda import CallTime, build, call_noun, call_time, sender
-from callprep.outreach.customer import CustomerView, Meeting, Person, of
+from callprep.outreach.customer import CustomerView, Meeting, Person, of, shown_name
 from callprep.plans.model import Plan
 from callprep.text import email_domain, html_text, one_line, valid_email
 
@@ -87,14 +87,14 @@ def summary(view: CustomerView) -> str:
 
 
 def _person(person: Person) -> str:
-    name, role = one_line(person.name), one_line(person.role)
-    return f"{name} ({role})" if role else name
+    name, role = shown_name(person.name), one_line(person.role)
+    return f"{name} ({role})" if role and name else name or role
 
 
 def _cn(name: str) -> str:
     # A parameter value cannot hold a double quote (RFC 5545 3.2); not every client decodes
     # the RFC 6868 escape, so use a plain apostrophe.
-    return one_line(name).replace('"', "'")
+    return shown_name(name).replace('"', "'")
 
 
 def invite(

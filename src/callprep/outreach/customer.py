@@ -11,6 +11,7 @@ and reads every customer-facing command in every format for it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -165,6 +166,17 @@ def of(plan: Plan | CustomerView) -> CustomerView:
             else None
         ),
     )
+
+
+# A name the seller has yet to learn: "Procurement lead (name tbc)" is shown as "Procurement lead".
+_PLACEHOLDER = re.compile(
+    r"\s*\((?:name\s+)?(?:tbc|tbd|unknown|to be confirmed|not known)\)\s*$", re.IGNORECASE
+)
+
+
+def shown_name(name: str) -> str:
+    """A person's name as the customer reads it: one line, without a placeholder's "(tbc)"."""
+    return _PLACEHOLDER.sub("", one_line(name))
 
 
 def _owner(extra: dict[str, Any] | None) -> str:

@@ -10,7 +10,6 @@ our questions, objectives, findings, influence or stance can reach it: the view 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -89,12 +88,6 @@ def _seller(view: CustomerView, profile: Profile | None) -> list[customer.Person
     return [me] if me is not None else []
 
 
-# A name the seller has yet to learn: "Procurement lead (name tbc)" is shown as its role.
-_PLACEHOLDER = re.compile(
-    r"\s*\((?:name\s+)?(?:tbc|tbd|unknown|to be confirmed|not known)\)\s*$", re.IGNORECASE
-)
-
-
 def _person(name: str, role: str) -> str:
-    name, role = _PLACEHOLDER.sub("", one_line(name)), one_line(role)
+    name, role = customer.shown_name(name), one_line(role)
     return f"{name} ({role})" if role and name else name or role
