@@ -22,6 +22,7 @@ from callprep.calendar.sources import (
     expand,
     file_bytes,
     parse,
+    raw_texts,
     short_error,
     skip_text,
     stdin_bytes,
@@ -183,6 +184,7 @@ def _events_of(calendar: Calendar, path: str, window: Window) -> Iterator[Event 
     events = [c for c in calendar.subcomponents if c.name == "VEVENT"]
     if not events:
         return
+    raws = raw_texts(calendar)  # each event's text as read (before X-WR-TIMEZONE remakes it)
     vtimezones: dict[str, Component] = {}
     for component in calendar.subcomponents:
         if component.name == "VTIMEZONE" and "TZID" in component:
@@ -241,7 +243,7 @@ def _events_of(calendar: Calendar, path: str, window: Window) -> Iterator[Event 
             occurrences = members  # a one-off is its own occurrence: no expansion needed
         for occurrence in occurrences:
             try:
-                found = _event(occurrence, uid, recurring, context)
+                found = _event(occurrence, uid, recurring, context, raws)
             except Exception as err:  # one bad occurrence must not end the import
                 yield Skipped(uid, _summary([occurrence]), _reason(short_error(err)), path)
                 continue
@@ -325,7 +327,9 @@ def _made_uid(event: Component) -> str:
 # --- occurrences into events -------------------------------------------------------------
 
 
-def _event(occurrence: Component, uid: str, recurring: bool, context: Context) -> Event | None:
+def _event(
+    occurrence: Component, uid: str, recurring: bool, context: Context, raws: Sequence[str] = ()
+) -> Event | None:
     begin = occurrence["DTSTART"].dt
     all_day = not isinstance(begin, dt.datetime)
     if all_day:
@@ -341,7 +345,7 @@ def _event(occurrence: Component, uid: str, recurring: bool, context: Context) -
         recurrence_id = _recurrence_id(occurrence["RECURRENCE-ID"].dt, context)
     organizer = _person(occurrence.get("ORGANIZER"))
     try:
-        raw, raw_cut = raw_event(occurrence, recurring)
+        raw, raw_cut = raw_event(occurrence, recurring, raws)
     except Exception:  # the text is for a later invite: never a reason to lose the event
         raw, raw_cut = "", False
     return Event(
@@ -422,20 +426,15 @@ _SERIES = re.compile(
 )
 
 
-def raw_event(component: Component, recurring: bool) -> tuple[str, bool]:
+def raw_event(component: Component, recurring: bool, raws: Sequence[str]) -> tuple[str, bool]:
     """The occurrence's content lines as the calendar gave them (CRLF ends, unfolded where a
     series' lines were changed): a one-off as read; an occurrence of a series with its own
     DTSTART, DTEND and RECURRENCE-ID and no RRULE, RDATE or EXDATE. And whether its description
     (and HTML description) had to go to stay within MAX_EVENT_BYTES, which CUT_MARK then says
     in the text itself; ("", True) when even that is too large."""
-    import base64  # deferred: only a calendar being read
-    import binascii  # deferred: only a calendar being read
-
-    try:
-        kept = base64.b64decode(str(first_value(component.get(RAW_PROPERTY)) or ""), validate=True)
-        text = kept.decode("utf-8").replace("\r\n", "\n").replace("\n", "\r\n")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        text = ""
+    index = str(first_value(component.get(RAW_PROPERTY)) or "")
+    kept = raws[int(index)] if index.isdigit() and int(index) < len(raws) else ""
+    text = kept.replace("\r\n", "\n").replace("\n", "\r\n")
     if not text:  # read without the prefilter: the properties icalendar gives, as it gives them
         text = _content_lines(component, [])
     lines = unfolded(text).split("\r\n")
