@@ -55,6 +55,12 @@ class Reading:
     start: When
     end: When
     tzid: str  # the zone DTSTART names ("" for UTC or a floating time)
+    # The join links and attachments the event carries, "NAME value" in LINKS' order.
+    links: tuple[str, ...] = ()
+
+
+# Where calendars keep a meeting's join link (and its files), besides URL and the description.
+LINKS = ("CONFERENCE", "X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "ATTACH")
 
 
 def utc(value: Any) -> When:
@@ -109,6 +115,7 @@ def _from_icalendar(event: Any, start: Any, end: Any) -> Reading:
         start=utc(start),
         end=utc(end),
         tzid=str(event["DTSTART"].params.get("TZID", "")),
+        links=tuple(f"{name} {text(name)}" for name in LINKS if name in event),
     )
 
 
@@ -230,6 +237,9 @@ def read_vobject(data: bytes) -> list[Reading]:
                 start=utc(start),
                 end=utc(end),
                 tzid=tzid,
+                links=tuple(
+                    f"{name} {text(name.lower())}" for name in LINKS if value(name.lower())
+                ),
             )
         )
     return readings
@@ -283,6 +293,9 @@ def read_icaljs(data: bytes) -> list[Reading] | None:
                 start=_js_time(event["start"]),
                 end=_js_time(event["end"]),
                 tzid="" if tzid in (None, "UTC", "floating") else tzid,
+                links=tuple(
+                    f"{name} {event['links'][name]}" for name in LINKS if name in event["links"]
+                ),
             )
         )
     return readings

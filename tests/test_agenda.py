@@ -11,6 +11,7 @@ import pytest
 import tomli_w
 from icalendar import Calendar
 
+from callprep import messages
 from callprep.calendar import ics
 from callprep.coach import voice
 from callprep.outreach import agenda as agenda_message
@@ -19,6 +20,7 @@ from callprep.plans.planfile import load_plan
 from callprep.plans.profile import Profile
 from callprep.prompts import USE_DEFAULT
 from tests.conftest import PREPARED, UNPREPARED
+from tests.markup import live_markdown
 
 NEWARK = dt.timezone(dt.timedelta(hours=-5))
 SELLER = {
@@ -128,13 +130,79 @@ def test_a_signature_in_the_profile_signs_the_message(cli, home: Path) -> None:
     text = cli("agenda", str(PREPARED)).stdout
     assert text.endswith("Best regards,\nSam\nCallprep Fleet | +1 555 0100\n")
     md = cli("agenda", str(PREPARED), "--format", "md").stdout
-    assert md.endswith("Best regards,  \nSam  \nCallprep Fleet \\| \\+1 555 0100\n")
+    assert md.endswith("Best regards,  \nSam  \nCallprep Fleet \\| +1 555 0100\n")
 
 
 def test_without_a_profile_the_sender_signs_with_name_and_role(cli, home: Path) -> None:
     (home / "profile.toml").unlink()
     text = cli("agenda", str(PREPARED)).stdout
     assert text.endswith("Best regards,\nSam Okafor\nAccount executive\n")
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Best,\nSam",
+        "Kind regards\nSam Okafor",
+        "Thanks, Sam",
+        "Cheers!\nSam",
+        "Viele Grüße\nSam",
+        "Mit freundlichen Grüßen,\nSam Okafor",
+        "best regards,\nSam",
+    ],
+)
+def test_a_signature_with_its_own_closing_is_used_as_it_is(
+    cli, home: Path, tmp_path: Path, signature: str
+) -> None:
+    (home / "profile.toml").write_text(
+        tomli_w.dumps({**SELLER, "signature": signature}), encoding="utf-8"
+    )
+    for command in (("agenda", str(PREPARED)), ("agenda", str(PREPARED), "--long")):
+        text = cli(*command).stdout
+        assert text.endswith("\n\n" + signature + "\n"), text[-80:]
+        assert messages.AGENDA_SIGN_OFF not in text
+        md = cli(*command, "--format", "md").stdout
+        assert md.endswith("\n\n" + "  \n".join(signature.splitlines()) + "\n")
+    plan = write_plan(tmp_path / "held.toml", {"debrief": {"outcome": "best", "next_step": "x"}})
+    recap = cli("followup", str(plan)).stdout
+    assert recap.endswith("\n\n" + signature + "\n") and messages.AGENDA_SIGN_OFF not in recap
+
+
+@pytest.mark.parametrize("signature", ["Best Buy Ltd\nSam", "Sam Okafor\nBest regards team"])
+def test_a_signature_without_a_closing_gets_one(cli, home: Path, signature: str) -> None:
+    (home / "profile.toml").write_text(
+        tomli_w.dumps({**SELLER, "signature": signature}), encoding="utf-8"
+    )
+    text = cli("agenda", str(PREPARED)).stdout
+    assert text.endswith(f"\n\n{messages.AGENDA_SIGN_OFF}\n{signature}\n")
+    assert text.count(messages.AGENDA_SIGN_OFF) == 1
+
+
+def test_with_nobody_to_sign_the_message_closes_and_says_so(cli, home: Path, tmp_path) -> None:
+    (home / "profile.toml").unlink()
+    plan = write_plan(tmp_path / "nobody.toml", {"attendees": [{"name": "Dana Lee"}]})
+    result = cli("agenda", str(plan))
+    assert result.stdout.endswith(f"\n\n{messages.AGENDA_SIGN_OFF}\n")
+    assert messages.AGENDA_NO_SIGNATURE in result.stderr
+    held = write_plan(
+        tmp_path / "held.toml",
+        {"attendees": [{"name": "Dana Lee"}], "debrief": {"outcome": "best", "next_step": "x"}},
+    )
+    result = cli("followup", str(held))
+    assert result.stdout.endswith(f"\n\n{messages.AGENDA_SIGN_OFF}\n")
+    assert messages.AGENDA_NO_SIGNATURE in result.stderr
+
+
+def test_the_profile_shows_how_messages_end(cli, home: Path) -> None:
+    shown = cli("profile").stdout
+    assert messages.PROFILE_SIGN_OFF in shown
+    assert "Best regards,\n  Sam Okafor\n  Account Executive, Callprep Fleet" in "\n".join(
+        line.rstrip() for line in shown.splitlines()
+    )
+    result = cli("profile", "set", "signature", "Cheers,\\nSam")
+    assert result.exit_code == 0, result.stderr
+    assert f"{messages.PROFILE_SIGN_OFF}\n  Cheers,\n  Sam" in result.stderr
+    assert messages.AGENDA_SIGN_OFF not in result.stderr
 
 
 def test_message_for_a_stored_plan_by_id_prefix(cli, stored_example) -> None:
@@ -466,13 +534,19 @@ def test_an_imported_plans_invite_is_the_next_version_of_its_event(
     calendar, event = parse_invite(target)
     assert str(event["UID"]) == "5q8v2m1k7j3h9g4f6d0s2a8p1o@google.com"
     assert event.decoded("SEQUENCE") == 1
-    assert str(event["STATUS"]) == "TENTATIVE"
+    # The meeting as the calendar gave it: its status, title, place, people and join link.
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(event["SUMMARY"]) == "Northwind Foods: route planning discovery"
+    assert str(event["LOCATION"]) == "Northwind Foods HQ, 14 Harbour Road, Leeds"
+    assert "https://meet.google.com/qwe-rtyu-iop" in str(event["DESCRIPTION"])
     assert str(calendar["METHOD"]) == "REQUEST"
     assert str(event["ORGANIZER"]) == "mailto:sam.carter@ourco.example"
     invited = [str(a) for a in attendee_list(event)]
     assert invited == [
-        "mailto:dana.whitfield@northwind-foods.example",
+        "mailto:sam.carter@ourco.example",
+        "mailto:Dana.Whitfield@Northwind-Foods.example",
         "mailto:priya.raman@northwind-foods.example",
+        "mailto:c_1883f0a5b2d4e6a8c0e2@resource.calendar.google.com",
     ]
     assert event["DTSTART"].params["TZID"] == "Europe/London"
     # The plan remembers it, so the next invite is newer still.
@@ -493,17 +567,16 @@ def test_an_occurrence_of_a_series_keeps_its_recurrence_id(cli, home: Path, tmp_
     assert event.decoded("RECURRENCE-ID") == dt.datetime(2026, 10, 27, 16, tzinfo=dt.UTC)
 
 
-def test_a_meeting_the_customer_organised_keeps_their_organizer(
-    cli, home: Path, tmp_path: Path
-) -> None:
+def test_a_meeting_the_customer_organised_gets_no_invite(cli, home: Path, tmp_path: Path) -> None:
     path = imported(home, cli, CALENDARS / "outlook-request.ics")
     target = tmp_path / "invite.ics"
     result = cli("agenda", path.stem, "--ics", str(target))
-    assert result.exit_code == 0, result.stderr
-    calendar, event = parse_invite(target)
-    assert str(event["ORGANIZER"]) == "mailto:chinedu.okafor@contoso-freight.example"
-    assert "METHOD" not in calendar
-    assert "Chinedu Okafor's" in result.stderr
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "Chinedu Okafor organised this meeting" in result.stderr
+    assert f"`callprep agenda {path.stem}`" in result.stderr
+    assert result.stdout == ""
+    assert not target.exists()
 
 
 def test_invite_without_a_start_time_is_a_clear_error(cli, tmp_path: Path) -> None:
@@ -640,7 +713,8 @@ def test_hostile_text_is_plain_in_the_message(cli, tmp_path: Path, fmt: str) -> 
     assert "ATTENDEE" in subject  # kept as words on the subject line, not a new line
     assert text.count("\n1. ") == 1 and text.count("\n2. ") == 1
     if fmt == "md":
-        assert "\\*bold\\* \\[x\\]\\(http://e\\.example\\)" in text
+        assert "\\*bold\\* \\[x\\](http://e.example)" in text
+        assert live_markdown(text) == []
     else:
         assert "2. *bold* [x](http://e.example)\n" in text
 

@@ -145,7 +145,8 @@ def test_check_brief_review_and_deal(seller: Callable[..., Result]) -> None:
 
 def test_what_goes_to_the_customer_keeps_their_zone_first(cli, seller) -> None:
     shared = cli("brief", "acme", "--share", "-f", "md").stdout
-    assert "15:00 America/New\\_York" in shared
+    # The customer's own time first, named; the seller's beside it.
+    assert "Thursday 3 December 2026, 15:00–15:45 New York time (20:00–20:45" in shared
 
 
 @pytest.mark.now("2026-12-03T21:30:00+00:00")
@@ -207,7 +208,6 @@ def test_the_rule_lives_in_one_place() -> None:
     # describe_datetime stays for dates typed at a prompt, windows and customer-facing pages.
     allowed = {
         "dates.py: describe_datetime(",
-        "render/brief.py: describe_datetime(",  # brief --share: the customer's page
         "render/calendar_import.py: describe_datetime(",  # the import's window, not a call
     }
     assert set(found) <= allowed, sorted(set(found) - allowed)

@@ -155,6 +155,18 @@ def test_the_next_meeting_invite(cli, tmp_path: Path) -> None:
         ("Pilot kickoff call", "names no date and time"),
         ("Pilot kickoff on 12 Jan", "names a day (Tue 12 Jan 2027) but no time"),
         ("", "no next step in the debrief"),
+        # Read beyond doubt, and after the call (held Thu 3 Dec 2026, 16:00 New York, for 45
+        # minutes), or not at all.
+        ("Kickoff on 31 Feb 10:00", "'31 Feb 10:00': February has only 28 or 29 days"),
+        ("Kickoff on Feb 30 at 10:00", "'Feb 30 at 10:00': February has only 28 or 29 days"),
+        ("Kickoff on 32 Dec 10:00", "'32 Dec 10:00': December has only 31 days"),
+        ("Kickoff 3/4 10:00", "3 April or 4 March?"),
+        ("Kickoff 12/01/2027 10:00", "12 January or 1 December?"),
+        ("Kickoff yesterday 10:00", "is not after the call on Thu 3 Dec 2026, 16:00"),
+        ("Kickoff on 1 Dec 2026 10:00", "is not after the call"),
+        ("Kickoff on 3 Dec 2026 16:30", "is not after the call"),  # still on the call
+        ("Kickoff on 1 Dec 10:00", "most of a year after the call"),
+        ("Kickoff in room 2087 on 12 Jan 10:00", "reads as Sun 12 Jan 2087"),
     ],
 )
 def test_no_invite_without_a_date_and_time(cli, tmp_path: Path, step: str, problem: str) -> None:
@@ -173,6 +185,10 @@ def test_no_invite_without_a_date_and_time(cli, tmp_path: Path, step: str, probl
         ("Security review on 10 Dec 14:00", dt.datetime(2026, 12, 10, 14)),
         ("Demo to the CFO next Tuesday 9:30am", dt.datetime(2026, 12, 8, 9, 30)),
         ("Kickoff 2027-01-12 10:00, with IT", dt.datetime(2027, 1, 12, 10)),
+        ("Kickoff Dec 10th at 3pm", dt.datetime(2026, 12, 10, 15)),
+        ("Kickoff tomorrow 10:00 at the depot", dt.datetime(2026, 12, 4, 10)),
+        ("Kickoff on 3 Dec 16:00, after this one", dt.datetime(2026, 12, 3, 16)),
+        ("Kickoff 15 Jul 2027 10:00", dt.datetime(2027, 7, 15, 10)),
     ],
 )
 def test_the_next_meeting_is_read_from_the_next_step(step: str, when: dt.datetime) -> None:

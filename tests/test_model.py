@@ -106,6 +106,18 @@ DEBRIEF = section(
         "commitments": st.lists(COMMITMENT, max_size=3),
     }
 )
+# The calendar event a plan was imported from, its text as the calendar gave it: CRLF lines.
+CALENDAR = section(
+    {
+        "uid": TEXT,
+        "recurrence_id": TEXT,
+        "sequence": st.integers(0, 2**31 - 1),
+        "source": TEXT,
+        "organizer": TEXT,
+        "account": TEXT,
+        "event": st.lists(TEXT, max_size=8).map("\r\n".join),
+    }
+)
 PLAN = section(
     {
         "schema_version": st.just(1),
@@ -136,6 +148,7 @@ PLAN = section(
             section({"name": TEXT, "role": TEXT, "side": SIDES, "email": TEXT}), max_size=3
         ),
         "notes": st.dictionaries(TEXT, TEXT, max_size=3),
+        "calendar": st.one_of(st.none(), CALENDAR),
         "debrief": st.one_of(st.none(), DEBRIEF),
     }
 ).map(lambda data: {k: v for k, v in data.items() if v is not None})
@@ -162,6 +175,21 @@ def test_any_plan_survives_save_and_load_unchanged(data: dict[str, Any], tmp_pat
     path = store.plans_dir / "plan.toml"
     store.save(path, plan)
     same(plan, store.load(str(path)).plan)
+
+
+def test_a_long_event_text_is_written_and_read_back_whole(tmp_path: Path) -> None:
+    """The imported event, up to the size the import keeps, CRLF lines, quotes and all."""
+    line = 'DESCRIPTION:Join: https://teams.example/l?x="1"\\, \\n café — ünïcode ✓'
+    event = "\r\n".join(["BEGIN:VEVENT", *[line] * 3000, "END:VEVENT"])
+    assert len(event.encode("utf-8")) > 200 * 1024
+    plan = Plan.model_validate({"account": "Acme", "calendar": {"uid": "u", "event": event}})
+    store = Store(tmp_path / "home")
+    path = store.plans_dir / "plan.toml"
+    store.save(path, plan)
+    again = store.load(str(path)).plan
+    assert again.calendar is not None and again.calendar.event == event
+    same(plan, again)
+    assert "event" not in (Plan(calendar={"uid": "u"}).to_data()["calendar"])  # only when set
 
 
 def test_an_offset_toml_cannot_hold_becomes_the_same_instant_in_utc() -> None:

@@ -48,6 +48,35 @@ def test_atomic_write_replaces_the_file_whole(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_file_written_with_o_follows_the_umask_and_the_store_stays_private(
+    cli, home: Path, tmp_path: Path, umask: int
+) -> None:
+    """An invite or a brief is the seller's to share: made as other tools make files (0666
+    less the umask); an existing file keeps its mode; the plan itself stays 0600."""
+    stored = Store(home).add(
+        Plan(account="Acme", starts_at=dt.datetime(2026, 12, 3, 15, tzinfo=dt.UTC))
+    )
+    kept = tmp_path / "kept.md"
+    kept.write_text("old")
+    os.chmod(kept, 0o640)
+    old = os.umask(umask)
+    try:
+        for args, target in (
+            (("brief", stored.path.stem, "--format", "md", "-o"), tmp_path / "brief.md"),
+            (("agenda", stored.path.stem, "--ics"), tmp_path / "invite.ics"),
+            (("brief", stored.path.stem, "--format", "md", "-o"), kept),
+        ):
+            result = cli(*args, str(target))
+            assert result.exit_code == 0, result.stderr
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "brief.md") == 0o666 & ~umask
+    assert mode(tmp_path / "invite.ics") == 0o666 & ~umask
+    assert mode(kept) == 0o640
+    assert mode(stored.path) == 0o600
+
+
 def test_a_failed_replace_keeps_the_old_file_and_leaves_no_temp(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

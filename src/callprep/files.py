@@ -139,8 +139,7 @@ def atomic_write_many(files: list[tuple[Path, bytes]], prefix: str, mode: int = 
     import secrets  # deferred: only writing several files at once
 
     tag = secrets.token_hex(6)
-    umask = os.umask(0o077)
-    os.umask(umask)
+    umask = current_umask()
     cut = bool(mode & umask) and hasattr(os, "fchmod")  # the umask takes bits `mode` needs
     temps: list[tuple[Path, Path]] = []
     try:
@@ -189,6 +188,13 @@ def fsync_dir(folder: Path) -> None:
         os.close(dir_fd)
 
 
+def current_umask() -> int:
+    """The process's umask (read by setting it, and set back at once)."""
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return umask
+
+
 def existing_mode(path: Path, default: int = 0o600) -> int:
     """The permission bits of the file at `path`, to keep when replacing it; `default` if none."""
     try:
@@ -222,8 +228,9 @@ def write_output(
 ) -> None:
     """Write a brief, message or invite to the file the seller named with -o or --ics.
 
-    A regular file (or a new one) is replaced atomically, keeping its mode (new files are
-    private, 0600), with its data in an unnamed file until the rename where the system has
+    A regular file (or a new one) is replaced atomically, keeping its mode (a new file gets
+    the mode the umask allows, as other tools' output does: it is the seller's to share), with
+    its data in an unnamed file until the rename where the system has
     them, so a kill leaves nothing behind. A terminal, a pipe, a FIFO with a reader or
     `/dev/null` is written into, as a shell redirection would. Refused, with nothing written:
     an empty name, a folder, a missing folder, other devices, the files in `protected` (the
@@ -262,7 +269,7 @@ def write_output(
             )
     if not target.parent.is_dir():
         raise CallprepError(f"cannot write {path}: there is no folder {target.parent}")
-    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o600
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~current_umask()
     try:
         _replace_unnamed(target, data, mode)
     except OSError as err:

@@ -373,7 +373,6 @@ BRIEF_HEADINGS: dict[str, str] = {
     "readiness": "Readiness",
     "open": "Still open",
     "jot": "Notes and off-script openings",
-    "jot_share": "Notes",
     "jot_commitments": "Agreed: who does what, by when",
     "them": "Them",
     "us": "Us",
@@ -1038,8 +1037,8 @@ ICS_NO_ORGANIZER = (
     "not an invitation (add `email` to your attendee entry to send it as one)"
 )
 ICS_THEIR_MEETING = (
-    "the meeting is {name}'s (they organised it): the invite updates it in your calendar; "
-    "send them the agenda by email rather than the invite"
+    "{name} organised this meeting, so no invite was written (only their own update changes "
+    "it in their calendar): send the agenda by email instead (`callprep agenda {ref}`)"
 )
 ICS_NOT_INVITED = "{name} has no email in the plan, so is named in the invite but not invited"
 ICS_BAD_EMAIL = "{name}'s email {email!r} is not an address; left out of the invite"
@@ -1048,6 +1047,103 @@ ICS_DESCRIPTION_PREP = "Please bring:"
 ICS_DESCRIPTION_PEOPLE = "With: {people}"
 ICS_SUMMARY = "{account}: {topic}"
 ICS_SUMMARY_NO_TOPIC = "{account} {noun}"
+
+# --- safe to send: what the customer receives -------------------------------------------------
+# One closing, one signature: a signature whose first line is one of these (any case, with or
+# without a comma, or followed by ", Name") already closes the message, so no "Best regards,"
+# goes before it.
+# fmt: off
+CLOSINGS = (
+    "best", "best regards", "best wishes", "all the best", "kind regards", "kindest regards",
+    "warm regards", "warmest regards", "warm wishes", "regards", "many thanks", "thanks",
+    "thanks again", "thanks so much", "thank you", "with thanks", "cheers", "sincerely",
+    "yours sincerely", "yours faithfully", "yours truly", "yours", "talk soon", "speak soon",
+    "viele grüße", "viele grüsse", "viele gruesse", "beste grüße", "beste grüsse",
+    "liebe grüße", "freundliche grüße", "mit freundlichen grüßen", "mit freundlichen grüssen",
+    "mit besten grüßen", "herzliche grüße", "grüße", "gruß", "lg", "vg", "mfg",
+    "cordialement", "bien cordialement", "bien à vous", "saludos", "un saludo", "atentamente",
+    "cordiali saluti", "saluti", "distinti saluti", "met vriendelijke groet",
+    "met vriendelijke groeten", "groeten", "hartelijke groet", "med vänlig hälsning",
+    "vänliga hälsningar", "hälsningar", "mvh", "venlig hilsen", "med venlig hilsen",
+    "pozdrawiam", "atenciosamente", "abraços", "saudações",
+)
+# fmt: on
+AGENDA_NO_SIGNATURE = (
+    "no name to sign with: the message ends with the closing alone "
+    "(`callprep profile` sets your name and signature)"
+)
+PROFILE_SIGN_OFF = "Your messages end like this:"
+
+# An invite for an imported meeting is that meeting's next version, the agenda a marked block
+# at the top of its description (a later run replaces it).
+ICS_BLOCK_AGREED = "--- Agenda (agreed with you) ---"
+ICS_BLOCK_PROPOSED = "--- Agenda (proposed) ---"
+ICS_BLOCK_END = "--- End of agenda ---"
+ICS_UPDATE_NO_AGENDA = (
+    "no agenda in the plan: the update adds none to the meeting (add items with "
+    "`callprep edit {ref}`)"
+)
+ICS_EVENT_UNREADABLE = (
+    "the meeting as your calendar gave it is no longer readable in the plan: the invite is "
+    "made from the plan instead, and may not keep the meeting's own details (import it again)"
+)
+ICS_DESCRIPTION_WAS_CUT = (
+    "the meeting's description was too long to keep in the plan: the update's description "
+    "holds the agenda alone (its join link stays in the meeting's conference properties)"
+)
+ICS_NOT_ON_MEETING = "{name} is in the plan but not on the meeting: add them in your calendar"
+IMPORT_EVENT_CUT = (
+    "{summary}: its description is too long to keep for the invite that updates it; the plan "
+    "keeps the rest of the meeting"
+)
+
+# `brief --share`: the up-front contract on paper, for the customer (second person).
+SHARE_HEADINGS: dict[str, str] = {
+    "theirs": "Your side",
+    "ours": "Our side",
+    "why": "Why we're meeting",
+    "agenda": "Agenda",
+    "bring": "What you'll bring",
+    "outcome": "The outcome we propose",
+    "agreed": "Agreed so far",
+    "next_step": "Next step",
+    "notes": "Notes",
+    "today": "Agreed today: who does what, by when",
+}
+SHARE_GOAL = "As we understand it, you'd like to {goal}."
+SHARE_GOAL_PHRASE = "As we understand it, what matters most to you is {goal}."
+SHARE_GOAL_UNKNOWN = "What would you most like to get out of the {noun}?"
+SHARE_NO_TIME = "time to be agreed"
+SHARE_UNTITLED = "Our {noun}"
+SHARE_NOBODY = "to be confirmed"
+SHARE_NO_AGENDA = "to be agreed together"
+SHARE_NOTHING_TO_BRING = "nothing to prepare"
+SHARE_DONE = "done"
+SHARE_BY = "by {day}"
+
+# `followup --ics`: the next meeting's date, read beyond doubt, or no invite.
+FOLLOWUP_ICS_UNCLEAR = (
+    "the next step's date is not clear ({problem}); no invite written (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_PART = (
+    "the next step's date {text!r} could be read only in part ({part!r}); no invite written: "
+    'write it as e.g. "12 Jan 2027 10:00" (`callprep debrief` again)'
+)
+FOLLOWUP_ICS_NO_SUCH_DAY = (
+    "the next step names {text!r}, a day no month has; no invite written (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_BEFORE_CALL = (
+    "the next step's date ({day}) is not after the call on {held}; no invite written: an "
+    "invite is for a meeting still to come (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_NO_YEAR = (
+    "the next step's {text!r} reads as {day}, most of a year after the call; no invite written: "
+    "add the year if that is meant (`callprep debrief` again)"
+)
+FOLLOWUP_ICS_TOO_FAR = (
+    "the next step's {text!r} reads as {day}, more than a year after the call; no invite "
+    'written: write the date alone, e.g. "12 Jan 2027 10:00" (`callprep debrief` again)'
+)
 
 AGENDA_MARKED_SHARED = "Marked the agenda as sent to the customer."
 AGENDA_MARKED_CONFIRMED = "Marked the agenda as sent to and confirmed by the customer."
@@ -1221,7 +1317,11 @@ PROFILE_QUESTIONS: dict[str, tuple[str, str]] = {
     "company": ("Your company's name?", "Named in the agenda message."),
     "title": ("Your title?", "e.g. Account Executive; blank to leave it out."),
     "timezone": ("Your time zone?", "An IANA name, e.g. Europe/London or America/New_York."),
-    "signature": ("Your email signature?", "Ends the agenda message and the follow-up."),
+    "signature": (
+        "Your email signature?",
+        "Ends the agenda message and the follow-up; start it with your closing "
+        '("Kind regards,") to use your own instead of "Best regards,".',
+    ),
     "domains": (
         "Your company's email domains?",
         "Separated by spaces; attendees at these are on our side.",

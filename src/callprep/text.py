@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # C0/C1 controls (but tab and newline), DEL, and the bidi controls that can reorder what a
 # reader sees: none of them may reach a terminal or a page from a plan.
@@ -25,30 +26,74 @@ def html_text(text: object) -> str:
     return html.escape(clean(text), quote=True)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~>&])")
-
-
 def md_text(text: object) -> str:
-    """Markdown that shows the text literally: every punctuation Markdown acts on is escaped."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", one_line(text))
-    return escaped
+    """Markdown that shows the text literally, wherever in a line it goes (see `md_inline`)."""
+    return md_inline(text)
 
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&$@])")
-_MD_BLOCK_MARK = re.compile(r"^([-+=>])")
-_MD_NUMBERED = re.compile(r"^(\d+)([.)])")
+# ASCII punctuation: what a backslash escapes in CommonMark (before anything else it is literal).
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# An entity or a numeric character reference: "&amp;", "&#38;", "&#x26;".
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What opens raw HTML or an autolink: "<b", "</", "<!--", "<?".
+_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+# What a line starting with the text would become: a list item, a heading, a quote, a rule or
+# (a line of "-" or "=" under another) a heading underline; a numbered list item.
+_MD_BLOCK_MARK = re.compile(r"^(?:[-+](?=\s|$)|#{1,6}(?=\s|$)|>|-(?=[-\s]*$)|=(?=[=\s]*$))")
+_MD_NUMBERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+def _flanked(text: str, at: int, test: Callable[[str], bool]) -> bool:
+    before = text[at - 1] if at > 0 else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    return bool(before) and bool(after) and test(before) and test(after)
 
 
 def md_inline(text: object) -> str:
-    """Markdown for text placed after a list marker, label or table pipe: it shows literally.
+    """Markdown that renders as the text itself, on one line, escaping only what would act.
 
-    Lighter than `md_text` (no backslash before every dot, dash or parenthesis), so text pasted
-    where Markdown is not rendered stays readable. Inside a line only emphasis, code, links,
-    HTML, entities, tables, strike-through, math and mentions act; a leading `-`, `+`, `>`,
-    `=` or `1.` could still open a block inside a list item, so that one is escaped too.
+    The text may follow a list marker, a label, a table pipe or emphasis of our own; what is
+    escaped is what could change how it renders there, and nothing else (no backslash before a
+    lone "~", a dot or a "$50k", so text pasted where Markdown is not rendered stays readable):
+
+    - a backslash before punctuation or at the end; every `|` (a table cell) and `[` or `]`
+      when the text holds "](", "][" or "]:" (a link, or the definition of one);
+    - `*` unless spaces stand either side; `_` unless letters or digits do (CommonMark opens no
+      emphasis inside a word with it); backticks, tildes and dollars when there are two or
+      more (a code span, a strike-through, math need a pair);
+    - `<` that would open a tag or an autolink, `&` that would start an entity, `@` that would
+      start a mention;
+    - at the start, what would open a block: "- ", "+ ", "# ", ">", "1. ", "1) ", a line of
+      dashes or of equals signs (a rule, or a heading's underline).
+
+    `tests/test_markup_escape.py` holds it to that: any text renders (markdown-it, CommonMark
+    with tables and strike-through) as itself.
     """
-    escaped = _MD_INLINE.sub(r"\\\1", one_line(text))
-    escaped = _MD_BLOCK_MARK.sub(r"\\\1", escaped)
+    line = one_line(text)
+    links = any(pair in line for pair in ("](", "][", "]:"))
+    pairs = {mark for mark in "`~$" if line.count(mark) >= 2}
+    out: list[str] = []
+    for at, char in enumerate(line):
+        if char == "\\":
+            after = line[at + 1 : at + 2]
+            escape = not after or after in _ASCII_PUNCT
+        elif char == "*":
+            escape = not _flanked(line, at, str.isspace)
+        elif char == "_":
+            escape = not _flanked(line, at, str.isalnum)
+        elif char in "[]":
+            escape = links
+        elif char == "|":
+            escape = True
+        elif char == "@":
+            escape = at == 0 or not line[at - 1].isalnum()
+        else:
+            escape = char in pairs
+        out.append("\\" + char if escape else char)
+    escaped = "".join(out)
+    escaped = _MD_ENTITY.sub(r"\\&", escaped)
+    escaped = _MD_TAG.sub(r"\\<", escaped)
+    escaped = _MD_BLOCK_MARK.sub(lambda found: "\\" + found.group(), escaped, count=1)
     return _MD_NUMBERED.sub(r"\1\\\2", escaped)
 
 

@@ -28,6 +28,9 @@ function text(component, name) {
   return value === null || value === undefined ? null : String(value);
 }
 
+// Where calendars keep a meeting's join link (and its files), as tests/peers.py lists them.
+const LINKS = ["CONFERENCE", "X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "ATTACH"];
+
 const path = process.argv[2];
 if (!path) {
   process.stderr.write("usage: node read_ics.mjs FILE\n");
@@ -56,6 +59,12 @@ const events = calendar.getAllSubcomponents("vevent").map((component) => {
     start: start.value,
     end: end.value,
     tzid: start.tzid,
+    links: Object.fromEntries(
+      LINKS.filter((name) => component.hasProperty(name.toLowerCase())).map((name) => [
+        name,
+        text(component, name.toLowerCase()),
+      ]),
+    ),
   };
 });
 process.stdout.write(JSON.stringify(events, null, 2) + "\n");

@@ -10,17 +10,19 @@ import html
 import re
 import warnings
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from callprep import messages
 from callprep.calendar.sources import (
+    RAW_PROPERTY,
     STDIN,
     Unreadable,
     expand,
     file_bytes,
     parse,
+    raw_texts,
     short_error,
     skip_text,
     stdin_bytes,
@@ -75,6 +77,10 @@ class Event:
     attendees: tuple[Person, ...]
     cancelled: bool  # STATUS:CANCELLED on the event, or METHOD:CANCEL on its calendar
     source: str  # the file's path, or "-" for stdin
+    # The occurrence's content lines as the calendar gave them (see `raw_event`), for the
+    # invite that updates it; `raw_cut` when its description had to go to keep it small.
+    raw: str = field(default="", compare=False)
+    raw_cut: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -178,6 +184,7 @@ def _events_of(calendar: Calendar, path: str, window: Window) -> Iterator[Event 
     events = [c for c in calendar.subcomponents if c.name == "VEVENT"]
     if not events:
         return
+    raws = raw_texts(calendar)  # each event's text as read (before X-WR-TIMEZONE remakes it)
     vtimezones: dict[str, Component] = {}
     for component in calendar.subcomponents:
         if component.name == "VTIMEZONE" and "TZID" in component:
@@ -236,7 +243,7 @@ def _events_of(calendar: Calendar, path: str, window: Window) -> Iterator[Event 
             occurrences = members  # a one-off is its own occurrence: no expansion needed
         for occurrence in occurrences:
             try:
-                found = _event(occurrence, uid, recurring, context)
+                found = _event(occurrence, uid, recurring, context, raws)
             except Exception as err:  # one bad occurrence must not end the import
                 yield Skipped(uid, _summary([occurrence]), _reason(short_error(err)), path)
                 continue
@@ -320,7 +327,9 @@ def _made_uid(event: Component) -> str:
 # --- occurrences into events -------------------------------------------------------------
 
 
-def _event(occurrence: Component, uid: str, recurring: bool, context: Context) -> Event | None:
+def _event(
+    occurrence: Component, uid: str, recurring: bool, context: Context, raws: Sequence[str] = ()
+) -> Event | None:
     begin = occurrence["DTSTART"].dt
     all_day = not isinstance(begin, dt.datetime)
     if all_day:
@@ -335,6 +344,10 @@ def _event(occurrence: Component, uid: str, recurring: bool, context: Context) -
     if recurring and "RECURRENCE-ID" in occurrence:
         recurrence_id = _recurrence_id(occurrence["RECURRENCE-ID"].dt, context)
     organizer = _person(occurrence.get("ORGANIZER"))
+    try:
+        raw, raw_cut = raw_event(occurrence, recurring, raws)
+    except Exception:  # the text is for a later invite: never a reason to lose the event
+        raw, raw_cut = "", False
     return Event(
         uid=uid,
         recurrence_id=recurrence_id,
@@ -350,6 +363,8 @@ def _event(occurrence: Component, uid: str, recurring: bool, context: Context) -
         attendees=_attendees(occurrence.get("ATTENDEE")),
         cancelled=context.cancel or _text(occurrence.get("STATUS")).strip().upper() == "CANCELLED",
         source=context.path,
+        raw=raw,
+        raw_cut=raw_cut,
     )
 
 
@@ -395,6 +410,75 @@ def _text(value: Any) -> str:
         return str(value)
     except Exception:
         return ""
+
+
+# --- the event as the calendar gave it ------------------------------------------------------
+
+# The most of an event's text a plan keeps (the store holds plans of up to 1 MB).
+MAX_EVENT_BYTES = 256 * 1024
+CUT_MARK = "X-CALLPREP-CUT:DESCRIPTION"  # the event was kept without its description
+_DESCRIPTIONS = re.compile(r"(?:DESCRIPTION|X-ALT-DESC)[;:]", re.IGNORECASE)
+# What makes the text of a series' component the text of one occurrence: its own times.
+_OCCURRENCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
+_SERIES = re.compile(
+    r"(?:DTSTART|DTEND|DURATION|RRULE|RDATE|EXDATE|EXRULE|RECURRENCE-ID|" + RAW_PROPERTY + r")[;:]",
+    re.IGNORECASE,
+)
+
+
+def raw_event(component: Component, recurring: bool, raws: Sequence[str]) -> tuple[str, bool]:
+    """The occurrence's content lines as the calendar gave them (CRLF ends, unfolded where a
+    series' lines were changed): a one-off as read; an occurrence of a series with its own
+    DTSTART, DTEND and RECURRENCE-ID and no RRULE, RDATE or EXDATE. And whether its description
+    (and HTML description) had to go to stay within MAX_EVENT_BYTES, which CUT_MARK then says
+    in the text itself; ("", True) when even that is too large."""
+    index = str(first_value(component.get(RAW_PROPERTY)) or "")
+    kept = raws[int(index)] if index.isdigit() and int(index) < len(raws) else ""
+    text = kept.replace("\r\n", "\n").replace("\n", "\r\n")
+    if not text:  # read without the prefilter: the properties icalendar gives, as it gives them
+        text = _content_lines(component, [])
+    lines = unfolded(text).split("\r\n")
+    if recurring:
+        own = _content_lines(component, _OCCURRENCE).split("\r\n")[1:-2]
+        lines = [line for line in lines if not _SERIES.match(line)]
+        lines[1:1] = own
+    text = "\r\n".join(line for line in lines if line) + "\r\n"
+    if len(text.encode("utf-8")) <= MAX_EVENT_BYTES:
+        return text, False
+    lines = [line for line in text.split("\r\n") if line and not _DESCRIPTIONS.match(line)]
+    lines.insert(len(lines) - 1, CUT_MARK)
+    short = "\r\n".join(lines) + "\r\n"
+    return (short, True) if len(short.encode("utf-8")) <= MAX_EVENT_BYTES else ("", True)
+
+
+def _content_lines(component: Component, names: Sequence[str]) -> str:
+    """A VEVENT's properties (only `names`, when given) as unfolded content lines; icalendar's
+    own to_ical() folds and sorts, at several times the cost."""
+    out = ["BEGIN:VEVENT"]
+    for name, value in component.property_items(recursive=False, sorted=False):
+        if name in ("BEGIN", "END", RAW_PROPERTY) or (names and name not in names):
+            continue
+        body = value.to_ical() if hasattr(value, "to_ical") else str(value)  # SEQUENCE: an int
+        body = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+        params = getattr(value, "params", None)
+        shown = params.to_ical(sorted=False).decode("utf-8", "replace") if params else ""
+        out.append(f"{name};{shown}:{body}" if shown else f"{name}:{body}")
+    out.append("END:VEVENT")
+    return "\r\n".join(out) + "\r\n"
+
+
+def unfolded(text: str) -> str:
+    """iCalendar text with its folded lines joined (RFC 5545 3.1)."""
+    return re.sub(r"\r?\n[ \t]", "", text)
+
+
+def same_event(a: str, b: str) -> bool:
+    """The same event text but for DTSTAMP (a calendar export stamps every event anew)."""
+
+    def unstamped(text: str) -> list[str]:
+        return [line for line in unfolded(text).splitlines() if not line.startswith("DTSTAMP")]
+
+    return unstamped(a) == unstamped(b)
 
 
 # --- people ------------------------------------------------------------------------------

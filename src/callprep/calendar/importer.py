@@ -199,6 +199,8 @@ class _Run:
     # -- one meeting ---------------------------------------------------------------------------
 
     def meeting(self, event: Any, result: Result) -> None:
+        if event.raw_cut:  # the plan keeps the event for its invite, but not all of it
+            result.notes.append(messages.IMPORT_EVENT_CUT.format(summary=event.summary))
         found = self._plan_of(event)
         if found is not None:
             path, plan = found

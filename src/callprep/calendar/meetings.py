@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from callprep import messages
-from callprep.calendar.events import not_a_meeting
+from callprep.calendar.events import not_a_meeting, same_event
 from callprep.calls import people as deal_people
 from callprep.errors import CallprepError
 from callprep.files import atomic_write, read_text
@@ -461,6 +461,7 @@ def calendar_of(event: Event, account: str) -> dict[str, Any]:
         "source": source_name(event.source),
         "organizer": event.organizer.email.lower() if event.organizer else "",
         "account": account,
+        "event": event.raw,
     }
 
 
@@ -499,6 +500,8 @@ def refreshed(plan: Plan, event: Event, sides: Sides, zone: ZoneInfo) -> Plan:
         update["cancelled"] = cancelled
     organizer = event.organizer.email.lower() if event.organizer else ""
     calendar = {"sequence": max(stored.sequence, event.sequence), "organizer": organizer}
+    if event.raw and not same_event(event.raw, stored.event):
+        calendar["event"] = event.raw  # kept for the invite that updates the meeting
     if update or any(getattr(stored, key) != value for key, value in calendar.items()):
         update["calendar"] = stored.model_copy(
             update={**calendar, "source": source_name(event.source)}

@@ -194,7 +194,8 @@ def parse(data: bytes, window: Window) -> list[Calendar]:
     if "\x00" in text:
         raise Unreadable(messages.CAL_WHY_BINARY)
     try:
-        components = Calendar.from_ical(_narrow(text, window), multiple=True)
+        raws: list[str] = []
+        components = Calendar.from_ical(_narrow(text, window, raws), multiple=True)
     except Exception as err:  # icalendar raises many kinds on malformed text
         raise Unreadable(messages.CAL_WHY_SYNTAX.format(detail=short_error(err))) from None
     calendars = [c for c in components if c.name == "VCALENDAR"]
@@ -203,6 +204,8 @@ def parse(data: bytes, window: Window) -> list[Calendar]:
         wrapper = Calendar()
         wrapper.subcomponents.extend(loose)
         calendars.append(wrapper)
+    for calendar in calendars:
+        setattr(calendar, _RAW_ATTRIBUTE, raws)
     if not calendars:
         upper = text.upper()
         if "BEGIN:VCALENDAR" in upper and "END:VCALENDAR" not in upper:
@@ -230,16 +233,31 @@ class _Block:
     uid: str
     near: bool  # recurring, undated, or starting near the window
     lines: list[str]
+    raw: list[str]  # every property line as read, for the invite that updates the event
 
 
-def _narrow(text: str, window: Window) -> str:
+# Each VEVENT kept carries in this property the index of its text as read (every property,
+# no alarm) in `raw_texts()`, so an event knows itself whole although icalendar parsed only
+# what read() uses (events.py). Not the text itself: icalendar reads a long line slowly.
+RAW_PROPERTY = "X-CALLPREP-RAW"
+_RAW_ATTRIBUTE = "_callprep_raw_texts"
+
+
+def raw_texts(calendar: Calendar) -> list[str]:
+    """The VEVENT texts `parse` kept for `calendar`, by their RAW_PROPERTY index."""
+    found: list[str] = getattr(calendar, _RAW_ATTRIBUTE, [])
+    return found
+
+
+def _narrow(text: str, window: Window, raws: list[str] | None = None) -> str:
     """The text without what read() would not use, so icalendar parses far less.
 
     icalendar parses a content line in tens of microseconds, and a calendar export holds
     years of events: one-off VEVENTs whose DTSTART lies more than two days from the window
     are left out (unless another VEVENT with their UID stays), and so are the properties
     and alarms nobody reads. Anything unusual (a VEVENT inside a VEVENT, a stray END:VEVENT,
-    a cut-off event) leaves the text whole for icalendar to judge.
+    a cut-off event) leaves the text whole for icalendar to judge. Each VEVENT kept is
+    appended to `raws` whole, as read, and names its index there in RAW_PROPERTY.
     """
     try:
         low = window.start.astimezone(dt.UTC).date() - dt.timedelta(days=2)
@@ -255,7 +273,7 @@ def _narrow(text: str, window: Window) -> str:
         upper = head.strip().upper()
         if block is None:
             if upper == "BEGIN:VEVENT":
-                block, start, depth = _Block("", False, [*chunk]), None, 0
+                block, start, depth = _Block("", False, [*chunk], [*chunk]), None, 0
             elif upper == "END:VEVENT":
                 return text
             else:
@@ -273,13 +291,17 @@ def _narrow(text: str, window: Window) -> str:
             if upper != "END:VEVENT":
                 return text
             block.lines.extend(chunk)
+            block.raw.extend(chunk)
             block.near = block.near or start is None or low <= start <= high
             pieces.append(block)
             block = None
             continue
         match = _NAME.match(head)
         name = match.group().upper() if match else ""
-        if depth or name not in _WANTED:
+        if depth:
+            continue
+        block.raw.extend(chunk)
+        if name not in _WANTED:
             continue
         block.lines.extend(chunk)
         if name in _REPEATS:
@@ -291,10 +313,17 @@ def _narrow(text: str, window: Window) -> str:
     if block is not None:
         return text
     near = {p.uid for p in pieces if isinstance(p, _Block) and p.near and p.uid}
+    kept = raws if raws is not None else []
     return "".join(
-        p if isinstance(p, str) else "".join(p.lines) if p.near or (p.uid and p.uid in near) else ""
+        p if isinstance(p, str) else _kept(p, kept) if p.near or (p.uid and p.uid in near) else ""
         for p in pieces
     )
+
+
+def _kept(block: _Block, raws: list[str]) -> str:
+    """A kept VEVENT's lines, the index of its text as read in RAW_PROPERTY after BEGIN."""
+    raws.append("".join(block.raw))
+    return "".join([block.lines[0], f"{RAW_PROPERTY}:{len(raws) - 1}\r\n", *block.lines[1:]])
 
 
 def _logical_lines(text: str) -> Iterator[list[str]]:

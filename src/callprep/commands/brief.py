@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from callprep import clock, messages, output
 from callprep.catalog import lookup
@@ -11,6 +13,10 @@ from callprep.errors import CallprepError
 from callprep.plans.home import seller_zone
 from callprep.plans.store import Store
 from callprep.render import brief as brief_view
+
+if TYPE_CHECKING:
+    from callprep.plans.model import Plan
+    from callprep.plans.store import StoredPlan
 
 
 def run(
@@ -30,6 +36,9 @@ def run(
     paper = paper or "a4"
     stored = lookup.load(store, ref)
     earlier = carry.brief_context(store, stored.path, stored.plan, clock.today())
+    if share:
+        write_shared(home, store, stored, earlier.earlier, fmt, output_path, paper)
+        return
     last_time = None
     if earlier.earlier:
         from callprep.deal import deal  # deferred: only a plan with earlier calls has a last time
@@ -40,7 +49,6 @@ def run(
         earlier.open_commitments,
         earlier.unanswered,
         earlier.earlier,
-        share=share,
         last_time=last_time,
         our_zone="" if share else seller_zone(home, output.warn),
     )
@@ -64,5 +72,40 @@ def run(
         from callprep.render import pdf  # deferred: typst: the chosen format only
 
         output.write_file(output_path, pdf.render(view, paper), store.guard(stored.path))
+    else:
+        raise CallprepError(f"--format {fmt} is not available")
+
+
+def write_shared(
+    home: Path,
+    store: Store,
+    stored: StoredPlan,
+    earlier: Sequence[Plan],
+    fmt: str,
+    output_path: str | None,
+    paper: str,
+) -> None:
+    """`--share`: the page for the customer, made from the customer view of the call and of
+    the deal's earlier calls (what was agreed so far), never from the brief."""
+    # Deferred: the page to share is its own view, and needs the profile (their zone and ours).
+    from callprep.outreach import customer, shared
+    from callprep.plans import profile as profiles
+    from callprep.render import shared as view
+
+    profile = profiles.load_or_empty(home, output.warn)
+    page = shared.build(customer.of(stored.plan), [customer.of(p) for p in earlier], profile)
+    guard = store.guard(stored.path)
+    if fmt == "term":
+        if output_path is not None:
+            raise CallprepError(messages.TERM_NO_FILE)
+        view.render_term(page, output.out())
+    elif fmt == "md":
+        output.write_data(view.render_markdown(page), output_path, guard)
+    elif fmt == "html":
+        output.write_data(view.render_html(page, paper), output_path, guard)
+    elif fmt == "pdf":
+        if output_path is None:
+            raise CallprepError(messages.PDF_NEEDS_OUTPUT)
+        output.write_file(output_path, view.render_pdf(page, paper), guard)
     else:
         raise CallprepError(f"--format {fmt} is not available")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from callprep import clock, messages, output
-from callprep.calls.people import picture
 from callprep.deal import deal
 from callprep.errors import CallprepError
+from callprep.outreach import customer
 from callprep.plans import profile
 from callprep.plans.home import seller_zone
 from callprep.plans.store import Store
@@ -21,11 +21,11 @@ def _company(home: Path) -> str:
         return ""  # a broken profile is `callprep profile`'s to report, not this view's
 
 
-def _ours(company: str, found: deal.Deal) -> str:
+def _ours(company: str, views: list[customer.CustomerView]) -> str:
     """Who "we" are on our steps: the profile's company, else our people on the deal."""
     if company:
         return company
-    return ", ".join(p.attendee.name for p in picture(found.plans) if p.attendee.side == "ours")
+    return ", ".join(p.name for p in customer.team(views) if p.side == "ours")
 
 
 def run(
@@ -52,10 +52,12 @@ def run(
         raise CallprepError(messages.TERM_NO_FILE)
     guard = store.guard(store.plans_dir)  # md and html: never onto the store
     if action_plan:
+        # Built from each call's customer view: only what the customer may see of a plan.
         company = _company(home)
-        steps = deal.action_plan(found, _ours(company, found))
+        views = [customer.of(plan) for plan in found.plans]
+        steps = customer.action_plan(views, found.account, found.opportunity, _ours(company, views))
         if as_json:
-            output.print_json(deal.action_plan_json(steps))
+            output.print_json(customer.action_plan_json(steps))
         elif fmt == "md":
             output.write_data(view.render_plan_markdown(steps, company), output_path, guard)
         elif fmt == "html":

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from callprep import messages, output
 from callprep.calendar.ics import invite
 from callprep.catalog import lookup
 from callprep.dates import zone_key
-from callprep.outreach import followup
+from callprep.outreach import customer, followup
 from callprep.plans import profile as profiles
 from callprep.plans.profile import Profile
 from callprep.plans.store import Store, StoredPlan
@@ -40,26 +41,24 @@ def run(
 def write_invite(
     store: Store, stored: StoredPlan, path: str, ref: str, profile: Profile, now: dt.datetime | None
 ) -> None:
-    """The invite for the next meeting, at the date and time the next step names."""
+    """The invite for the next meeting, at the date and time the next step names: a new event
+    of ours (not the imported one the call was), proposed until they accept it."""
     plan = stored.plan
-    when = followup.next_meeting(plan, profile.zone_name)
-    assert plan.debrief is not None
-    step = one_line(plan.debrief.next_step).rstrip(".")
-    meeting = plan.model_copy(
-        update={"starts_at": when, "timezone": zone_key(when), "calendar": None}
+    view = customer.of(plan)
+    when = followup.next_meeting(view, profile.zone_name)
+    step = one_line(view.next_step).rstrip(".")
+    meeting = replace(
+        view, starts_at=when, timezone=zone_key(when), meeting=None, agenda_confirmed=False
     )
-    meeting = meeting.model_copy(
-        update={"agenda": meeting.agenda.model_copy(update={"confirmed": False})}
-    )
-    title = messages.FOLLOWUP_ICS_SUMMARY.format(account=one_line(plan.account), step=step)
+    title = messages.FOLLOWUP_ICS_SUMMARY.format(account=one_line(view.account), step=step)
     made = invite(
         meeting,
         f"{plan.id or stored.path.stem}-next",
         ref,
         now,
         profile,
-        title=title if plan.account else step,
-        details=followup.invite_details(followup.build(plan, ref, profile)),
+        title=title if view.account else step,
+        details=followup.invite_details(followup.build(view, ref, profile)),
     )
     output.write_file(path, made.data, store.guard(stored.path))
     for hint in made.hints:

@@ -8,6 +8,7 @@ from pathlib import Path
 from callprep import messages, output, prompts
 from callprep.coach.playbook import get_playbook, playbook_names
 from callprep.errors import CallprepError
+from callprep.outreach.agenda import sign_off_preview
 from callprep.plans import profile as profiles
 from callprep.plans.store import Store
 
@@ -45,14 +46,23 @@ def set_key(home: Path, key: str, value: str) -> None:
     else:
         text = ", ".join(shown) if isinstance(shown, list) else str(shown)
         output.say(messages.PROFILE_SET.format(key=key, value=text.replace("\n", " / ")))
+    if key in SIGNS and (updated.name or updated.signature):
+        lines = [messages.PROFILE_SIGN_OFF, *(f"  {line}" for line in sign_off_preview(updated))]
+        output.say("\n".join(lines))
+
+
+# The keys a message's sign-off is made of: setting one shows how messages now end.
+SIGNS = ("name", "title", "company", "signature")
 
 
 def show(profile: profiles.Profile) -> None:
-    from callprep.render.profile import table  # deferred: rich: not for --json
+    from callprep.render.profile import sign_off, table  # deferred: rich: not for --json
 
     if not any(getattr(profile, key) for key in profiles.KEYS):
         output.say(messages.PROFILE_EMPTY)
     output.out().print(table(profile, defaults=defaults(profile)))
+    if profile.name or profile.signature:  # how every message will end, closing and all
+        output.out().print(sign_off(sign_off_preview(profile)))
 
 
 def defaults(profile: profiles.Profile) -> dict[str, str]:

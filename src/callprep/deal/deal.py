@@ -6,8 +6,8 @@ the deal's plans, except `find_deal`, which names the deal from what the seller 
 lookup, `account_named`, stands alone so the store's own "PLAN may be an account" resolver can
 replace it once there is one.
 
-The mutual action plan (`action_plan`) is the part of the story the customer may see: the steps
-both sides agreed, with owners and dates, and nothing that is ours alone.
+The mutual action plan, the part of a deal the customer may see, is built from each call's
+customer view instead (`outreach.customer.action_plan`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from callprep.coach import coach, topics
 from callprep.coach.topics import Topic
 from callprep.deal import carry
 from callprep.errors import CallprepError
-from callprep.plans.model import Commitment, Plan
+from callprep.plans.model import Plan
 from callprep.text import account_key, one_line
 
 if TYPE_CHECKING:
@@ -272,93 +272,6 @@ def to_json(found: Story) -> dict[str, Any]:
         "unknown": [topic.key for topic in found.unknown],
         "new_opportunities": found.new_opportunities,
         "next_step": found.next_step,
-    }
-
-
-# --- the mutual action plan -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Step:
-    """One agreed step: what, whose, by when, and whether it is done."""
-
-    what: str
-    owner: str
-    side: str  # customer, ours, or "" for both
-    due: dt.date | None
-    done: bool
-
-
-@dataclass(frozen=True)
-class ActionPlan:
-    account: str
-    opportunity: str
-    steps: list[Step]
-    next_step: str
-    # Who is who, names and roles only: (side, name, role).
-    team: list[tuple[str, str, str]]
-
-    @property
-    def name(self) -> str:
-        return carry.deal_name(self.account, self.opportunity)
-
-
-def owner(commitment: Commitment, account: str, ours: str) -> str:
-    """Who does it: the person named on the commitment (`owner`), else their company or ours."""
-    named = (commitment.model_extra or {}).get("owner")
-    if isinstance(named, str) and named.strip():
-        return named.strip()
-    if commitment.who == "ours":
-        return ours or messages.MAP_OUR_TEAM
-    return account or messages.MAP_THEIR_TEAM
-
-
-def action_plan(deal: Deal, ours: str = "") -> ActionPlan:
-    """The steps both sides agreed on the deal's calls, in date order (undated ones last, in the
-    order they were agreed), and the latest next step. Built from commitments, the next step and
-    the people's names and roles: nothing else of a plan is read."""
-    steps: list[Step] = []
-    for plan in deal.plans:
-        if plan.debrief is None:
-            continue
-        for commitment in plan.debrief.commitments:
-            if commitment.what:
-                steps.append(
-                    Step(
-                        commitment.what,
-                        owner(commitment, deal.account, ours),
-                        commitment.who,
-                        commitment.due,
-                        commitment.done,
-                    )
-                )
-    order = {id(step): n for n, step in enumerate(steps)}
-    steps.sort(key=lambda s: (s.due is None, s.due or dt.date.min, order[id(s)]))
-    held = debriefed(deal.plans)
-    next_step = held[-1].debrief.next_step if held and held[-1].debrief else ""
-    team: list[tuple[str, str, str]] = [
-        (p.attendee.side, p.attendee.name, p.attendee.role)
-        for p in sorted(people.picture(deal.plans), key=lambda p: p.attendee.side != "customer")
-    ]
-    return ActionPlan(deal.account, deal.opportunity, steps, next_step, team)
-
-
-def action_plan_json(found: ActionPlan) -> dict[str, Any]:
-    return {
-        "account": found.account,
-        "opportunity": found.opportunity,
-        "steps": [
-            {
-                "what": s.what,
-                "owner": s.owner,
-                "side": s.side,
-                "due": _iso(s.due),
-                "done": s.done,
-            }
-            for s in found.steps
-        ],
-        "next_step": found.next_step,
-        "team": [{"side": side, "name": name, "role": role} for side, name, role in found.team],
     }
 
 

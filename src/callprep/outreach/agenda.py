@@ -1,10 +1,11 @@
-"""The agenda message to the customer: a pure view of a plan, rendered as plain text or Markdown."""
+"""The agenda message to the customer: a pure view of the plan's customer view (`customer`),
+rendered as plain text or Markdown."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -13,7 +14,8 @@ from callprep import messages
 from callprep.coach.voice import customer_voice, first_name
 from callprep.dates import get_zone
 from callprep.errors import CallprepError
-from callprep.plans.model import Attendee, Plan
+from callprep.outreach.customer import CustomerView, Person, of
+from callprep.plans.model import Plan
 from callprep.text import clean, md_text, one_line
 
 if TYPE_CHECKING:
@@ -29,7 +31,8 @@ _GOAL_VERBS = frozenset((
     "review", "compare", "discuss", "hear", "make", "talk", "explore", "evaluate", "test",
     "validate", "meet", "plan", "define", "clarify", "ensure", "walk", "cover", "set", "figure",
     "assess", "judge", "pick", "choose", "go", "look", "sort", "start", "move", "build", "prove",
-    "show",
+    "show", "be", "have", "avoid", "reduce", "cut", "save", "keep", "replace", "switch",
+    "improve", "stop", "fix", "track", "secure", "protect",
 ))
 # fmt: on
 _GOAL_PREFIX_RE = re.compile(
@@ -62,7 +65,7 @@ _NOT_NAMES = frozenset((
 _PLACEHOLDER_RE = re.compile(r"[@?()\[\]<>{}/]|\b(?:tbc|tbd|unknown|not known|name)\b", re.I)
 
 
-def greeting_name(person: Attendee) -> str | None:
+def greeting_name(person: Person) -> str | None:
     """The first name to greet someone by; None when what the plan holds is no name (a role,
     an address, "(name tbc)")."""
     name = one_line(person.name)
@@ -74,13 +77,13 @@ def greeting_name(person: Attendee) -> str | None:
     return first
 
 
-def greeting(plan: Plan, esc: Escape) -> str:
+def greeting(view: CustomerView, esc: Escape) -> str:
     """ "Hi Helen,", "Hi Helen and Tom," or "Hi all,": only names that are names.
 
     Someone on their side the plan cannot name is greeted with everyone ("Hi all,") when the
     message reaches them (they have an address); with no address, the named ones are greeted.
     """
-    people = [a for a in plan.attendees if a.side == "customer" and (a.name or a.email)]
+    people = [a for a in view.people if a.side == "customer" and (a.name or a.email)]
     named = [(person, greeting_name(person)) for person in people]
     known = list(dict.fromkeys(name for _, name in named if name))
     reached_unnamed = [p for p, name in named if name is None and p.email]
@@ -99,16 +102,16 @@ def join_names(names: list[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _person(person: Attendee) -> str:
+def _person(person: Person) -> str:
     name, role = one_line(person.name), one_line(person.role)
     return f"{name} ({role})" if role else name
 
 
-def sender(plan: Plan, profile: Profile | None = None) -> Attendee | None:
+def sender(view: CustomerView, profile: Profile | None = None) -> Person | None:
     """Who sends the message and organises the call: the seller (the profile's address) when
     on the plan, else the first of ours with an email, else the first of ours; with none of
     ours, the seller from the profile."""
-    ours = plan.our_attendees
+    ours = view.our_people
     if profile is not None and profile.email:
         mine = [p for p in ours if p.email.lower() == profile.email.lower()]
         if mine:
@@ -118,11 +121,11 @@ def sender(plan: Plan, profile: Profile | None = None) -> Attendee | None:
     if chosen:
         return chosen[0]
     if profile is not None and profile.name:
-        return Attendee(name=profile.name, role=profile.title, side="ours", email=profile.email)
+        return Person(profile.name, profile.title, "ours", profile.email)
     return None
 
 
-def signature(plan: Plan, profile: Profile | None, me: Attendee | None) -> tuple[str, ...]:
+def signature(profile: Profile | None, me: Person | None) -> tuple[str, ...]:
     """The sign-off's lines: the profile's signature; else full name, then title and company."""
     if profile is not None and profile.signature:
         return tuple(clean(line).rstrip() for line in profile.signature.splitlines())
@@ -133,6 +136,26 @@ def signature(plan: Plan, profile: Profile | None, me: Attendee | None) -> tuple
     company = one_line(profile.company) if profile is not None else ""
     second = ", ".join(part for part in (title, company) if part)
     return tuple(line for line in (name, second) if line)
+
+
+_CLOSING = re.compile(
+    r"(?:" + "|".join(re.escape(c) for c in messages.CLOSINGS) + r")(?:\s*[,.!]?\s*$|\s*,)",
+    re.IGNORECASE,
+)
+
+
+def is_closing(line: str) -> bool:
+    """Whether a line closes a message: "Best,", "Kind regards", "Thanks, Sam", "Viele Grüße"."""
+    return bool(_CLOSING.match(one_line(line)))
+
+
+def sign_off(profile: Profile | None, me: Person | None) -> tuple[str, tuple[str, ...]]:
+    """The closing and the signature's lines: one closing, whichever signature. A signature
+    that starts with its own closing is used as it is (the closing is then "")."""
+    lines = signature(profile, me)
+    if lines and is_closing(lines[0]):
+        return "", lines
+    return messages.AGENDA_SIGN_OFF, lines
 
 
 # --- their goal, restated ---------------------------------------------------------------------
@@ -171,8 +194,8 @@ def restated_goal(text: str) -> tuple[str, bool]:
     return goal, False
 
 
-def _their_goal(plan: Plan, noun: str, esc: Escape, short: bool) -> str:
-    goal, verb = restated_goal(plan.objective.customer)
+def _their_goal(view: CustomerView, noun: str, esc: Escape, short: bool) -> str:
+    goal, verb = restated_goal(view.their_goal)
     if not goal:
         return (
             messages.AGENDA_SHORT_GOAL_UNKNOWN
@@ -186,11 +209,9 @@ def _their_goal(plan: Plan, noun: str, esc: Escape, short: bool) -> str:
     return template.format(goal=esc(goal), noun=noun)
 
 
-def purpose_of(plan: Plan) -> str:
+def purpose_of(view: CustomerView) -> str:
     """The up-front contract's purpose as the rest of "The purpose of the call is ...", or ""."""
-    if plan.playbook != "upfront-contract":
-        return ""
-    text = customer_voice(one_line(plan.notes.get("purpose", ""))).rstrip(".!")
+    text = customer_voice(one_line(view.purpose)).rstrip(".!")
     text = re.sub(
         r"^(?:the\s+)?purpose(?:\s+of\s+(?:today|this|the|our)(?:\s+(?:call|meeting|demo|review))?)?"
         r"\s*(?:is|:|-|–)\s*",
@@ -227,16 +248,17 @@ class CallTime:
         return after.astimezone(self.start.tzinfo)
 
 
-def call_time(plan: Plan, our_zone: str = "") -> CallTime | None:
+def call_time(plan: Plan | CustomerView, our_zone: str = "") -> CallTime | None:
     """When the call is: in the plan's named zone (theirs, when it is not ours), else in ours;
     a plan with no offset is in the seller's own."""
-    if plan.starts_at is None:
+    view = of(plan)
+    if view.starts_at is None:
         return None
 
-    start = plan.starts_at if plan.starts_at.tzinfo else plan.starts_at.astimezone()
-    minutes = plan.duration_minutes or messages.AGENDA_DEFAULT_MINUTES
-    assumed = plan.duration_minutes is None
-    zone = _zone_or_none(plan.timezone, get_zone)
+    start = view.starts_at if view.starts_at.tzinfo else view.starts_at.astimezone()
+    minutes = view.duration_minutes or messages.AGENDA_DEFAULT_MINUTES
+    assumed = view.duration_minutes is None
+    zone = _zone_or_none(view.timezone, get_zone)
     mine = _zone_or_none(our_zone, get_zone)
     if zone is None and mine is not None:
         zone = mine
@@ -329,21 +351,21 @@ class AgendaMessage:
 Escape = Callable[[str], str]
 
 
-def call_noun(plan: Plan) -> str:
+def call_noun(view: CustomerView) -> str:
     """What the customer would call this call: "call", "demo", "meeting", "review"."""
-    return messages.AGENDA_NOUN.get(plan.kind, messages.AGENDA_NOUN_DEFAULT)
+    return messages.AGENDA_NOUN.get(view.kind, messages.AGENDA_NOUN_DEFAULT)
 
 
 def _plain(text: str) -> str:
     return text
 
 
-def _clean_items(items: list[str], esc: Escape) -> tuple[str, ...]:
+def _clean_items(items: Sequence[str], esc: Escape) -> tuple[str, ...]:
     return tuple(esc(customer_voice(one_line(item))) for item in items if one_line(item))
 
 
 def build(
-    plan: Plan,
+    plan: Plan | CustomerView,
     ref: str = "PLAN",
     markdown: bool = False,
     profile: Profile | None = None,
@@ -356,51 +378,53 @@ def build(
     each. Plan text is made safe where it enters a sentence: one clean line, and escaped for
     Markdown when `markdown` is set, so the wording around it stays readable.
     """
+    view = of(plan)
     esc: Escape = md_text if markdown else _plain
-    kind = plan.kind or "other"
-    noun = call_noun(plan)
-    when = call_time(plan, profile.zone_name if profile is not None else "")
+    kind = view.kind or "other"
+    noun = call_noun(view)
+    when = call_time(view, profile.zone_name if profile is not None else "")
     hints: list[str] = []
 
-    topic = esc(customer_voice(one_line(plan.opportunity)))
+    topic = esc(customer_voice(one_line(view.topic)))
     subject = messages.AGENDA_SUBJECT.format(
         noun=noun,
         on_day=f" on {short_day(when)}" if when else "",
         topic=f": {topic}" if topic else "",
     )
-    if not any(a.side == "customer" and (a.name or a.email) for a in plan.attendees):
+    if not any(a.side == "customer" and (a.name or a.email) for a in view.people):
         hints.append(messages.AGENDA_NO_CUSTOMER)
 
-    minutes = when.minutes if when else plan.duration_minutes or messages.AGENDA_DEFAULT_MINUTES
+    minutes = when.minutes if when else view.duration_minutes or messages.AGENDA_DEFAULT_MINUTES
     if when is None:
         hints.append(messages.AGENDA_NO_TIME.format(ref=ref))
-    if plan.duration_minutes is None:
+    if view.duration_minutes is None:
         hints.append(messages.AGENDA_LENGTH_ASSUMED.format(minutes=minutes))
-    items = _clean_items(plan.agenda.items, esc)
+    items = _clean_items(view.agenda, esc)
     if not items:
         hints.append(messages.AGENDA_NO_ITEMS.format(ref=ref))
-    prep = _clean_items(plan.agenda.customer_prep, esc)
+    prep = _clean_items(view.prep, esc)
     if not prep:
         hints.append(messages.AGENDA_NO_PREP)
 
-    me = sender(plan, profile)
-    others = [p for p in plan.our_attendees if p is not me and not _same_person(p, me)]
-    purpose = esc(purpose_of(plan))
+    me = sender(view, profile)
+    others = [p for p in view.our_people if p is not me and not _same_person(p, me)]
+    purpose = esc(purpose_of(view))
+    closing, lines = sign_off(profile, me)
+    if not lines:
+        hints.append(messages.AGENDA_NO_SIGNATURE)
     common: dict[str, Any] = {
         "subject": subject,
-        "greeting": greeting(plan, esc),
-        "their_goal": _their_goal(plan, noun, esc, short=not long),
+        "greeting": greeting(view, esc),
+        "their_goal": _their_goal(view, noun, esc, short=not long),
         "items": items,
         "prep": prep,
-        "sign_off": messages.AGENDA_SIGN_OFF,
-        "signature": tuple(
-            esc(line) if markdown else line for line in signature(plan, profile, me)
-        ),
+        "sign_off": closing,
+        "signature": tuple(esc(line) if markdown else line for line in lines),
         "when": when,
         "hints": tuple(hints),
     }
     if not long:
-        return _short(plan, common, noun, minutes, purpose, others, esc)
+        return _short(view, common, noun, minutes, purpose, others, esc)
 
     if when is None:
         opening = messages.AGENDA_OPENING_NO_TIME.format(minutes=minutes, noun=noun)
@@ -431,7 +455,7 @@ def build(
     )
 
 
-def _same_person(a: Attendee, b: Attendee | None) -> bool:
+def _same_person(a: Person, b: Person | None) -> bool:
     if b is None:
         return False
     if a.email and b.email:
@@ -440,12 +464,12 @@ def _same_person(a: Attendee, b: Attendee | None) -> bool:
 
 
 def _short(
-    plan: Plan,
+    view: CustomerView,
     common: dict[str, Any],
     noun: str,
     minutes: int,
     purpose: str,
-    others: list[Attendee],
+    others: list[Person],
     esc: Escape,
 ) -> AgendaMessage:
     when: CallTime | None = common["when"]
@@ -476,7 +500,7 @@ def _short(
         opening=opening,
         purpose="",
         items_intro=items_intro,
-        outcome=messages.AGENDA_SHORT_OUTCOME.get(plan.kind, messages.AGENDA_SHORT_OUTCOME_DEFAULT),
+        outcome=messages.AGENDA_SHORT_OUTCOME.get(view.kind, messages.AGENDA_SHORT_OUTCOME_DEFAULT),
         join="",
         close=close,
         short=True,
@@ -493,10 +517,9 @@ def word_count(text: str) -> int:
     lines = text.splitlines()
     if lines and lines[0].startswith(("Subject:", "**Subject:**")):
         lines = lines[1:]
-    if messages.AGENDA_SIGN_OFF in lines:
-        lines = lines[: lines.index(messages.AGENDA_SIGN_OFF) + 1]
-    elif f"{messages.AGENDA_SIGN_OFF}  " in lines:
-        lines = lines[: lines.index(f"{messages.AGENDA_SIGN_OFF}  ") + 1]
+    closing = next((n for n, line in enumerate(lines) if is_closing(line)), None)
+    if closing is not None:
+        lines = lines[: closing + 1]
     return len(re.findall(r"[^\s–—\-]+", "\n".join(lines)))
 
 
@@ -537,17 +560,32 @@ def _render(message: AgendaMessage, markdown: bool) -> str:
     for paragraph in (message.outcome, message.join, message.close):
         if paragraph:
             lines += [paragraph, ""]
-    signature = list(message.signature)
-    if markdown:
-        lines.append(f"{message.sign_off}  " if signature else message.sign_off)
-        lines += [f"{line}  " for line in signature[:-1]] + signature[-1:]
-    else:
-        lines += [message.sign_off, *signature]
+    lines += sign_off_lines(message.sign_off, message.signature, markdown)
     return "\n".join(lines) + "\n"
 
 
+def sign_off_preview(profile: Profile) -> list[str]:
+    """How the seller's messages end, as `callprep profile` shows it (no plan: the profile's
+    name, title and company, or its signature)."""
+    closing, lines = sign_off(profile, sender(CustomerView(), profile))
+    return sign_off_lines(closing, lines, markdown=False)
+
+
+def sign_off_lines(closing: str, signature: Sequence[str], markdown: bool) -> list[str]:
+    """The closing (when the signature has none of its own) and the signature, one a line; in
+    Markdown with the two trailing spaces that break a line."""
+    lines = [line for line in (closing, *signature) if line] or [messages.AGENDA_SIGN_OFF]
+    if not markdown:
+        return lines
+    return [f"{line}  " for line in lines[:-1]] + lines[-1:]
+
+
 def message_for(
-    plan: Plan, fmt: str, ref: str = "PLAN", profile: Profile | None = None, long: bool = False
+    plan: Plan | CustomerView,
+    fmt: str,
+    ref: str = "PLAN",
+    profile: Profile | None = None,
+    long: bool = False,
 ) -> tuple[str, AgendaMessage]:
     """The message as `fmt` ("text" or "md") text, and the view it came from."""
     if fmt == "md":

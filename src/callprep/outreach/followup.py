@@ -1,6 +1,7 @@
 """The follow-up after a call: the recap to send the customer, built from the debrief and plan alone.
 
-A pure view of a debriefed plan, as plain text or Markdown, like the agenda message. What it
+A pure view of a debriefed plan's customer view (`customer`), as plain text or Markdown, like
+the agenda message. What it
 says, in order: thanks for the time; what they wanted from the call and whether it was covered
 (the debrief's `customer_objective_met`); every commitment on both sides with its owner and
 date; the next step. It invents nothing: a commitment without a date says so, no next step is
@@ -16,6 +17,7 @@ of marked private text.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import re
@@ -25,10 +27,12 @@ from typing import TYPE_CHECKING
 
 from callprep import messages
 from callprep.coach.voice import customer_voice
-from callprep.dates import Clock, describe_date, get_zone
+from callprep.dates import Clock, describe_date, describe_datetime, get_zone
 from callprep.errors import CallprepError
-from callprep.outreach.agenda import greeting, restated_goal, sender, signature
-from callprep.plans.model import Commitment, Plan
+from callprep.outreach import customer
+from callprep.outreach.agenda import greeting, restated_goal, sender, sign_off, sign_off_lines
+from callprep.outreach.customer import CustomerView, of
+from callprep.plans.model import Plan
 from callprep.text import md_inline, md_text, one_line
 
 if TYPE_CHECKING:
@@ -60,29 +64,31 @@ class FollowUp:
     hints: tuple[str, ...]  # for the seller, on stderr
 
 
-def check_debriefed(plan: Plan, ref: str) -> None:
-    if not plan.debriefed:
+def check_debriefed(plan: Plan | CustomerView, ref: str) -> None:
+    if not of(plan).debriefed:
         raise CallprepError(messages.FOLLOWUP_NO_DEBRIEF.format(ref=ref))
 
 
 def build(
-    plan: Plan, ref: str = "PLAN", profile: Profile | None = None, markdown: bool = False
+    plan: Plan | CustomerView,
+    ref: str = "PLAN",
+    profile: Profile | None = None,
+    markdown: bool = False,
 ) -> FollowUp:
     """The recap of a debriefed plan; CallprepError (one line) before the debrief."""
-    check_debriefed(plan, ref)
-    debrief = plan.debrief
-    assert debrief is not None
+    view = of(plan)
+    check_debriefed(view, ref)
     esc: Escape = md_text if markdown else _plain
     item: Escape = md_inline if markdown else _plain
     hints: list[str] = []
 
-    topic = customer_voice(one_line(plan.opportunity))
+    topic = customer_voice(one_line(view.topic))
     subject = (
         messages.FOLLOWUP_SUBJECT_TOPIC.format(topic=esc(topic))
         if topic
         else messages.FOLLOWUP_SUBJECT
     )
-    held = debrief.held_at or plan.starts_at
+    held = view.held_at or view.starts_at
     if held is not None:
         if held.tzinfo is not None and profile is not None:
             with contextlib.suppress(CallprepError):
@@ -91,35 +97,38 @@ def build(
     else:
         thanks = messages.FOLLOWUP_THANKS
 
-    goal, verb = restated_goal(plan.objective.customer)
-    met = debrief.customer_objective_met
+    goal, verb = restated_goal(view.their_goal)
+    met = view.goal_met
     if goal:
         template = messages.FOLLOWUP_GOAL_VERB if verb else messages.FOLLOWUP_GOAL_PHRASE
         goal_text = template.format(goal=esc(goal)) + messages.FOLLOWUP_COVERED[met]
     else:
         goal_text = ""
 
-    agreed = tuple(_agreed(c, item) for c in debrief.commitments if one_line(c.what))
+    agreed = tuple(_agreed(c, item) for c in view.agreed if one_line(c.what))
     if not agreed:
         hints.append(messages.FOLLOWUP_NO_COMMITMENTS.format(ref=ref))
-    step = customer_voice(one_line(debrief.next_step)).rstrip(".")
+    step = customer_voice(one_line(view.next_step)).rstrip(".")
     if step:
         next_step = messages.FOLLOWUP_NEXT_STEP.format(step=esc(step))
     else:
         next_step = messages.FOLLOWUP_NO_NEXT_STEP
         hints.append(messages.FOLLOWUP_HINT_NO_NEXT_STEP.format(ref=ref))
 
-    me = sender(plan, profile)
+    me = sender(view, profile)
+    closing, lines = sign_off(profile, me)
+    if not lines:
+        hints.append(messages.AGENDA_NO_SIGNATURE)
     return FollowUp(
         subject=subject,
-        greeting=greeting(plan, esc),
+        greeting=greeting(view, esc),
         thanks=thanks,
         goal=goal_text,
         agreed=agreed,
         next_step=next_step,
         close=messages.FOLLOWUP_CLOSE,
-        sign_off=messages.AGENDA_SIGN_OFF,
-        signature=tuple(esc(line) if markdown else line for line in signature(plan, profile, me)),
+        sign_off=closing,
+        signature=tuple(esc(line) if markdown else line for line in lines),
         hints=tuple(hints),
     )
 
@@ -128,11 +137,10 @@ def _plain(text: str) -> str:
     return text
 
 
-def _agreed(commitment: Commitment, esc: Escape) -> Agreed:
+def _agreed(commitment: customer.Agreed, esc: Escape) -> Agreed:
     # The person a commitment names (`owner`, as `deal --plan` reads it), else "You" or "We".
-    named = (commitment.model_extra or {}).get("owner")
-    if isinstance(named, str) and one_line(named):
-        who = esc(one_line(named))
+    if commitment.owner:
+        who = esc(commitment.owner)
     else:
         who = messages.FOLLOWUP_WHO["ours" if commitment.who == "ours" else "customer"]
     what = esc(customer_voice(one_line(commitment.what)).rstrip("."))
@@ -156,7 +164,8 @@ def render_text(message: FollowUp) -> str:
         lines += [message.goal, ""]
     if message.agreed:
         lines += [messages.FOLLOWUP_AGREED, *(f"- {_agreed_line(a)}" for a in message.agreed), ""]
-    lines += [message.next_step, "", message.close, "", message.sign_off, *message.signature]
+    lines += [message.next_step, "", message.close, ""]
+    lines += sign_off_lines(message.sign_off, message.signature, markdown=False)
     return "\n".join(lines) + "\n"
 
 
@@ -169,13 +178,13 @@ def render_markdown(message: FollowUp) -> str:
         lines += [messages.FOLLOWUP_AGREED, "", *(f"- {_agreed_line(a)}" for a in message.agreed)]
         lines += [""]
     lines += [message.next_step, "", message.close, ""]
-    signature = list(message.signature)
-    lines.append(f"{message.sign_off}  " if signature else message.sign_off)
-    lines += [f"{line}  " for line in signature[:-1]] + signature[-1:]
+    lines += sign_off_lines(message.sign_off, message.signature, markdown=True)
     return "\n".join(lines) + "\n"
 
 
-def message_for(plan: Plan, fmt: str, ref: str, profile: Profile | None) -> tuple[str, FollowUp]:
+def message_for(
+    plan: Plan | CustomerView, fmt: str, ref: str, profile: Profile | None
+) -> tuple[str, FollowUp]:
     if fmt == "md":
         view = build(plan, ref, profile, markdown=True)
         return render_markdown(view), view
@@ -186,13 +195,37 @@ def message_for(plan: Plan, fmt: str, ref: str, profile: Profile | None) -> tupl
 # --- the next meeting ------------------------------------------------------------------------------
 
 
-def next_meeting(plan: Plan, zone_name: str) -> dt.datetime:
+# A word that is (part of) a date or a time: a reading that leaves one out beside it read less
+# than the seller wrote ("31 Feb 10:00" read as "10:00").
+_DATEISH = re.compile(
+    r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$"
+    r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$|^(?:today|tomorrow|yesterday|tonight)$",
+    re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3})[a-z]*", re.I)
+_MONTH_DAY = re.compile(r"\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
+# A year written out: "2027", "12/01/2027", "2027-01-12".
+_YEAR = re.compile(r"\b(?:1[89]|2\d)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+# Without a year, a date this far after the call is more likely one before it, mistyped.
+NO_YEAR_DAYS = 183
+MOST_DAYS_AHEAD = 366  # a next meeting further out is no next step to invite to
+
+
+def next_meeting(plan: Plan | CustomerView, zone_name: str) -> dt.datetime:
     """The date and time the debrief's next step names ("Pilot kickoff call on 12 Jan 10:00"),
-    read as the seller would type it, after the call; CallprepError when it names none."""
-    step = one_line(plan.debrief.next_step if plan.debrief else "")
+    read as the seller would type it: CallprepError (one line) unless it names one, read it
+    without doubt, and it lies after the call.
+
+    Without doubt: no date or time word is left out beside what was read ("31 Feb 10:00",
+    "3/4 10:00" are not read as "10:00"), the day exists ("32 Dec"), and a date without a year
+    lies within half a year of the call (else the year is asked for), any date within a year.
+    """
+    view = of(plan)
+    step = one_line(view.next_step)
     if not step:
         raise CallprepError(messages.FOLLOWUP_ICS_NO_STEP)
-    held = (plan.debrief.held_at if plan.debrief else None) or plan.starts_at
+    held = view.held_at or view.starts_at
     clock = Clock.of(zone_name, held)
     words = [w.strip(",;()\"'“”") for w in step.split()]
     words = [re.sub(r"\.$", "", w) for w in words]
@@ -210,10 +243,60 @@ def next_meeting(plan: Plan, zone_name: str) -> dt.datetime:
                         day = clock.date(text)
                 continue
             if found is not None:
+                _check_reading(words, start, start + size, found, clock, view)
                 return found
     if day is not None:
         raise CallprepError(messages.FOLLOWUP_ICS_NO_TIME.format(day=describe_date(day)))
     raise CallprepError(messages.FOLLOWUP_ICS_NO_DATE.format(step=step))
+
+
+def _check_reading(
+    words: list[str], start: int, end: int, found: dt.datetime, clock: Clock, view: CustomerView
+) -> None:
+    """CallprepError unless `words[start:end]`, read as `found`, is the next step's date beyond
+    doubt and after the call."""
+    text = " ".join(words[start:end])
+    first, last = start, end
+    while first > 0 and _DATEISH.search(words[first - 1]):
+        first -= 1
+    while last < len(words) and _DATEISH.search(words[last]):
+        last += 1
+    if (first, last) != (start, end):
+        whole = " ".join(words[first:last])
+        try:
+            clock.datetime(whole)
+        except CallprepError as err:
+            raise CallprepError(messages.FOLLOWUP_ICS_UNCLEAR.format(problem=err.message)) from None
+        raise CallprepError(messages.FOLLOWUP_ICS_PART.format(text=whole, part=text))
+    for match in (*_DAY_MONTH.finditer(text), *_MONTH_DAY.finditer(text)):
+        number, month = (
+            (match.group(1), match.group(2))
+            if match.re is _DAY_MONTH
+            else (match.group(2), match.group(1))
+        )
+        if month.lower() not in _MONTHS:
+            continue
+        month_number = _MONTHS.index(month.lower()) + 1
+        if not 1 <= int(number) <= calendar.monthrange(found.year, month_number)[1]:
+            raise CallprepError(messages.FOLLOWUP_ICS_NO_SUCH_DAY.format(text=match.group(0)))
+    held = view.held_at or view.starts_at
+    if held is None:
+        return
+    if held.tzinfo is None:
+        held = held.astimezone()
+    ends = held + dt.timedelta(minutes=view.duration_minutes or messages.AGENDA_DEFAULT_MINUTES)
+    named = describe_datetime(found, clock.zone.key)
+    if found < ends:
+        raise CallprepError(
+            messages.FOLLOWUP_ICS_BEFORE_CALL.format(
+                day=named, held=describe_datetime(held, clock.zone.key)
+            )
+        )
+    ahead = found - held
+    if not _YEAR.search(text) and ahead > dt.timedelta(days=NO_YEAR_DAYS):
+        raise CallprepError(messages.FOLLOWUP_ICS_NO_YEAR.format(text=text, day=named))
+    if ahead > dt.timedelta(days=MOST_DAYS_AHEAD):
+        raise CallprepError(messages.FOLLOWUP_ICS_TOO_FAR.format(text=text, day=named))
 
 
 def invite_details(message: FollowUp) -> str:

@@ -264,6 +264,11 @@ class CalendarEvent(Section):
     # The account the import gave the plan: while the plan still has it, the seller has not
     # changed it, and `import --account-for` may correct it.
     account: str = ""
+    # The VEVENT's content lines as the calendar gave them (CRLF line ends): an occurrence of a
+    # series with its own DTSTART, DTEND and RECURRENCE-ID and no RRULE, EXDATE or RDATE. The
+    # invite for the call is this event's next version, every property kept. "" for plans
+    # imported before it was kept.
+    event: str = ""
 
 
 class Plan(Section):
@@ -352,7 +357,7 @@ class Plan(Section):
                     del conversation[key]
         calendar = data.get("calendar")
         if isinstance(calendar, dict):
-            for key in ("recurrence_id", "organizer", "account"):
+            for key in ("recurrence_id", "organizer", "account", "event"):
                 if calendar.get(key) == "":
                     del calendar[key]
         return data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from callprep import messages
@@ -12,7 +12,7 @@ from callprep.coach import coach, topics
 from callprep.coach.coach import Finding
 from callprep.coach.objective import vague_reason
 from callprep.coach.topics import FINDINGS
-from callprep.dates import call_time_text, describe_datetime
+from callprep.dates import call_time_text
 from callprep.deal.carry import OpenCommitment
 from callprep.plans.model import Plan
 
@@ -99,20 +99,14 @@ class BriefView:
     hidden: dict[str, int] = field(default_factory=dict)
     shortened: bool = False
     compact: bool = False  # the topics still to learn listed in one row
-    # `brief --share`: a page that can lie on the customer's side of the table (see `shared`).
-    share: bool = False
 
 
-def format_when(plan: Plan, our_zone: str = "", share: bool = False) -> str:
+def format_when(plan: Plan, our_zone: str = "") -> str:
     """`Thu 3 Dec 2026, 20:00 (15:00 New York), 45 min`: the seller's time first, by the one
-    rule (`dates.call_time_text`). The shared page is the customer's: its time stays as the
-    plan keeps it (`Thu 3 Dec 2026, 15:00 America/New_York`)."""
+    rule (`dates.call_time_text`). (The shared page is the customer's: render.shared.)"""
     if plan.starts_at is None:
         return messages.TIME_NOT_SET
-    if share:
-        text = describe_datetime(plan.starts_at, plan.timezone or None)
-    else:
-        text = call_time_text(plan.starts_at, plan.timezone, our_zone)
+    text = call_time_text(plan.starts_at, plan.timezone, our_zone)
     if plan.duration_minutes:
         text += f", {plan.duration_minutes} min"
     return text
@@ -185,46 +179,16 @@ def opener(plan: Plan) -> list[tuple[str, str]]:
     ]
 
 
-# What we know about them that is ours alone: their view of us, who else they look at.
-PRIVATE_TOPICS = frozenset(("attitude_to_us", "competition"))
-
-
-def shared(view: BriefView) -> BriefView:
-    """The brief without what is ours alone: the minimum outcome, readiness and findings, our
-    notes about them (their view of us, the competition, a playbook's notes, guesses), the
-    coach's tags, and of "Last time" all but the next step (no outcome, summary, risks,
-    off-script openings or stances)."""
-    private = {t.label for t in topics.TOPICS if t.in_notes or t.key in PRIVATE_TOPICS}
-    last = view.last_time
-    return replace(
-        view,
-        minimum="",
-        readiness=0,
-        findings=[],
-        open_labels=[],
-        notes=[],
-        known=[(label, value) for label, value in view.known if label not in private],
-        unknown=[(label, "") for label, _ in view.unknown if label not in private],
-        suggested=[(text, "") for text, _ in view.suggested],
-        last_time=LastTimeView(last.heading, next_step=last.next_step)
-        if last is not None and last.next_step
-        else None,
-        share=True,
-    )
-
-
 def build(
     plan: Plan,
     open_commitments: list[OpenCommitment] | None = None,
     unanswered: list[str] | None = None,
     earlier: Sequence[Plan] = (),
-    share: bool = False,
     last_time: LastTime | None = None,
     our_zone: str = "",
 ) -> BriefView:
     """The brief of `plan`; `earlier` are the deal's earlier calls (for its people), `last_time`
-    what the last debriefed one left; `share`: only what may lie on the customer's side of the
-    table."""
+    what the last debriefed one left. (`brief --share` is a page of its own: render.shared.)"""
     result = coach.review(plan, earlier)
     known: list[tuple[str, str]] = []
     unknown: list[tuple[str, str]] = []
@@ -250,7 +214,7 @@ def build(
     view = BriefView(
         plan=plan,
         title=title,
-        when=format_when(plan, our_zone, share),
+        when=format_when(plan, our_zone),
         customer_people=[_person(a.name, a.role) for a in plan.customer_attendees],
         our_people=[_person(a.name, a.role) for a in plan.our_attendees],
         known=known,
@@ -276,4 +240,4 @@ def build(
         opener=opening,
         last_time=last_time_view(last_time),
     )
-    return shared(view) if share else view
+    return view

@@ -1,6 +1,6 @@
 """`callprep deal`: the deal's story and the mutual action plan in the terminal, Markdown and HTML.
 
-Pure views of a `deal.Story` or `deal.ActionPlan`; every text a seller typed is escaped for its
+Pure views of a `deal.Story` or an `outreach.customer.ActionPlan`; every text a seller typed is escaped for its
 format (a rich Text, `md_inline`, `html_text`).
 """
 
@@ -16,7 +16,8 @@ from rich.text import Text
 
 from callprep import messages
 from callprep.dates import call_time_text
-from callprep.deal.deal import ActionPlan, Story
+from callprep.deal.deal import Story
+from callprep.outreach.customer import ActionPlan
 from callprep.plans.model import Plan
 from callprep.render.debrief import conversation_line
 from callprep.render.html import document
@@ -238,9 +239,10 @@ def render_markdown(story: Story, our_zone: str = "") -> str:
     out += ["", f"## {HEADINGS['commitments']}", ""]
     rows = commitment_rows(story)
     for who, what, due, overdue in rows:
-        by = f" (by {due})" if due else ""
+        # The space stays outside the escaped text: md_inline trims what it is given.
+        by = f" ({m(f'by {due}')})" if due else ""
         flag = f" **{messages.BRIEF_OVERDUE.upper()}**" if overdue else ""
-        out.append(f"- [ ] **{m(who)}:** {m(what)}{m(by)}{flag}")
+        out.append(f"- [ ] **{m(who)}:** {m(what)}{by}{flag}")
     if not rows:
         out.append(f"_{messages.DEAL_NOTHING}_")
     for key, items in (("risks", story.risks), ("opportunities", story.new_opportunities)):

@@ -50,9 +50,7 @@ def _header(view: BriefView) -> str:
 <p class="score {tone}">{view.readiness}<small> / 100</small></p>
 <p class="open">{still}</p>
 </aside>"""
-    if view.share:  # a page to share: no readiness corner
-        corner = ""
-    return f"""<header class="top{" shared" if view.share else ""}">
+    return f"""<header class="top">
 <div class="call">
 <p class="kicker">{e(view.kind)}  ·  {e(view.when)}</p>
 <h1>{e(view.account)}</h1>
@@ -71,8 +69,6 @@ def _objectives(view: BriefView) -> str:
         ("minimum", view.minimum, "objective.minimum", messages.BRIEF_NOT_SET, "fair"),
         ("customer", view.customer_goal, "", messages.BRIEF_ASK_THEM, "fair"),
     ):
-        if kind == "minimum" and view.share:
-            continue
         flag = ""
         if field and page.vague(view, field):
             flag = f' <span class="flag">{e(messages.BRIEF_VAGUE)}</span>'
@@ -80,8 +76,7 @@ def _objectives(view: BriefView) -> str:
         boxes.append(
             f'<div class="objective {kind}"><h2>{e(HEADINGS[kind])}{flag}</h2>{body}</div>'
         )
-    two = " two" if view.share else ""
-    return f'<section class="objectives{two}">{"".join(boxes)}</section>'
+    return f'<section class="objectives">{"".join(boxes)}</section>'
 
 
 def _facts(css: str, heading: str, rows: Iterable[tuple[str, str]], more: str = "") -> str:
@@ -116,8 +111,6 @@ def _agenda(view: BriefView) -> str:
     chips = _chip(view.agenda_shared, messages.BRIEF_SHARED) + _chip(
         view.agenda_confirmed, messages.BRIEF_CONFIRMED
     )
-    if view.share:  # whether it was sent and agreed is the coach's business
-        chips = ""
     if view.agenda:
         items = "".join(f"<li>{e(item)}</li>" for item in view.agenda)
         agenda = f"<ol>{items}</ol>{_more(view, 'agenda')}"
@@ -197,12 +190,11 @@ def _off_script() -> str:
     return f'<section class="off-script"><h2>{e(HEADINGS["off_script"])}</h2>{steps}</section>'
 
 
-def _jot(share: bool = False) -> str:
+def _jot() -> str:
     # More ruled lines than any page holds: the box shows as many as there is room for.
     lines = "<i></i>" * 40
-    title = HEADINGS["jot_share"] if share else HEADINGS["jot"]
     return (
-        f'<section class="jot"><div><h2>{e(title)}</h2>{lines}</div>'
+        f'<section class="jot"><div><h2>{e(HEADINGS["jot"])}</h2>{lines}</div>'
         f"<div><h2>{e(HEADINGS['jot_commitments'])}</h2>{lines}</div></section>"
     )
 
@@ -219,7 +211,6 @@ def render(view: BriefView, paper: str = "a4") -> str:
     options = page.candidates(view)
     chosen = options[page.first_fit(options, paper, METRICS, room=ROOM)]
     short = chosen.view
-    width, height = page.content_size(paper)
     body = "\n".join(
         part
         for part in [
@@ -231,13 +222,20 @@ def render(view: BriefView, paper: str = "a4") -> str:
             _learning(short),
             _commitments(short),
             _notes(short),
-            "" if short.share else _off_script(),
-            _jot(short.share),
+            _off_script(),
+            _jot(),
             _footer(short),
         ]
         if part
     )
-    css = (
+    main = f'<main class="page" data-step="{chosen.step}" style="font-size: {chosen.size}pt">'
+    return document(view.title, page_css(paper), body, main)
+
+
+def page_css(paper: str) -> str:
+    """The printed page's style (the brief's, and the page to share): one page of `paper`."""
+    width, height = page.content_size(paper)
+    return (
         STYLE.replace("@PAPER@", CSS_PAPER[paper])
         .replace("@MX@", f"{page.MARGIN_X_MM}mm")
         .replace("@MY@", f"{page.MARGIN_Y_MM}mm")
@@ -248,8 +246,6 @@ def render(view: BriefView, paper: str = "a4") -> str:
         .replace("@GUTTER@", f"{page.GUTTER_MM}mm")
         .replace("@GAP@", f"{page.GAP_EM}em")
     )
-    main = f'<main class="page" data-step="{chosen.step}" style="font-size: {chosen.size}pt">'
-    return document(view.title, css, body, main)
 
 
 def document(title: str, css: str, body: str, main: str = "<main>") -> str:
@@ -304,7 +300,6 @@ h2 { color: #1f4e8c; border-bottom: .6pt solid #d3d9e1; padding-bottom: .22em; m
 .more { color: #5d6877; font-style: italic; font-size: .86em; list-style: none; }
 
 .top { display: grid; grid-template-columns: 1fr @CORNER@; column-gap: @GUTTER@; }
-.top.shared { grid-template-columns: 1fr; }
 .kicker { font-size: .8em; font-weight: 700; letter-spacing: .07em; text-transform: uppercase; color: #1f4e8c; }
 h1 { font-size: 2.05em; line-height: 1.15; margin: .2em 0 .15em; }
 .opportunity { font-size: 1.2em; color: #1f4e8c; margin-bottom: .5em; }
@@ -315,7 +310,6 @@ h1 { font-size: 2.05em; line-height: 1.15; margin: .2em 0 .15em; }
 .open { font-size: .8em; color: #5d6877; margin-top: .2em; }
 
 .objectives { display: grid; grid-template-columns: 1fr 1fr 1fr; column-gap: .5em; }
-.objectives.two { grid-template-columns: 1fr 1fr; }
 .objective { padding: .6em .7em .75em; border-top: 2pt solid; }
 .objective h2 { border: 0; padding: 0; margin-bottom: .2em; }
 .objective p { font-size: 1.08em; font-weight: 600; }

@@ -41,8 +41,6 @@ def render(view: BriefView) -> str:
         (HEADINGS["minimum"], view.minimum, "objective.minimum", messages.BRIEF_NOT_SET),
         (HEADINGS["customer"], view.customer_goal, "", messages.BRIEF_ASK_THEM),
     ]
-    if view.share:  # the minimum is ours alone
-        del columns[1]
     out.append(f"| {' | '.join(title for title, *_ in columns)} |")
     out.append(f"|{' --- |' * len(columns)}")
     cells = [_objective_cell(view, text, field, empty) for _, text, field, empty in columns]
@@ -53,12 +51,11 @@ def render(view: BriefView) -> str:
         out += [f"- **{m(label)}:** {m(value)}" for label, value in view.opener]
 
     out += ["", f"## {HEADINGS['agenda']}", ""]
-    if not view.share:  # whether it was sent and agreed is the coach's business
-        out += [
-            f"{_tick(view.agenda_shared, messages.BRIEF_SHARED)} · "
-            f"{_tick(view.agenda_confirmed, messages.BRIEF_CONFIRMED)}",
-            "",
-        ]
+    out += [
+        f"{_tick(view.agenda_shared, messages.BRIEF_SHARED)} · "
+        f"{_tick(view.agenda_confirmed, messages.BRIEF_CONFIRMED)}",
+        "",
+    ]
     out += [f"{n}. {m(item)}" for n, item in enumerate(view.agenda, 1)] or [
         f"_{messages.BRIEF_NO_AGENDA}_"
     ]
@@ -83,16 +80,13 @@ def render(view: BriefView) -> str:
         for item in view.open_commitments:
             c = item.commitment
             who = messages.BRIEF_WHO.get(c.who, c.who)
-            due = f" (by {c.due:%-d %b %Y})" if c.due else ""
+            due = f" (by {c.due:%-d %b %Y})" if c.due else ""  # our words: nothing to escape
             flag = f" **{messages.BRIEF_OVERDUE.upper()}**" if item.overdue else ""
-            out.append(f"- [ ] **{m(who)}:** {m(c.what)}{m(due)}{flag}")
+            out.append(f"- [ ] **{m(who)}:** {m(c.what)}{due}{flag}")
 
     if view.notes:
         out += ["", f"## {HEADINGS['notes']}", ""]
         out += [f"- **{m(label)}:** {m(value)}" for label, value in view.notes]
-
-    if view.share:  # no coaching, no readiness: a page the customer may see
-        return "\n".join(out) + "\n"
 
     out += ["", f"## {HEADINGS['off_script']}", ""]
     out += [f"{n}. {m(step)}" for n, step in enumerate(messages.OFF_SCRIPT_STEPS, 1)]

@@ -191,12 +191,8 @@ def with_more(view: BriefView, values: list[str], key: str) -> list[str]:
 
 
 def no_prep(view: BriefView) -> str:
-    """What the prep list says when empty: the finding, or on a page to share just "none"."""
-    return (
-        messages.BRIEF_NO_QUESTIONS
-        if view.share
-        else topics.FINDINGS["customer_prep.missing"].label
-    )
+    """What the prep list says when empty: the finding."""
+    return topics.FINDINGS["customer_prep.missing"].label
 
 
 def vague(view: BriefView, field_name: str) -> bool:
@@ -279,8 +275,7 @@ def question_rows(view: BriefView) -> list[QuestionRow]:
     ]
     if more(view, "suggested"):
         rows.append(QuestionRow(more(view, "suggested"), more=True))
-    earlier = "" if view.share else messages.BRIEF_EARLIER  # a page to share carries no tags
-    rows += [QuestionRow(q, earlier, "fair") for q in view.unanswered]
+    rows += [QuestionRow(q, messages.BRIEF_EARLIER, "fair") for q in view.unanswered]
     if more(view, "unanswered"):
         rows.append(QuestionRow(more(view, "unanswered"), more=True))
     return rows
@@ -368,7 +363,7 @@ def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> floa
     )
     corner_col = CORNER_MM * PT_PER_MM - 1.4 * size
     still = "Still open: " + "  ·  ".join(with_more(view, view.open_labels, "open"))
-    corner = 0.0 if view.share else 3.4 * line + block([still], corner_col, 0.8)
+    corner = 3.4 * line + block([still], corner_col, 0.8)
     height = max(header, corner) + GAP_EM * 1.1 * size
 
     last = last_time_rows(view)
@@ -376,11 +371,7 @@ def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> floa
         label_col = max((len(label) for label, _ in last), default=0) * size * 0.86 * metrics.char
         height += section([value for _, value in last], width - label_col - size) + GAP_EM * size
 
-    boxes = (
-        (view.best, view.customer_goal)
-        if view.share
-        else (view.best, view.minimum, view.customer_goal)
-    )
+    boxes = (view.best, view.minimum, view.customer_goal)
     third = (width - size) / len(boxes) - 1.4 * size
     objectives = max(block([text or "-"], third, 1.08) for text in boxes)
     height += objectives + 0.9 * line + 1.35 * size + GAP_EM * size
@@ -410,9 +401,8 @@ def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> floa
         label_col = max(len(label) for label, _ in view.notes) * size * 0.86 * metrics.char
         height += section(notes, width - label_col - size) + GAP_EM * size
 
-    if not view.share:  # the off-script reminder is coaching: not on a page to share
-        reminder = " ".join([messages.BRIEF_HEADINGS["off_script"], *messages.OFF_SCRIPT_STEPS])
-        height += 1.2 * size + wrapped(reminder, width - 1.6 * size, size, metrics) * line
+    reminder = " ".join([messages.BRIEF_HEADINGS["off_script"], *messages.OFF_SCRIPT_STEPS])
+    height += 1.2 * size + wrapped(reminder, width - 1.6 * size, size, metrics) * line
     height += 1.5 * size  # the footer
     return height
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -26,3 +28,11 @@ def table(profile: Profile, defaults: dict[str, str]) -> Table:
             shown = Text("—", "dim")
         grid.add_row(f"{key}", shown)
     return grid
+
+
+def sign_off(lines: list[str]) -> Group:
+    """How the seller's messages end: a heading, then the closing and signature indented."""
+    return Group(
+        Text(f"\n{messages.PROFILE_SIGN_OFF}", style="dim"),
+        Padding(Text("\n".join(clean(line) for line in lines)), (0, 0, 0, 2)),
+    )

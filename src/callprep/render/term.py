@@ -52,7 +52,7 @@ def _header(view: BriefView) -> Panel:
         Group(title, people),
         title=Text(f" {clean(view.kind)} · {clean(view.when)} ", style="magenta"),
         title_align="left",
-        subtitle=None if view.share else readiness,
+        subtitle=readiness,
         subtitle_align="right",
         border_style="cyan",
     )
@@ -67,8 +67,6 @@ def _objectives(view: BriefView) -> Table:
         ("minimum", view.minimum, "objective.minimum", messages.BRIEF_NOT_SET, "yellow"),
         ("customer", view.customer_goal, "", messages.BRIEF_ASK_THEM, "blue"),
     ):
-        if key == "minimum" and view.share:
-            continue
         label = Text(HEADINGS[key], style=f"bold {style}")
         if field and page.vague(view, field):
             label.append(f" ({messages.BRIEF_VAGUE})", style="bold red")
@@ -118,8 +116,7 @@ def renderables(view: BriefView) -> list[RenderableType]:
         _status(view.agenda_confirmed, messages.BRIEF_CONFIRMED),
     )
     parts.append(_heading(HEADINGS["agenda"]))
-    if not view.share:  # whether it was sent and agreed is the coach's business
-        parts.append(status)
+    parts.append(status)
     if view.agenda:
         parts.append(
             _list([(Text(f"{n}.", "dim"), t(item)) for n, item in enumerate(view.agenda, 1)])
@@ -172,13 +169,12 @@ def renderables(view: BriefView) -> list[RenderableType]:
             notes.add_row(t(label), t(value))
         parts.append(Padding(notes, (0, 0, 0, 2)))
 
-    if not view.share:
-        parts.append(_heading(HEADINGS["off_script"]))
-        steps = [
-            (Text(f"{n}.", "bold cyan"), Text(step))
-            for n, step in enumerate(messages.OFF_SCRIPT_STEPS, 1)
-        ]
-        parts.append(_list(steps))
+    parts.append(_heading(HEADINGS["off_script"]))
+    steps = [
+        (Text(f"{n}.", "bold cyan"), Text(step))
+        for n, step in enumerate(messages.OFF_SCRIPT_STEPS, 1)
+    ]
+    parts.append(_list(steps))
 
     if view.open_labels:
         parts.append(
