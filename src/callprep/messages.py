@@ -1050,14 +1050,13 @@ CAL_WHY_TTY = "nothing piped in"
 CAL_WHY_ENCODING = "its text encoding is broken"
 CAL_WHY_EMPTY = "it is empty"
 CAL_WHY_BINARY = "it holds binary data, not text"
-CAL_WHY_SYNTAX = "its text is not iCalendar ({detail})"
+CAL_WHY_SYNTAX = "its text is not iCalendar (line {line})"
 CAL_WHY_CUT_OFF = "it is cut off (no END:VCALENDAR)"
 CAL_WHY_NO_CALENDAR = "no BEGIN:VCALENDAR in it"
 CAL_WHY_NO_START = "no start time"
 CAL_WHY_TWO_STARTS = "more than one start time"
 CAL_WHY_BAD_DATE = "its {what} is not a date"
 CAL_WHY_OUT_OF_RANGE = "a date outside the calendar (the year 1 or 9999)"
-CAL_WHY_MIXED = "its start is a date and its end a time of day, or the other way round"
 CAL_WHY_BAD_DURATION = "its DURATION is not a duration"
 CAL_WHY_ENDS_BEFORE = "it ends before it starts"
 CAL_WHY_TOO_LONG = "it lasts more than {days} days"
@@ -1113,6 +1112,9 @@ IMPORT_SKIP_GROUPS = {
     "too_long": "longer than a day",
     "cancelled": "cancelled",
     "unreadable": "unreadable",
+    "too_often": "more than once a day",
+    "same_uid": "UID used twice",
+    "other": "other",
 }
 IMPORT_UNREADABLE = "skipped: {reason}"
 IMPORT_NEW_ACCOUNTS = (
@@ -1140,6 +1142,17 @@ IMPORT_ACCOUNT_KEPT = (
     "(change one with `callprep edit ID`)"
 )
 IMPORT_ACCOUNT_DRY = "Would set {key} to {account}; nothing was written (--dry-run)."
+
+# Calendars as the wild writes them.
+CAL_WHY_BAD_PROPERTY = "its {name} line is garbled"
+CAL_WHY_BAD_EVENT = "its text does not read as a calendar event"
+CAL_WHY_BAD_SERIES = "its repeats cannot be worked out"
+CAL_WHY_BAD_ZONE = "its time zone ({tzid}) is defined in a way that cannot be read"
+CAL_SKIP_SUB_DAILY = "repeats more than once a day: not a sales call"
+CAL_SKIP_SAME_UID = "another event in the file has the same UID"
+IMPORT_SKIP_NOT_PEOPLE = (
+    "internal: nobody from outside {domains} but rooms, lists or shared calendars"
+)
 
 
 # --- team store (git) ----------------------------------------------------------------------

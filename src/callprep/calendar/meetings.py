@@ -232,9 +232,10 @@ def skip_reason(event: Event, sides: Sides, found: list[dict[str, str]] | None =
     if reason:
         return reason
     if not external(people(event, sides) if found is None else found):
-        return messages.IMPORT_SKIP_INTERNAL.format(
-            domains=", ".join(sides.domains) or messages.IMPORT_NO_DOMAINS
-        )
+        domains = ", ".join(sides.domains) or messages.IMPORT_NO_DOMAINS
+        if any(p.email and not sides.is_ours(p.email) for p in event.not_people):
+            return messages.IMPORT_SKIP_NOT_PEOPLE.format(domains=domains)
+        return messages.IMPORT_SKIP_INTERNAL.format(domains=domains)
     return ""
 
 
