@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from callprep import messages
-from callprep.calendar import events, importer, sources
+from callprep.calendar import events, importer, meetings, sources
 from callprep.plans.planfile import load_plan
 from tests.guards import finishes
 
@@ -314,6 +314,69 @@ def test_a_series_every_minute_is_one_skip(cli, home: Path) -> None:
     assert reasons(found) == [messages.CAL_SKIP_SUB_DAILY]
 
 
+def big_description(path: Path, characters: int) -> Path:
+    words = "Agenda notes from the customer thread, pasted in whole. "
+    text = (words * (characters // len(words) + 1))[:characters]
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//callprep tests//EN", "BEGIN:VEVENT",
+        "UID:fx13@fixtures.example", "DTSTART;TZID=Europe/London:20270406T100000",
+        "DTEND;TZID=Europe/London:20270406T110000", "SUMMARY:Northwind negotiation",
+        f"DESCRIPTION:{text}", "ORGANIZER:mailto:sam.carter@ours.example",
+        "ATTENDEE;CN=Pat Buyer:mailto:pat@northwind.example", "END:VEVENT", "END:VCALENDAR",
+    ]  # fmt: skip
+    path.write_text("".join(fold(line) for line in lines), encoding="utf-8", newline="")
+    return path
+
+
+def test_a_huge_description_is_cut_and_said_and_imports_again_unchanged(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    source = big_description(tmp_path / "thread.ics", 2_000_000)
+    profile(home)
+    window = ("--start", "2027-04-01", "--days", "30")
+    result = cli("import", str(source), *window)
+    assert result.exit_code == 0, result.stderr
+    assert "its description was cut to the first 100,000 characters" in " ".join(
+        result.stderr.split()
+    )
+    (path,) = (home / "plans").glob("*.toml")
+    assert path.stat().st_size < 1024 * 1024
+    plan = load_plan(path)
+    assert plan.notes["agenda"].endswith(" …")
+    assert len(plan.notes["agenda"]) <= meetings.MAX_AGENDA + 2
+    listed = cli("list", "--json")
+    assert [row["id"] for row in json.loads(listed.stdout)] == [path.stem]
+    again = do_import(cli, home, source, "2027-04-01", 30)
+    assert (again["created"], again["unchanged"]) == ([], [path.stem])
+
+
+def test_a_plan_too_big_to_read_is_never_made_again(cli, home: Path, tmp_path: Path) -> None:
+    # An earlier callprep wrote the whole description: the store cannot read that plan.
+    source = big_description(tmp_path / "thread.ics", 2_000_000)
+    do_import(cli, home, source, "2027-04-01", 30)
+    (path,) = (home / "plans").glob("*.toml")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(f"# {'x' * 1024 * 1024}\n{text}", encoding="utf-8")
+    again = do_import(cli, home, source, "2027-04-01", 30)
+    assert again["created"] == []
+    why = messages.IMPORT_SKIP_PLAN_UNREADABLE.format(id=path.stem)
+    assert reasons(again) == [why]
+    assert list((home / "plans").glob("*.toml")) == [path]
+
+
+def test_a_plan_that_would_still_be_too_big_is_skipped(cli, home: Path, tmp_path: Path) -> None:
+    source = big_description(tmp_path / "thread.ics", 10)
+    text = source.read_text(encoding="utf-8")
+    names = "".join(
+        fold(f"ATTENDEE;CN=Guest {n} {'x' * 40}:mailto:guest{n}@northwind.example")
+        for n in range(9000)
+    )
+    source.write_text(text.replace("END:VEVENT", names + "END:VEVENT"), encoding="utf-8")
+    found = do_import(cli, home, source, "2027-04-01", 30)
+    assert found["created"] == []
+    assert reasons(found) == [messages.IMPORT_SKIP_TOO_BIG.format(mb=1)]
+
+
 # --- khal's and libical's shapes, and dates beside times ---------------------------------------
 
 
@@ -360,6 +423,8 @@ def test_a_date_beside_a_time_of_day_is_midnight(cli, home: Path) -> None:
         messages.IMPORT_SKIP_INTERNAL.format(domains="ours.example"),
         messages.IMPORT_SKIP_NOT_PEOPLE.format(domains="ours.example"),
         messages.IMPORT_SKIP_CANCELLED,
+        messages.IMPORT_SKIP_TOO_BIG.format(mb=1),
+        messages.IMPORT_SKIP_PLAN_UNREADABLE.format(id="x"),
     ],
 )
 def test_every_skip_reason_has_a_group_of_its_own(reason: str) -> None:

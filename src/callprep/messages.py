@@ -1114,6 +1114,8 @@ IMPORT_SKIP_GROUPS = {
     "unreadable": "unreadable",
     "too_often": "more than once a day",
     "same_uid": "UID used twice",
+    "too_big": "too big",
+    "plan_unreadable": "plan unreadable",
     "other": "other",
 }
 IMPORT_UNREADABLE = "skipped: {reason}"
@@ -1152,6 +1154,14 @@ CAL_SKIP_SUB_DAILY = "repeats more than once a day: not a sales call"
 CAL_SKIP_SAME_UID = "another event in the file has the same UID"
 IMPORT_SKIP_NOT_PEOPLE = (
     "internal: nobody from outside {domains} but rooms, lists or shared calendars"
+)
+IMPORT_SKIP_TOO_BIG = "too big for a plan (over {mb} MB), even with its description cut"
+IMPORT_SKIP_PLAN_UNREADABLE = (
+    "its plan {id} cannot be read (`callprep list` says why), so it is not made again"
+)
+IMPORT_DESCRIPTION_CUT = (
+    "“{summary}”, {when}: its description was cut to the first {chars:,} characters "
+    "(a plan holds at most 1 MB)"
 )
 
 

@@ -20,16 +20,18 @@ from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from callprep import messages
-from callprep.calendar import events, meetings
+from callprep.calendar import events, meetings, sources
 from callprep.catalog import index
 from callprep.catalog.index import PlanSummary
+from callprep.dates import describe_datetime
 from callprep.deal import carry
 from callprep.errors import CallprepError
+from callprep.files import MAX_PLAN_BYTES, read_bounded
 from callprep.plans.model import Plan
-from callprep.plans.planfile import load_plan, validate
+from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text, validate
 from callprep.plans.profile import Profile
 from callprep.plans.store import Store
-from callprep.text import account_key, email_domain
+from callprep.text import account_key, email_domain, one_line
 
 MAX_DAYS = 366 * 2
 DEFAULT_DAYS = 14
@@ -47,6 +49,8 @@ _GROUP_PREFIXES = (
     (messages.CAL_SKIP_UNREADABLE.partition("{")[0], "unreadable"),
     (messages.IMPORT_SKIP_INTERNAL.partition("{")[0], "internal"),
     (messages.CAL_SKIP_TOO_LONG.partition("{")[0], "too_long"),
+    (messages.IMPORT_SKIP_TOO_BIG.partition("{")[0], "too_big"),
+    (messages.IMPORT_SKIP_PLAN_UNREADABLE.partition("{")[0], "plan_unreadable"),
 )
 
 
@@ -185,11 +189,19 @@ class _Run:
         self.sides = sides
         self.zone = zone
         self.dry_run = dry_run
-        summaries = [s for s in index.scan(store) if isinstance(s, PlanSummary)]
+        scanned = list(index.scan(store))
+        summaries = [s for s in scanned if isinstance(s, PlanSummary)]
         self.by_uid: dict[str, list[Path]] = {}
         for summary in summaries:
             if summary.calendar_uid and summary.path is not None:
                 self.by_uid.setdefault(summary.calendar_uid, []).append(summary.path)
+        # Plans of events that cannot be read (too big, broken by hand): never made again.
+        self.unreadable: dict[tuple[str, str], Path] = {}
+        for problem in scanned:
+            if isinstance(problem, LoadProblem):
+                key = _calendar_key(problem.path)
+                if key is not None:
+                    self.unreadable.setdefault(key, problem.path)
         try:
             corrections = meetings.load_corrections(store.home)
         except CallprepError as err:
@@ -210,6 +222,11 @@ class _Run:
             path, plan = found
             result.outcomes.append(self._refresh(path, plan, event))
             return
+        broken = self.unreadable.get((event.uid, event.recurrence_id))
+        if broken is not None:
+            reason = messages.IMPORT_SKIP_PLAN_UNREADABLE.format(id=broken.stem)
+            result.skipped.append(Skip(event.uid, event.summary, reason, _group(reason)))
+            return
         people = meetings.people(event, self.sides)
         # A cancelled meeting with no plan is only that, whoever was (still) invited.
         reason = (
@@ -226,6 +243,17 @@ class _Run:
         data = meetings.plan_data(event, self.sides, account, self.profile, self.zone, people)
         self._carry(data)
         plan = validate(Plan, data, event.source)
+        if _too_big(data, plan):
+            reason = messages.IMPORT_SKIP_TOO_BIG.format(mb=MAX_PLAN_BYTES // (1024 * 1024))
+            result.skipped.append(Skip(event.uid, event.summary, reason, _group(reason)))
+            return
+        if meetings.description_cut(event):
+            when = describe_datetime(event.start, event.zone or None)
+            result.notes.append(
+                messages.IMPORT_DESCRIPTION_CUT.format(
+                    summary=_shortened(event.summary), when=when, chars=meetings.MAX_AGENDA
+                )
+            )
         self.book.remember((p["email"] for p in meetings.external(people)), account, self.sides)
         outcome = Outcome("created", "", plan.starts_at, plan.timezone, plan.account, event.uid)
         self.new.append((plan, outcome))
@@ -324,6 +352,45 @@ class _Run:
             else o
             for o in result.outcomes
         ]
+
+
+def _too_big(data: dict[str, Any], plan: Plan) -> bool:
+    """Whether the plan's file would be larger than the store reads (files.MAX_PLAN_BYTES).
+
+    The data's text, four bytes to a character at most, settles nearly every plan without
+    writing it; only a plan near the limit is written out to be measured.
+    """
+    if 4 * len(repr(data)) + 4096 < MAX_PLAN_BYTES:
+        return False
+    return len(plan_to_text(plan, verify=False).encode("utf-8")) > MAX_PLAN_BYTES
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _calendar_key(path: Path) -> tuple[str, str] | None:
+    """The (UID, RECURRENCE-ID) a plan file that does not load names in its `[calendar]`
+    table, read from that table alone; None when it names none (or is no file to read)."""
+    import re  # deferred: only a store with an unreadable plan
+    import tomllib  # deferred: as above
+
+    try:
+        text = read_bounded(path, sources.MAX_FILE_BYTES).decode("utf-8", "replace")
+    except CallprepError:
+        return None
+    table = re.search(r"(?ms)^\[calendar\][ \t]*\n(.*?)(?=^\[|\Z)", text)
+    if table is None:
+        return None
+    try:
+        found = tomllib.loads(table.group(1))
+    except tomllib.TOMLDecodeError:
+        return None
+    uid, recurrence_id = found.get("uid"), found.get("recurrence_id", "")
+    if not isinstance(uid, str) or not uid or not isinstance(recurrence_id, str):
+        return None
+    return uid, recurrence_id
 
 
 def skipped_counts(result: Result) -> Counter[str]:

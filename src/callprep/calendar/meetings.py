@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 ACCOUNTS_FILE = "accounts.toml"
 MAX_ACCOUNT = 120  # characters of an account name set with --account-for
+# Characters of an event's description a plan keeps (`notes.agenda`): a pasted thread of
+# megabytes would make a plan larger than the store reads (files.MAX_PLAN_BYTES).
+MAX_AGENDA = 100_000
 
 # Suffixes under which companies register their names (acme.co.uk, acme.com.au): a name is the
 # label before one of these, else the label before the top-level domain. A small, kept list
@@ -446,11 +449,25 @@ def plan_data(
         data["owner"] = profile.email
     if profile.playbook:
         data["playbook"] = profile.playbook
-    notes = {"event": one_line(event.summary), "agenda": clean(event.description).strip()}
+    notes = {"event": one_line(event.summary), "agenda": agenda_of(event)}
     notes = {key: value for key, value in notes.items() if value}
     if notes:
         data["notes"] = notes
     return data
+
+
+def agenda_of(event: Event) -> str:
+    """The event's description as a plan keeps it: cut after MAX_AGENDA characters."""
+    text = clean(event.description).strip()
+    if len(text) <= MAX_AGENDA:
+        return text
+    cut = text[:MAX_AGENDA]
+    space = cut.rfind(" ", MAX_AGENDA - 200)
+    return (cut[:space] if space > 0 else cut).rstrip() + " …"
+
+
+def description_cut(event: Event) -> bool:
+    return len(event.description) > MAX_AGENDA
 
 
 def calendar_of(event: Event, account: str) -> dict[str, Any]:
