@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from callprep import messages
 from callprep.calendar import meetings
 from callprep.calendar.events import Person
 from callprep.plans.planfile import load_plan
@@ -260,6 +261,49 @@ def test_a_moved_meeting_moves_the_plan_and_keeps_the_sellers_answers(
         new_id,
         "2026-11-04-globex-logistics-demo",
     ]
+
+
+@pytest.mark.now("2026-10-19T09:00+01:00")
+def test_the_calendar_owns_an_imported_meetings_time(cli, home: Path, tmp_path: Path) -> None:
+    profile(home)
+    do_import(cli, GOOGLE)
+    plan_id = "2026-10-21-northwind-foods-discovery"
+    before = texts(home)
+    refused = cli("reschedule", plan_id, "2026-10-21 16:30")
+    assert refused.exit_code == 1
+    assert refused.stderr == f"callprep: {messages.RESCHEDULE_IMPORTED.format(id=plan_id)}\n"
+    assert texts(home) == before  # said at once, nothing moved
+
+    moved = cli("reschedule", plan_id, "2026-10-21 16:30", "--force")
+    assert moved.exit_code == 0, moved.stderr
+    assert messages.RESCHEDULED_OVER_CALENDAR in " ".join(moved.stderr.split())
+    plan = load_plan(home / "plans" / f"{plan_id}.toml")
+    assert plan.starts_at == dt.datetime(2026, 10, 21, 15, 30, tzinfo=dt.UTC)
+    assert plan.calendar.starts_at == dt.datetime(2026, 10, 21, 14, 0, tzinfo=dt.UTC)
+
+    # The calendar has not moved it: the seller's time stands, import after import.
+    again = do_import(cli, GOOGLE)
+    assert plan_id in again["unchanged"]
+    assert load_plan(home / "plans" / f"{plan_id}.toml").starts_at == plan.starts_at
+
+    # The calendar moves it: the calendar's time again, and the next move is the calendar's.
+    found = do_import(cli, moved_copy(tmp_path))
+    new_id = "2026-10-22-northwind-foods-discovery"
+    assert found["updated"] == [new_id]
+    plan = load_plan(home / "plans" / f"{new_id}.toml")
+    assert plan.starts_at == dt.datetime(2026, 10, 22, 9, 0, tzinfo=dt.UTC)
+    assert plan.calendar.starts_at is None
+    assert cli("reschedule", new_id, "2026-10-22 11:00").exit_code == 1
+
+
+def test_a_plan_made_by_hand_moves_without_a_word_about_calendars(cli, home: Path) -> None:
+    profile(home)
+    made = cli("new", "--no-input", "--account", "Acme", "--when", "2026-12-03 10:00")
+    assert made.exit_code == 0, made.stderr
+    plan_id = made.stdout.strip().splitlines()[-1]
+    moved = cli("reschedule", plan_id, "2026-12-03 11:00")
+    assert moved.exit_code == 0, moved.stderr
+    assert messages.RESCHEDULED_OVER_CALENDAR not in " ".join(moved.stderr.split())
 
 
 def test_an_older_copy_of_a_meeting_changes_nothing(cli, home: Path, tmp_path: Path) -> None:

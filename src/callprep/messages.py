@@ -1145,7 +1145,7 @@ IMPORT_ACCOUNT_KEPT = (
 )
 IMPORT_ACCOUNT_DRY = "Would set {key} to {account}; nothing was written (--dry-run)."
 
-# Calendars as the wild writes them.
+# Calendars as the wild writes them, and the time of an imported meeting.
 CAL_WHY_BAD_PROPERTY = "its {name} line is garbled"
 CAL_WHY_BAD_EVENT = "its text does not read as a calendar event"
 CAL_WHY_BAD_SERIES = "its repeats cannot be worked out"
@@ -1158,6 +1158,14 @@ IMPORT_SKIP_NOT_PEOPLE = (
 IMPORT_SKIP_TOO_BIG = "too big for a plan (over {mb} MB), even with its description cut"
 IMPORT_SKIP_PLAN_UNREADABLE = (
     "its plan {id} cannot be read (`callprep list` says why), so it is not made again"
+)
+RESCHEDULE_IMPORTED = (
+    "{id} comes from your calendar, which keeps its time (the next import would put it back): "
+    "move the meeting in your calendar, or add --force to keep your time until the calendar "
+    "moves it"
+)
+RESCHEDULED_OVER_CALENDAR = (
+    "Imports keep this time until the meeting moves in your calendar; then they follow it."
 )
 IMPORT_DESCRIPTION_CUT = (
     "“{summary}”, {when}: its description was cut to the first {chars:,} characters "

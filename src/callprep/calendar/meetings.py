@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from callprep import messages
 from callprep.calendar.events import not_a_meeting
+from callprep.dates import zone_key
 from callprep.errors import CallprepError
 from callprep.files import atomic_write, read_text
 from callprep.plans.model import Attendee, CalendarEvent, Plan
@@ -496,8 +497,14 @@ def refreshed(plan: Plan, event: Event, sides: Sides, zone: ZoneInfo) -> Plan:
     stored = plan.calendar
     if stored is None or plan.debriefed or event.sequence < stored.sequence:
         return plan
+    start: dt.datetime | None
     start, zone_name = start_of(event, zone)
     minutes = min(event.minutes, 24 * 60) or None
+    moved = stored.starts_at  # the seller moved the call away from this calendar time
+    if moved is not None and same_instant(moved, start):
+        start, zone_name, minutes = plan.starts_at, plan.timezone, plan.duration_minutes
+    else:
+        moved = None  # the calendar moved it since: the calendar's time again
     attendees = merge_people(plan.attendees, people(event, sides))
     if event.cancelled:
         cancelled = True
@@ -515,13 +522,42 @@ def refreshed(plan: Plan, event: Event, sides: Sides, zone: ZoneInfo) -> Plan:
     if cancelled != plan.cancelled:
         update["cancelled"] = cancelled
     organizer = event.organizer.email.lower() if event.organizer else ""
-    calendar = {"sequence": max(stored.sequence, event.sequence), "organizer": organizer}
+    calendar = {
+        "sequence": max(stored.sequence, event.sequence),
+        "organizer": organizer,
+        "starts_at": moved,
+    }
     if update or any(getattr(stored, key) != value for key, value in calendar.items()):
         update["calendar"] = stored.model_copy(
             update={**calendar, "source": source_name(event.source)}
         )
     if not update:
         return plan
+    return plan.model_copy(update=update)
+
+
+def same_instant(first: dt.datetime, second: dt.datetime | None) -> bool:
+    if second is None:
+        return False
+    aware = [t if t.tzinfo is not None else t.astimezone() for t in (first, second)]
+    return aware[0] == aware[1]
+
+
+def owns_time(plan: Plan) -> bool:
+    """Whether the calendar keeps the plan's time: imported, and not yet history."""
+    return plan.calendar is not None and bool(plan.calendar.uid) and not plan.debriefed
+
+
+def moved_by_hand(plan: Plan, start: dt.datetime, minutes: int | None) -> Plan:
+    """The plan at the seller's new time, remembering where the calendar has the event, so
+    the next import keeps this time until the calendar moves the event."""
+    calendar = plan.calendar
+    update: dict[str, Any] = {"starts_at": start, "timezone": zone_key(start)}
+    if minutes is not None:
+        update["duration_minutes"] = minutes
+    if calendar is not None and calendar.uid:
+        held = calendar.starts_at or plan.starts_at
+        update["calendar"] = calendar.model_copy(update={"starts_at": held})
     return plan.model_copy(update=update)
 
 

@@ -234,6 +234,9 @@ class CalendarEvent(Section):
     # The account the import gave the plan: while the plan still has it, the seller has not
     # changed it, and `import --account-for` may correct it.
     account: str = ""
+    # Where the event starts in the calendar, kept when the seller moved the call with
+    # `reschedule --force`: while the event still starts here, an import keeps the plan's time.
+    starts_at: dt.datetime | None = None
 
 
 class Plan(Section):
