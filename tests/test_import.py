@@ -467,6 +467,68 @@ def test_the_account_of_an_earlier_plan_with_the_same_address_wins(cli, home: Pa
     assert plan.discovery.why_looking == "Fuel costs up 18%"
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_what_earlier_calls_taught_is_what_new_would_carry(
+    cli, home: Path, tmp_path: Path, seed: int
+) -> None:
+    """The import reads a deal's discovery from the few plans that hold its latest answers
+    (the index says which): the same as `carry` walking every earlier call in full."""
+    import random
+
+    from callprep.deal import carry
+    from callprep.plans.model import DISCOVERY_KEYS, Plan
+    from callprep.plans.store import Store
+
+    rng = random.Random(seed)
+    answers = ("", "", "Fuel costs up 18%", "not sure, maybe the CFO", "TBD", "Q3 board")
+    folder = home / "plans"
+    folder.mkdir(parents=True)
+    for n in range(rng.randint(5, 40)):
+        when = dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC) + dt.timedelta(days=rng.randint(0, 200))
+        deal = rng.choice(["Route planning", "route  PLANNING", "Depot", ""])
+        lines = [
+            'account = "Northwind"',
+            f'opportunity = "{deal}"',
+            f"starts_at = {when.isoformat()}",
+            "[discovery]",
+        ]
+        for key in DISCOVERY_KEYS:
+            value = rng.choice(answers)
+            if key == "deadline" and value:
+                value = "2027-03-31" if rng.random() < 0.5 else value
+            if value:
+                lines.append(
+                    f'{key} = "{value}"'
+                    if key != "deadline" or "-" not in value
+                    else f"{key} = {value}"
+                )
+        if rng.random() < 0.3:
+            lines += [
+                "[debrief]",
+                'outcome = "none"',
+                "[debrief.learned]",
+                'urgency = "Board in March"',
+            ]
+        lines += [
+            "[[attendees]]",
+            'name = "Dana"',
+            'email = "dana.whitfield@northwind-foods.example"',
+        ]
+        (folder / f"p{n:02d}.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    profile(home)
+    stored = carry.account_plans(Store(home), "Northwind")
+    found = do_import(cli, GOOGLE)
+    made = load_plan(home / "plans" / f"{found['created'][0]}.toml")
+    assert made.starts_at is not None
+    expected: dict = {"account": "Northwind", "starts_at": made.starts_at}
+    carry.same_spelling(expected, stored)
+    expected["opportunity"] = carry.latest_opportunity(stored, "Northwind")
+    deal = Plan(account="Northwind", opportunity=expected["opportunity"], starts_at=made.starts_at)
+    known = carry.known_discovery(carry.history(stored, deal))
+    assert made.opportunity == expected["opportunity"]
+    assert {k: v for k, v in made.discovery.model_dump().items() if v not in ("", None)} == known
+
+
 def test_the_account_of_an_earlier_plan_with_the_same_domain(cli, home: Path) -> None:
     profile(home)
     write_plan(home, "2026-09-01-nw", "Northwind Group", "someone.else@northwind-foods.example")

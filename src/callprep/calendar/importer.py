@@ -1,9 +1,10 @@
 """`callprep import` as a whole: read the calendars, decide each meeting, write the plans.
 
 The rules for one meeting live in `callprep.calendar.meetings`; this module brings the store into it.
-The store is looked at once (its index: which plan has which event, and which accounts earlier
-plans had for which addresses); plans are read only where an event names them, and an
-account's earlier plans (to carry what is known forward) once per account. New plans are
+The store is looked at once (its index: which plan has which event, which accounts earlier
+plans had for which addresses, and what each knows of its deal); plans are read only where
+an event names them, and where a deal's latest answer to a discovery topic is (to carry what
+is known forward), each once per import, whatever the size of the store. New plans are
 written together (`Store.add_all`); a plan that changes is changed under its lock against the
 file as it is then, and one whose call moved to another day follows it to a new id
 (`Store.reschedule`, the old id kept as an alias).
@@ -11,6 +12,7 @@ file as it is then, and one whose call moved to another day follows it to a new 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -27,7 +29,7 @@ from callprep.dates import describe_datetime
 from callprep.deal import carry
 from callprep.errors import CallprepError
 from callprep.files import MAX_PLAN_BYTES, read_bounded
-from callprep.plans.model import Plan
+from callprep.plans.model import DISCOVERY_KEYS, Plan
 from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text, validate
 from callprep.plans.profile import Profile
 from callprep.plans.store import Store
@@ -209,9 +211,14 @@ class _Run:
             corrections = {}
         self.book = meetings.AccountBook.of(corrections, summaries)
 
-        self.stored_accounts = {account_key(s.account) for s in summaries if s.account}
+        # Each account's earlier plans as the index has them; read in full only where a
+        # meeting's carry-forward needs them (see `_carry`).
+        self.accounts: dict[str, list[PlanSummary]] = {}
+        for summary in summaries:
+            if summary.account and summary.path is not None:
+                self.accounts.setdefault(account_key(summary.account), []).append(summary)
+        self.deals: dict[str, _Deals] = {}
         self.loaded: dict[Path, Plan | None] = {}
-        self.earlier: dict[str, list[Plan]] = {}  # account key -> its plans before this run
         self.new: list[tuple[Plan, Outcome]] = []
 
     # -- one meeting ---------------------------------------------------------------------------
@@ -262,15 +269,18 @@ class _Run:
     def _plan_of(self, event: Any) -> tuple[Path, Plan] | None:
         wanted = (event.uid, event.recurrence_id)
         for path in self.by_uid.get(event.uid, []):
-            if path not in self.loaded:
-                try:
-                    self.loaded[path] = load_plan(path)
-                except CallprepError:
-                    self.loaded[path] = None  # `callprep list` names it
-            plan = self.loaded[path]
+            plan = self._load(path)
             if plan is not None and meetings.occurrence(plan.calendar) == wanted:
                 return path, plan
         return None
+
+    def _load(self, path: Path) -> Plan | None:
+        if path not in self.loaded:
+            try:
+                self.loaded[path] = load_plan(path)
+            except CallprepError:
+                self.loaded[path] = None  # `callprep list` names it
+        return self.loaded[path]
 
     def _refresh(self, path: Path, plan: Plan, event: Any) -> Outcome:
         changed = meetings.refreshed(plan, event, self.sides, self.zone)
@@ -305,31 +315,38 @@ class _Run:
                 return
 
     def _carry(self, data: dict[str, Any]) -> None:
-        """What earlier calls on the account taught, as `new` starts from it (`carry.start_new`),
-        with each account's plans read once for the whole import."""
-        account = str(data.get("account") or "")
-        if not account:
-            return
-        key = account_key(account)
-        if key not in self.stored_accounts:
-            return
+        """What earlier calls on the deal taught, as `new` starts from it (`carry.start_new`):
+        the account and opportunity spelled as the latest call did, the latest opportunity,
+        and the discovery known before the meeting (its people are the calendar's).
 
-        if key not in self.earlier:
-            self.earlier[key] = carry.account_plans(self.store, account)
-        plans = self.earlier[key]
-        if not plans:
+        Each account's picture is made once per import from the index: its plans in call
+        order, their spellings and latest opportunity; and each deal's discovery once per
+        point in that order, from the few plans that hold the latest answer to a topic (the
+        index says which know or hedge what), not from every earlier call read in full.
+        """
+        account = str(data.get("account") or "")
+        key = account_key(account)
+        if key not in self.accounts:
             return
-        carry.same_spelling(data, plans)
-        if not data.get("opportunity"):
-            opportunity = carry.latest_opportunity(plans, account)
-            if opportunity:
-                data["opportunity"] = opportunity
-        deal = Plan(
-            account=str(data.get("account") or ""),
-            opportunity=str(data.get("opportunity") or ""),
-            starts_at=data.get("starts_at"),
-        )
-        carry.fill(data, carry.carried_data(carry.history(plans, deal)), frozenset())
+        deals = self.deals.get(key)
+        if deals is None:
+            deals = self.deals[key] = _Deals.of(self.accounts[key])
+        for name in ("account", "opportunity"):
+            given = str(data.get(name) or "")
+            spelled = deals.spelling.get((name, account_key(given))) if given else None
+            if spelled:
+                data[name] = spelled
+        if not data.get("opportunity") and deals.opportunity:
+            data["opportunity"] = deals.opportunity
+        start = data.get("starts_at")
+        cut = deals.before(start if isinstance(start, dt.datetime) else None)
+        memo = (account_key(str(data.get("opportunity") or "")), cut)
+        if memo not in deals.discovery:
+            plans = [self._load(path) for path in deals.holding(memo[0], cut)]
+            opportunity = str(data.get("opportunity") or "")
+            past = carry.History(account, opportunity, [p for p in plans if p is not None])
+            deals.discovery[memo] = carry.known_discovery(past)
+        carry.fill(data, {"discovery": dict(deals.discovery[memo])}, frozenset())
 
     # -- the new plans, written at once --------------------------------------------------------
 
@@ -352,6 +369,75 @@ class _Run:
             else o
             for o in result.outcomes
         ]
+
+
+@dataclass
+class _Deals:
+    """One account's earlier plans, as an import carries from them (see `_Run._carry`)."""
+
+    summaries: list[PlanSummary]  # in call order, those with no time first
+    untimed: int
+    starts: list[float]  # the times of the others, in order
+    spelling: dict[tuple[str, str], str]  # (field, account_key) -> as the latest call spelled it
+    opportunity: str  # the latest one named
+    discovery: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, summaries: list[PlanSummary]) -> _Deals:
+        timed = sorted(
+            ((when.timestamp(), s.id or _stem(s), s) for s in summaries if (when := _when(s))),
+            key=lambda entry: entry[:2],
+        )
+        untimed = sorted((s for s in summaries if _when(s) is None), key=lambda s: s.id)
+        ordered = [*untimed, *(s for _, _, s in timed)]
+        spelling: dict[tuple[str, str], str] = {}
+        opportunity = ""
+        for summary in ordered:
+            for name in ("account", "opportunity"):
+                value = getattr(summary, name)
+                if value:
+                    spelling[(name, account_key(value))] = value
+            opportunity = summary.opportunity or opportunity
+        return cls(ordered, len(untimed), [t for t, _, _ in timed], spelling, opportunity)
+
+    def before(self, start: dt.datetime | None) -> int:
+        """How many of the plans come before a call at `start` (all, when it has no time)."""
+        if start is None:
+            return len(self.summaries)
+        aware = start if start.tzinfo is not None else start.astimezone()
+        return self.untimed + bisect.bisect_left(self.starts, aware.timestamp())
+
+    def holding(self, opportunity: str, cut: int) -> list[Path]:
+        """The plans before `cut` on the deal that hold its latest answer to each discovery
+        topic (else its latest hedge), in call order: what `carry.known_discovery` over all
+        of them would take its answers from."""
+        on_deal = [
+            s for s in self.summaries[:cut] if account_key(s.opportunity) in ("", opportunity)
+        ]
+        chosen: set[int] = set()
+        for topic in DISCOVERY_KEYS:
+            knows = (
+                n for n in reversed(range(len(on_deal))) if topic not in on_deal[n].unknown_topics
+            )
+            hedges = (n for n in reversed(range(len(on_deal))) if topic in on_deal[n].hedged_topics)
+            found = next(knows, None)
+            if found is None:
+                found = next(hedges, None)
+            if found is not None:
+                chosen.add(found)
+        return [path for n in sorted(chosen) if (path := on_deal[n].path) is not None]
+
+
+def _when(summary: PlanSummary) -> dt.datetime | None:
+    """When the call was or will be, as `carry.held_or_planned` says of the plan."""
+    value = summary.starts_at or summary.held_at
+    if value is not None and value.tzinfo is None:
+        value = value.astimezone()  # a time without an offset is the seller's local time
+    return value
+
+
+def _stem(summary: PlanSummary) -> str:
+    return summary.path.stem if summary.path is not None else ""
 
 
 def _too_big(data: dict[str, Any], plan: Plan) -> bool:

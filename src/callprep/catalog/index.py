@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from callprep.plans.planfile import LoadProblem
     from callprep.plans.store import Store
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_NAME = "index.json"
 # A file changed this recently may change again within one filesystem clock tick.
 RACY_NS = 3 * 1_000_000_000
@@ -76,6 +76,9 @@ class PlanSummary:
     aliases: tuple[str, ...] = ()
     calendar_uid: str = ""
     emails: tuple[str, ...] = ()  # the attendees' addresses, lowercased
+    # Discovery topics with only a hedged answer after the debrief ("not sure, maybe Q3"):
+    # with `unknown_topics`, which plans an import's carry-forward has to read.
+    hedged_topics: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -106,6 +109,7 @@ class PlanSummary:
             list(self.aliases),
             self.calendar_uid,
             list(self.emails),
+            list(self.hedged_topics),
         ]
 
     @classmethod
@@ -130,6 +134,7 @@ class PlanSummary:
             aliases,
             uid,
             emails,
+            hedged,
         ) = row
         summary = cls(
             id=_str(id_),
@@ -153,6 +158,7 @@ class PlanSummary:
             aliases=tuple(_str(alias) for alias in aliases),
             calendar_uid=_str(uid),
             emails=tuple(_str(email) for email in emails),
+            hedged_topics=tuple(_str(topic) for topic in hedged),
             path=path,
         )
         return summary
@@ -187,6 +193,9 @@ def summarize(plan: Plan, path: Path | None = None) -> PlanSummary:
         aliases=tuple(plan.aliases),
         calendar_uid=plan.calendar.uid if plan.calendar is not None else "",
         emails=tuple(sorted({a.email.lower() for a in plan.attendees if a.email})),
+        hedged_topics=tuple(
+            key for key in topics.DISCOVERY if coach.state(getattr(known, key)) == "hedged"
+        ),
         path=path,
     )
 
