@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ import pytest
 from callprep import messages
 from callprep.calendar import events, importer, meetings, sources
 from callprep.plans.planfile import load_plan
+from tests.conftest import EXAMPLES
 from tests.guards import finishes
 
 WILD = Path(__file__).resolve().parent / "data" / "calendars" / "wild"
@@ -430,3 +432,62 @@ def test_a_date_beside_a_time_of_day_is_midnight(cli, home: Path) -> None:
 def test_every_skip_reason_has_a_group_of_its_own(reason: str) -> None:
     assert importer._group(reason) in messages.IMPORT_SKIP_GROUPS
     assert importer._group(reason) != "other"
+
+
+# --- at 80 columns -----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_import_at_80_columns_breaks_no_word(home: Path, frozen_now: dt.datetime) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    from tests.terminal import spawn
+
+    profile(home)
+    sources_given = [
+        str(EXAMPLES / "calendar.ics"),
+        str(WILD / "05-not-people.ics"),
+        str(WILD / "10b-zone-interval-zero.ics"),
+        str(WILD / "09-one-uid-two-events.ics"),
+    ]
+    child = spawn(
+        ["import", *sources_given, "--days", "200"], home, dimensions=(60, 80), now=frozen_now
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    lines = child.before.replace("\r\n", "\n").splitlines()
+    # Nothing wider than the terminal: it would fold it anywhere, inside a word or an id.
+    assert max(len(line) for line in lines) <= 80, lines
+    assert "new  2026-12-02-northwind-foods-discovery  Wed 2 Dec 2026, 15:00 Europe/London" in lines
+    assert "     Northwind Foods" in lines
+    assert 'callprep import --account-for DOMAIN "Right Name"' in [line.strip() for line in lines]
+    skips = [line for line in lines if line.startswith("skipped: ")]
+    assert skips == ["skipped: unreadable: its time zone (Example Zone) is defined in a way that"]
+
+
+def test_plan_lines_fold_between_columns_only() -> None:
+    from callprep.calendar.importer import Outcome, Result
+    from callprep.render import calendar_import as view
+
+    start = dt.datetime(2026, 12, 2, 15, tzinfo=LONDON)
+    result = Result(
+        outcomes=[
+            Outcome("created", "2026-12-02-northwind-foods-discovery", start, "Europe/London",
+                    "Northwind Foods", "u1"),
+            Outcome("unchanged", "2026-12-02-acme-call", start, "Europe/London", "Acme", "u2"),
+            Outcome("created", "2026-12-02-very-long-account-name-call", start,
+                    "Europe/London", "Very Long Account Name " * 4, "u3"),
+        ]
+    )  # fmt: skip
+    wide = view.plan_lines(result)
+    assert len(wide) == 3  # piped: a line per plan, for scripts
+    folded = view.plan_lines(result, 80)
+    assert max(len(line) for line in folded) <= 80
+    assert folded[:3] == [
+        "new        2026-12-02-northwind-foods-discovery",
+        "           Wed 2 Dec 2026, 15:00 Europe/London  Northwind Foods",
+        "unchanged  2026-12-02-acme-call  Wed 2 Dec 2026, 15:00 Europe/London  Acme",
+    ]
+    words = " ".join(" ".join(folded[3:]).split())
+    assert words == " ".join(wide[2].split())

@@ -1120,8 +1120,7 @@ IMPORT_SKIP_GROUPS = {
 }
 IMPORT_UNREADABLE = "skipped: {reason}"
 IMPORT_NEW_ACCOUNTS = (
-    "Named from email domains: {pairs}. A wrong name? "
-    'callprep import --account-for DOMAIN "Right Name" corrects it for the whole domain.'
+    "Named from email domains: {pairs}. A wrong name? Correct it for the whole domain with:"
 )
 IMPORT_PREPARE = "Prepare a new one with `callprep edit ID`; `callprep list --upcoming` shows what is not prepared yet."
 IMPORT_ACCOUNTS_HEADER = (
@@ -1167,6 +1166,7 @@ RESCHEDULE_IMPORTED = (
 RESCHEDULED_OVER_CALENDAR = (
     "Imports keep this time until the meeting moves in your calendar; then they follow it."
 )
+IMPORT_NEW_ACCOUNTS_COMMAND = '  callprep import --account-for DOMAIN "Right Name"'
 IMPORT_DESCRIPTION_CUT = (
     "“{summary}”, {when}: its description was cut to the first {chars:,} characters "
     "(a plan holds at most 1 MB)"
