@@ -265,6 +265,16 @@ def test_a_rule_with_interval_zero_does_not_hang(name: str, start: str, why: str
     assert [s.reason for s in skipped] == [messages.CAL_SKIP_UNREADABLE.format(why=why)]
 
 
+def test_what_cannot_be_read_is_named_on_stderr(cli, home: Path) -> None:
+    profile(home)
+    result = cli("import", str(WILD / "10a-interval-zero.ics"), "--start", "2027-04-01")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "skipped “Weekly sync (INTERVAL=0)”: unreadable: its repeat rule (RRULE) cannot be read"
+        in result.stderr.splitlines()
+    )
+
+
 def test_new_from_ics_with_interval_zero_does_not_hang(cli, home: Path) -> None:
     profile(home)
     path = WILD / "10a-interval-zero.ics"
@@ -462,8 +472,10 @@ def test_import_at_80_columns_breaks_no_word(home: Path, frozen_now: dt.datetime
     assert "new  2026-12-02-northwind-foods-discovery  Wed 2 Dec 2026, 15:00 Europe/London" in lines
     assert "     Northwind Foods" in lines
     assert 'callprep import --account-for DOMAIN "Right Name"' in [line.strip() for line in lines]
-    skips = [line for line in lines if line.startswith("skipped: ")]
-    assert skips == ["skipped: unreadable: its time zone (Example Zone) is defined in a way that"]
+    skips = [line for line in lines if line.startswith("skipped ")]
+    assert skips == [
+        "skipped “Kickoff (the zone repeats with INTERVAL=0)”: unreadable: its time zone"
+    ]
 
 
 def test_plan_lines_fold_between_columns_only() -> None:

@@ -1166,6 +1166,7 @@ RESCHEDULE_IMPORTED = (
 RESCHEDULED_OVER_CALENDAR = (
     "Imports keep this time until the meeting moves in your calendar; then they follow it."
 )
+IMPORT_UNREADABLE_EVENT = "skipped “{name}”: {reason}"
 IMPORT_NEW_ACCOUNTS_COMMAND = '  callprep import --account-for DOMAIN "Right Name"'
 IMPORT_DESCRIPTION_CUT = (
     "“{summary}”, {when}: its description was cut to the first {chars:,} characters "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from callprep import messages
-from callprep.calendar.importer import Result, skipped_counts
+from callprep.calendar.importer import Result, Skip, skipped_counts
 from callprep.dates import describe_datetime
 from callprep.text import one_line, wrap
 
@@ -30,6 +30,15 @@ def plan_lines(result: Result, width: int | None = None) -> list[str]:
         else:
             lines += _folded(parts, width, " " * (widest + 2))
     return lines
+
+
+def _unreadable(skip: Skip) -> str:
+    """A line for what could not be read, naming the event (a file names itself)."""
+    name = one_line(skip.summary) or one_line(skip.uid)
+    if not name:
+        return messages.IMPORT_UNREADABLE.format(reason=one_line(skip.reason))
+    name = name if len(name) <= 60 else name[:59] + "…"
+    return messages.IMPORT_UNREADABLE_EVENT.format(name=name, reason=one_line(skip.reason))
 
 
 def _folded(parts: list[str], width: int, hang: str) -> list[str]:
@@ -82,11 +91,7 @@ def summary_lines(result: Result, start: dt.datetime, end: dt.datetime, zone: st
             f"{count} {messages.IMPORT_SKIP_GROUPS[group]}" for group, count in groups.most_common()
         )
         lines.append(messages.IMPORT_SKIPPED.format(reasons=reasons))
-    lines += [
-        messages.IMPORT_UNREADABLE.format(reason=one_line(skip.reason))
-        for skip in result.skipped
-        if skip.group == "unreadable"
-    ]
+    lines += [_unreadable(skip) for skip in result.skipped if skip.group == "unreadable"]
     if result.named:
         pairs = ", ".join(
             f"{one_line(domain)} → {one_line(account)}"
