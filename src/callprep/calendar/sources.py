@@ -670,8 +670,3 @@ def _raw_date(line: str) -> dt.date | None:
         return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
     except ValueError:
         return None
-
-
-def short_error(err: BaseException) -> str:
-    text = one_line(str(err)) or type(err).__name__
-    return text if len(text) <= 80 else text[:79] + "…"
