@@ -79,12 +79,47 @@ def hostile_rules() -> None:
     for rule in (
         "RRULE:FREQ=SECONDLY",
         "RRULE:FREQ=MINUTELY;INTERVAL=7",
+        "RRULE:FREQ=MINUTELY",
+        "RRULE:FREQ=WEEKLY;INTERVAL=0",
         "RRULE:FREQ=YEARLY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12;BYMONTHDAY=1,2,3,4,5,6,7,8,9,10;"
         "BYHOUR=1,2,3,4,5,6,7,8,9,10;BYMINUTE=1,2,3,4,5,6,7,8,9",
         "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
         "RRULE:FREQ=MONTHLY;BYDAY=6MO",
     ):
         _read(_calendar("DTSTART:20261104T150000Z", rule))
+
+
+def _zone(changes: int) -> bytes:
+    """A custom zone listing `changes` onsets on one RDATE line (one a day from 1601), and one
+    meeting in it: what the reader reads of the zone must not grow with it."""
+    first = dt.date(1601, 1, 1)
+    values = ",".join(f"{first + dt.timedelta(days=n):%Y%m%d}T030000" for n in range(changes))
+    zone = [
+        "BEGIN:VTIMEZONE", "TZID:Example Standard Time", "BEGIN:STANDARD",
+        "DTSTART:16010101T030000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0100",
+        f"RDATE:{values}", "END:STANDARD", "END:VTIMEZONE",
+    ]  # fmt: skip
+    data = _calendar("DTSTART;TZID=Example Standard Time:20261104T100000")
+    return data.replace(
+        b"BEGIN:VEVENT", "".join(f"{x}\r\n" for x in zone).encode() + b"BEGIN:VEVENT"
+    )
+
+
+ZONE_LONG = _zone(200_000)
+ZONE_SHORT = _zone(1)
+
+
+def zone_of_200000_changes() -> None:
+    _read(ZONE_LONG)
+
+
+def zone_of_one_change() -> None:
+    _read(ZONE_SHORT)
+
+
+def big_description() -> None:
+    text = ("Agenda notes from the customer thread, pasted in whole. " * 36_000)[:2_000_000]
+    _read(_calendar("DTSTART:20261104T150000Z", f"DESCRIPTION:{text}"))
 
 
 def big_export() -> bytes:
@@ -130,7 +165,10 @@ CASES: dict[str, tuple[Callable[[], None], float]] = {
     "judge 1,000 objectives": (judge_a_thousand, 0.5),
     "refuse 3 huge date answers": (huge_dates, 0.5),
     "read 6 long odd date answers": (long_odd_dates, 2.0),
-    "skip 5 hostile repeat rules": (hostile_rules, 5.0),  # a second each
+    "skip 7 hostile repeat rules": (hostile_rules, 7.0),  # a second each
+    "read a zone of one change": (zone_of_one_change, 0.5),
+    "read a zone of 200,000 changes": (zone_of_200000_changes, 2.0),
+    "read a 2 MB description": (big_description, 2.0),
     "read an event nested 50,000 deep": (deep_nesting, 10.0),
     "parse the 1,000-event export (icalendar)": (parse_the_big_export, float("inf")),
     "read the 1,000-event export": (read_the_big_export, 2.0),

@@ -151,6 +151,15 @@ def _stamp(when: dt.datetime) -> str:
     return when.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _domains(rng: random.Random) -> list[str]:
+    return [f"{w}-{rng.choice(('foods', 'freight', 'logistics', 'labs'))}.example" for w in _WORDS]
+
+
+def export_domains(seed: int = 2026) -> list[str]:
+    """The customer domains `big_export(count, seed)` invites people from (any count)."""
+    return _domains(random.Random(seed))
+
+
 def big_export(count: int = 1000, seed: int = 2026) -> bytes:
     """A Google Calendar export of `count` events (the same bytes for the same arguments).
 
@@ -160,9 +169,7 @@ def big_export(count: int = 1000, seed: int = 2026) -> bytes:
     cancelled, one in twenty is all-day; times in UTC and in three TZIDs.
     """
     rng = random.Random(seed)
-    domains = [
-        f"{w}-{rng.choice(('foods', 'freight', 'logistics', 'labs'))}.example" for w in _WORDS
-    ]
+    domains = _domains(rng)
     lines = [
         "BEGIN:VCALENDAR",
         "PRODID:-//Google Inc//Google Calendar 70.9054//EN",

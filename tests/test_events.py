@@ -509,7 +509,9 @@ def test_two_events_without_uid_stay_two() -> None:
         (("DTSTART:20261104T150000Z", "DTEND:20261104T150000Z"), 0),  # said so explicitly
         (("DTSTART;VALUE=DATE:20261104", "DURATION:P2D"), 2 * 1440),
         (("DTSTART;VALUE=DATE:20261104",), 1440),
-        (("DTSTART;VALUE=DATE:20261104", "DURATION:PT4H"), 1440),  # a date event lasts days
+        # A date beside a time of day is midnight, as recurring-ical-events reads it.
+        (("DTSTART;VALUE=DATE:20261104", "DURATION:PT4H"), 4 * 60),
+        (("DTSTART:20261104T150000Z", "DTEND;VALUE=DATE:20261105"), 9 * 60),
         (("DTSTART:20261104T150000Z", "DTEND:20261106T150000Z"), 2 * 1440),
     ],
 )
@@ -532,7 +534,6 @@ def test_a_timed_event_over_a_day_long_is_no_call() -> None:
             messages.CAL_WHY_TOO_LONG.format(days=366),
         ),
         (("DTSTART:20261104T150000Z", "DURATION:soon"), messages.CAL_WHY_BAD_DURATION),
-        (("DTSTART:20261104T150000Z", "DTEND;VALUE=DATE:20261105"), messages.CAL_WHY_MIXED),
         (("DTSTART:2026110",), messages.CAL_WHY_BAD_DATE.format(what="start")),
         (("SUMMARY:No start",), messages.CAL_WHY_NO_START),
         (("DTSTART:20261104T150000Z", "DTSTART:20261105T150000Z"), messages.CAL_WHY_TWO_STARTS),
@@ -591,28 +592,59 @@ def test_a_window_at_the_ends_of_the_calendar_does_not_crash() -> None:
 
 
 @pytest.mark.parametrize(
-    "rule",
+    ("rule", "reason"),
     [
-        "DTSTART:20261104T150000Z\r\nRRULE:FREQ=SECONDLY",
-        "DTSTART:20000101T150000Z\r\nRRULE:FREQ=MINUTELY;INTERVAL=7",
-        "DTSTART:18000101T150000Z\r\nRRULE:FREQ=DAILY",
-        "DTSTART:20260101T150000Z\r\nRRULE:FREQ=YEARLY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12;"
-        "BYMONTHDAY=1,2,3,4,5,6,7,8,9,10;BYHOUR=1,2,3,4,5,6,7,8,9,10;BYMINUTE=1,2,3,4,5,6,7,8,9",
+        (
+            "DTSTART:18000101T150000Z\r\nRRULE:FREQ=DAILY",
+            messages.CAL_SKIP_UNREADABLE.format(why=messages.CAL_WHY_TOO_OFTEN),
+        ),
+        (
+            "DTSTART:16010101T150000Z\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU",
+            messages.CAL_SKIP_UNREADABLE.format(why=messages.CAL_WHY_TOO_OFTEN),
+        ),
+        # More than once a day is no sales call, however long it has run.
+        ("DTSTART:20261104T150000Z\r\nRRULE:FREQ=SECONDLY", messages.CAL_SKIP_SUB_DAILY),
+        (
+            "DTSTART:20000101T150000Z\r\nRRULE:FREQ=MINUTELY;INTERVAL=7",
+            messages.CAL_SKIP_SUB_DAILY,
+        ),
+        (
+            "DTSTART:20260101T150000Z\r\nRRULE:FREQ=YEARLY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12;"
+            "BYMONTHDAY=1,2,3,4,5,6,7,8,9,10;BYHOUR=1,2,3,4,5,6,7,8,9,10;BYMINUTE=1,2,3,4,5,6,7,8,9",
+            messages.CAL_SKIP_SUB_DAILY,
+        ),
     ],
 )
-def test_rules_that_repeat_too_often_are_skipped_quickly(rule: str) -> None:
+def test_rules_that_repeat_too_often_are_skipped_quickly(rule: str, reason: str) -> None:
     data = calendar(*vevent(*rule.split("\r\n"), "SUMMARY:Hostile"))
     found, skipped = finishes(lambda: read_bytes(data))  # type: ignore[misc]
     assert found == []
-    why = messages.CAL_WHY_TOO_OFTEN
-    assert [s.reason for s in skipped] == [messages.CAL_SKIP_UNREADABLE.format(why=why)]
+    assert [s.reason for s in skipped] == [reason]
+
+
+@pytest.mark.parametrize(
+    ("rule", "skipped"),
+    [
+        ("FREQ=HOURLY;INTERVAL=8;COUNT=4", True),
+        ("FREQ=MINUTELY;COUNT=3", True),
+        ("FREQ=DAILY;BYHOUR=9,15", True),
+        ("FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0,30", True),
+        ("FREQ=HOURLY;INTERVAL=24;COUNT=3", False),  # daily, said another way
+        ("FREQ=HOURLY;BYHOUR=9;COUNT=3", False),  # once a day, at nine
+        ("FREQ=DAILY;BYHOUR=9;BYMINUTE=0;COUNT=3", False),
+    ],
+)
+def test_a_series_more_than_once_a_day_is_no_sales_call(rule: str, skipped: bool) -> None:
+    found, skips = read_bytes(calendar(*vevent("DTSTART:20261020T090000Z", f"RRULE:{rule}")))
+    assert [s.reason for s in skips] == ([messages.CAL_SKIP_SUB_DAILY] if skipped else [])
+    assert len(found) == (0 if skipped else 3)
 
 
 @pytest.mark.parametrize(
     "rule",
     [
         "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
-        "RRULE:FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30",
+        "RRULE:FREQ=HOURLY;INTERVAL=24;BYMONTH=2;BYMONTHDAY=30",
         "RRULE:FREQ=MONTHLY;BYDAY=6MO",
         "RRULE:FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31;COUNT=3",
         "RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=MO",  # every 7 days from a Tuesday: never Monday
@@ -638,7 +670,7 @@ def test_rules_that_never_match_leave_the_first_instance_quickly(rule: str) -> N
         ("RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", 19),
         ("RRULE:FREQ=DAILY;INTERVAL=2;COUNT=5", 5),
         ("RRULE:FREQ=WEEKLY;UNTIL=20261101T000000Z", 2),
-        ("RRULE:FREQ=HOURLY;INTERVAL=8;COUNT=4", 4),
+        ("RRULE:FREQ=HOURLY;INTERVAL=48;COUNT=4", 4),
     ],
 )
 def test_ordinary_rules_expand(rule: str, count: int) -> None:

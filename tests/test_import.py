@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from callprep import messages
 from callprep.calendar import meetings
 from callprep.calendar.events import Person
 from callprep.plans.planfile import load_plan
@@ -263,6 +264,49 @@ def test_a_moved_meeting_moves_the_plan_and_keeps_the_sellers_answers(
     ]
 
 
+@pytest.mark.now("2026-10-19T09:00+01:00")
+def test_the_calendar_owns_an_imported_meetings_time(cli, home: Path, tmp_path: Path) -> None:
+    profile(home)
+    do_import(cli, GOOGLE)
+    plan_id = "2026-10-21-northwind-foods-discovery"
+    before = texts(home)
+    refused = cli("reschedule", plan_id, "2026-10-21 16:30")
+    assert refused.exit_code == 1
+    assert refused.stderr == f"callprep: {messages.RESCHEDULE_IMPORTED.format(id=plan_id)}\n"
+    assert texts(home) == before  # said at once, nothing moved
+
+    moved = cli("reschedule", plan_id, "2026-10-21 16:30", "--force")
+    assert moved.exit_code == 0, moved.stderr
+    assert messages.RESCHEDULED_OVER_CALENDAR in " ".join(moved.stderr.split())
+    plan = load_plan(home / "plans" / f"{plan_id}.toml")
+    assert plan.starts_at == dt.datetime(2026, 10, 21, 15, 30, tzinfo=dt.UTC)
+    assert plan.calendar.starts_at == dt.datetime(2026, 10, 21, 14, 0, tzinfo=dt.UTC)
+
+    # The calendar has not moved it: the seller's time stands, import after import.
+    again = do_import(cli, GOOGLE)
+    assert plan_id in again["unchanged"]
+    assert load_plan(home / "plans" / f"{plan_id}.toml").starts_at == plan.starts_at
+
+    # The calendar moves it: the calendar's time again, and the next move is the calendar's.
+    found = do_import(cli, moved_copy(tmp_path))
+    new_id = "2026-10-22-northwind-foods-discovery"
+    assert found["updated"] == [new_id]
+    plan = load_plan(home / "plans" / f"{new_id}.toml")
+    assert plan.starts_at == dt.datetime(2026, 10, 22, 9, 0, tzinfo=dt.UTC)
+    assert plan.calendar.starts_at is None
+    assert cli("reschedule", new_id, "2026-10-22 11:00").exit_code == 1
+
+
+def test_a_plan_made_by_hand_moves_without_a_word_about_calendars(cli, home: Path) -> None:
+    profile(home)
+    made = cli("new", "--no-input", "--account", "Acme", "--when", "2026-12-03 10:00")
+    assert made.exit_code == 0, made.stderr
+    plan_id = made.stdout.strip().splitlines()[-1]
+    moved = cli("reschedule", plan_id, "2026-12-03 11:00")
+    assert moved.exit_code == 0, moved.stderr
+    assert messages.RESCHEDULED_OVER_CALENDAR not in " ".join(moved.stderr.split())
+
+
 def test_an_older_copy_of_a_meeting_changes_nothing(cli, home: Path, tmp_path: Path) -> None:
     profile(home)
     do_import(cli, moved_copy(tmp_path, sequence=2))
@@ -422,6 +466,68 @@ def test_the_account_of_an_earlier_plan_with_the_same_address_wins(cli, home: Pa
     # What earlier calls taught is carried forward, as `new` does.
     assert plan.opportunity == "Route planning"
     assert plan.discovery.why_looking == "Fuel costs up 18%"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_what_earlier_calls_taught_is_what_new_would_carry(
+    cli, home: Path, tmp_path: Path, seed: int
+) -> None:
+    """The import reads a deal's discovery from the few plans that hold its latest answers
+    (the index says which): the same as `carry` walking every earlier call in full."""
+    import random
+
+    from callprep.deal import carry
+    from callprep.plans.model import DISCOVERY_KEYS, Plan
+    from callprep.plans.store import Store
+
+    rng = random.Random(seed)
+    answers = ("", "", "Fuel costs up 18%", "not sure, maybe the CFO", "TBD", "Q3 board")
+    folder = home / "plans"
+    folder.mkdir(parents=True)
+    for n in range(rng.randint(5, 40)):
+        when = dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC) + dt.timedelta(days=rng.randint(0, 200))
+        deal = rng.choice(["Route planning", "route  PLANNING", "Depot", ""])
+        lines = [
+            'account = "Northwind"',
+            f'opportunity = "{deal}"',
+            f"starts_at = {when.isoformat()}",
+            "[discovery]",
+        ]
+        for key in DISCOVERY_KEYS:
+            value = rng.choice(answers)
+            if key == "deadline" and value:
+                value = "2027-03-31" if rng.random() < 0.5 else value
+            if value:
+                lines.append(
+                    f'{key} = "{value}"'
+                    if key != "deadline" or "-" not in value
+                    else f"{key} = {value}"
+                )
+        if rng.random() < 0.3:
+            lines += [
+                "[debrief]",
+                'outcome = "none"',
+                "[debrief.learned]",
+                'urgency = "Board in March"',
+            ]
+        lines += [
+            "[[attendees]]",
+            'name = "Dana"',
+            'email = "dana.whitfield@northwind-foods.example"',
+        ]
+        (folder / f"p{n:02d}.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    profile(home)
+    stored = carry.account_plans(Store(home), "Northwind")
+    found = do_import(cli, GOOGLE)
+    made = load_plan(home / "plans" / f"{found['created'][0]}.toml")
+    assert made.starts_at is not None
+    expected: dict = {"account": "Northwind", "starts_at": made.starts_at}
+    carry.same_spelling(expected, stored)
+    expected["opportunity"] = carry.latest_opportunity(stored, "Northwind")
+    deal = Plan(account="Northwind", opportunity=expected["opportunity"], starts_at=made.starts_at)
+    known = carry.known_discovery(carry.history(stored, deal))
+    assert made.opportunity == expected["opportunity"]
+    assert {k: v for k, v in made.discovery.model_dump().items() if v not in ("", None)} == known
 
 
 def test_the_account_of_an_earlier_plan_with_the_same_domain(cli, home: Path) -> None:

@@ -141,6 +141,8 @@ def filled(model: type[BaseModel], path: str = "") -> dict[str, Any]:
             data[name] = VALUES[here]
         elif set(options or (annotation,)) <= NUMBERS:  # a figure: no marker can show it
             data[name] = 1
+        elif set(options or (annotation,)) <= {dt.datetime}:  # a time: no marker either
+            data[name] = HELD
         elif typing.get_origin(annotation) is dict:
             data[name] = {key: marker(f"{here}.{key}") for key in _DICT_KEYS.get(here, ("x",))}
         elif typing.get_origin(annotation) is list:

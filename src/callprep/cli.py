@@ -438,11 +438,19 @@ def reschedule(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Move a meeting imported from your calendar anyway: imports keep this time "
+            "until the calendar moves the meeting.",
+        ),
+    ] = False,
 ) -> None:
     """Move a call to a new time. Its id follows the new date; the old id still finds it."""
     from callprep.commands import reschedule as command
 
-    command.run(home(), plan, when, minutes)
+    command.run(home(), plan, when, minutes, force)
 
 
 @app.command()

@@ -1379,14 +1379,13 @@ CAL_WHY_TTY = "nothing piped in"
 CAL_WHY_ENCODING = "its text encoding is broken"
 CAL_WHY_EMPTY = "it is empty"
 CAL_WHY_BINARY = "it holds binary data, not text"
-CAL_WHY_SYNTAX = "its text is not iCalendar ({detail})"
+CAL_WHY_SYNTAX = "its text is not iCalendar (line {line})"
 CAL_WHY_CUT_OFF = "it is cut off (no END:VCALENDAR)"
 CAL_WHY_NO_CALENDAR = "no BEGIN:VCALENDAR in it"
 CAL_WHY_NO_START = "no start time"
 CAL_WHY_TWO_STARTS = "more than one start time"
 CAL_WHY_BAD_DATE = "its {what} is not a date"
 CAL_WHY_OUT_OF_RANGE = "a date outside the calendar (the year 1 or 9999)"
-CAL_WHY_MIXED = "its start is a date and its end a time of day, or the other way round"
 CAL_WHY_BAD_DURATION = "its DURATION is not a duration"
 CAL_WHY_ENDS_BEFORE = "it ends before it starts"
 CAL_WHY_TOO_LONG = "it lasts more than {days} days"
@@ -1442,11 +1441,15 @@ IMPORT_SKIP_GROUPS = {
     "too_long": "longer than a day",
     "cancelled": "cancelled",
     "unreadable": "unreadable",
+    "too_often": "more than once a day",
+    "same_uid": "UID used twice",
+    "too_big": "too big",
+    "plan_unreadable": "plan unreadable",
+    "other": "other",
 }
 IMPORT_UNREADABLE = "skipped: {reason}"
 IMPORT_NEW_ACCOUNTS = (
-    "Named from email domains: {pairs}. A wrong name? "
-    'callprep import --account-for DOMAIN "Right Name" corrects it for the whole domain.'
+    "Named from email domains: {pairs}. A wrong name? Correct it for the whole domain with:"
 )
 IMPORT_PREPARE = "Prepare a new one with `callprep edit ID`; `callprep list --upcoming` shows what is not prepared yet."
 IMPORT_ACCOUNTS_HEADER = (
@@ -1469,6 +1472,35 @@ IMPORT_ACCOUNT_KEPT = (
     "(change one with `callprep edit ID`)"
 )
 IMPORT_ACCOUNT_DRY = "Would set {key} to {account}; nothing was written (--dry-run)."
+
+# Calendars as the wild writes them, and the time of an imported meeting.
+CAL_WHY_BAD_PROPERTY = "its {name} line is garbled"
+CAL_WHY_BAD_EVENT = "its text does not read as a calendar event"
+CAL_WHY_BAD_SERIES = "its repeats cannot be worked out"
+CAL_WHY_BAD_ZONE = "its time zone ({tzid}) is defined in a way that cannot be read"
+CAL_SKIP_SUB_DAILY = "repeats more than once a day: not a sales call"
+CAL_SKIP_SAME_UID = "another event in the file has the same UID"
+IMPORT_SKIP_NOT_PEOPLE = (
+    "internal: nobody from outside {domains} but rooms, lists or shared calendars"
+)
+IMPORT_SKIP_TOO_BIG = "too big for a plan (over {mb} MB), even with its description cut"
+IMPORT_SKIP_PLAN_UNREADABLE = (
+    "its plan {id} cannot be read (`callprep list` says why), so it is not made again"
+)
+RESCHEDULE_IMPORTED = (
+    "{id} comes from your calendar, which keeps its time (the next import would put it back): "
+    "move the meeting in your calendar, or add --force to keep your time until the calendar "
+    "moves it"
+)
+RESCHEDULED_OVER_CALENDAR = (
+    "Imports keep this time until the meeting moves in your calendar; then they follow it."
+)
+IMPORT_UNREADABLE_EVENT = "skipped “{name}”: {reason}"
+IMPORT_NEW_ACCOUNTS_COMMAND = '  callprep import --account-for DOMAIN "Right Name"'
+IMPORT_DESCRIPTION_CUT = (
+    "“{summary}”, {when}: its description was cut to the first {chars:,} characters "
+    "(a plan holds at most 1 MB)"
+)
 
 
 # --- team store (git) ----------------------------------------------------------------------

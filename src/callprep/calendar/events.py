@@ -23,7 +23,6 @@ from callprep.calendar.sources import (
     file_bytes,
     parse,
     raw_texts,
-    short_error,
     skip_text,
     stdin_bytes,
 )
@@ -77,6 +76,8 @@ class Event:
     attendees: tuple[Person, ...]
     cancelled: bool  # STATUS:CANCELLED on the event, or METHOD:CANCEL on its calendar
     source: str  # the file's path, or "-" for stdin
+    # Invited but no person: rooms, resources, distribution lists, shared calendars.
+    not_people: tuple[Person, ...] = ()
     # The occurrence's content lines as the calendar gave them (see `raw_event`), for the
     # invite that updates it; `raw_cut` when its description had to go to keep it small.
     raw: str = field(default="", compare=False)
@@ -137,12 +138,13 @@ def _read_files(
                 raise CallprepError(
                     messages.CAL_TOO_MUCH.format(mb=MAX_TOTAL_BYTES // (1024 * 1024))
                 )
-            calendars = parse(data, window)
+            calendars, broken = parse(data, window)
         except Unreadable as problem:
             if named and (problem.fatal or only):
                 raise CallprepError(problem.message(path)) from None
             skipped.append(Skipped("", "", skip_text(problem.why, path), path))
             continue
+        skipped += [Skipped(b.uid, b.summary, _reason(b.why), path) for b in broken]
         for calendar in calendars:
             for item in _events_of(calendar, path, window):
                 if isinstance(item, Skipped):
@@ -150,6 +152,12 @@ def _read_files(
                     continue
                 key = (item.uid, item.recurrence_id)
                 kept = found.get(key)
+                if kept is not None and kept.source == item.source and kept.start != item.start:
+                    # One file, one occurrence named twice at two times: the first stands.
+                    skipped.append(
+                        Skipped(item.uid, item.summary, messages.CAL_SKIP_SAME_UID, path)
+                    )
+                    continue
                 if kept is None or (item.sequence, item.cancelled) > (
                     kept.sequence,
                     kept.cancelled,
@@ -203,6 +211,7 @@ def _events_of(calendar: Calendar, path: str, window: Window) -> Iterator[Event 
             value = event.get(name)
             if isinstance(value, list):
                 event[name] = value[0]
+        _drop_empty_rules(event)
         if "UID" not in event or not _text(event.get("UID")).strip():
             event["UID"] = _made_uid(event)
         if "SEQUENCE" in event:
@@ -222,14 +231,19 @@ def _events_of(calendar: Calendar, path: str, window: Window) -> Iterator[Event 
         groups.setdefault(_text(event.get("UID")).strip(), []).append(event)
     query_start, query_end = window.query()
     for uid, members in groups.items():
+        members, others = _one_master(members)
+        for other in others:
+            if _near(other, context):
+                yield Skipped(uid, _summary([other]), messages.CAL_SKIP_SAME_UID, path)
         try:
             problem, recurring, known_start = prepare(members, context)
-        except Exception as err:  # malformed input comes in more shapes than checks
-            yield Skipped(uid, _summary(members), _reason(short_error(err)), path)
+        except Exception:  # malformed input comes in more shapes than checks
+            yield Skipped(uid, _summary(members), _reason(messages.CAL_WHY_BAD_EVENT), path)
             continue
         if problem:
             if recurring or known_start is None or window.contains(known_start):
-                yield Skipped(uid, _summary(members), _reason(problem), path)
+                reason = problem if problem in _WHOLE_REASONS else _reason(problem)
+                yield Skipped(uid, _summary(members), reason, path)
             continue
         if recurring or len(members) > 1:
             try:
@@ -237,18 +251,99 @@ def _events_of(calendar: Calendar, path: str, window: Window) -> Iterator[Event 
                     query_start, query_end
                 )
             except Exception as err:  # the library's view of a series we could not vet
-                yield Skipped(uid, _summary(members), _reason(short_error(err)), path)
+                yield Skipped(uid, _summary(members), _reason(_series_problem(err)), path)
                 continue
         else:
             occurrences = members  # a one-off is its own occurrence: no expansion needed
+        shifts = _shifts(members, context)
         for occurrence in occurrences:
             try:
-                found = _event(occurrence, uid, recurring, context, raws)
-            except Exception as err:  # one bad occurrence must not end the import
-                yield Skipped(uid, _summary([occurrence]), _reason(short_error(err)), path)
+                found = _event(occurrence, uid, recurring, context, shifts, raws)
+            except Exception:  # one bad occurrence must not end the import
+                why = messages.CAL_WHY_BAD_EVENT
+                yield Skipped(uid, _summary([occurrence]), _reason(why), path)
                 continue
             if found is not None:
                 yield found
+
+
+# Problems that are a skip reason of their own, not why an event cannot be read.
+_WHOLE_REASONS = frozenset({messages.CAL_SKIP_SUB_DAILY})
+
+
+def _drop_empty_rules(event: Component) -> None:
+    """An `RRULE:` with nothing in it repeats nothing: the event is a one-off, as
+    recurring-ical-events reads it (a rule without FREQ but with other parts stays, refused)."""
+    rules = as_list(event.get("RRULE"))
+    kept = [rule for rule in rules if not _empty(rule)]
+    if len(kept) < len(rules):
+        del event["RRULE"]
+        if kept:
+            event["RRULE"] = kept[0] if len(kept) == 1 else kept
+
+
+def _empty(rule: Any) -> bool:
+    try:
+        return isinstance(rule, dict) and not rule
+    except Exception:  # a property that did not parse: not empty, refused later
+        return False
+
+
+def _one_master(members: list[Component]) -> tuple[list[Component], list[Component]]:
+    """The UID's components with one series (or one-off) at most, and the other ones.
+
+    Two events without RECURRENCE-ID under one UID: the highest SEQUENCE stays (an older
+    copy of the event is left out, as between files), the first on a tie. Two with the same
+    SEQUENCE are two meetings a tool gave one name: the others are said to be skipped.
+    """
+    masters = [m for m in members if "RECURRENCE-ID" not in m]
+    if len(masters) < 2:
+        return members, []
+    keep = max(masters, key=lambda m: _sequence(m.get("SEQUENCE")))  # max keeps the first
+    others = [m for m in masters if m is not keep]
+    kept = [m for m in members if all(m is not o for o in others)]
+    sequence = _sequence(keep.get("SEQUENCE"))
+    return kept, [o for o in others if _sequence(o.get("SEQUENCE")) == sequence]
+
+
+def _near(event: Component, context: Context) -> bool:
+    """Whether an event may start in the window: recurring, undated, or starting in it."""
+    if any(name in event for name in ("RRULE", "RDATE")):
+        return True
+    try:
+        start = as_datetime(event["DTSTART"].dt, context.zone)
+    except Exception:  # no readable start: it may be anywhere
+        return True
+    return context.window.contains(start)
+
+
+def _series_problem(err: Exception) -> str:
+    """What recurring-ical-events found wrong, in the seller's words (never its own)."""
+    from recurring_ical_events.errors import BadRuleStringFormat  # deferred: as the library
+
+    if isinstance(err, BadRuleStringFormat):
+        return messages.CAL_WHY_BAD_RULE
+    if isinstance(err, OverflowError):
+        return messages.CAL_WHY_OUT_OF_RANGE
+    return messages.CAL_WHY_BAD_SERIES
+
+
+def _shifts(members: list[Component], context: Context) -> dict[str, dt.timedelta]:
+    """How far each RANGE=THISANDFUTURE override moved its series, by its RECURRENCE-ID.
+
+    recurring-ical-events gives every later occurrence that override's RECURRENCE-ID; each
+    is named by its own original start instead (its start moved back), or they would all be
+    one occurrence.
+    """
+    found: dict[str, dt.timedelta] = {}
+    for member in members:
+        rid = member.get("RECURRENCE-ID")
+        if rid is None or str(rid.params.get("RANGE", "")).upper() != "THISANDFUTURE":
+            continue
+        begin = member["DTSTART"].dt
+        if isinstance(rid.dt, dt.datetime) and isinstance(begin, dt.datetime):
+            found[_recurrence_id(rid.dt, context)] = begin - rid.dt
+    return found
 
 
 _SINGLE = ("UID", "SEQUENCE", "STATUS", "SUMMARY", "DESCRIPTION", "LOCATION", "ORGANIZER")
@@ -281,8 +376,8 @@ def _x_wr_standard(
             kept.extend(convert([event]))
         except OverflowError:
             broken.append((event, messages.CAL_WHY_OUT_OF_RANGE))
-        except Exception as err:
-            broken.append((event, short_error(err)))
+        except Exception:  # x-wr-timezone's view of an event: it cannot be placed
+            broken.append((event, messages.CAL_WHY_BAD_EVENT))
     return kept, broken
 
 
@@ -328,7 +423,12 @@ def _made_uid(event: Component) -> str:
 
 
 def _event(
-    occurrence: Component, uid: str, recurring: bool, context: Context, raws: Sequence[str] = ()
+    occurrence: Component,
+    uid: str,
+    recurring: bool,
+    context: Context,
+    shifts: dict[str, dt.timedelta],
+    raws: Sequence[str] = (),
 ) -> Event | None:
     begin = occurrence["DTSTART"].dt
     all_day = not isinstance(begin, dt.datetime)
@@ -343,7 +443,11 @@ def _event(
     recurrence_id = ""
     if recurring and "RECURRENCE-ID" in occurrence:
         recurrence_id = _recurrence_id(occurrence["RECURRENCE-ID"].dt, context)
+        shift = shifts.get(recurrence_id)
+        if shift is not None and isinstance(begin, dt.datetime):
+            recurrence_id = _recurrence_id(begin - shift, context)
     organizer = _person(occurrence.get("ORGANIZER"))
+    attendees, not_people = _attendees(occurrence.get("ATTENDEE"))
     try:
         raw, raw_cut = raw_event(occurrence, recurring, raws)
     except Exception:  # the text is for a later invite: never a reason to lose the event
@@ -360,9 +464,10 @@ def _event(
         minutes=minutes,
         all_day=all_day,
         organizer=organizer,
-        attendees=_attendees(occurrence.get("ATTENDEE")),
+        attendees=attendees,
         cancelled=context.cancel or _text(occurrence.get("STATUS")).strip().upper() == "CANCELLED",
         source=context.path,
+        not_people=not_people,
         raw=raw,
         raw_cut=raw_cut,
     )
@@ -483,20 +588,25 @@ def same_event(a: str, b: str) -> bool:
 
 # --- people ------------------------------------------------------------------------------
 
-_NOT_PEOPLE = frozenset({"ROOM", "RESOURCE"})
+_NOT_PEOPLE = frozenset({"ROOM", "RESOURCE", "GROUP"})
+# Google's addresses of calendars, not of people: shared calendars (…@group.calendar.google.com,
+# …@group.v.calendar.google.com), rooms (…@resource.calendar.google.com), imported ones.
+_CALENDAR_DOMAIN = "calendar.google.com"
 _ADDRESS = re.compile(r"^[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+$")
 
 
 def _person(value: Any) -> Person | None:
+    person = _invited(value)
+    return person if person is not None and _is_person(value, person) else None
+
+
+def _invited(value: Any) -> Person | None:
+    """Whoever (or whatever) an ORGANIZER or ATTENDEE names; None when nothing."""
     value = first_value(value)
     if value is None:
         return None
     params = getattr(value, "params", {}) or {}
-    if str(params.get("CUTYPE", "")).upper() in _NOT_PEOPLE:
-        return None
     email = _email(str(value)) or _email("mailto:" + str(params.get("EMAIL", "")))
-    if email.endswith("@resource.calendar.google.com"):
-        return None
     name = one_line(_param(params, "CN"))
     if len(name) >= 2 and name[0] == name[-1] and name[0] in "'\"":
         name = name[1:-1].strip()  # Outlook's CN='dana@example.com'
@@ -511,6 +621,15 @@ def _person(value: Any) -> Person | None:
         role=one_line(_param(params, "ROLE")).upper(),
         partstat=one_line(_param(params, "PARTSTAT")).upper(),
     )
+
+
+def _is_person(value: Any, person: Person) -> bool:
+    """Not a room, a resource, a distribution list or a shared calendar."""
+    params = getattr(first_value(value), "params", {}) or {}
+    if str(params.get("CUTYPE", "")).upper() in _NOT_PEOPLE:
+        return False
+    domain = person.email.rpartition("@")[2]
+    return not (domain == _CALENDAR_DOMAIN or domain.endswith("." + _CALENDAR_DOMAIN))
 
 
 def _param(params: Any, name: str) -> str:
@@ -528,19 +647,21 @@ def _email(address: str) -> str:
     return address if _ADDRESS.match(address) else ""
 
 
-def _attendees(values: Any) -> tuple[Person, ...]:
+def _attendees(values: Any) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
+    """The people invited, and what was invited that is no person (rooms, lists...)."""
     people: list[Person] = []
+    others: list[Person] = []
     seen: set[str] = set()
     for value in as_list(values):
-        person = _person(value)
+        person = _invited(value)
         if person is None:
             continue
         key = person.email or "name:" + person.name.lower()
         if key in seen:
             continue
         seen.add(key)
-        people.append(person)
-    return tuple(people)
+        (people if _is_person(value, person) else others).append(person)
+    return tuple(people), tuple(others)
 
 
 # --- descriptions ------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """`callprep import` as a whole: read the calendars, decide each meeting, write the plans.
 
 The rules for one meeting live in `callprep.calendar.meetings`; this module brings the store into it.
-The store is looked at once (its index: which plan has which event, and which accounts earlier
-plans had for which addresses); plans are read only where an event names them, and an
-account's earlier plans (to carry what is known forward) once per account. New plans are
+The store is looked at once (its index: which plan has which event, which accounts earlier
+plans had for which addresses, and what each knows of its deal); plans are read only where
+an event names them, and where a deal's latest answer to a discovery topic is (to carry what
+is known forward), each once per import, whatever the size of the store. New plans are
 written together (`Store.add_all`); a plan that changes is changed under its lock against the
 file as it is then, and one whose call moved to another day follows it to a new id
 (`Store.reschedule`, the old id kept as an alias).
@@ -11,6 +12,7 @@ file as it is then, and one whose call moved to another day follows it to a new 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -20,26 +22,38 @@ from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from callprep import messages
-from callprep.calendar import events, meetings
+from callprep.calendar import events, meetings, sources
 from callprep.catalog import index
 from callprep.catalog.index import PlanSummary
+from callprep.dates import call_time_text
 from callprep.deal import carry
 from callprep.errors import CallprepError
-from callprep.plans.model import Plan
-from callprep.plans.planfile import load_plan, validate
+from callprep.files import MAX_PLAN_BYTES, read_bounded
+from callprep.plans.model import DISCOVERY_KEYS, Plan
+from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text, validate
 from callprep.plans.profile import Profile
 from callprep.plans.store import Store
-from callprep.text import account_key, email_domain
+from callprep.text import account_key, email_domain, one_line
 
 MAX_DAYS = 366 * 2
 DEFAULT_DAYS = 14
 
-# The reasons `events` and `meetings` give, grouped for the one-line summary.
+# The reasons `events` and `meetings` give, grouped for the one-line summary: whole
+# reasons, then the start of those that name something (a number of hours, our domains).
 _GROUPS = {
     messages.CAL_SKIP_ALL_DAY: "all_day",
     messages.CAL_SKIP_NO_ATTENDEES: "no_attendees",
     messages.IMPORT_SKIP_CANCELLED: "cancelled",
+    messages.CAL_SKIP_SUB_DAILY: "too_often",
+    messages.CAL_SKIP_SAME_UID: "same_uid",
 }
+_GROUP_PREFIXES = (
+    (messages.CAL_SKIP_UNREADABLE.partition("{")[0], "unreadable"),
+    (messages.IMPORT_SKIP_INTERNAL.partition("{")[0], "internal"),
+    (messages.CAL_SKIP_TOO_LONG.partition("{")[0], "too_long"),
+    (messages.IMPORT_SKIP_TOO_BIG.partition("{")[0], "too_big"),
+    (messages.IMPORT_SKIP_PLAN_UNREADABLE.partition("{")[0], "plan_unreadable"),
+)
 
 
 @dataclass(frozen=True)
@@ -135,9 +149,7 @@ def _import(
 ) -> Result:
     found, unreadable = events.read(sources, start=start, end=end, default_zone=zone, stdin=stdin)
     result = Result(dry_run=dry_run)
-    result.skipped += [
-        Skip(s.uid, s.summary, s.reason, _group(s.reason, unreadable=True)) for s in unreadable
-    ]
+    result.skipped += [Skip(s.uid, s.summary, s.reason, _group(s.reason)) for s in unreadable]
     sides = meetings.sides_for(profile, found)
     if sides.guessed and found:
         result.notes.append(
@@ -152,14 +164,14 @@ def _import(
     return result
 
 
-def _group(reason: str, unreadable: bool = False) -> str:
-    if unreadable:
-        return "unreadable"
+def _group(reason: str) -> str:
+    """The group of a skip reason (a key of messages.IMPORT_SKIP_GROUPS)."""
     if reason in _GROUPS:
         return _GROUPS[reason]
-    if reason.startswith(messages.IMPORT_SKIP_INTERNAL.split(":", 1)[0]):
-        return "internal"
-    return "too_long"
+    for prefix, group in _GROUP_PREFIXES:
+        if reason.startswith(prefix):
+            return group
+    return "other"  # none: tests/test_wild_calendars.py holds every reason to a group
 
 
 class _Run:
@@ -179,11 +191,19 @@ class _Run:
         self.sides = sides
         self.zone = zone
         self.dry_run = dry_run
-        summaries = [s for s in index.scan(store) if isinstance(s, PlanSummary)]
+        scanned = list(index.scan(store))
+        summaries = [s for s in scanned if isinstance(s, PlanSummary)]
         self.by_uid: dict[str, list[Path]] = {}
         for summary in summaries:
             if summary.calendar_uid and summary.path is not None:
                 self.by_uid.setdefault(summary.calendar_uid, []).append(summary.path)
+        # Plans of events that cannot be read (too big, broken by hand): never made again.
+        self.unreadable: dict[tuple[str, str], Path] = {}
+        for problem in scanned:
+            if isinstance(problem, LoadProblem):
+                key = _calendar_key(problem.path)
+                if key is not None:
+                    self.unreadable.setdefault(key, problem.path)
         try:
             corrections = meetings.load_corrections(store.home)
         except CallprepError as err:
@@ -191,9 +211,14 @@ class _Run:
             corrections = {}
         self.book = meetings.AccountBook.of(corrections, summaries)
 
-        self.stored_accounts = {account_key(s.account) for s in summaries if s.account}
+        # Each account's earlier plans as the index has them; read in full only where a
+        # meeting's carry-forward needs them (see `_carry`).
+        self.accounts: dict[str, list[PlanSummary]] = {}
+        for summary in summaries:
+            if summary.account and summary.path is not None:
+                self.accounts.setdefault(account_key(summary.account), []).append(summary)
+        self.deals: dict[str, _Deals] = {}
         self.loaded: dict[Path, Plan | None] = {}
-        self.earlier: dict[str, list[Plan]] = {}  # account key -> its plans before this run
         self.new: list[tuple[Plan, Outcome]] = []
 
     # -- one meeting ---------------------------------------------------------------------------
@@ -205,6 +230,11 @@ class _Run:
         if found is not None:
             path, plan = found
             result.outcomes.append(self._refresh(path, plan, event))
+            return
+        broken = self.unreadable.get((event.uid, event.recurrence_id))
+        if broken is not None:
+            reason = messages.IMPORT_SKIP_PLAN_UNREADABLE.format(id=broken.stem)
+            result.skipped.append(Skip(event.uid, event.summary, reason, _group(reason)))
             return
         people = meetings.people(event, self.sides)
         # A cancelled meeting with no plan is only that, whoever was (still) invited.
@@ -222,6 +252,17 @@ class _Run:
         data = meetings.plan_data(event, self.sides, account, self.profile, self.zone, people)
         self._carry(data)
         plan = validate(Plan, data, event.source)
+        if _too_big(data, plan):
+            reason = messages.IMPORT_SKIP_TOO_BIG.format(mb=MAX_PLAN_BYTES // (1024 * 1024))
+            result.skipped.append(Skip(event.uid, event.summary, reason, _group(reason)))
+            return
+        if meetings.description_cut(event):
+            when = call_time_text(event.start, event.zone, self.zone.key)
+            result.notes.append(
+                messages.IMPORT_DESCRIPTION_CUT.format(
+                    summary=_shortened(event.summary), when=when, chars=meetings.MAX_AGENDA
+                )
+            )
         self.book.remember((p["email"] for p in meetings.external(people)), account, self.sides)
         outcome = Outcome("created", "", plan.starts_at, plan.timezone, plan.account, event.uid)
         self.new.append((plan, outcome))
@@ -230,15 +271,18 @@ class _Run:
     def _plan_of(self, event: Any) -> tuple[Path, Plan] | None:
         wanted = (event.uid, event.recurrence_id)
         for path in self.by_uid.get(event.uid, []):
-            if path not in self.loaded:
-                try:
-                    self.loaded[path] = load_plan(path)
-                except CallprepError:
-                    self.loaded[path] = None  # `callprep list` names it
-            plan = self.loaded[path]
+            plan = self._load(path)
             if plan is not None and meetings.occurrence(plan.calendar) == wanted:
                 return path, plan
         return None
+
+    def _load(self, path: Path) -> Plan | None:
+        if path not in self.loaded:
+            try:
+                self.loaded[path] = load_plan(path)
+            except CallprepError:
+                self.loaded[path] = None  # `callprep list` names it
+        return self.loaded[path]
 
     def _refresh(self, path: Path, plan: Plan, event: Any) -> Outcome:
         changed = meetings.refreshed(plan, event, self.sides, self.zone)
@@ -273,31 +317,38 @@ class _Run:
                 return
 
     def _carry(self, data: dict[str, Any]) -> None:
-        """What earlier calls on the account taught, as `new` starts from it (`carry.start_new`),
-        with each account's plans read once for the whole import."""
-        account = str(data.get("account") or "")
-        if not account:
-            return
-        key = account_key(account)
-        if key not in self.stored_accounts:
-            return
+        """What earlier calls on the deal taught, as `new` starts from it (`carry.start_new`):
+        the account and opportunity spelled as the latest call did, the latest opportunity,
+        and the discovery known before the meeting (its people are the calendar's).
 
-        if key not in self.earlier:
-            self.earlier[key] = carry.account_plans(self.store, account)
-        plans = self.earlier[key]
-        if not plans:
+        Each account's picture is made once per import from the index: its plans in call
+        order, their spellings and latest opportunity; and each deal's discovery once per
+        point in that order, from the few plans that hold the latest answer to a topic (the
+        index says which know or hedge what), not from every earlier call read in full.
+        """
+        account = str(data.get("account") or "")
+        key = account_key(account)
+        if key not in self.accounts:
             return
-        carry.same_spelling(data, plans)
-        if not data.get("opportunity"):
-            opportunity = carry.latest_opportunity(plans, account)
-            if opportunity:
-                data["opportunity"] = opportunity
-        deal = Plan(
-            account=str(data.get("account") or ""),
-            opportunity=str(data.get("opportunity") or ""),
-            starts_at=data.get("starts_at"),
-        )
-        carry.fill(data, carry.carried_data(carry.history(plans, deal)), frozenset())
+        deals = self.deals.get(key)
+        if deals is None:
+            deals = self.deals[key] = _Deals.of(self.accounts[key])
+        for name in ("account", "opportunity"):
+            given = str(data.get(name) or "")
+            spelled = deals.spelling.get((name, account_key(given))) if given else None
+            if spelled:
+                data[name] = spelled
+        if not data.get("opportunity") and deals.opportunity:
+            data["opportunity"] = deals.opportunity
+        start = data.get("starts_at")
+        cut = deals.before(start if isinstance(start, dt.datetime) else None)
+        memo = (account_key(str(data.get("opportunity") or "")), cut)
+        if memo not in deals.discovery:
+            plans = [self._load(path) for path in deals.holding(memo[0], cut)]
+            opportunity = str(data.get("opportunity") or "")
+            past = carry.History(account, opportunity, [p for p in plans if p is not None])
+            deals.discovery[memo] = carry.known_discovery(past)
+        carry.fill(data, {"discovery": dict(deals.discovery[memo])}, frozenset())
 
     # -- the new plans, written at once --------------------------------------------------------
 
@@ -320,6 +371,114 @@ class _Run:
             else o
             for o in result.outcomes
         ]
+
+
+@dataclass
+class _Deals:
+    """One account's earlier plans, as an import carries from them (see `_Run._carry`)."""
+
+    summaries: list[PlanSummary]  # in call order, those with no time first
+    untimed: int
+    starts: list[float]  # the times of the others, in order
+    spelling: dict[tuple[str, str], str]  # (field, account_key) -> as the latest call spelled it
+    opportunity: str  # the latest one named
+    discovery: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, summaries: list[PlanSummary]) -> _Deals:
+        timed = sorted(
+            ((when.timestamp(), s.id or _stem(s), s) for s in summaries if (when := _when(s))),
+            key=lambda entry: entry[:2],
+        )
+        untimed = sorted((s for s in summaries if _when(s) is None), key=lambda s: s.id)
+        ordered = [*untimed, *(s for _, _, s in timed)]
+        spelling: dict[tuple[str, str], str] = {}
+        opportunity = ""
+        for summary in ordered:
+            for name in ("account", "opportunity"):
+                value = getattr(summary, name)
+                if value:
+                    spelling[(name, account_key(value))] = value
+            opportunity = summary.opportunity or opportunity
+        return cls(ordered, len(untimed), [t for t, _, _ in timed], spelling, opportunity)
+
+    def before(self, start: dt.datetime | None) -> int:
+        """How many of the plans come before a call at `start` (all, when it has no time)."""
+        if start is None:
+            return len(self.summaries)
+        aware = start if start.tzinfo is not None else start.astimezone()
+        return self.untimed + bisect.bisect_left(self.starts, aware.timestamp())
+
+    def holding(self, opportunity: str, cut: int) -> list[Path]:
+        """The plans before `cut` on the deal that hold its latest answer to each discovery
+        topic (else its latest hedge), in call order: what `carry.known_discovery` over all
+        of them would take its answers from."""
+        on_deal = [
+            s for s in self.summaries[:cut] if account_key(s.opportunity) in ("", opportunity)
+        ]
+        chosen: set[int] = set()
+        for topic in DISCOVERY_KEYS:
+            knows = (
+                n for n in reversed(range(len(on_deal))) if topic not in on_deal[n].unknown_topics
+            )
+            hedges = (n for n in reversed(range(len(on_deal))) if topic in on_deal[n].hedged_topics)
+            found = next(knows, None)
+            if found is None:
+                found = next(hedges, None)
+            if found is not None:
+                chosen.add(found)
+        return [path for n in sorted(chosen) if (path := on_deal[n].path) is not None]
+
+
+def _when(summary: PlanSummary) -> dt.datetime | None:
+    """When the call was or will be, as `carry.held_or_planned` says of the plan."""
+    value = summary.starts_at or summary.held_at
+    if value is not None and value.tzinfo is None:
+        value = value.astimezone()  # a time without an offset is the seller's local time
+    return value
+
+
+def _stem(summary: PlanSummary) -> str:
+    return summary.path.stem if summary.path is not None else ""
+
+
+def _too_big(data: dict[str, Any], plan: Plan) -> bool:
+    """Whether the plan's file would be larger than the store reads (files.MAX_PLAN_BYTES).
+
+    The data's text, four bytes to a character at most, settles nearly every plan without
+    writing it; only a plan near the limit is written out to be measured.
+    """
+    if 4 * len(repr(data)) + 4096 < MAX_PLAN_BYTES:
+        return False
+    return len(plan_to_text(plan, verify=False).encode("utf-8")) > MAX_PLAN_BYTES
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _calendar_key(path: Path) -> tuple[str, str] | None:
+    """The (UID, RECURRENCE-ID) a plan file that does not load names in its `[calendar]`
+    table, read from that table alone; None when it names none (or is no file to read)."""
+    import re  # deferred: only a store with an unreadable plan
+    import tomllib  # deferred: as above
+
+    try:
+        text = read_bounded(path, sources.MAX_FILE_BYTES).decode("utf-8", "replace")
+    except CallprepError:
+        return None
+    table = re.search(r"(?ms)^\[calendar\][ \t]*\n(.*?)(?=^\[|\Z)", text)
+    if table is None:
+        return None
+    try:
+        found = tomllib.loads(table.group(1))
+    except tomllib.TOMLDecodeError:
+        return None
+    uid, recurrence_id = found.get("uid"), found.get("recurrence_id", "")
+    if not isinstance(uid, str) or not uid or not isinstance(recurrence_id, str):
+        return None
+    return uid, recurrence_id
 
 
 def skipped_counts(result: Result) -> Counter[str]:

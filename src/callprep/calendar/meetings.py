@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from callprep import messages
 from callprep.calendar.events import not_a_meeting, same_event
 from callprep.calls import people as deal_people
+from callprep.dates import zone_key
 from callprep.errors import CallprepError
 from callprep.files import atomic_write, read_text
 from callprep.plans.model import Attendee, CalendarEvent, Plan
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 
 ACCOUNTS_FILE = "accounts.toml"
 MAX_ACCOUNT = 120  # characters of an account name set with --account-for
+# Characters of an event's description a plan keeps (`notes.agenda`): a pasted thread of
+# megabytes would make a plan larger than the store reads (files.MAX_PLAN_BYTES).
+MAX_AGENDA = 100_000
 
 # Suffixes under which companies register their names (acme.co.uk, acme.com.au): a name is the
 # label before one of these, else the label before the top-level domain. A small, kept list
@@ -233,9 +237,10 @@ def skip_reason(event: Event, sides: Sides, found: list[dict[str, str]] | None =
     if reason:
         return reason
     if not external(people(event, sides) if found is None else found):
-        return messages.IMPORT_SKIP_INTERNAL.format(
-            domains=", ".join(sides.domains) or messages.IMPORT_NO_DOMAINS
-        )
+        domains = ", ".join(sides.domains) or messages.IMPORT_NO_DOMAINS
+        if any(p.email and not sides.is_ours(p.email) for p in event.not_people):
+            return messages.IMPORT_SKIP_NOT_PEOPLE.format(domains=domains)
+        return messages.IMPORT_SKIP_INTERNAL.format(domains=domains)
     return ""
 
 
@@ -446,11 +451,25 @@ def plan_data(
         data["owner"] = profile.email
     if profile.playbook:
         data["playbook"] = profile.playbook
-    notes = {"event": one_line(event.summary), "agenda": clean(event.description).strip()}
+    notes = {"event": one_line(event.summary), "agenda": agenda_of(event)}
     notes = {key: value for key, value in notes.items() if value}
     if notes:
         data["notes"] = notes
     return data
+
+
+def agenda_of(event: Event) -> str:
+    """The event's description as a plan keeps it: cut after MAX_AGENDA characters."""
+    text = clean(event.description).strip()
+    if len(text) <= MAX_AGENDA:
+        return text
+    cut = text[:MAX_AGENDA]
+    space = cut.rfind(" ", MAX_AGENDA - 200)
+    return (cut[:space] if space > 0 else cut).rstrip() + " …"
+
+
+def description_cut(event: Event) -> bool:
+    return len(event.description) > MAX_AGENDA
 
 
 def calendar_of(event: Event, account: str) -> dict[str, Any]:
@@ -480,8 +499,14 @@ def refreshed(plan: Plan, event: Event, sides: Sides, zone: ZoneInfo) -> Plan:
     stored = plan.calendar
     if stored is None or plan.debriefed or event.sequence < stored.sequence:
         return plan
+    start: dt.datetime | None
     start, zone_name = start_of(event, zone)
     minutes = min(event.minutes, 24 * 60) or None
+    moved = stored.starts_at  # the seller moved the call away from this calendar time
+    if moved is not None and same_instant(moved, start):
+        start, zone_name, minutes = plan.starts_at, plan.timezone, plan.duration_minutes
+    else:
+        moved = None  # the calendar moved it since: the calendar's time again
     attendees = merge_people(plan.attendees, people(event, sides))
     if event.cancelled:
         cancelled = True
@@ -499,7 +524,11 @@ def refreshed(plan: Plan, event: Event, sides: Sides, zone: ZoneInfo) -> Plan:
     if cancelled != plan.cancelled:
         update["cancelled"] = cancelled
     organizer = event.organizer.email.lower() if event.organizer else ""
-    calendar = {"sequence": max(stored.sequence, event.sequence), "organizer": organizer}
+    calendar: dict[str, Any] = {
+        "sequence": max(stored.sequence, event.sequence),
+        "organizer": organizer,
+        "starts_at": moved,
+    }
     if event.raw and not same_event(event.raw, stored.event):
         calendar["event"] = event.raw  # kept for the invite that updates the meeting
     if update or any(getattr(stored, key) != value for key, value in calendar.items()):
@@ -508,6 +537,31 @@ def refreshed(plan: Plan, event: Event, sides: Sides, zone: ZoneInfo) -> Plan:
         )
     if not update:
         return plan
+    return plan.model_copy(update=update)
+
+
+def same_instant(first: dt.datetime, second: dt.datetime | None) -> bool:
+    if second is None:
+        return False
+    aware = [t if t.tzinfo is not None else t.astimezone() for t in (first, second)]
+    return aware[0] == aware[1]
+
+
+def owns_time(plan: Plan) -> bool:
+    """Whether the calendar keeps the plan's time: imported, and not yet history."""
+    return plan.calendar is not None and bool(plan.calendar.uid) and not plan.debriefed
+
+
+def moved_by_hand(plan: Plan, start: dt.datetime, minutes: int | None) -> Plan:
+    """The plan at the seller's new time, remembering where the calendar has the event, so
+    the next import keeps this time until the calendar moves the event."""
+    calendar = plan.calendar
+    update: dict[str, Any] = {"starts_at": start, "timezone": zone_key(start)}
+    if minutes is not None:
+        update["duration_minutes"] = minutes
+    if calendar is not None and calendar.uid:
+        held = calendar.starts_at or plan.starts_at
+        update["calendar"] = calendar.model_copy(update={"starts_at": held})
     return plan.model_copy(update=update)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from callprep import messages
+from callprep.text import one_line
 
 # icalendar's components hold properties of many types; what is read from them is checked
 # at run time (a broken property is a vBroken), so they are typed loosely here.
@@ -96,34 +97,21 @@ def _prepare_one(event: Component, context: Context) -> tuple[str, dt.datetime |
         return messages.CAL_WHY_BAD_DATE.format(what="start"), None
     for name in _DATE_NAMES:
         prop = event.get(name)
-        if prop is None:
-            continue
-        if isinstance(prop, list) or not _is_time(prop):
+        if prop is not None and (isinstance(prop, list) or not _is_time(prop)):
             return messages.CAL_WHY_BAD_DATE.format(what=_WHAT[name]), None
-        if not _in_range(prop.dt):
-            return messages.CAL_WHY_OUT_OF_RANGE, None
-        prop.dt = _zoned(prop.dt, prop.params.get("TZID"), context)
     for name in _LIST_NAMES:
         for prop in as_list(event.get(name)):
             if not _is_time_list(prop):
                 return messages.CAL_WHY_BAD_DATE.format(what=_WHAT[name]), None
-            tzid = prop.params.get("TZID")
-            for item in prop.dts:
-                value = item.dt
-                if isinstance(value, tuple):
-                    if not all(_in_range(v) for v in value if isinstance(v, dt.date)):
-                        return messages.CAL_WHY_OUT_OF_RANGE, None
-                    first = _zoned(value[0], tzid, context)
-                    second = value[1]
-                    if isinstance(second, dt.date):
-                        second = _zoned(second, tzid, context)
-                    item.dt = (first, second)
-                elif isinstance(value, dt.date):
-                    if not _in_range(value):
-                        return messages.CAL_WHY_OUT_OF_RANGE, None
-                    item.dt = _zoned(value, tzid, context)
-                else:
-                    return messages.CAL_WHY_BAD_DATE.format(what=_WHAT[name]), None
+    _comparable(event)
+    try:
+        problem = _zone_all(event, context)
+    except BrokenZone as broken:
+        tzid = one_line(broken.tzid)
+        tzid = tzid if len(tzid) <= 60 else tzid[:59] + "…"
+        return messages.CAL_WHY_BAD_ZONE.format(tzid=tzid), None
+    if problem:
+        return problem, None
     start = event["DTSTART"].dt
     all_day = not isinstance(start, dt.datetime)
     start_at = as_datetime(start, context.zone)
@@ -137,6 +125,37 @@ def _prepare_one(event: Component, context: Context) -> tuple[str, dt.datetime |
     return problem, start_at
 
 
+def _zone_all(event: Component, context: Context) -> str:
+    """Every date-time of the event put in its zone (see `_zoned`); the problem, or ""."""
+    for name in _DATE_NAMES:
+        prop = event.get(name)
+        if prop is None:
+            continue
+        if not _in_range(prop.dt):
+            return messages.CAL_WHY_OUT_OF_RANGE
+        prop.dt = _zoned(prop.dt, prop.params.get("TZID"), context)
+    for name in _LIST_NAMES:
+        for prop in as_list(event.get(name)):
+            tzid = prop.params.get("TZID")
+            for item in prop.dts:
+                value = item.dt
+                if isinstance(value, tuple):
+                    if not all(_in_range(v) for v in value if isinstance(v, dt.date)):
+                        return messages.CAL_WHY_OUT_OF_RANGE
+                    first = _zoned(value[0], tzid, context)
+                    second = value[1]
+                    if isinstance(second, dt.date):
+                        second = _zoned(second, tzid, context)
+                    item.dt = (first, second)
+                elif isinstance(value, dt.date):
+                    if not _in_range(value):
+                        return messages.CAL_WHY_OUT_OF_RANGE
+                    item.dt = _zoned(value, tzid, context)
+                else:
+                    return messages.CAL_WHY_BAD_DATE.format(what=_WHAT[name])
+    return ""
+
+
 _WHAT = {
     "DTSTART": "start",
     "DTEND": "end",
@@ -144,6 +163,57 @@ _WHAT = {
     "EXDATE": "EXDATE",
     "RDATE": "RDATE",
 }
+
+
+def _comparable(event: Component) -> None:
+    """Its start and end as recurring-ical-events reads them when they differ in kind.
+
+    A date beside a time of day (DTSTART a date, DTEND or an EXDATE a date-time, or a
+    DURATION in hours) makes the date midnight; a floating time beside a zoned one takes
+    that zone: the first zone of DTSTART, DTEND, EXDATE, RDATE, as that library looks.
+    Only when all are dates is the event all-day.
+    """
+    start, end = event["DTSTART"], event.get("DTEND")
+    values: list[tuple[Any, Any]] = [(start, start.dt)]
+    if end is not None:
+        values.append((end, end.dt))
+    for name in ("EXDATE", "RDATE"):
+        for prop in as_list(event.get(name)):
+            for item in prop.dts:
+                value = item.dt[0] if isinstance(item.dt, tuple) else item.dt
+                values.append((prop, value))
+    try:
+        length = event["DURATION"].dt if "DURATION" in event else None
+    except Exception:  # a list of them, or one that does not read: _vet_length says so
+        length = None
+    timed = any(isinstance(v, dt.datetime) for _, v in values) or (
+        isinstance(length, dt.timedelta) and bool(length % dt.timedelta(days=1))
+    )
+    if not timed:
+        return
+    lead = next(
+        (
+            (prop, value)
+            for prop, value in values
+            if isinstance(value, dt.datetime)
+            and (value.tzinfo is not None or prop.params.get("TZID"))
+        ),
+        None,
+    )
+    for prop in (start, end):
+        if prop is None:
+            continue
+        value = prop.dt
+        if not isinstance(value, dt.datetime):
+            value = dt.datetime(value.year, value.month, value.day)
+            prop.params.pop("VALUE", None)
+        if value.tzinfo is None and not prop.params.get("TZID") and lead is not None:
+            source, other = lead
+            if source.params.get("TZID"):
+                prop.params["TZID"] = source.params["TZID"]
+            else:
+                value = value.replace(tzinfo=other.tzinfo)
+        prop.dt = value
 
 
 def as_list(value: Any) -> list[Any]:
@@ -188,8 +258,6 @@ def _vet_length(event: Component, start: dt.date, all_day: bool) -> str:
     duration_prop = event.get("DURATION")
     if end_prop is not None:
         end = end_prop.dt
-        if isinstance(end, dt.datetime) != (not all_day):
-            return messages.CAL_WHY_MIXED
         length = utc(end) - utc(start) if not all_day else end - start
     elif duration_prop is not None:
         if isinstance(duration_prop, list):
@@ -200,11 +268,6 @@ def _vet_length(event: Component, start: dt.date, all_day: bool) -> str:
             return messages.CAL_WHY_BAD_DURATION
         if not isinstance(length, dt.timedelta):
             return messages.CAL_WHY_BAD_DURATION
-        if all_day and length % dt.timedelta(days=1):
-            # RFC 5545: a date event's DURATION is in days (and weeks); recurring-ical-events
-            # would turn the dates into floating times. Read it as whole days.
-            event["DURATION"].dt = dt.timedelta(days=max(1, length.days))
-            length = event["DURATION"].dt
     else:
         return ""
     if length < dt.timedelta(0):
@@ -220,6 +283,11 @@ def utc(value: dt.date) -> dt.datetime:
 
 
 # --- zones -------------------------------------------------------------------------------
+
+# What a VTIMEZONE is read from; the rest (TZID-ALIAS-OF, which dateutil refuses, TZURL,
+# LAST-MODIFIED, comments) is left out.
+ZONE_WANTED = frozenset({"TZID", "X-LIC-LOCATION"})
+OBSERVANCE_WANTED = frozenset({"DTSTART", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "RRULE", "RDATE"})
 
 _UTC_KEYS = frozenset(
     {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"}
@@ -263,10 +331,20 @@ def _zoned(value: dt.date, tzid: object, context: Context) -> dt.date:
         zone = _file_zone(str(tzid), context)
         if zone is not None:
             return value.replace(tzinfo=zone)
+        if tzid_key(str(tzid)) in context.vtimezones:
+            raise BrokenZone(str(tzid))  # defined, and no IANA zone stands in for it
         return value.replace(tzinfo=context.zone)
     if value.tzinfo is not None:
         return value  # x-wr-timezone's zone for what was UTC
     return value.replace(tzinfo=context.zone)
+
+
+class BrokenZone(Exception):
+    """A TZID whose VTIMEZONE cannot be read, and which names no IANA or Windows zone."""
+
+    def __init__(self, tzid: str) -> None:
+        super().__init__(tzid)
+        self.tzid = tzid
 
 
 def _is_utc(zone: dt.tzinfo) -> bool:
@@ -296,11 +374,62 @@ def _file_zone(tzid: str, context: Context) -> dt.tzinfo | None:
 
 
 def _judge_zone(key: str, component: Component, window: Window) -> dt.tzinfo | None:
+    """The IANA zone a TZID names, unless the file's own definition covers the window and
+    disagrees with it there; a name IANA does not know: the file's definition."""
     named = iana_zone(key)
+    if named is not None and not _covers(component, window):
+        return named  # before it begins, or after its last change: it says nothing there
     own = _own_zone(component, window.start.year)
     if named is None or (own is not None and not _agree(named, own, window)):
         return own
     return named
+
+
+def _covers(component: Component, window: Window) -> bool:
+    """Whether a VTIMEZONE defines the window's offsets: it begins before the window, and it
+    goes on changing after it (an open-ended yearly rule, or a change listed later).
+
+    A definition is often a few years cut out of the zone (the changes near the export's
+    events): before its first onset it can only guess, and after its last it stays on one
+    offset for ever.
+    """
+    first: dt.date | None = None
+    last: dt.date | None = None
+    endless = False
+    for observance in component.subcomponents:
+        begin = observance.get("DTSTART")
+        if not _is_time(begin):
+            continue
+        day = _day(begin.dt)
+        first = day if first is None else min(first, day)
+        last = day if last is None else max(last, day)
+        for prop in as_list(observance.get("RDATE")):
+            try:
+                days = [
+                    _day(item.dt[0] if isinstance(item.dt, tuple) else item.dt) for item in prop.dts
+                ]
+            except Exception:  # an RDATE that does not read adds nothing
+                continue
+            last = max([last, *days])
+        for rule in as_list(observance.get("RRULE")):
+            try:
+                until = first_value(rule.get("UNTIL"))
+                count = first_value(rule.get("COUNT"))
+            except Exception:
+                continue
+            if until is None and count is None:
+                endless = True
+            elif isinstance(until, dt.date):
+                last = max(last, _day(until))
+            elif count is not None:
+                last = max(last, day + dt.timedelta(days=366 * max(0, int(count))))
+    if first is None or last is None:
+        return False
+    return first <= window.start.date() and (endless or window.end.date() <= last)
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _own_zone(component: Component, year: int) -> dt.tzinfo | None:
@@ -316,8 +445,10 @@ def _own_zone(component: Component, year: int) -> dt.tzinfo | None:
     try:
         copy = component.copy()
         copy.subcomponents = []
+        _keep_only(copy, ZONE_WANTED)  # dateutil refuses what it does not know (TZID-ALIAS-OF)
         for observance in component.subcomponents:
             observance = observance.copy()
+            _keep_only(observance, OBSERVANCE_WANTED)
             begin, rule = observance.get("DTSTART"), observance.get("RRULE")
             if rule is not None and not _sane_zone_rule(rule, begin):
                 return None  # dateutil would look for its next change until the year 9999
@@ -340,13 +471,19 @@ def _own_zone(component: Component, year: int) -> dt.tzinfo | None:
     return zone
 
 
+def _keep_only(component: Component, names: frozenset[str]) -> None:
+    for name in [str(key) for key in component]:
+        if name.upper() not in names:
+            del component[name]
+
+
 def _sane_zone_rule(rule: Any, begin: Any) -> bool:
     """A VTIMEZONE observance's RRULE: yearly, as every zone's, and matching some date."""
     if isinstance(rule, list) or not _is_time(begin) or not isinstance(begin.dt, dt.datetime):
         return False
     try:
         parts = {str(k).upper(): v for k, v in dict(rule).items()}
-        interval = int(first_value(parts.get("INTERVAL")) or 1)
+        interval = _interval(parts)
     except Exception:
         return False
     if str(first_value(parts.get("FREQ")) or "").upper() != "YEARLY" or not 0 < interval < 100:
@@ -377,7 +514,9 @@ def output_zone(value: dt.datetime) -> tuple[dt.datetime, str]:
     if _is_utc(zone):
         return value.astimezone(dt.UTC), ""
     if isinstance(zone, ZoneInfo):
-        return value, zone.key
+        # A time in the spring-forward gap (01:30 on the day clocks jump to 02:00) names the
+        # instant RFC 5545 gives it; written as the wall clock then shows it (02:30).
+        return value.astimezone(dt.UTC).astimezone(zone), zone.key
     if isinstance(zone, dt.timezone):
         return value, ""
     offset = value.utcoffset()
@@ -420,11 +559,17 @@ def _vet_rules(event: Component, start: dt.datetime, window: Window) -> str:
         try:
             parts = {str(k).upper(): v for k, v in dict(rule).items()}
             freq = str(first_value(parts.get("FREQ")) or "").upper()
-            interval = int(first_value(parts.get("INTERVAL")) or 1)
+            interval = _interval(parts)
         except Exception:
             return messages.CAL_WHY_BAD_RULE
         if freq not in _FREQ_SECONDS or not 0 < interval < 10**6:
             return messages.CAL_WHY_BAD_RULE
+        try:
+            several = _times_a_day(parts, freq, interval) > 1
+        except (ValueError, TypeError):
+            return messages.CAL_WHY_BAD_RULE
+        if several:
+            return messages.CAL_SKIP_SUB_DAILY
         try:
             steps = _steps(parts, freq, interval, start, window.end)
         except (ValueError, TypeError, OverflowError):
@@ -439,6 +584,27 @@ def _vet_rules(event: Component, start: dt.datetime, window: Window) -> str:
         if kept:
             event["RRULE"] = kept[0] if len(kept) == 1 else kept
     return ""
+
+
+def _interval(parts: dict[str, Any]) -> int:
+    """A rule's INTERVAL: 1 when absent. A zero stays zero (dateutil would loop on it for
+    ever), to be refused."""
+    value = first_value(parts.get("INTERVAL"))
+    return 1 if value is None else int(value)
+
+
+def _times_a_day(parts: dict[str, Any], freq: str, interval: int) -> int:
+    """How many times a day the rule can yield: each unit of the time of day finer than the
+    rule's step counts its BY part's values, and many (2) without one."""
+    rank = _RANK[freq] if _FREQ_SECONDS[freq] * interval < 86400 else _RANK["DAILY"]
+    count = 1
+    for name, unit in (("BYHOUR", 2), ("BYMINUTE", 1), ("BYSECOND", 0)):
+        values = {str(v) for v in as_list(parts.get(name))}
+        if values:
+            count *= len(values)
+        elif rank <= unit:
+            count *= 2
+    return count
 
 
 def first_value(value: Any) -> Any:
@@ -473,10 +639,14 @@ def _steps(
         values = parts.get(name)
         if values and rank > unit:
             factor *= max(1, len(as_list(values))) * per
-    # Filtering rules walk day by day whatever they keep: at least a step per day.
-    if rank >= 3 and any(parts.get(n) for n in ("BYMONTH", "BYDAY", *_NARROWING)):
-        periods = max(periods, seconds / 86400 + 1)
     steps = periods * factor
+    # Filtering rules walk day by day whatever they keep: at least a step per day (and per
+    # time of day), not the candidates of a period multiplied by the days.
+    if rank >= 3 and any(parts.get(n) for n in ("BYMONTH", "BYDAY", *_NARROWING)):
+        times = 1
+        for name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+            times *= max(1, len(as_list(parts.get(name))))
+        steps = max(steps, (seconds / 86400 + 1) * times)
     count = first_value(parts.get("COUNT"))
     if count is not None and int(count) >= 0 and not any(parts.get(n) for n in _NARROWING):
         steps = min(steps, int(count) * factor + 1)

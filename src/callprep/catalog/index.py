@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from callprep.plans.planfile import LoadProblem
     from callprep.plans.store import Store
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 CACHE_NAME = "index.json"
 # A file changed this recently may change again within one filesystem clock tick.
 RACY_NS = 3 * 1_000_000_000
@@ -82,6 +82,9 @@ class PlanSummary:
     planned_questions: int = 0
     questions_asked: int | None = None
     timezone: str = ""  # the plan's own zone (the customer's), for the time beside the seller's
+    # Discovery topics with only a hedged answer after the debrief ("not sure, maybe Q3"):
+    # with `unknown_topics`, which plans an import's carry-forward has to read.
+    hedged_topics: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -116,6 +119,7 @@ class PlanSummary:
             self.planned_questions,
             self.questions_asked,
             self.timezone,
+            list(self.hedged_topics),
         ]
 
     @classmethod
@@ -144,6 +148,7 @@ class PlanSummary:
             planned,
             asked,
             timezone,
+            hedged,
         ) = row
         summary = cls(
             id=_str(id_),
@@ -171,6 +176,7 @@ class PlanSummary:
             planned_questions=_int(planned),
             questions_asked=None if asked is None else _int(asked),
             timezone=_str(timezone),
+            hedged_topics=tuple(_str(topic) for topic in hedged),
             path=path,
         )
         return summary
@@ -210,6 +216,9 @@ def summarize(plan: Plan, path: Path | None = None) -> PlanSummary:
         planned_questions=len([q for q in plan.questions if q.strip()]),
         questions_asked=len(talk.questions_asked) if talk is not None else None,
         timezone=plan.timezone,
+        hedged_topics=tuple(
+            key for key in topics.DISCOVERY if coach.state(getattr(known, key)) == "hedged"
+        ),
         path=path,
     )
 

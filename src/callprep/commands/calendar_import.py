@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 
@@ -52,7 +53,10 @@ def run(
     if as_json:
         output.print_json(result.to_json())
     else:
-        lines = view.plan_lines(result, clock.zone.key)
+        # In a terminal, lines wider than it go on under their action instead of being cut
+        # anywhere by the terminal; piped, each plan stays one line for scripts.
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        lines = view.plan_lines(result, clock.zone.key, width)
         if lines:
             sys.stdout.write("\n".join(lines) + "\n")
     for line in view.summary_lines(result, begin, end, clock.zone.key):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from callprep import dates, messages, output
+from callprep.calendar import meetings
 from callprep.catalog import lookup
 from callprep.dates import Clock
 from callprep.errors import CallprepError
@@ -13,7 +14,7 @@ from callprep.plans.model import Plan
 from callprep.plans.store import Store
 
 
-def run(home: Path, ref: str, when: str, minutes: int | None = None) -> None:
+def run(home: Path, ref: str, when: str, minutes: int | None = None, force: bool = False) -> None:
     if minutes is not None and not 1 <= minutes <= 24 * 60:
         raise CallprepError(messages.INVALID_INT)
     store = Store(home)
@@ -22,12 +23,14 @@ def run(home: Path, ref: str, when: str, minutes: int | None = None) -> None:
     start = clock.datetime(when)
     if start is None:
         raise CallprepError(messages.RESCHEDULE_NO_WHEN)
+    imported = meetings.owns_time(stored.plan)
+    if imported and not force:
+        # The next import would put the calendar's time back: say so now, not then.
+        plan_id = stored.plan.id or stored.path.stem
+        raise CallprepError(messages.RESCHEDULE_IMPORTED.format(id=plan_id))
 
     def change(current: Plan) -> Plan:
-        update: dict[str, object] = {"starts_at": start, "timezone": dates.zone_key(start)}
-        if minutes is not None:
-            update["duration_minutes"] = minutes
-        return current.model_copy(update=update)
+        return meetings.moved_by_hand(current, start, minutes)
 
     moved = store.reschedule(stored.path, change)
     if moved.path != stored.path:  # the old id now finds this plan, and no other
@@ -44,4 +47,6 @@ def run(home: Path, ref: str, when: str, minutes: int | None = None) -> None:
         )
     else:
         output.say(messages.RESCHEDULED.format(when=when_text))
+    if imported:
+        output.say(messages.RESCHEDULED_OVER_CALENDAR)
     print(moved.plan.id or moved.path.stem, flush=True)

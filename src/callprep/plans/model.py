@@ -269,6 +269,9 @@ class CalendarEvent(Section):
     # invite for the call is this event's next version, every property kept. "" for plans
     # imported before it was kept.
     event: str = ""
+    # Where the event starts in the calendar, kept when the seller moved the call with
+    # `reschedule --force`: while the event still starts here, an import keeps the plan's time.
+    starts_at: dt.datetime | None = None
 
 
 class Plan(Section):

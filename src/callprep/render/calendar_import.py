@@ -5,24 +5,65 @@ from __future__ import annotations
 import datetime as dt
 
 from callprep import messages
-from callprep.calendar.importer import Result, skipped_counts
+from callprep.calendar.importer import Result, Skip, skipped_counts
 from callprep.dates import call_time_text, describe_datetime
-from callprep.text import one_line
+from callprep.text import one_line, wrap
 
 
-def plan_lines(result: Result, our_zone: str = "") -> list[str]:
+def plan_lines(result: Result, our_zone: str = "", width: int | None = None) -> list[str]:
     """`new  2026-10-21-northwind-foods-call  Wed 21 Oct 2026, 15:00  Northwind Foods`, the time
-    by the one rule (`dates.call_time_text`): the seller's, the meeting's own beside it."""
+    by the one rule (`dates.call_time_text`): the seller's, the meeting's own beside it.
+
+    One line per plan, for scripts; in a terminal `width` columns wide, a plan whose line is
+    wider goes on under its action, broken between its columns, never inside a word.
+    """
     words = messages.IMPORT_DRY_ACTIONS if result.dry_run else messages.IMPORT_ACTIONS
-    width = max((len(words[o.action]) for o in result.outcomes), default=0)
-    lines = []
+    widest = max((len(words[o.action]) for o in result.outcomes), default=0)
+    lines: list[str] = []
     for outcome in result.outcomes:
         when = (
             call_time_text(outcome.starts_at, outcome.zone, our_zone) if outcome.starts_at else "—"
         )
-        parts = [words[outcome.action].ljust(width), one_line(outcome.plan_id), when]
-        lines.append("  ".join([*parts, one_line(outcome.account) or "—"]))
+        parts = [words[outcome.action].ljust(widest), one_line(outcome.plan_id), when]
+        parts.append(one_line(outcome.account) or "—")
+        if width is None:
+            lines.append("  ".join(parts))
+        else:
+            lines += _folded(parts, width, " " * (widest + 2))
     return lines
+
+
+def _unreadable(skip: Skip) -> str:
+    """A line for what could not be read, naming the event (a file names itself)."""
+    name = one_line(skip.summary) or one_line(skip.uid)
+    if not name:
+        return messages.IMPORT_UNREADABLE.format(reason=one_line(skip.reason))
+    name = name if len(name) <= 60 else name[:59] + "…"
+    return messages.IMPORT_UNREADABLE_EVENT.format(name=name, reason=one_line(skip.reason))
+
+
+def _folded(parts: list[str], width: int, hang: str) -> list[str]:
+    """Columns joined by two spaces, a new line (under `hang`) where the next would not fit;
+    a column too wide for a line of its own is folded at its spaces (an id has none)."""
+    from rich.cells import cell_len  # deferred: rich: only a terminal's width is measured
+
+    lines: list[str] = []
+    line = "  ".join(parts[:2])  # the action and the plan's id stay together
+    for part in parts[2:]:
+        if cell_len(line) + 2 + cell_len(part) <= width:
+            line += "  " + part
+            continue
+        lines.append(line.rstrip())
+        line = hang + part
+    lines.append(line)
+    folded: list[str] = []
+    for line in lines:
+        if cell_len(line) <= width:
+            folded.append(line)
+        else:
+            indent = hang if line.startswith(hang) else ""
+            folded += wrap(line.strip(), width, indent=indent, hang=hang)
+    return folded
 
 
 def summary_lines(result: Result, start: dt.datetime, end: dt.datetime, zone: str) -> list[str]:
@@ -51,17 +92,14 @@ def summary_lines(result: Result, start: dt.datetime, end: dt.datetime, zone: st
             f"{count} {messages.IMPORT_SKIP_GROUPS[group]}" for group, count in groups.most_common()
         )
         lines.append(messages.IMPORT_SKIPPED.format(reasons=reasons))
-    lines += [
-        messages.IMPORT_UNREADABLE.format(reason=one_line(skip.reason))
-        for skip in result.skipped
-        if skip.group == "unreadable"
-    ]
+    lines += [_unreadable(skip) for skip in result.skipped if skip.group == "unreadable"]
     if result.named:
         pairs = ", ".join(
             f"{one_line(domain)} → {one_line(account)}"
             for domain, account in sorted(result.named.items())
         )
         lines.append(messages.IMPORT_NEW_ACCOUNTS.format(pairs=pairs))
+        lines.append(messages.IMPORT_NEW_ACCOUNTS_COMMAND)  # whole, on a line of its own
     if counts["created"] and not result.dry_run:
         lines.append(messages.IMPORT_PREPARE)
     return lines
