@@ -495,3 +495,60 @@ def test_the_outside_holdout_is_only_counted(capsys: pytest.CaptureFixture[str])
         print(f"\nholdout4 (outside, counted only): {figures}")
     # counts only in the message: which rows are missed is never shown
     assert all(right[label] >= floor for label, floor in HOLDOUT4_FLOOR.items()), figures
+
+
+# --- round 3b: patterns a fresh development set showed, each with our own examples ------------
+
+VAGUE_ROUND_3B = [
+    # access without a step: face time is getting in front of them
+    ("Get face time with their CTO", "seller"),
+    # persuading and reinforcing are ours, whatever clause follows
+    ("Convince the CFO we will hit the savings target", "seller"),
+    ("Reinforce the results they bought last year", "seller"),
+    # asking us for something, connecting with us: no one of theirs is brought in
+    ("Customer asks for a case study", "continuation"),
+    ("Their buyer connects with us on LinkedIn", "continuation"),
+    # taking part in our show: registering, voting in its polls
+    ("Prospect registers for our product webinar", "audience"),
+    ("Attendee votes in the live poll", "audience"),
+    # giving a tour, an overview: showing us, with nothing handed over
+    ("Plant manager gives us a tour of the line", "talk"),
+    ("They give us an overview of their stack", "talk"),
+    # keeping in touch is not keeping a commitment
+    ("They keep us posted", "continuation"),
+    ("Keep the relationship warm", "seller"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), VAGUE_ROUND_3B)
+def test_round_3b_vague_with_the_reason(text: str, kind: str) -> None:
+    verdict = judge(text)
+    assert (verdict.concrete, verdict.kind) == (False, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # time with someone, pinned: a meeting
+        "Get an hour with the plant director on Thursday",
+        # keeping is retaining (VerbNet keep-15.2)
+        "Customer keeps all 50 seats at the renewal",
+        # recommending us to someone of theirs passes us on
+        "CFO recommends our proposal to the board on 3 March",
+        # a meeting with a day is a meeting agreed
+        "Meet with Raj on 12/4 to review the quote",
+        # a verb (or its typo) before a meeting word: the meeting is where it happens
+        "Customer asigns a project lead before kickoff",
+        "The sponsor approves the budget at the steering meeting",
+        # asking someone of theirs for something is their act
+        "She asks her controller for the PO",
+    ],
+)
+def test_round_3b_concrete(text: str) -> None:
+    assert judge(text).concrete, vague_reason(text)
+
+
+def test_an_unknown_verb_before_a_clause_is_named_not_skipped() -> None:
+    """A clause inside the object of a verb the judge does not know is not the act."""
+    verdict = judge("Florb the partner we will invest in them")
+    assert (verdict.concrete, verdict.kind, verdict.unread) == (False, "unread", "florb")

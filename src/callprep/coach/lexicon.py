@@ -142,6 +142,11 @@ CLASSES: tuple[VerbClass, ...] = (
         GIVE,
         "introduce connect refer invite let allow permit loop+in bring+in rope+in cc copy+in",
     ),
+    VerbClass(
+        "VerbNet judgement-33 (recommending: passing us on to someone of theirs)",
+        GIVE,
+        "recommend",
+    ),
     # --- the customer's own acts, when they are the subject ----------------------------------
     VerbClass(
         "VerbNet use-105.1, put-9.1 (using, installing)",
@@ -149,6 +154,11 @@ CLASSES: tuple[VerbClass, ...] = (
         "run try test trial use deploy implement adopt install migrate switch move roll+out "
         "complete fill+in fill+out write+down pull+together swap replace redline onboard "
         "whitelist allowlist provision configure enable",
+    ),
+    VerbClass(
+        "VerbNet keep-15.2 (keeping, retaining: keeping in touch is a continuation)",
+        CUSTOMER,
+        "keep",
     ),
     VerbClass(
         "VerbNet involve-107.1, hire-13.5.3 (taking on)",
@@ -184,18 +194,19 @@ CLASSES: tuple[VerbClass, ...] = (
         "VerbNet assessment-34.1, investigate-35.4, search-35.2, discover-84, learn-14 "
         "(examining, finding out)",
         SELLER,
-        "explore uncover identify probe assess gauge qualify check review evaluate learn "
+        "explore uncover surface identify probe assess gauge qualify check review evaluate learn "
         "collect gather find+out figure+out look+at look+into dig+into work+out",
     ),
     VerbClass(
         "ours: selling, building the relationship, following up",
         SELLER,
-        "pitch demo demonstrate handle address reconnect build strengthen keep maintain deliver "
-        "position brainstorm continue ask nurture establish develop sync prepare stay "
+        "pitch demo demonstrate handle address reconnect build strengthen reinforce maintain "
+        "deliver position brainstorm continue ask nurture establish develop sync prepare stay "
         "follow+up touch+base catch+up check+in go+over go+through run+through talk+through "
         "get+to+know negotiate conduct spark create align hand+out reach+out circle+back "
         "check+back call drop+by come+by hold+firm hold+out hold+back",
     ),
+    VerbClass("VerbNet force-59 (persuading: our act on them)", SELLER, "convince persuade"),
     VerbClass(
         "VerbNet consider-29.9, want-32.1, wish-62, conjecture-29.5 (thinking, wanting)",
         STATE,

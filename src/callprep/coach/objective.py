@@ -133,9 +133,11 @@ _RECEIPT_NOUNS = _words("receipt arrival delivery reception")
 _SHOWS = _words(
     """
     webinar webinars seminar seminars keynote conference conferences event events roadshow
-    expo livestream broadcast show showcase open+day launch
+    expo livestream broadcast show showcase open+day launch poll polls
     """
 )
+# Taking part in one of those: signing up for it, attending, voting in its polls.
+_TAKING_PART = _words("join attend sit+in register enrol enroll sign+up vote")
 # Adjectives of feeling: "interested in upgrading" is a state, not an act.
 _STATE_WORDS = _words(
     """
@@ -167,7 +169,7 @@ _GENERIC_MEETINGS = _words(
     """
     meeting meetings call calls follow-up followup f/u catch-up check-in chat conversation
     appointment appointments time slot minutes session get-together touchpoint sync coffee
-    lunch invitation discussion something calendar diary
+    lunch invitation discussion something calendar diary hour hours
     """
 )
 _DEAL_STEPS = _words(
@@ -237,7 +239,8 @@ _CONTINUATION = re.compile(
 )
 
 _SELLER_PHRASES = re.compile(
-    r"^(?:get (?:a |an |the )?(?:\w+ )?(?:feel|sense|idea|read|picture|understanding|handle|"
+    r"^(?:get (?:some |more )?face ?time\b|"
+    r"get (?:a |an |the )?(?:\w+ )?(?:feel|sense|idea|read|picture|understanding|handle|"
     r"flavou?r|view)\b|get to know\b|get in front of\b|get (?:them|him|her|(?:\w+ ){1,3})"
     r"(?:interested|excited|comfortable|on board|onside|on side|on our side|engaged|behind us)\b"
     r"|(?:win|bring|get) (?:them|him|her|(?:\w+ ){1,3})over(?: to\b|$)|see (?:what|if|whether|"
@@ -314,7 +317,7 @@ _WH = _words("who whom whose which what where when whether how why if")
 _CONTINUING = _words(
     """
     look+at look+into follow+up catch+up touch+base check+back circle+back reconnect continue
-    stay keep check+in call drop+by come+by
+    stay check+in call drop+by come+by
     """
 )
 # A clause opened by one of these leans on another: it cannot carry the objective.
@@ -776,6 +779,12 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
     if to_us:
         rest = rest[1:]
     continuation = Verdict(False, "continuation", _phrase(whole))
+    if (
+        verb.lemma in _BRINGING_IN
+        and rest[:1] in (["with"], ["to"])
+        and rest[1:2] in (["us"], ["me"])
+    ):
+        return continuation  # "connects with me on LinkedIn": nobody of theirs brought in
     if verb.lemma in ("allow", "permit") and to_us and rest[:1] == ["to"]:
         return _CONCRETE  # "allows us to put sensors on two lines": access granted
     if verb.lemma == "let":
@@ -819,7 +828,9 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
     opinion = _opinion(thing, whole)
     if opinion is not None:
         return opinion
-    if verb.lemma in _SHOWING or "through" in rest[:1]:
+    shown = thing[: thing.index("of")] if "of" in thing else thing
+    shown = shown[-1:]  # "gives us a tour of the plant" shows us the plant
+    if verb.lemma in _SHOWING or "through" in rest[:1] or _has(shown, _SHOWN, ()):
         # showing, telling, walking us through: talk, unless something is in hand
         return _handed(verb, rest, to_us) or talk
     if _has(thing, _INFO_NOUNS, ()) and not _has(thing, _GIVEN_NOUNS, _GIVEN_PHRASES):
@@ -829,6 +840,13 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
 
 # Verbs of showing and telling: a step only with something concrete in hand.
 _SHOWING = _words("show tell walk present take")
+# What is shown rather than handed over: giving one is showing ("gives us a tour").
+_SHOWN = _words(
+    """
+    tour tours walkthrough walk-through overview rundown briefing presentation demo
+    demonstration glimpse look preview
+    """
+)
 # What is told rather than handed over: sharing it is talk ("shares their process with us").
 _INFO_NOUNS = _words(
     """
@@ -866,7 +884,7 @@ def _handed(verb: Verb, rest: list[str], to_us: bool) -> Verdict | None:
 def _asks(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict:
     """'asks her VP for approval' is their act; 'asks us to send information' is ours."""
     rest = tokens[i + verb.length :]
-    if rest[:1] and rest[0] in _OURS:
+    if rest[:1] and rest[0] in _OURS | {"for"}:  # "asks for references" asks us
         return Verdict(False, "continuation", _phrase(whole))
     if "for" in rest:
         wanted = rest[rest.index("for") + 1 :]
@@ -880,7 +898,7 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     whole = whole if whole is not None else tokens
     rest = tokens[i + verb.length :]
     talk = Verdict(False, "talk", _phrase(whole))
-    if verb.lemma in ("join", "attend", "sit in") and _has(_direct_object(rest), _SHOWS, ()):
+    if verb.lemma in _TAKING_PART and _has(_direct_object(rest), _SHOWS, ()):
         return Verdict(False, "audience", _phrase(whole))  # "Prospect joins the webinar"
     if verb.lemma == "join" and _has(_direct_object(rest), _GENERIC_MEETINGS, ()):
         verb = Verb("meet", MEET, verb.form, verb.length)  # joining a call is meeting
@@ -891,6 +909,11 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     if verb.group == CUSTOMER:
         if verb.lemma == "run" and any(token in ("past", "by") for token in rest[:4]):
             return talk  # running it past the boss is talking to them
+        if verb.lemma == "keep":  # keeping 200 licences is theirs; keeping us posted is talk
+            if _continuation(["keep", *rest]) or (rest[:1] and rest[0].endswith("ing")):
+                return Verdict(False, "continuation", _phrase(whole))
+            if any(_bare(token) in _RAPPORT_NOUNS for token in rest):
+                return Verdict(False, "state", _phrase(whole))  # "keeps us in mind"
         if _empty(rest):
             return Verdict(False, "empty", _phrase(whole))
         if _continuation(rest):
@@ -1034,6 +1057,8 @@ def _we_ask(tokens: list[str], verb: Verb, whole: list[str] | None = None) -> Ve
     whole = whole if whole is not None else tokens
     rest = tokens[verb.length :]
     seller = Verdict(False, "seller", _phrase(whole))
+    if verb.group == MEET and _DAY.search(" ".join(rest)):
+        return _CONCRETE  # "Meet with John on 10/26": a day agreed is a meeting booked
     if verb.group == MEET and "again" in rest:
         return Verdict(False, "unpinned", _phrase(whole))
     if verb.group in (SELLER, STATE, MEET, CONTINUE, REPORT, AUDIENCE):
@@ -1071,22 +1096,25 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
     if _SELLER_PHRASES.match(" ".join(tokens)):
         return Verdict(False, "seller", _phrase(tokens)), []
     found = _main_verb(tokens)
+    if found is not None and _embedded(tokens, found.at):
+        # "Convince the partner we will invest ...": the verb we know is in a clause inside
+        # the object of one we do not; the clause's own verb is the word before it.
+        slot = _verb_slot(tokens)
+        if slot is not None and slot < found.at and _verb_at(tokens, slot) is None:
+            return _unknown_verb(tokens, slot)
     if found is None:
         named = _noun_phrase(tokens)
-        if named.concrete or named.kind != "nothing":
-            return named, []
         slot = _verb_slot(tokens)
+        # "CFO recommends ... at the November meeting": the meeting is where the act happens
+        verb_first = named.kind == "meeting" and _verb_before_meeting(tokens, slot)
+        if (named.concrete or named.kind != "nothing") and not verb_first:
+            return named, []
         if slot is None:
             return named, []
         if _verb_at(tokens, slot) is not None and slot > 0:
             # "Customer sign the contract": a base form after its subject is still the verb
             return _analyse([*tokens[:slot], "will", *tokens[slot:]])
-        corrected = _corrected(tokens[slot])
-        if corrected is None and _NEGATIONS & set(tokens[:slot]):
-            return Verdict(False, "negative", _phrase(tokens)), []  # "they don't forget us"
-        if corrected is None:  # "Dana florbs the contract": say which word was not read
-            return Verdict(False, "unread", _phrase(tokens), unread=tokens[slot]), []
-        return _analyse([*tokens[:slot], corrected, *tokens[slot + 1 :]])  # "Dana agres"
+        return _unknown_verb(tokens, slot)
     i, verb = found.at, found.verb
     subject = tokens[:i]
     if (
@@ -1111,6 +1139,38 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
     if _NEGATIONS & set(subject):
         return Verdict(False, "negative", _phrase(tokens)), []
     return _they_do(tokens, i, verb), subject
+
+
+def _unknown_verb(tokens: list[str], slot: int) -> tuple[Verdict, list[str]]:
+    """The word where the verb should be is not one the judge knows: a typo of a key verb, or
+    the word to name in the reason."""
+    corrected = _corrected(tokens[slot])
+    if corrected is None and _NEGATIONS & set(tokens[:slot]):
+        return Verdict(False, "negative", _phrase(tokens)), []  # "they don't forget us"
+    if corrected is None:  # "Dana florbs the contract": say which word was not read
+        return Verdict(False, "unread", _phrase(tokens), unread=tokens[slot]), []
+    return _analyse([*tokens[:slot], corrected, *tokens[slot + 1 :]])  # "Dana agres"
+
+
+_SUBJECT_PRONOUNS = _words("they he she we i you")
+
+
+def _embedded(tokens: list[str], at: int) -> bool:
+    """A verb whose subject is a pronoun after a noun phrase: the clause is inside another
+    ("the value *they paid for*", "convince the partner *we will invest*")."""
+    subject = [token for token in tokens[:at] if token not in _MODALS | _NEGATIONS]
+    if len(subject) < 2 or subject[-1] not in _SUBJECT_PRONOUNS:
+        return False
+    return any(token not in _PRONOUNS | _OURS | _MODALS for token in subject[:-1])
+
+
+def _verb_before_meeting(tokens: list[str], slot: int | None) -> bool:
+    """A word in the verb's place before any word that names a meeting: the meeting is where
+    the act happens, not the objective ("CFO recommends our proposal at the November meeting",
+    "Customer asign two admins to the rollout before kickoff")."""
+    if slot is None:
+        return False
+    return not any(_bare(token) in _MEETING_NOUNS for token in tokens[: slot + 1])
 
 
 # Words the judge knows, that are never the verb of a clause.
