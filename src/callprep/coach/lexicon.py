@@ -193,7 +193,7 @@ CLASSES: tuple[VerbClass, ...] = (
     ),
     VerbClass(
         "VerbNet assessment-34.1, investigate-35.4, search-35.2, discover-84, learn-14, "
-        "sight-30.2 (examining, finding out)",
+        "see-30.1 (examining, finding out)",
         SELLER,
         "explore uncover surface identify probe assess audit gauge qualify check review evaluate "
         "observe learn "
