@@ -27,10 +27,14 @@ NEW = list(csv.DictReader((DATA / "objectives_v2.csv").open(encoding="utf-8")))
 # objectives_v3.csv: a hold-out gathered and labelled by someone else and committed before the
 # judge ran on it (tests/data/objectives_v3.md). Only ever counted: no test shows its rows.
 HOLDOUT4 = list(csv.DictReader((DATA / "objectives_v3.csv").open(encoding="utf-8")))
-ROWS = OLD + NEW
+# objectives_v4.csv: a development set from pages no earlier set used, labelled before the judge
+# ran on it (tests/data/objectives_v4.md); the rules of round 3b were improved against it.
+DEV4 = list(csv.DictReader((DATA / "objectives_v4.csv").open(encoding="utf-8")))
+ROWS = OLD + NEW + DEV4
 REQUIRED = 0.95
 
 PARTS = {
+    "dev4": DEV4,
     "holdout3": [r for r in NEW if r["split"] == "holdout3"],
     "dev2": [r for r in NEW if r["split"] == "dev2"],
     "holdout + holdout2": [r for r in OLD if r["split"].startswith("holdout")],
@@ -58,7 +62,7 @@ def _split_key(text: str) -> str:
 
 
 def test_the_labelled_sets_are_big_and_varied() -> None:
-    for rows in (OLD, NEW):
+    for rows in (OLD, NEW, DEV4):
         labels = Counter((row["label"], row["role"]) for row in rows)
         assert all(
             labels[(label, role)] >= 10
@@ -73,8 +77,9 @@ def test_the_labelled_sets_are_big_and_varied() -> None:
 
 
 def test_every_new_objective_names_its_source() -> None:
-    assert [row["text"] for row in NEW if not row["source"].strip()] == []
+    assert [row["text"] for row in NEW + DEV4 if not row["source"].strip()] == []
     assert {row["split"] for row in NEW} == {"dev2", "holdout3"}
+    assert {row["split"] for row in DEV4} == {"dev4"}
 
 
 def test_the_new_split_was_made_by_a_hash_of_the_text_half_of_each_label() -> None:
@@ -101,7 +106,7 @@ def test_the_figures_on_every_part(capsys: pytest.CaptureFixture[str]) -> None:
             assert right / total >= REQUIRED, f"{name}, {label}: {right}/{total}; wrong: {wrong}"
 
 
-@pytest.mark.parametrize("split", ["holdout3", "holdout + holdout2", "all"])
+@pytest.mark.parametrize("split", ["dev4", "holdout3", "holdout + holdout2", "all"])
 def test_at_least_95_percent_right_on_each_class(split: str) -> None:
     for label, (right, total, wrong) in _accuracy(PARTS[split]).items():
         assert right / total >= REQUIRED, f"{label}: {right}/{total}; wrong: {wrong}"
@@ -445,6 +450,11 @@ def test_the_reason_names_the_word_it_did_not_read() -> None:
 @pytest.mark.parametrize(
     ("text", "reading"),
     [
+        ("Champion provides positive feedback", "you wrote that the champion provides"),
+        ("A referral form has been offered", "you wrote that you offered"),
+        ("Procurement confirms receipt of our quote", "you wrote that procurement confirms"),
+        ("Discussion with the distributor about rebates", "you wrote a Discussion (“Discussion"),
+        ("The CIO is convinced our security is strong", "you wrote that the CIO is"),
         ("We present our roadmap", "you wrote that you present"),
         ("Customer confirms they liked the presentation", "you wrote that the customer confirms"),
         ("The ops lead walks us through their process", "you wrote that the ops lead walks you"),
@@ -477,9 +487,10 @@ def test_every_refusal_of_the_labelled_sets_names_an_actor_and_an_act_or_the_unr
 # --- the outside hold-out: counted, never read row by row ---------------------------------------
 
 # Right per class on holdout4, as measured when the rules of docs/coach.md's third round were
-# done: 101/126 concrete and 112/129 vague (before them: 99/126 and 110/129). Below the 95% the
-# other sets reach, and written down as the floor rather than tuned towards: the set stays a
-# hold-out. A change that raises the figures raises the floor.
+# done: 101/126 concrete and 112/129 vague (before them: 99/126 and 110/129), and the same again
+# after round 3b (no verdict of it changed). Below the 95% the other sets reach, and written down
+# as the floor rather than tuned towards: the set stays a hold-out. A change that raises the
+# figures raises the floor.
 HOLDOUT4_FLOOR = {"concrete": 101, "vague": 112}
 
 
@@ -495,3 +506,128 @@ def test_the_outside_holdout_is_only_counted(capsys: pytest.CaptureFixture[str])
         print(f"\nholdout4 (outside, counted only): {figures}")
     # counts only in the message: which rows are missed is never shown
     assert all(right[label] >= floor for label, floor in HOLDOUT4_FLOOR.items()), figures
+
+
+# --- round 3b: patterns a fresh development set showed, each with our own examples ------------
+
+VAGUE_ROUND_3B = [
+    # access without a step: face time is getting in front of them
+    ("Get face time with their CTO", "seller"),
+    # persuading and reinforcing are ours, whatever clause follows
+    ("Convince the CFO we will hit the savings target", "seller"),
+    ("Reinforce the results they bought last year", "seller"),
+    # asking us for something, connecting with us: no one of theirs is brought in
+    ("Customer asks for a case study", "continuation"),
+    ("Their buyer connects with us on LinkedIn", "continuation"),
+    # taking part in our show: registering, voting in its polls
+    ("Prospect registers for our product webinar", "audience"),
+    ("Attendee votes in the live poll", "audience"),
+    # giving a tour, an overview: showing us, with nothing handed over
+    ("Plant manager gives us a tour of the line", "talk"),
+    ("They give us an overview of their stack", "talk"),
+    # keeping in touch is not keeping a commitment
+    ("They keep us posted", "continuation"),
+    ("Keep the relationship warm", "seller"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), VAGUE_ROUND_3B)
+def test_round_3b_vague_with_the_reason(text: str, kind: str) -> None:
+    verdict = judge(text)
+    assert (verdict.concrete, verdict.kind) == (False, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # time with someone, pinned: a meeting
+        "Get an hour with the plant director on Thursday",
+        # keeping is retaining (VerbNet keep-15.2)
+        "Customer keeps all 50 seats at the renewal",
+        # recommending us to someone of theirs passes us on
+        "CFO recommends our proposal to the board on 3 March",
+        # a meeting with a day is a meeting agreed
+        "Meet with Raj on 12/4 to review the quote",
+        # a verb (or its typo) before a meeting word: the meeting is where it happens
+        "Customer asigns a project lead before kickoff",
+        "The sponsor approves the budget at the steering meeting",
+        # asking someone of theirs for something is their act
+        "She asks her controller for the PO",
+    ],
+)
+def test_round_3b_concrete(text: str) -> None:
+    assert judge(text).concrete, vague_reason(text)
+
+
+def test_an_unknown_verb_before_a_clause_is_named_not_skipped() -> None:
+    """A clause inside the object of a verb the judge does not know is not the act."""
+    verdict = judge("Florb the partner we will invest in them")
+    assert (verdict.concrete, verdict.kind, verdict.unread) == (False, "unread", "florb")
+
+
+VAGUE_ROUND_3B_SECOND_HALF = [
+    # direction: putting our material in front of them is ours
+    ("Get our brochure in front of the CFO", "seller"),
+    # helping them (VerbNet help-72) is our act, whatever they then do
+    ("Help them build the business case", "seller"),
+    # a decision about what we do is ours
+    ("Decide whether we bid", "seller"),
+    # a verb heading governs the list after it; a question is something to ask
+    ("Qualify: budget? timeline? authority?", "seller"),
+    ("Ask: will they sign by Friday?", "seller"),
+    # a form whose content is a view hands over an opinion
+    ("Nurses complete the feedback survey", "opinion"),
+    ("Staff fill in the evaluation forms", "opinion"),
+    # CRM shorthand: calling back is ours
+    ("C/B tues re renewal", "seller"),
+    # asking us for something, in other words
+    ("They request a quote", "continuation"),
+    # signing someone up for our show, or signing up for it
+    ("Register the customer for our webinar", "seller"),
+    ("Prospect signs up for our newsletter", "audience"),
+    # offering is ours unless they hand something over
+    ("Offer a free trial", "seller"),
+    # visiting our booth is taking part in our show; writing us an email is talk
+    ("Buyer visits our booth", "audience"),
+    ("They write us an email", "talk"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), VAGUE_ROUND_3B_SECOND_HALF)
+def test_round_3b_second_half_vague_with_the_reason(text: str, kind: str) -> None:
+    verdict = judge(text)
+    assert (verdict.concrete, verdict.kind) == (False, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a term accepted: confirming that our paper is acceptable, or meets their rules
+        "Legal confirms our indemnity clause is acceptable",
+        "Procurement confirms our contract meets their purchasing rules",
+        # CRM shorthand for the act
+        "PO rcvd",
+        "Signed MSA rec'd from legal",
+        "Demo booked w/ CFO 12/3",
+        "Mtg sched w/ VP ops for tues",
+        # numerals are determiners: "four" does not make "qualified" the verb
+        "Book three qualified demos for Thursday",
+        # a peer is someone new; a meeting to close is a step of the deal
+        "Agrees to a call with a peer who runs the same system",
+        "Scheduled a meeting to close",
+        # a verb heading with a customer act
+        "Confirm: delivery date and PO number",
+        # asking someone of theirs to act, or for something
+        "CFO asks legal to review our MSA",
+        "They request budget from finance",
+        # offering us something in hand
+        "They offer us a reference call with a customer",
+        # verbs of the trade: binding cover, writing an order or a script, porting numbers
+        "Agent binds the policy today",
+        "Buyer writes an opening order",
+        "Doctor writes three scripts this month",
+        "Customer ports their numbers to us by the 15th",
+    ],
+)
+def test_round_3b_second_half_concrete(text: str) -> None:
+    assert judge(text).concrete, vague_reason(text)

@@ -108,7 +108,7 @@ CLASSES: tuple[VerbClass, ...] = (
     VerbClass(
         "ours: signing (the paper process)",
         ACT,
-        "sign countersign execute e-sign docusign sign+up finalise finalize",
+        "sign countersign execute e-sign docusign sign+up finalise finalize bind",
     ),
     VerbClass(
         "ours: scheduling (book and reserve are get-13.5.1's)",
@@ -124,6 +124,7 @@ CLASSES: tuple[VerbClass, ...] = (
     ),
     # --- handing over: a step only with something concrete in hand ---------------------------
     VerbClass("VerbNet give-13.1 (giving)", GIVE, "give lend loan hand"),
+    VerbClass("VerbNet future_having-13.3 (offering: ours, or theirs to hand over)", GIVE, "offer"),
     VerbClass("VerbNet fulfilling-13.4.1 (supplying)", GIVE, "provide supply furnish entrust"),
     VerbClass(
         "VerbNet send-11.1 (sending)",
@@ -142,13 +143,23 @@ CLASSES: tuple[VerbClass, ...] = (
         GIVE,
         "introduce connect refer invite let allow permit loop+in bring+in rope+in cc copy+in",
     ),
+    VerbClass(
+        "VerbNet judgement-33 (recommending: passing us on to someone of theirs)",
+        GIVE,
+        "recommend",
+    ),
     # --- the customer's own acts, when they are the subject ----------------------------------
     VerbClass(
         "VerbNet use-105.1, put-9.1 (using, installing)",
         CUSTOMER,
-        "run try test trial use deploy implement adopt install migrate switch move roll+out "
+        "run try test trial use deploy implement adopt install migrate switch port move roll+out "
         "complete fill+in fill+out write+down pull+together swap replace redline onboard "
         "whitelist allowlist provision configure enable",
+    ),
+    VerbClass(
+        "VerbNet keep-15.2 (keeping, retaining: keeping in touch is a continuation)",
+        CUSTOMER,
+        "keep",
     ),
     VerbClass(
         "VerbNet involve-107.1, hire-13.5.3 (taking on)",
@@ -169,9 +180,9 @@ CLASSES: tuple[VerbClass, ...] = (
     ),
     # --- light verbs: the noun after them is the act -----------------------------------------
     VerbClass(
-        "ours: light verbs (make an order, raise a PO, open an account)",
+        "ours: light verbs (make an order, raise a PO, open an account, write the order)",
         LIGHT,
-        "make do raise open",
+        "make do raise open write",
     ),
     # --- the seller's own acts, and talk ------------------------------------------------------
     VerbClass(
@@ -181,20 +192,25 @@ CLASSES: tuple[VerbClass, ...] = (
         "recap cover highlight",
     ),
     VerbClass(
-        "VerbNet assessment-34.1, investigate-35.4, search-35.2, discover-84, learn-14 "
-        "(examining, finding out)",
+        "VerbNet assessment-34.1, investigate-35.4, search-35.2, discover-84, learn-14, "
+        "see-30.1 (examining, finding out)",
         SELLER,
-        "explore uncover identify probe assess gauge qualify check review evaluate learn "
+        "explore uncover surface identify probe assess audit gauge qualify check review evaluate "
+        "observe learn "
         "collect gather find+out figure+out look+at look+into dig+into work+out",
     ),
     VerbClass(
         "ours: selling, building the relationship, following up",
         SELLER,
-        "pitch demo demonstrate handle address reconnect build strengthen keep maintain deliver "
-        "position brainstorm continue ask nurture establish develop sync prepare stay "
+        "pitch demo demonstrate handle address reconnect build strengthen reinforce maintain "
+        "deliver position brainstorm continue ask request nurture establish develop sync prepare stay "
         "follow+up touch+base catch+up check+in go+over go+through run+through talk+through "
         "get+to+know negotiate conduct spark create align hand+out reach+out circle+back "
         "check+back call drop+by come+by hold+firm hold+out hold+back",
+    ),
+    VerbClass("VerbNet force-59 (persuading: our act on them)", SELLER, "convince persuade"),
+    VerbClass(
+        "VerbNet help-72 (helping: our act, whatever they then do)", SELLER, "help assist aid"
     ),
     VerbClass(
         "VerbNet consider-29.9, want-32.1, wish-62, conjecture-29.5 (thinking, wanting)",
@@ -224,6 +240,20 @@ def verbs() -> dict[str, frozenset[str]]:
         found[verb_class.group].update(verb_class.lemmas())
     return {group: frozenset(lemmas) for group, lemmas in found.items()}
 
+
+# CRM shorthand for a verb form, as sellers type it in a next-step field ("PO rcvd", "C/B
+# thurs"): the lemma (of the classes above) and the form it stands for.
+SHORTHAND: dict[str, tuple[str, str]] = {
+    "c/b": ("call back", "base"),
+    "rcvd": ("receive", "past"),
+    "recd": ("receive", "past"),
+    "rec'd": ("receive", "past"),
+    "recvd": ("receive", "past"),
+    "sched": ("schedule", "past"),
+    "sched'd": ("schedule", "past"),
+    "apprvd": ("approve", "past"),
+    "sgnd": ("sign", "past"),
+}
 
 # Forms the lemmatizer's tables lack, added by hand.
 EXTRA_FORMS: dict[str, tuple[str, ...]] = {

@@ -23,6 +23,7 @@ from callprep.coach.lexicon import (
     MEET,
     REPORT,
     SELLER,
+    SHORTHAND,
     STATE,
     verbs,
 )
@@ -133,9 +134,12 @@ _RECEIPT_NOUNS = _words("receipt arrival delivery reception")
 _SHOWS = _words(
     """
     webinar webinars seminar seminars keynote conference conferences event events roadshow
-    expo livestream broadcast show showcase open+day launch
+    expo livestream broadcast show showcase open+day launch poll polls newsletter newsletters
+    podcast booth booths stand stands website
     """
 )
+# Taking part in one of those: signing up for it, attending, voting in its polls.
+_TAKING_PART = _words("join attend sit+in register enrol enroll sign+up vote visit")
 # Adjectives of feeling: "interested in upgrading" is a state, not an act.
 _STATE_WORDS = _words(
     """
@@ -148,7 +152,7 @@ _ACTION_NOUNS = _words(
     """
     order orders purchase decision signature commitment payment test tests trial pilot
     choice selection booking reservation deposit investment requisition requisitions req po
-    pos account accounts ticket rfp rfq rfi tender bid
+    pos account accounts ticket rfp rfq rfi tender bid script scripts prescription prescriptions
     """
 )
 # A verb followed by one of these is the first half of a noun ("start date", "order form").
@@ -156,7 +160,7 @@ _NOUN_COMPOUNDS = {"date", "dates", "form", "forms", "process", "plan"}
 # A prepositional phrase the customer hands over is its object: "their thoughts *on the pilot*".
 _PREPOSITIONS = _words(
     """
-    on about for with from to in at by regarding around into over during within
+    on about for with from to in at by regarding around into over during within w re
     """
 )
 # A decision *process* is something to learn about, not a decision.
@@ -167,14 +171,14 @@ _GENERIC_MEETINGS = _words(
     """
     meeting meetings call calls follow-up followup f/u catch-up check-in chat conversation
     appointment appointments time slot minutes session get-together touchpoint sync coffee
-    lunch invitation discussion something calendar diary
+    lunch invitation discussion something calendar diary hour hours mtg mtgs appt appts
     """
 )
 _DEAL_STEPS = _words(
     """
     demo demos demonstration deep-dive workshop visit survey presentation review training
     kickoff kick-off onboarding evaluation pilot trial poc go/no-go proposal reference
-    references ref negotiation signing install installation test tour walkthrough
+    references ref negotiation signing closing install installation test tour walkthrough
     """
 )
 # Names of meetings and talk: an objective that is only one of these says nothing of its outcome.
@@ -192,7 +196,7 @@ _PEOPLE = _words(
     buyers users engineers architect planners staff finance procurement legal security ops
     operations engineering purchasing hr compliance counsel sponsor champion executive
     executives exec execs leadership customers boss chair president founder partner
-    partners stakeholders
+    partners stakeholders peer peers colleague colleagues
     """
 )
 # A department or team that does things: "Purchasing registers us", "Finance approves".
@@ -237,7 +241,8 @@ _CONTINUATION = re.compile(
 )
 
 _SELLER_PHRASES = re.compile(
-    r"^(?:get (?:a |an |the )?(?:\w+ )?(?:feel|sense|idea|read|picture|understanding|handle|"
+    r"^(?:get (?:some |more )?face ?time\b|"
+    r"get (?:a |an |the )?(?:\w+ )?(?:feel|sense|idea|read|picture|understanding|handle|"
     r"flavou?r|view)\b|get to know\b|get in front of\b|get (?:them|him|her|(?:\w+ ){1,3})"
     r"(?:interested|excited|comfortable|on board|onside|on side|on our side|engaged|behind us)\b"
     r"|(?:win|bring|get) (?:them|him|her|(?:\w+ ){1,3})over(?: to\b|$)|see (?:what|if|whether|"
@@ -268,6 +273,10 @@ _FILLERS = (
     ("just",),
     ("only",),
     ("ideally",),
+    ("better",),  # "Better understand the landscape": how, not who
+    ("fully",),
+    ("really",),
+    ("gently",),
     ("hopefully",),
     ("also",),
     ("then",),
@@ -292,7 +301,7 @@ _MODALS = _words(
 _DETERMINERS = _words(
     """
     the a an their our his her its this that these those each every some any your my no one
-    two first next new paid free
+    two three four five six seven eight nine ten twelve twenty dozen first next new paid free
     """
 )
 _NEGATIONS = _words(
@@ -314,7 +323,7 @@ _WH = _words("who whom whose which what where when whether how why if")
 _CONTINUING = _words(
     """
     look+at look+into follow+up catch+up touch+base check+back circle+back reconnect continue
-    stay keep check+in call drop+by come+by
+    stay check+in call drop+by come+by
     """
 )
 # A clause opened by one of these leans on another: it cannot carry the objective.
@@ -380,6 +389,9 @@ def _build_table() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
             head, *rest = lemma.split()
             for form in _inflect(head):
                 table.setdefault(form, []).append((tuple(rest), lemma, group))
+    groups = {lemma: group for group, lemmas in _VERBS.items() for lemma in lemmas}
+    for short, (lemma, _form) in SHORTHAND.items():
+        table.setdefault(short, []).append(((), lemma, groups[lemma]))
     for entries in table.values():
         entries.sort(key=lambda entry: (-len(entry[0]), entry[1]))
     return table
@@ -398,7 +410,8 @@ def _forms(head: str) -> dict[str, Literal["base", "s", "past", "ing"]]:
 def _verb_at(tokens: list[str], i: int) -> Verb | None:
     for rest, lemma, group in _table().get(tokens[i], ()):
         if tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
-            form = _forms(lemma.split()[0])[tokens[i]]
+            short = SHORTHAND.get(tokens[i])
+            form = _SHORT_FORM[short[1]] if short else _forms(lemma.split()[0])[tokens[i]]
             return Verb(lemma, group, form, 1 + len(rest))
         # "sets us up", "fill it in": a pronoun between a commitment verb and its particle
         separable = len(rest) == 1 and group in (ACT, CUSTOMER) and i + 2 < len(tokens)
@@ -409,6 +422,12 @@ def _verb_at(tokens: list[str], i: int) -> Verb | None:
 
 
 _OBJECT_PRONOUNS = _words("us them it him her me")
+_SHORT_FORM: dict[str, Literal["base", "s", "past", "ing"]] = {
+    "base": "base",
+    "s": "s",
+    "past": "past",
+    "ing": "ing",
+}
 
 
 def _tokens(text: str) -> list[str]:
@@ -512,9 +531,11 @@ def _can_be_verb(tokens: list[str], i: int, verb: Verb) -> bool:
     if verb.form != "base":
         return True
     # A bare verb after a noun is usually a noun itself ("pilot start date"); after a pronoun,
-    # a modal or a plural subject ("both sides sign") it is the verb.
+    # a modal or a plural subject ("both sides sign") it is the verb, and so it is before an
+    # object pronoun ("Prospect ask me to call").
     return (
-        before in _PRONOUNS
+        after in _OBJECT_PRONOUNS - {"it", "her"}
+        or before in _PRONOUNS
         or before in _MODALS
         or before in _NEGATIONS
         or (before.endswith("s") and not before.endswith("ss") and _verb_at(tokens, i - 1) is None)
@@ -557,6 +578,8 @@ def _main_verb(tokens: list[str]) -> _Main | None:
             while j < len(tokens) and tokens[j] in ("been", "not", "already", "just", "also"):
                 j += 1
             inner = _verb_at(tokens, j) if j < len(tokens) else None
+            if verb.lemma == "be" and j < len(tokens) and tokens[j] in _STATE_WORDS:
+                return _Main(i, verb, passive=False)  # "The CIO is convinced ...": a state
             if inner is not None and inner.lemma not in ("be", "have"):
                 if verb.lemma == "be" and inner.form == "ing":
                     return _Main(j, inner, passive=False)
@@ -579,8 +602,12 @@ def _subject_before_verb(tokens: list[str], verb: Verb) -> bool:
     their manager", "Value analysis committee approves the trial"."""
     after = tokens[verb.length : verb.length + 1]
     if after and (after[0] in _AUXILIARIES or after[0] in _MODALS - {"to", "then", "also"}):
-        return True  # "Champion is positive about us", "Champion will sell it internally"
-    if not after or after[0] in _NOT_VERBS or _verb_at(tokens, verb.length) is not None:
+        # "Champion is positive about us", "Champion will sell it internally"; but "Ask: will
+        # they sign?" asks a question
+        return tokens[verb.length + 1 : verb.length + 2] not in (["they"], ["he"], ["she"], ["we"])
+    if after and (second := _verb_at(tokens, verb.length)) is not None:
+        return second.form == "s"  # "Champion provides positive feedback"
+    if not after or after[0] in _NOT_VERBS:
         return False
     for j in range(verb.length + 1, min(len(tokens), verb.length + 4)):
         later = _verb_at(tokens, j)
@@ -657,7 +684,8 @@ def _pinned(tokens: list[str]) -> bool:
         if word in _PEOPLE or word in _DEAL_STEPS:
             return True
         verb = _verb_at(tokens, i) if i > 0 and tokens[i - 1] == "to" else None
-        if verb is not None and verb.group == ACT:  # "a call to sign the order form"
+        if verb is not None and (verb.group == ACT or verb.lemma == "close"):
+            # "a call to sign the order form", "mtg to close"
             return True
     return _has(tokens, frozenset(), _GIVEN_PHRASES)
 
@@ -747,7 +775,7 @@ def _commits(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict
     if verb.lemma in ("decide", "commit", "choose") and _loose(rest):
         return Verdict(False, "continuation", _phrase(whole))  # "will decide at some point"
     confirming = verb.lemma in ("confirm", "acknowledge")
-    if confirming and _has(_direct_object(rest), _RECEIPT_NOUNS, ()):
+    if confirming and _receipt(_direct_object(rest)):
         return Verdict(False, "acknowledge", _phrase(whole))  # "confirms receipt of our quote"
     if verb.lemma in ("agree", "confirm", "accept", "decide", "commit", "say yes", "acknowledge"):
         inner = _inner_act(tokens[:i], rest, whole)
@@ -756,17 +784,53 @@ def _commits(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict
         if rest[:1] == ["with"] and "on" not in rest:
             return Verdict(False, "opinion", _phrase(whole))  # "agrees with our assessment"
         if rest[:1] and rest[0] in _WH:
+            theirs = bool(tokens[:i]) and not _OURS & set(tokens[:i])
+            if not theirs and rest[1:2] and rest[1] in _OURS | {"to"}:
+                return Verdict(False, "seller", _phrase(whole))  # "decide whether we pitch"
             return _CONCRETE  # "confirm who else is in the decision"
         if _is_clause(rest):
             said = _clause(rest[1:] if rest[0] == "that" else rest)
-            if said.concrete:
-                return said
+            if said.concrete or _term_accepted(rest):
+                return _CONCRETE
             # "confirms they liked it", "confirms the proposal arrived": no commitment in it
             return Verdict(False, "acknowledge" if confirming else "opinion", _phrase(whole))
     thing = _direct_object(rest)
     if verb.lemma == "acknowledge":  # acknowledging results, receipt, a problem: no step
         return Verdict(False, "acknowledge", _phrase(whole))
     return _opinion(thing, whole) or _meeting(whole, thing, rest) or _CONCRETE
+
+
+# Terms of the deal, and the words that accept one: confirming that a term is acceptable, or
+# that our contract meets their rules, is accepting it ("Legal confirms the cap is acceptable").
+_TERMS = _PAPER | _words(
+    """
+    price prices pricing cap caps liability clause clauses rate rates discount quote scope sla
+    slas warranty indemnity proposal
+    """
+)
+_ACCEPTING = _words(
+    """
+    acceptable fine ok okay compliant approved agreed meets meet complies comply satisfies
+    satisfy fits
+    """
+)
+
+
+def _term_accepted(rest: list[str]) -> bool:
+    said = rest[1:] if rest[:1] == ["that"] else rest
+    for k, token in enumerate(said):
+        if token in _ACCEPTING:
+            return any(_bare(t) in _TERMS for t in said[:k])
+    return False
+
+
+def _receipt(thing: list[str]) -> bool:
+    """'receipt of our quote' is an acknowledgement; 'the delivery date' is a date."""
+    following = [*thing[1:], ""]
+    return any(
+        token in _RECEIPT_NOUNS and after not in _NOUN_COMPOUNDS | {"window", "schedule"}
+        for token, after in zip(thing, following, strict=True)
+    )
 
 
 def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict:
@@ -776,6 +840,12 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
     if to_us:
         rest = rest[1:]
     continuation = Verdict(False, "continuation", _phrase(whole))
+    if (
+        verb.lemma in _BRINGING_IN
+        and rest[:1] in (["with"], ["to"])
+        and rest[1:2] in (["us"], ["me"])
+    ):
+        return continuation  # "connects with me on LinkedIn": nobody of theirs brought in
     if verb.lemma in ("allow", "permit") and to_us and rest[:1] == ["to"]:
         return _CONCRETE  # "allows us to put sensors on two lines": access granted
     if verb.lemma == "let":
@@ -819,7 +889,9 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
     opinion = _opinion(thing, whole)
     if opinion is not None:
         return opinion
-    if verb.lemma in _SHOWING or "through" in rest[:1]:
+    shown = thing[: thing.index("of")] if "of" in thing else thing
+    shown = shown[-1:]  # "gives us a tour of the plant" shows us the plant
+    if verb.lemma in _SHOWING or "through" in rest[:1] or _has(shown, _SHOWN, ()):
         # showing, telling, walking us through: talk, unless something is in hand
         return _handed(verb, rest, to_us) or talk
     if _has(thing, _INFO_NOUNS, ()) and not _has(thing, _GIVEN_NOUNS, _GIVEN_PHRASES):
@@ -827,8 +899,20 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
     return _CONCRETE  # sending, giving, submitting a thing: it changes hands
 
 
+# A form whose content is a view: filling it in hands over an opinion, not a commitment.
+_VIEW_FORM = re.compile(
+    r"\b(?:feedback|evaluation|satisfaction|rating|opinion|comment)s? "
+    r"(?:forms?|sheets?|cards?|surveys?|questionnaires?)\b"
+)
 # Verbs of showing and telling: a step only with something concrete in hand.
 _SHOWING = _words("show tell walk present take")
+# What is shown rather than handed over: giving one is showing ("gives us a tour").
+_SHOWN = _words(
+    """
+    tour tours walkthrough walk-through overview rundown briefing presentation demo
+    demonstration glimpse look preview
+    """
+)
 # What is told rather than handed over: sharing it is talk ("shares their process with us").
 _INFO_NOUNS = _words(
     """
@@ -858,16 +942,25 @@ def _handed(verb: Verb, rest: list[str], to_us: bool) -> Verdict | None:
             whom = rest[j + 1 :]
             if whom and whom[0] not in _OURS and not (to_us and j == 0):
                 return _CONCRETE  # passed on to someone else of theirs
-        if token in ("internally", "around", "upstairs"):
-            return _CONCRETE
+        if token in ("internally", "around", "upstairs") and not (to_us and j == 0):
+            return _CONCRETE  # "passes it around"; "shows us around" is a tour
     return None
 
 
 def _asks(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict:
     """'asks her VP for approval' is their act; 'asks us to send information' is ours."""
     rest = tokens[i + verb.length :]
-    if rest[:1] and rest[0] in _OURS:
-        return Verdict(False, "continuation", _phrase(whole))
+    continuation = Verdict(False, "continuation", _phrase(whole))
+    if rest[:1] and rest[0] in _OURS | {"for"}:  # "asks for references" asks us
+        return continuation
+    if verb.lemma == "request":  # "requests a quote" asks us; "from finance", someone of theirs
+        source = rest[rest.index("from") + 1 :] if "from" in rest else []
+        if source and not _OURS & set(source) and _has(rest, _GIVEN_NOUNS, _GIVEN_PHRASES):
+            return _CONCRETE
+        return continuation
+    to = rest.index("to") if "to" in rest[1:5] else 0
+    if to and (inner := _verb_at(rest, to + 1)) is not None:  # "asks legal to review the MSA"
+        return _they_do([*rest[:to], *rest[to + 1 :]], to, inner, whole)
     if "for" in rest:
         wanted = rest[rest.index("for") + 1 :]
         if _has(_direct_object(wanted), _GIVEN_NOUNS, _GIVEN_PHRASES):
@@ -880,7 +973,7 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     whole = whole if whole is not None else tokens
     rest = tokens[i + verb.length :]
     talk = Verdict(False, "talk", _phrase(whole))
-    if verb.lemma in ("join", "attend", "sit in") and _has(_direct_object(rest), _SHOWS, ()):
+    if verb.lemma in _TAKING_PART and _has(_direct_object(rest), _SHOWS, ()):
         return Verdict(False, "audience", _phrase(whole))  # "Prospect joins the webinar"
     if verb.lemma == "join" and _has(_direct_object(rest), _GENERIC_MEETINGS, ()):
         verb = Verb("meet", MEET, verb.form, verb.length)  # joining a call is meeting
@@ -891,6 +984,13 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     if verb.group == CUSTOMER:
         if verb.lemma == "run" and any(token in ("past", "by") for token in rest[:4]):
             return talk  # running it past the boss is talking to them
+        if _VIEW_FORM.search(" ".join(_direct_object(rest))):
+            return Verdict(False, "opinion", _phrase(whole))  # "fill in the feedback form"
+        if verb.lemma == "keep":  # keeping 200 licences is theirs; keeping us posted is talk
+            if _continuation(["keep", *rest]) or (rest[:1] and rest[0].endswith("ing")):
+                return Verdict(False, "continuation", _phrase(whole))
+            if any(_bare(token) in _RAPPORT_NOUNS for token in rest):
+                return Verdict(False, "state", _phrase(whole))  # "keeps us in mind"
         if _empty(rest):
             return Verdict(False, "empty", _phrase(whole))
         if _continuation(rest):
@@ -930,7 +1030,7 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     if verb.group == LIGHT:
         return _CONCRETE if _has(_direct_object(rest), _ACTION_NOUNS, ()) else talk
     # SELLER verbs: talk, unless it is a step of theirs
-    if verb.lemma == "ask":
+    if verb.lemma in ("ask", "request"):
         return _asks(tokens, i, verb, whole)
     if verb.lemma in _CONTINUING:  # "they'll look at it", "they keep us posted"
         return Verdict(False, "continuation", _phrase(whole))
@@ -998,6 +1098,8 @@ def _gives_them(rest: list[str]) -> bool:
     if indirect and _verb_at(rest, 0) is None:  # "Maria" before "the pricing": she is given it
         return not _has(rest[:1], _GIVEN_NOUNS | _FUNDS, ())
     for j, token in enumerate(rest[:8]):
+        if j > 0 and rest[j : j + 3] == ["in", "front", "of"]:
+            return True  # "get the samples in front of the buyer": ours to show
         if token != "to" or j == 0 or j + 1 >= len(rest):
             continue
         if _verb_at(rest, j + 1) is not None or rest[j + 1] in _OURS:
@@ -1034,6 +1136,8 @@ def _we_ask(tokens: list[str], verb: Verb, whole: list[str] | None = None) -> Ve
     whole = whole if whole is not None else tokens
     rest = tokens[verb.length :]
     seller = Verdict(False, "seller", _phrase(whole))
+    if verb.lemma in ("meet", "get together") and _DAY.search(" ".join(rest)):
+        return _CONCRETE  # "Meet with John on 10/26": a day agreed is a meeting booked
     if verb.group == MEET and "again" in rest:
         return Verdict(False, "unpinned", _phrase(whole))
     if verb.group in (SELLER, STATE, MEET, CONTINUE, REPORT, AUDIENCE):
@@ -1045,6 +1149,8 @@ def _we_ask(tokens: list[str], verb: Verb, whole: list[str] | None = None) -> Ve
     if verb.group == ACT:
         if rest[:1] and rest[0] in _NOUN_COMPOUNDS:
             return _noun_phrase(tokens)
+        if verb.lemma in _TAKING_PART and _has(rest, _SHOWS, ()):
+            return seller  # "Register them for our webinar": our audience
         if _OURS & set(_direct_object(rest)) and _opinion(_direct_object(rest), whole):
             return seller
         return _commits(tokens, 0, verb, whole)
@@ -1071,22 +1177,29 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
     if _SELLER_PHRASES.match(" ".join(tokens)):
         return Verdict(False, "seller", _phrase(tokens)), []
     found = _main_verb(tokens)
+    if found is not None and _embedded(tokens, found.at):
+        # "Convince the partner we will invest ...": the verb we know is in a clause inside
+        # the object of one we do not; the clause's own verb is the word before it.
+        slot = _verb_slot(tokens)
+        if slot is not None and slot < found.at and _verb_at(tokens, slot) is None:
+            return _unknown_verb(tokens, slot)
     if found is None:
         named = _noun_phrase(tokens)
-        if named.concrete or named.kind != "nothing":
-            return named, []
         slot = _verb_slot(tokens)
+        # "CFO recommends ... at the November meeting": the meeting is where the act happens
+        verb_first = named.kind == "meeting" and _verb_before_meeting(tokens, slot)
+        if (named.concrete or named.kind != "nothing") and not verb_first:
+            return named, []
         if slot is None:
             return named, []
         if _verb_at(tokens, slot) is not None and slot > 0:
             # "Customer sign the contract": a base form after its subject is still the verb
-            return _analyse([*tokens[:slot], "will", *tokens[slot:]])
-        corrected = _corrected(tokens[slot])
-        if corrected is None and _NEGATIONS & set(tokens[:slot]):
-            return Verdict(False, "negative", _phrase(tokens)), []  # "they don't forget us"
-        if corrected is None:  # "Dana florbs the contract": say which word was not read
-            return Verdict(False, "unread", _phrase(tokens), unread=tokens[slot]), []
-        return _analyse([*tokens[:slot], corrected, *tokens[slot + 1 :]])  # "Dana agres"
+            willed = [*tokens[:slot], "will", *tokens[slot:]]
+            verdict, subject = _analyse(willed)
+            if not verdict.concrete:  # say it back in the seller's words, read as they meant
+                verdict = _read(replace(verdict, phrase=_phrase(tokens)), willed)
+            return verdict, subject
+        return _unknown_verb(tokens, slot)
     i, verb = found.at, found.verb
     subject = tokens[:i]
     if (
@@ -1113,6 +1226,38 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
     return _they_do(tokens, i, verb), subject
 
 
+def _unknown_verb(tokens: list[str], slot: int) -> tuple[Verdict, list[str]]:
+    """The word where the verb should be is not one the judge knows: a typo of a key verb, or
+    the word to name in the reason."""
+    corrected = _corrected(tokens[slot])
+    if corrected is None and _NEGATIONS & set(tokens[:slot]):
+        return Verdict(False, "negative", _phrase(tokens)), []  # "they don't forget us"
+    if corrected is None:  # "Dana florbs the contract": say which word was not read
+        return Verdict(False, "unread", _phrase(tokens), unread=tokens[slot]), []
+    return _analyse([*tokens[:slot], corrected, *tokens[slot + 1 :]])  # "Dana agres"
+
+
+_SUBJECT_PRONOUNS = _words("they he she we i you")
+
+
+def _embedded(tokens: list[str], at: int) -> bool:
+    """A verb whose subject is a pronoun after a noun phrase: the clause is inside another
+    ("the value *they paid for*", "convince the partner *we will invest*")."""
+    subject = [token for token in tokens[:at] if token not in _MODALS | _NEGATIONS]
+    if len(subject) < 2 or subject[-1] not in _SUBJECT_PRONOUNS:
+        return False
+    return any(token not in _PRONOUNS | _OURS | _MODALS for token in subject[:-1])
+
+
+def _verb_before_meeting(tokens: list[str], slot: int | None) -> bool:
+    """A word in the verb's place before any word that names a meeting: the meeting is where
+    the act happens, not the objective ("CFO recommends our proposal at the November meeting",
+    "Customer asign two admins to the rollout before kickoff")."""
+    if slot is None:
+        return False
+    return not any(_bare(token) in _MEETING_NOUNS for token in tokens[: slot + 1])
+
+
 # Words the judge knows, that are never the verb of a clause.
 _NOT_VERBS = (
     _DETERMINERS | _PRONOUNS | _PREPOSITIONS | _MODALS | _NEGATIONS | _OURS | _WH | _CLAUSE_OPENERS
@@ -1136,6 +1281,8 @@ def _verb_slot(tokens: list[str]) -> int | None:
             return i
         if after.isdigit() or (after and after[0].isdigit()):
             return i
+        if i == 0 and after.split("'")[0] in _WH:
+            return i  # "Count what's on the shelves": an imperative before its question
     return None
 
 
@@ -1237,16 +1384,22 @@ def _parts(text: str) -> list[_Part]:
     found: list[_Part] = []
     pieces = _CLAUSE_BREAK.split(text.lower().replace("’", "'"))
     joint = ""  # the break word before this part ("and", "before" ...)
+    governed = False  # after "Qualify:", "Confirm:": the rest is that verb's object
     # split() with a group alternates the text and the break that follows it
     for piece, after in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
         tokens = _tokens(piece)
-        if tokens and found and not _starts_clause(tokens):
+        if tokens and found and (governed or not _starts_clause(tokens)):
             found[-1].tokens.extend(_tokens(joint) + tokens)
         elif tokens:
             opener = _strip_fillers(tokens)[0]
             subordinate = joint.strip() == "to" or joint.strip() in _SUBORDINATORS
             found.append(_Part(tokens, not subordinate and opener not in _WH, joint.strip()))
+        if after.strip() == "?" and found and not governed:
+            found[-1].main = False  # "lease or buy?": a question to ask, not their act
         heading = after.strip() == ":" and found and len(pieces) > 2
+        if heading and not governed and len(lone := _strip_fillers(found[-1].tokens)) == 1:
+            verb = _verb_at(lone, 0)
+            governed = verb is not None and verb.form == "base"
         if heading and _main_verb(_strip_fillers(found[-1].tokens)) is None:
             found[-1].main = False  # "Best action commitment: ..." is a heading
         joint = after or ""
@@ -1313,7 +1466,7 @@ _PARTICLES = _words("through back over up in out off around about know")
 
 def _read(verdict: Verdict, tokens: list[str]) -> Verdict:
     """The verdict with who the judge read as acting and the act it read, for the reason."""
-    if verdict.concrete or verdict.unread:
+    if verdict.concrete or verdict.unread or verdict.actor:
         return verdict
     tokens = _strip_fillers(tokens)
     if not verdict.phrase:
@@ -1321,6 +1474,8 @@ def _read(verdict: Verdict, tokens: list[str]) -> Verdict:
     found = _main_verb(tokens) if tokens else None
     state = next((t for t in tokens if t in _STATE_WORDS), "") if found is None else ""
     slot = _verb_slot(tokens) if found is None and not state else None
+    if verdict.kind == "meeting" and not _verb_before_meeting(tokens, slot):
+        slot = None  # "Discussion with the distributor": the meeting word is no act
     if slot is not None:  # "They don't forget us": the word where the act is
         core = [t for t in tokens[:slot] if t not in _MODALS | _NEGATIONS]
         act = " ".join(t for t in tokens[: slot + 1] if t not in core)
@@ -1337,7 +1492,7 @@ def _read(verdict: Verdict, tokens: list[str]) -> Verdict:
     if verb.lemma in ("get", "have") and not found.passive:
         for j in range(i + 2, min(len(tokens), i + 8)):
             inner = _verb_at(tokens, j)
-            if inner is not None and inner.form == "base":
+            if inner is not None and inner.form == "base" and tokens[j - 1] not in _DETERMINERS:
                 if tokens[j - 1] == "to" or verb.lemma == "have":
                     # "Have the ops leads watch the demo": they watch
                     end = j - 1 if tokens[j - 1] == "to" else j
@@ -1355,8 +1510,8 @@ def _read(verdict: Verdict, tokens: list[str]) -> Verdict:
             core, words = subject[:k], [*subject[k:], *words]
             break
     if found.passive:
-        if verdict.kind == "ours":
-            return replace(verdict, actor="you", act=" ".join(words))
+        if verdict.kind == "ours":  # "has been offered": you offered
+            return replace(verdict, actor="you", act=" ".join(tokens[i : i + verb.length]))
         core = []
     if not core or _OURS & set(core):
         lemma = verb.lemma if not found.passive and not (core and i) else " ".join(words)
@@ -1401,8 +1556,8 @@ def vague_reason(objective: str) -> str | None:
     if verdict.concrete:
         return None
     actor = _as_written(objective, verdict.actor, sentence=False)
-    if actor.lower() in _THEIR_PEOPLE | _PEOPLE:
-        actor = "the " + actor  # "Customer confirms": the customer
+    if actor.lower() in (_THEIR_PEOPLE | _PEOPLE) - _DEPARTMENTS:
+        actor = "the " + actor  # "Customer confirms": the customer; "Procurement" stays
     return messages.vague_reason(
         verdict.kind or "nothing",
         _as_written(objective, verdict.phrase),
