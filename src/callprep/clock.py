@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import time
 
 
@@ -41,6 +40,8 @@ def file_time_ns() -> int:
     does not move, so the two compared would make a file written a second ago look a year old
     (or not yet written). Measured on a nameless temporary file; the clock if none can be made.
     """
+    import tempfile  # deferred: only a file's age needs it, and it costs a start-up a millisecond
+
     try:
         with tempfile.TemporaryFile() as probe:
             # Looked at, then written: a kernel that dates files coarsely until someone looks

@@ -13,7 +13,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -111,6 +110,8 @@ def atomic_write(path: Path, text: str, mode: int = 0o600) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Temp file beside `path`, flushed to disk, then renamed over it; the temp goes on failure."""
+    import tempfile  # deferred: a command that only reads (brief, list) never pays for it
+
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     tmp = Path(tmp_name)
     try:

@@ -1,6 +1,8 @@
 """Typer 0.29 adjusted for callprep: help that reads plainly, and a start that does not pay for
 pydantic. pyproject pins typer < 0.30; tests/test_errors.py holds the help and messages to this."""
 
+import functools
+import inspect
 import os
 import re
 import sys
@@ -20,6 +22,7 @@ def apply() -> None:
     plain_argument_help()
     light_coercion()
     whole_command_help()
+    lazy_commands()
 
 
 def no_pydantic_plugins() -> None:
@@ -61,12 +64,108 @@ def whole_command_help() -> None:
     """
 
     def first_sentence(self: _click.Command, limit: int = 45) -> str:
-        text = self.short_help or self.help or ""
-        paragraph = " ".join(text.split("\n\n", 1)[0].split())
-        end = re.search(r"[.!?](?=\s|$)", paragraph)
-        return (paragraph[: end.end()] if end else paragraph).strip()
+        return _first_sentence(self.short_help or self.help or "")
 
     _click.Command.get_short_help_str = first_sentence  # type: ignore[method-assign]
+
+
+def _first_sentence(text: str) -> str:
+    paragraph = " ".join(text.split("\n\n", 1)[0].split())
+    end = re.search(r"[.!?](?=\s|$)", paragraph)
+    return (paragraph[: end.end()] if end else paragraph).strip()
+
+
+class _Commands(dict[str, Any]):
+    """A group's commands by name, each built (its parameters read from its function's
+    signature) the first time it is asked for; `summaries` lists them for help without that."""
+
+    def __init__(self, builders: dict[str, Callable[[], Any]], summaries: dict[str, str]) -> None:
+        super().__init__(dict.fromkeys(builders))
+        self._builders = builders
+        self.summaries = summaries  # name -> the first sentence of its help; hidden ones left out
+
+    def __getitem__(self, name: str) -> Any:
+        built = super().__getitem__(name)
+        if built is None:
+            built = self._builders[name]()
+            super().__setitem__(name, built)
+        return built
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name not in self:
+            return default
+        return self[name]
+
+    def values(self) -> list[Any]:  # type: ignore[override]
+        return [self[name] for name in self]
+
+    def items(self) -> list[tuple[str, Any]]:  # type: ignore[override]
+        return [(name, self[name]) for name in self]
+
+
+def lazy_commands() -> None:
+    """A start builds the command it runs, not all twenty-odd of them.
+
+    Typer 0.29 turns every registered command into a click command (reading each function's
+    signature and type hints) before it looks at the command line: about 10 ms of every start.
+    Each is built when first asked for instead; `callprep --help` lists them from their help
+    text alone, and completion still sees every one. (pyproject pins typer < 0.30;
+    tests/test_errors.py holds the help text to this.)
+    """
+    from typer import main as typer_main
+
+    whole = typer_main.get_group_from_info
+
+    def lazy_group(
+        group_info: Any,
+        *,
+        pretty_exceptions_short: bool,
+        suggest_commands: bool,
+        rich_markup_mode: Any,
+    ) -> Any:
+        options = {
+            "pretty_exceptions_short": pretty_exceptions_short,
+            "rich_markup_mode": rich_markup_mode,
+        }
+        instance = group_info.typer_instance
+        builders: dict[str, Callable[[], Any]] = {}
+        summaries: dict[str, str] = {}
+        for info in instance.registered_commands:
+            name = info.name or typer_main.get_command_name(info.callback.__name__)
+            builders[name] = functools.partial(typer_main.get_command_from_info, info, **options)
+            if not info.hidden:
+                text = info.short_help or info.help or inspect.getdoc(info.callback) or ""
+                summaries[name] = _first_sentence(text)
+        for sub in instance.registered_groups:
+            solved = typer_main.solve_typer_info_defaults(sub)
+            if not solved.name:  # merged into this group by typer: build it all, as typer does
+                return whole(group_info, suggest_commands=suggest_commands, **options)
+            builders[solved.name] = functools.partial(
+                lazy_group, sub, suggest_commands=suggest_commands, **options
+            )
+            if not solved.hidden:
+                summaries[solved.name] = _first_sentence(solved.short_help or solved.help or "")
+        registered = instance.registered_commands, instance.registered_groups
+        instance.registered_commands, instance.registered_groups = [], []
+        try:
+            group = whole(group_info, suggest_commands=suggest_commands, **options)
+        finally:
+            instance.registered_commands, instance.registered_groups = registered
+        group.commands = _Commands(builders, summaries)
+        return group
+
+    def listed(self: core.TyperGroup, ctx: Any, formatter: Any) -> None:
+        if not isinstance(self.commands, _Commands):
+            return listed_whole(self, ctx, formatter)
+        rows = list(self.commands.summaries.items())
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    listed_whole = core.TyperGroup.format_commands
+    typer_main.get_group_from_info = lazy_group
+    core.TyperGroup.format_commands = listed  # type: ignore[method-assign]
+    core.TyperGroup.list_commands = lambda self, ctx: list(self.commands)  # type: ignore[method-assign]
 
 
 def light_coercion() -> None:
