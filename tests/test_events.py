@@ -525,6 +525,20 @@ def test_a_timed_event_over_a_day_long_is_no_call() -> None:
 
 
 @pytest.mark.parametrize(
+    ("end", "reason"),
+    [
+        ("20261104T173000Z", ""),  # a workshop at the customer's, 08:30 to 17:30: a call
+        ("20261104T183000Z", ""),  # ten hours, lunch and dinner: still one working day
+        ("20261104T190000Z", messages.CAL_SKIP_TOO_LONG.format(hours=10)),  # 10h30: no call
+        ("20261104T235900Z", messages.CAL_SKIP_TOO_LONG.format(hours=15)),  # a day held
+    ],
+)
+def test_a_call_lasts_a_working_day_at_most(end: str, reason: str) -> None:
+    event = one(calendar(*vevent("DTSTART:20261104T083000Z", f"DTEND:{end}")))
+    assert events.not_a_meeting(event) == reason
+
+
+@pytest.mark.parametrize(
     ("lines", "why"),
     [
         (("DTSTART:20261104T150000Z", "DURATION:-PT1H"), messages.CAL_WHY_ENDS_BEFORE),

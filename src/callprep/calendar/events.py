@@ -167,18 +167,25 @@ def _read_files(
     return events, skipped
 
 
+# Longer than this is no call to prepare (SPEC: "events longer than a working day"): ten hours,
+# so that a full day's workshop at the customer's, lunch and all, is still one.
+WORKING_DAY_MINUTES = 10 * 60
+
+
 def not_a_meeting(event: Event) -> str:
     """Why the event is no call to plan for, as the seller reads it; "" when it is one.
 
     All-day events, events nobody but the organizer is invited to, and events longer than
-    a day. (Which attendees are ours is the caller's business: it knows the domains.)
+    a working day (a conference, an offsite, a block held all day): a call, a demo or a
+    workshop at the customer's fits in one. (Which attendees are ours is the caller's
+    business: it knows the domains.)
     """
     if event.all_day:
         return messages.CAL_SKIP_ALL_DAY
     organizer = event.organizer.email if event.organizer else ""
     if not any(p.email != organizer or not p.email for p in event.attendees):
         return messages.CAL_SKIP_NO_ATTENDEES
-    if event.minutes > 24 * 60:
+    if event.minutes > WORKING_DAY_MINUTES:
         return messages.CAL_SKIP_TOO_LONG.format(hours=event.minutes // 60)
     return ""
 
