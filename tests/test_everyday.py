@@ -187,6 +187,20 @@ def test_reschedule_moves_the_id_and_keeps_the_old_one_findable(cli, home: Path)
     assert plan_of(home, first)["aliases"] == ["2026-12-08-acme-demo"]
 
 
+def test_reschedule_into_the_past_moves_the_call_and_says_so(cli, home: Path) -> None:
+    plan_id = new(cli, "--account", "Acme", "--kind", "demo", "--when", "2026-12-03 10:00")
+    ahead = cli("reschedule", plan_id, "2026-12-04 10:00")
+    assert ahead.exit_code == 0 and "in the past" not in ahead.stderr
+    back = cli("reschedule", "2026-12-04-acme-demo", "2026-11-27 10:00")
+    assert back.exit_code == 0, back.stderr
+    assert back.stdout.strip() == "2026-11-27-acme-demo"
+    assert back.stderr.strip().endswith(
+        "is in the past; moved anyway (`callprep debrief 2026-11-27-acme-demo` once it was held)."
+    ), back.stderr
+    moved = plan_of(home, "2026-11-27-acme-demo")["starts_at"]
+    assert (moved.date().isoformat(), moved.hour, moved.minute) == ("2026-11-27", 10, 0)
+
+
 def test_reschedule_refuses_what_does_not_read(cli) -> None:
     plan_id = new(cli, "--account", "Acme")
     result = cli("reschedule", plan_id, "someday")

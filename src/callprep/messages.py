@@ -1255,6 +1255,9 @@ ACCOUNT_SEVERAL = (
 # A new call in the past: asked before saving in a terminal, said after saving otherwise.
 PAST_CALL_CONFIRM = "{when} is in the past. Plan it for then anyway?"
 PAST_CALL_SAVED = "{when} is in the past; saved anyway (`callprep debrief {id}` once it was held)."
+RESCHEDULED_INTO_PAST = (
+    "{when} is in the past; moved anyway (`callprep debrief {id}` once it was held)."
+)
 DATE_NO_SUCH_DAY = '{text!r}: {month} has only {days} days; try "{first}" or "{second}"'
 # Ctrl-C in an interview before any answer: nothing to keep.
 NOTHING_KEPT = "Interrupted. Nothing was answered, so nothing was kept."
