@@ -151,6 +151,24 @@ def chromium() -> str | None:
     )
 
 
+def print_in_chromium(source: Path, printed: Path) -> None:
+    """Print the HTML page `source` to the PDF `printed` as headless Chromium does."""
+    subprocess.run(
+        [
+            chromium() or "",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={printed}",
+            source.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(chromium() is None, reason="no chromium to print the HTML with")
 @pytest.mark.parametrize("paper", PAPERS)
@@ -160,20 +178,7 @@ def test_html_prints_on_one_page_in_chromium(tmp_path: Path, paper) -> None:
         source = tmp_path / f"{name}.html"
         source.write_text(html.render(view, paper), encoding="utf-8")
         printed = tmp_path / f"{name}.pdf"
-        subprocess.run(
-            [
-                chromium() or "",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={printed}",
-                source.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
+        print_in_chromium(source, printed)
         pages, text = pdf_text(printed.read_bytes())
         assert pages == 1, name
         # the last things on the page were printed, so nothing ran off it

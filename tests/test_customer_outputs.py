@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from callprep.outreach import customer, shared
 from callprep.plans.model import Plan
 from callprep.render import shared as shared_view
 from tests.brief_plans import LONG, overfull_earlier, overfull_plan
-from tests.test_brief_page import chromium, pdf_text
+from tests.test_brief_page import chromium, pdf_text, print_in_chromium
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "customer"
 NAMES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
@@ -185,20 +184,7 @@ def test_the_page_to_share_prints_on_one_page_in_chromium(tmp_path: Path, paper:
         source = tmp_path / f"{name}.html"
         source.write_text(shared_view.render_html(page, paper), encoding="utf-8")
         printed = tmp_path / f"{name}.pdf"
-        subprocess.run(
-            [
-                chromium() or "",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={printed}",
-                source.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
+        print_in_chromium(source, printed)
         pages, text = pdf_text(printed.read_bytes())
         assert pages == 1, name
         # what comes last above the room to write was printed: nothing ran off the page
