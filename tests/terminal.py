@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,20 @@ def frozen_command(args: list[str], now: dt.datetime | None = None) -> list[str]
     so reading it here reads that."""
     instant = now or dt.datetime.now(dt.UTC)
     return [sys.executable, str(FROZEN), instant.isoformat(), *args]
+
+
+def callprep(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`callprep ARGS` run to its end outside a terminal (the steps around an interview), with
+    no editor to open and the test's clock."""
+    env = {k: v for k, v in os.environ.items() if k not in ("VISUAL", "EDITOR")}
+    return subprocess.run(
+        frozen_command(list(args)),
+        env={**env, "CALLPREP_HOME": str(home), "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 # prompt_toolkit asks the terminal where the cursor is as each question starts; a real

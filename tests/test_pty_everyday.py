@@ -4,8 +4,6 @@ no text editor, move it, then change its agenda by `edit --section agenda`."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -14,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests import conftest
-from tests.terminal import ENTER, Terminal, frozen_command
+from tests.terminal import ENTER, Terminal, callprep
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -24,18 +22,6 @@ pytestmark = [
 ]
 
 LONDON = ZoneInfo("Europe/London")
-
-
-def callprep(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("VISUAL", "EDITOR")}
-    return subprocess.run(
-        frozen_command(list(args)),
-        env={**env, "CALLPREP_HOME": str(home), "NO_COLOR": "1"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def next_weekday(after: dt.date, weekday: int) -> dt.date:

@@ -3,15 +3,13 @@ field kept, and a placeholder name corrected in the debrief by typing over it.""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.terminal import DOWN, ENTER, Terminal, frozen_command
+from tests.terminal import DOWN, ENTER, Terminal, callprep
 from tests.test_debrief import PLAN_ID, write_plan
 from tests.test_people_edit import ICS
 
@@ -23,18 +21,6 @@ pytestmark = [
 ]
 
 SMALL = (24, 80)  # the size most terminals open at
-
-
-def callprep(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("VISUAL", "EDITOR")}
-    return subprocess.run(
-        frozen_command(list(args)),
-        env={**env, "CALLPREP_HOME": str(home), "NO_COLOR": "1"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def attendees(path: Path) -> list[dict[str, object]]:
