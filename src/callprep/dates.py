@@ -1180,6 +1180,10 @@ class Clock(NamedTuple):
     def today(self) -> dt.date:
         return self.now.astimezone(self.zone).date()
 
+    def aware(self, value: dt.datetime) -> dt.datetime:
+        """`value`, in this clock's zone when it names none: a time without a zone is the seller's."""
+        return value if value.tzinfo is not None else value.replace(tzinfo=self.zone)
+
 
 def default_text(value: dt.datetime | dt.date, clock: Clock, zone_name: str = "") -> str:
     """A value as a prompt's default, typed the way it reads back: ISO, with the zone when it is

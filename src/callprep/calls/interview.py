@@ -261,8 +261,7 @@ class Interview:
         """A call in the past is rarely what was meant ("yesterday 10:00"): asked before taken."""
         if not isinstance(value, dt.datetime) or value == self.past_ok:
             return True
-        aware = value if value.tzinfo is not None else value.replace(tzinfo=self.clock.zone)
-        if aware >= self.clock.now:
+        if self.clock.aware(value) >= self.clock.now:
             return True
         when = dates.call_time_text(value, dates.zone_key(value), self.clock.zone.key)
         confirmed = bool(

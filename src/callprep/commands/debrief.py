@@ -78,7 +78,7 @@ def _confirm_if_ahead(asker: prompts.Asker, plan: Plan, clock: Clock) -> None:
     start = plan.starts_at
     if start is None:
         return
-    if (start if start.tzinfo else start.replace(tzinfo=clock.zone)) <= clock.now:
+    if clock.aware(start) <= clock.now:
         return
     when = dates.call_time_text(start, plan.timezone, clock.zone.key)
     title = carry.deal_name(plan.account, plan.opportunity) or plan.id

@@ -275,7 +275,7 @@ def _said_if_past(plan: Plan, clock: Clock, confirmed: dt.datetime | None) -> No
     start = plan.starts_at
     if start is None or start == confirmed:
         return
-    if (start if start.tzinfo is not None else start.replace(tzinfo=clock.zone)) >= clock.now:
+    if clock.aware(start) >= clock.now:
         return
     when = dates.call_time_text(start, plan.timezone, clock.zone.key)
     output.warn(messages.PAST_CALL_SAVED.format(when=when, id=plan.id))

@@ -49,7 +49,6 @@ def run(home: Path, ref: str, when: str, minutes: int | None = None, force: bool
         output.say(messages.RESCHEDULED.format(when=when_text))
     if imported:
         output.say(messages.RESCHEDULED_OVER_CALENDAR)
-    aware = start if start.tzinfo is not None else start.replace(tzinfo=clock.zone)
-    if aware < clock.now:  # a typo, or a call being recorded late: either way, say so
+    if clock.aware(start) < clock.now:  # a typo, or a call recorded late: either way, say so
         output.warn(messages.RESCHEDULED_INTO_PAST.format(when=when_text, id=moved.plan.id))
     print(moved.plan.id or moved.path.stem, flush=True)
