@@ -253,6 +253,11 @@ def test_help_starts_without_the_heavy_libraries(home: Path) -> None:
         (["--help"], {"pydantic"}),
         (["sync"], {"pydantic", "rich", "questionary", "typst", "icalendar"}),
         (["list"], {"questionary", "typst", "icalendar"}),
+        # The calendar reader and the transcript reader: only for a calendar, only for a transcript.
+        (["new", "--account", "Acme", "--no-input"], {"callprep.calendar.events"}),
+        (["reschedule", "acme", "tomorrow 10:00"], {"callprep.calendar.events"}),
+        (["deal", "acme"], {"callprep.calls.conversation", "callprep.calls.promises"}),
+        (["debrief", "acme", "--no-input"], {"callprep.calls.conversation"}),
     ],
 )
 def test_a_command_loads_only_what_it_needs(home: Path, args: list[str], unwanted) -> None:

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from callprep import messages
-from callprep.calendar import events, meetings, sources
+from callprep.calendar import meetings
 from callprep.catalog import index
 from callprep.catalog.index import PlanSummary
 from callprep.dates import call_time_text
@@ -123,6 +123,8 @@ def import_calendars(
     warn: Callable[[str], None] = lambda message: None,
 ) -> Result:
     import gc  # deferred: only a large import
+
+    from callprep.calendar import events  # deferred: the reader: `new` without a calendar skips it
 
     # Reading a calendar makes a few hundred thousand objects that live to the end; the
     # collector would walk them again and again for nothing (5-10% of an import).
@@ -464,8 +466,10 @@ def _calendar_key(path: Path) -> tuple[str, str] | None:
     import re  # deferred: only a store with an unreadable plan
     import tomllib  # deferred: as above
 
+    from callprep.calendar.sources import MAX_FILE_BYTES  # deferred: as above
+
     try:
-        text = read_bounded(path, sources.MAX_FILE_BYTES).decode("utf-8", "replace")
+        text = read_bounded(path, MAX_FILE_BYTES).decode("utf-8", "replace")
     except CallprepError:
         return None
     table = re.search(r"(?ms)^\[calendar\][ \t]*\n(.*?)(?=^\[|\Z)", text)
@@ -585,6 +589,8 @@ def answers_from_ics(
     """A new plan's answers from one meeting of a calendar file: the one `uid` names (or a
     unique start of it), or the file's only one. A recurring meeting is its next occurrence (its
     last, when all are past). SeveralEvents lists them when the file holds more than one."""
+    from callprep.calendar import events  # deferred: as in import_calendars
+
     found, _ = events.read(
         [source],
         start=now - dt.timedelta(days=FROM_ICS_PAST_DAYS),

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from callprep import messages
-from callprep.calendar.events import not_a_meeting, same_event
 from callprep.calls import people as deal_people
 from callprep.dates import zone_key
 from callprep.errors import CallprepError
@@ -233,6 +232,8 @@ def skip_reason(event: Event, sides: Sides, found: list[dict[str, str]] | None =
 
     `found` is the event's `people`, when the caller has them already.
     """
+    from callprep.calendar.events import not_a_meeting  # deferred: the reader: an import only
+
     reason = not_a_meeting(event)
     if reason:
         return reason
@@ -529,6 +530,8 @@ def refreshed(plan: Plan, event: Event, sides: Sides, zone: ZoneInfo) -> Plan:
         "organizer": organizer,
         "starts_at": moved,
     }
+    from callprep.calendar.events import same_event  # deferred: the reader: an import only
+
     if event.raw and not same_event(event.raw, stored.event):
         calendar["event"] = event.raw  # kept for the invite that updates the meeting
     if update or any(getattr(stored, key) != value for key, value in calendar.items()):

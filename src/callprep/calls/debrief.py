@@ -16,10 +16,9 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from callprep import dates, messages
-from callprep.calls import conversation
 from callprep.calls import people as deal_people
 from callprep.calls.interview import default_text, parser, validator_for
 from callprep.calls.transcript import elapsed
@@ -30,6 +29,9 @@ from callprep.plans.model import DISCOVERY_KEYS, OUTCOMES, Debrief, Plan
 from callprep.plans.planfile import load_answers, validate
 from callprep.prompts import Asker, Prompt
 from callprep.text import one_line
+
+if TYPE_CHECKING:  # only named in annotations: `deal` and the summary need not load the reader
+    from callprep.calls import conversation
 
 NEW_OPPORTUNITIES = "new_opportunities"
 ANSWERED = "answered"

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from callprep import dates, messages, output, prompts
-from callprep.calls import conversation, debrief
-from callprep.calls import transcript as transcripts
+from callprep.calls import debrief
 from callprep.catalog import lookup
 from callprep.dates import Clock
 from callprep.deal import carry
@@ -99,6 +98,10 @@ def _heard(
 ) -> debrief.FromTranscript:
     """What the call's transcript proposes; in a terminal, the speakers the plan does not name
     are placed first (asked once)."""
+    # deferred: the transcript reader's pattern tables: only a debrief from a transcript pays
+    from callprep.calls import conversation
+    from callprep.calls import transcript as transcripts
+
     profile = profiles.load_or_empty(home, output.warn)
     read = transcripts.read(source)
     day = conversation.call_clock(plan, profile.zone_name).today()
