@@ -631,3 +631,14 @@ def test_round_3b_second_half_vague_with_the_reason(text: str, kind: str) -> Non
 )
 def test_round_3b_second_half_concrete(text: str) -> None:
     assert judge(text).concrete, vague_reason(text)
+
+
+def test_every_verb_the_judge_knows_is_judged_alone_and_with_a_subject() -> None:
+    """A verb with nothing after it ("Dana confirms") once crashed the receipt check; every word
+    of the verb table, bare and after a name, gets a verdict and, when vague, a reason."""
+    words = sorted(judge_module._table())
+    assert len(words) > 1000
+    for word in words:
+        for text in (word.capitalize(), f"Dana {word}", f"Proposal {word}"):
+            verdict = judge(text)
+            assert verdict.concrete or vague_reason(text), text

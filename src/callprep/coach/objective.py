@@ -826,6 +826,8 @@ def _term_accepted(rest: list[str]) -> bool:
 
 def _receipt(thing: list[str]) -> bool:
     """'receipt of our quote' is an acknowledgement; 'the delivery date' is a date."""
+    if not thing:  # "Dana confirms": nothing received at all
+        return False
     following = [*thing[1:], ""]
     return any(
         token in _RECEIPT_NOUNS and after not in _NOUN_COMPOUNDS | {"window", "schedule"}
