@@ -264,3 +264,14 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "greenlight": ("greenlit",),
     "green-light": ("green-lit",),
 }
+
+# The key verbs, whose forms the judge reads through one typo ("agres" is "agrees"): the
+# groups that commit the customer, and only forms of KEY_MIN_LENGTH letters or more. The
+# English words one letter from them are written out in verb_forms.py (NEAR_WORDS).
+KEY_GROUPS = (ACT, GIVE, CUSTOMER, LIGHT)
+KEY_MIN_LENGTH = 5
+
+
+def typo_candidate(form: str) -> bool:
+    """A form the typo tolerance reads a key verb's typos against: long enough, all letters."""
+    return len(form) >= KEY_MIN_LENGTH and form.isalpha()

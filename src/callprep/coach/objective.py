@@ -19,6 +19,7 @@ from callprep.coach.lexicon import (
     CONTINUE,
     CUSTOMER,
     GIVE,
+    KEY_GROUPS,
     LIGHT,
     MEET,
     REPORT,
@@ -26,6 +27,7 @@ from callprep.coach.lexicon import (
     SHORTHAND,
     STATE,
     VerbForm,
+    typo_candidate,
     verbs,
 )
 from callprep.coach.verb_forms import FORMS, NEAR_WORDS
@@ -1279,17 +1281,14 @@ def _verb_slot(tokens: list[str]) -> int | None:
 
 
 # One typo is tolerated in the key verb: one letter missing, added, changed or two swapped.
-_KEY_GROUPS = (ACT, GIVE, CUSTOMER, LIGHT)
-
-
 @cache
 def _key_forms() -> dict[str, set[str]]:
     """Each key verb form of five letters or more, and each of its one-letter deletions."""
     found: dict[str, set[str]] = {}
     for form, entries in _table().items():
-        if len(form) < 5 or not form.isalpha():
+        if not typo_candidate(form):
             continue
-        if not any(not rest and group in _KEY_GROUPS for rest, _lemma, group, _form in entries):
+        if not any(not rest and group in KEY_GROUPS for rest, _lemma, group, _form in entries):
             continue
         for key in {form, *(form[:k] + form[k + 1 :] for k in range(len(form)))}:
             found.setdefault(key, set()).add(form)
