@@ -1574,10 +1574,6 @@ TEAM_COMMIT_MORE = "{shown} and {count} more"
 TEAM_MERGE_SUBJECT = "callprep sync by {who}: {ids} (on top of the team's changes)"
 TEAM_CONFLICT_NOTE = "kept beside the team's version: {paths}"
 
-# What `sync`, `team init` and `team join` report (wired by the CLI).
-SYNC_SENT = "Sent {count} plan(s): {ids}"
-SYNC_RECEIVED = "Received {count} plan(s) from the team: {ids}"
-
 
 # --- a team on one store -------------------------------------------------------------------
 
