@@ -84,6 +84,7 @@ VAGUE_NOTHING_READ = "it names nothing the customer will do or agree to"
 
 
 def vague_reason(kind: str, phrase: str, actor: str = "", act: str = "", unread: str = "") -> str:
+    """Why an objective is vague, from what the judge read; no actor reads as "nobody"."""
     template = VAGUE_REASONS.get(kind, VAGUE_REASONS["nothing"])
     if not (act or unread):
         template = VAGUE_NOTHING_READ

@@ -1552,7 +1552,7 @@ def vague_reason(objective: str) -> str | None:
     return messages.vague_reason(
         verdict.kind or "nothing",
         _as_written(objective, verdict.phrase),
-        actor=actor or "nobody",
+        actor=actor,
         act=_as_written(objective, verdict.act, sentence=False),
         unread=_as_written(objective, verdict.unread),
     )
