@@ -69,7 +69,6 @@ def expected_table() -> dict[str, tuple[str, str, str, str]]:
     return table
 
 
-KEY_GROUPS = (lexicon.ACT, lexicon.GIVE, lexicon.CUSTOMER, lexicon.LIGHT)
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -96,9 +95,9 @@ def near_words(table: dict[str, tuple[str, str, str, str]]) -> list[str]:
     keys = {
         w
         for head, group in heads.items()
-        if group in KEY_GROUPS
+        if group in lexicon.KEY_GROUPS
         for w in (head, *" ".join(table[head]).split())
-        if len(w) >= 5 and w.isalpha()
+        if lexicon.typo_candidate(w)
     }
     near = {n for w in keys for n in _one_edit_away(w) if n not in keys and getAllLemmas(n)}
     return sorted(near)

@@ -84,6 +84,7 @@ VAGUE_NOTHING_READ = "it names nothing the customer will do or agree to"
 
 
 def vague_reason(kind: str, phrase: str, actor: str = "", act: str = "", unread: str = "") -> str:
+    """Why an objective is vague, from what the judge read; no actor reads as "nobody"."""
     template = VAGUE_REASONS.get(kind, VAGUE_REASONS["nothing"])
     if not (act or unread):
         template = VAGUE_NOTHING_READ
@@ -1573,10 +1574,6 @@ TEAM_COMMIT_SUBJECT = "callprep sync by {who}: {ids}"
 TEAM_COMMIT_MORE = "{shown} and {count} more"
 TEAM_MERGE_SUBJECT = "callprep sync by {who}: {ids} (on top of the team's changes)"
 TEAM_CONFLICT_NOTE = "kept beside the team's version: {paths}"
-
-# What `sync`, `team init` and `team join` report (wired by the CLI).
-SYNC_SENT = "Sent {count} plan(s): {ids}"
-SYNC_RECEIVED = "Received {count} plan(s) from the team: {ids}"
 
 
 # --- a team on one store -------------------------------------------------------------------

@@ -149,9 +149,7 @@ def suggestions(plan: Plan, found: Sequence[Finding]) -> list[Suggestion]:
         if topic is not None:
             tag = messages.RED_FLAG_TAG if late(plan, topic) else messages.BRIEF_SUGGESTED
             asked.append(Suggestion(question(plan, topic), tag, finding.code))
-        elif finding.code == "deal.economic_unknown" and not any(
-            f.code == "meddpicc.economic_buyer_unknown" for f in found
-        ):  # MEDDPICC asks for its economic buyer by name: one question about the budget
+        elif finding.code == "deal.economic_unknown":
             asked.append(Suggestion(messages.ECONOMIC_QUESTION, code=finding.code))
     hurt = pain(plan)
     if hurt:
@@ -219,9 +217,8 @@ ECONOMIC_BUYER_FIELD = "notes.economic_buyer"
 
 
 def _asks_for_economic_buyer(plan: Plan) -> bool:
-    """The playbook has an economic-buyer element (MEDDPICC): it stands for the deal's gap, so
-    one gap is one finding. The element is known from its note or from an attendee of the deal
-    whose influence is economic."""
+    """Whether the plan's playbook has an economic-buyer topic (MEDDPICC's). Its finding then
+    stands for the deal's gap, so the gap is not also reported as `deal.economic_unknown`."""
     return any(t.field == ECONOMIC_BUYER_FIELD for t in topics.for_playbook(plan.playbook))
 
 

@@ -6,6 +6,7 @@ More in docs/internals.md, `callprep.coach.lexicon`. The word forms are in verb_
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 # The judge's groups: who acts, and what the act commits them to.
 ACT = "act"  # a customer act that moves the deal, whoever writes it
@@ -34,6 +35,9 @@ GROUPS = (
     LIGHT,
     EVENT,
 )
+
+# A verb form: "sign", "signs", "signed", "signing".
+VerbForm = Literal["base", "s", "past", "ing"]
 
 
 @dataclass(frozen=True)
@@ -243,7 +247,7 @@ def verbs() -> dict[str, frozenset[str]]:
 
 # CRM shorthand for a verb form, as sellers type it in a next-step field ("PO rcvd", "C/B
 # thurs"): the lemma (of the classes above) and the form it stands for.
-SHORTHAND: dict[str, tuple[str, str]] = {
+SHORTHAND: dict[str, tuple[str, VerbForm]] = {
     "c/b": ("call back", "base"),
     "rcvd": ("receive", "past"),
     "recd": ("receive", "past"),
@@ -260,3 +264,14 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "greenlight": ("greenlit",),
     "green-light": ("green-lit",),
 }
+
+# The key verbs, whose forms the judge reads through one typo ("agres" is "agrees"): the
+# groups that commit the customer, and only forms of KEY_MIN_LENGTH letters or more. The
+# English words one letter from them are written out in verb_forms.py (NEAR_WORDS).
+KEY_GROUPS = (ACT, GIVE, CUSTOMER, LIGHT)
+KEY_MIN_LENGTH = 5
+
+
+def typo_candidate(form: str) -> bool:
+    """A form the typo tolerance reads a key verb's typos against: long enough, all letters."""
+    return len(form) >= KEY_MIN_LENGTH and form.isalpha()

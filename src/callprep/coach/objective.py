@@ -19,12 +19,15 @@ from callprep.coach.lexicon import (
     CONTINUE,
     CUSTOMER,
     GIVE,
+    KEY_GROUPS,
     LIGHT,
     MEET,
     REPORT,
     SELLER,
     SHORTHAND,
     STATE,
+    VerbForm,
+    typo_candidate,
     verbs,
 )
 from callprep.coach.verb_forms import FORMS, NEAR_WORDS
@@ -346,7 +349,7 @@ _CLAUSE_BREAK = re.compile(
 class Verb:
     lemma: str
     group: str
-    form: Literal["base", "s", "past", "ing"]
+    form: VerbForm
     length: int  # tokens it spans: "sign off" is 2
 
 
@@ -363,10 +366,10 @@ class Verdict:
 _CONCRETE = Verdict(True)
 
 
-def _inflect(lemma: str) -> dict[str, Literal["base", "s", "past", "ing"]]:
+def _inflect(lemma: str) -> dict[str, VerbForm]:
     """A verb's forms, from the table written out of the lemmatizer's (verb_forms.py)."""
     present, third, past, ing = FORMS[lemma]
-    forms: dict[str, Literal["base", "s", "past", "ing"]] = {}
+    forms: dict[str, VerbForm] = {}
     for word in ing.split():
         forms[word] = "ing"
     for word in past.split():
@@ -381,53 +384,44 @@ def _inflect(lemma: str) -> dict[str, Literal["base", "s", "past", "ing"]]:
     return forms
 
 
-def _build_table() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
-    """First word form -> [(the rest of a phrasal verb, lemma, group)], longest phrase first."""
-    table: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+# A word of the verb table: the rest of a phrasal verb ("off" for "sign off"), the lemma, its
+# group, and which form of the verb the word is.
+_Entry = tuple[tuple[str, ...], str, str, VerbForm]
+
+
+def _build_table() -> dict[str, list[_Entry]]:
+    """Word form -> [(the rest of a phrasal verb, lemma, group, form)], longest phrase first."""
+    table: dict[str, list[_Entry]] = {}
     for group, lemmas in _VERBS.items():
         for lemma in lemmas:
             head, *rest = lemma.split()
-            for form in _inflect(head):
-                table.setdefault(form, []).append((tuple(rest), lemma, group))
+            for word, form in _inflect(head).items():
+                table.setdefault(word, []).append((tuple(rest), lemma, group, form))
     groups = {lemma: group for group, lemmas in _VERBS.items() for lemma in lemmas}
-    for short, (lemma, _form) in SHORTHAND.items():
-        table.setdefault(short, []).append(((), lemma, groups[lemma]))
+    for short, (lemma, form) in SHORTHAND.items():
+        table.setdefault(short, []).append(((), lemma, groups[lemma], form))
     for entries in table.values():
         entries.sort(key=lambda entry: (-len(entry[0]), entry[1]))
     return table
 
 
 @cache
-def _table() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+def _table() -> dict[str, list[_Entry]]:
     return _build_table()  # built on first use: importing the coach stays cheap
 
 
-@cache
-def _forms(head: str) -> dict[str, Literal["base", "s", "past", "ing"]]:
-    return _inflect(head)
-
-
 def _verb_at(tokens: list[str], i: int) -> Verb | None:
-    for rest, lemma, group in _table().get(tokens[i], ()):
+    for rest, lemma, group, form in _table().get(tokens[i], ()):
         if tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
-            short = SHORTHAND.get(tokens[i])
-            form = _SHORT_FORM[short[1]] if short else _forms(lemma.split()[0])[tokens[i]]
             return Verb(lemma, group, form, 1 + len(rest))
         # "sets us up", "fill it in": a pronoun between a commitment verb and its particle
         separable = len(rest) == 1 and group in (ACT, CUSTOMER) and i + 2 < len(tokens)
         if separable and tokens[i + 1] in _OBJECT_PRONOUNS and tokens[i + 2] == rest[0]:
-            form = _forms(lemma.split()[0])[tokens[i]]
             return Verb(lemma, group, form, 3)
     return None
 
 
 _OBJECT_PRONOUNS = _words("us them it him her me")
-_SHORT_FORM: dict[str, Literal["base", "s", "past", "ing"]] = {
-    "base": "base",
-    "s": "s",
-    "past": "past",
-    "ing": "ing",
-}
 
 
 def _tokens(text: str) -> list[str]:
@@ -1289,17 +1283,14 @@ def _verb_slot(tokens: list[str]) -> int | None:
 
 
 # One typo is tolerated in the key verb: one letter missing, added, changed or two swapped.
-_KEY_GROUPS = (ACT, GIVE, CUSTOMER, LIGHT)
-
-
 @cache
 def _key_forms() -> dict[str, set[str]]:
     """Each key verb form of five letters or more, and each of its one-letter deletions."""
     found: dict[str, set[str]] = {}
     for form, entries in _table().items():
-        if len(form) < 5 or not form.isalpha():
+        if not typo_candidate(form):
             continue
-        if not any(not rest and group in _KEY_GROUPS for rest, _lemma, group in entries):
+        if not any(not rest and group in KEY_GROUPS for rest, _lemma, group, _form in entries):
             continue
         for key in {form, *(form[:k] + form[k + 1 :] for k in range(len(form)))}:
             found.setdefault(key, set()).add(form)
@@ -1563,7 +1554,7 @@ def vague_reason(objective: str) -> str | None:
     return messages.vague_reason(
         verdict.kind or "nothing",
         _as_written(objective, verdict.phrase),
-        actor=actor or "nobody",
+        actor=actor,
         act=_as_written(objective, verdict.act, sentence=False),
         unread=_as_written(objective, verdict.unread),
     )
