@@ -258,6 +258,15 @@ def test_help_starts_without_the_heavy_libraries(home: Path) -> None:
         (["reschedule", "acme", "tomorrow 10:00"], {"callprep.calendar.events"}),
         (["deal", "acme"], {"callprep.calls.conversation", "callprep.calls.promises"}),
         (["debrief", "acme", "--no-input"], {"callprep.calls.conversation"}),
+        # The interview's modules: only for an interview, never for the editor.
+        (
+            ["edit", "acme"],
+            {"callprep.calls.interview", "callprep.calls.reinterview", "callprep.coach.playbook"},
+        ),
+        # The sign-off preview and the playbooks: only for showing, asking or setting a key.
+        (["profile", "--json"], {"callprep.outreach.agenda", "callprep.coach.playbook"}),
+        # The invite writer: only with --ics.
+        (["agenda", "acme"], {"callprep.calendar.ics"}),
     ],
 )
 def test_a_command_loads_only_what_it_needs(home: Path, args: list[str], unwanted) -> None:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from callprep import clock, messages, output
-from callprep.calendar.ics import invite, with_sequence
 from callprep.catalog import lookup
 from callprep.outreach.agenda import call_time, format_call_time, message_for
 from callprep.plans import profile as profiles
@@ -59,6 +58,8 @@ def write_invite(
 ) -> None:
     """Write the invite; an imported plan's goes out as the next SEQUENCE of its event, which
     the plan then remembers (under its lock), so the next invite is newer still."""
+    from callprep.calendar.ics import invite, with_sequence  # deferred: only with --ics
+
     plan = stored.plan
     made = invite(plan, plan.id or stored.path.stem, ref, now, profile)
     output.write_file(path, made.data, store.guard(stored.path))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,28 +50,55 @@ def run(
         earlier.unanswered,
         earlier.earlier,
         last_time=last_time,
-        our_zone="" if share else seller_zone(home, output.warn),
+        our_zone=seller_zone(home, output.warn),
     )
-    if fmt == "term":
+
+    def to_term() -> None:
         from callprep.render import term  # deferred: rich: the chosen format only
 
-        if output_path is not None:
-            raise CallprepError(messages.TERM_NO_FILE)
         term.render(view, output.out())
-    elif fmt == "md":
+
+    def to_md() -> str:
         from callprep.render import markdown  # deferred: the chosen format only
 
-        output.write_data(markdown.render(view), output_path, store.guard(stored.path))
-    elif fmt == "html":
+        return markdown.render(view)
+
+    def to_html() -> str:
         from callprep.render import html  # deferred: the chosen format only
 
-        output.write_data(html.render(view, paper), output_path, store.guard(stored.path))
+        return html.render(view, paper)
+
+    def to_pdf() -> bytes:
+        from callprep.render import pdf  # deferred: typst: the chosen format only
+
+        return pdf.render(view, paper)
+
+    deliver(fmt, output_path, store.guard(stored.path), to_term, to_md, to_html, to_pdf)
+
+
+def deliver(
+    fmt: str,
+    output_path: str | None,
+    guard: output.OutputGuard,
+    term: Callable[[], None],
+    md: Callable[[], str],
+    html: Callable[[], str],
+    pdf: Callable[[], bytes],
+) -> None:
+    """The page in `fmt`, to the terminal, stdout or `output_path`: only the chosen renderer is
+    called (each imports what it needs, typst for the PDF alone)."""
+    if fmt == "term":
+        if output_path is not None:
+            raise CallprepError(messages.TERM_NO_FILE)
+        term()
+    elif fmt == "md":
+        output.write_data(md(), output_path, guard)
+    elif fmt == "html":
+        output.write_data(html(), output_path, guard)
     elif fmt == "pdf":
         if output_path is None:
             raise CallprepError(messages.PDF_NEEDS_OUTPUT)
-        from callprep.render import pdf  # deferred: typst: the chosen format only
-
-        output.write_file(output_path, pdf.render(view, paper), store.guard(stored.path))
+        output.write_file(output_path, pdf(), guard)
     else:
         raise CallprepError(f"--format {fmt} is not available")
 
@@ -94,18 +121,12 @@ def write_shared(
 
     profile = profiles.load_or_empty(home, output.warn)
     page = shared.build(customer.of(stored.plan), [customer.of(p) for p in earlier], profile)
-    guard = store.guard(stored.path)
-    if fmt == "term":
-        if output_path is not None:
-            raise CallprepError(messages.TERM_NO_FILE)
-        view.render_term(page, output.out())
-    elif fmt == "md":
-        output.write_data(view.render_markdown(page), output_path, guard)
-    elif fmt == "html":
-        output.write_data(view.render_html(page, paper), output_path, guard)
-    elif fmt == "pdf":
-        if output_path is None:
-            raise CallprepError(messages.PDF_NEEDS_OUTPUT)
-        output.write_file(output_path, view.render_pdf(page, paper), guard)
-    else:
-        raise CallprepError(f"--format {fmt} is not available")
+    deliver(
+        fmt,
+        output_path,
+        store.guard(stored.path),
+        lambda: view.render_term(page, output.out()),
+        lambda: view.render_markdown(page),
+        lambda: view.render_html(page, paper),
+        lambda: view.render_pdf(page, paper),
+    )

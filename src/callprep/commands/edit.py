@@ -9,14 +9,10 @@ import subprocess
 import tomllib
 from pathlib import Path
 
-from callprep import clock, messages, output, prompts
-from callprep.calls import reinterview
-from callprep.calls.interview import Interview, to_plan
+from callprep import clock, messages, output
 from callprep.catalog import lookup
-from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook
 from callprep.dates import Clock
 from callprep.errors import CallprepError, Interrupted
-from callprep.plans import profile as profiles
 from callprep.plans.model import Plan
 from callprep.plans.planfile import check_schema, plan_from_text, plan_to_text, read_text
 from callprep.plans.store import PlanChanged, Store, StoredPlan
@@ -35,10 +31,18 @@ def has_editor() -> bool:
 
 def run_interview(home: Path, ref: str, section: str | None = None) -> None:
     """The interview again, current answers the defaults; what changed is saved onto the plan."""
+    from callprep import prompts  # deferred: not for the editor
+
     store = Store(home)
     stored = lookup.load(store, ref)
     if not prompts.has_terminal():
         raise CallprepError(messages.EDIT_NO_TERMINAL)
+    # The interview's own modules: ~50 ms the editor (or a plan not found) does without.
+    from callprep.calls import reinterview  # deferred: only an interview held
+    from callprep.calls.interview import Interview, to_plan  # deferred: only an interview held
+    from callprep.coach.playbook import DEFAULT_PLAYBOOK, get_playbook  # deferred: an interview
+    from callprep.plans import profile as profiles  # deferred: only an interview held
+
     profile = profiles.load_or_empty(home, output.warn)
     name = stored.plan.playbook or profile.playbook or DEFAULT_PLAYBOOK
     try:

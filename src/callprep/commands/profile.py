@@ -6,9 +6,7 @@ import sys
 from pathlib import Path
 
 from callprep import messages, output, prompts
-from callprep.coach.playbook import get_playbook, playbook_names
 from callprep.errors import CallprepError
-from callprep.outreach.agenda import sign_off_preview
 from callprep.plans import profile as profiles
 from callprep.plans.store import Store
 
@@ -22,6 +20,7 @@ def run(home: Path, as_json: bool = False) -> None:
     if not sys.stdin.isatty():
         show(current)
         return
+    from callprep.coach.playbook import playbook_names  # deferred: only asking reads playbooks
 
     filled = profiles.ask_missing(
         prompts.interactive_asker(), current, lambda: playbook_names(Store(home).playbooks_dir)
@@ -32,6 +31,9 @@ def run(home: Path, as_json: bool = False) -> None:
 
 
 def set_key(home: Path, key: str, value: str) -> None:
+    from callprep.coach.playbook import get_playbook  # deferred: not for --json
+    from callprep.outreach.agenda import sign_off_preview  # deferred: not for --json
+
     updated = profiles.with_value(profiles.load(home), key, value)
     if key == "playbook" and updated.playbook:
         # Every `new` would fail on a playbook that is not there (or does not load): said now.
@@ -56,6 +58,7 @@ SIGNS = ("name", "title", "company", "signature")
 
 
 def show(profile: profiles.Profile) -> None:
+    from callprep.outreach.agenda import sign_off_preview  # deferred: not for --json
     from callprep.render.profile import sign_off, table  # deferred: rich: not for --json
 
     if not any(getattr(profile, key) for key in profiles.KEYS):

@@ -19,8 +19,6 @@ from callprep.plans.model import Plan
 from callprep.text import clean, md_text, one_line
 
 if TYPE_CHECKING:
-    from zoneinfo import ZoneInfo
-
     from callprep.plans.profile import Profile
 
 # Goals often start with a verb ("See whether we integrate..."), which reads best after
@@ -258,8 +256,8 @@ def call_time(plan: Plan | CustomerView, our_zone: str = "") -> CallTime | None:
     start = view.starts_at if view.starts_at.tzinfo else view.starts_at.astimezone()
     minutes = view.duration_minutes or messages.AGENDA_DEFAULT_MINUTES
     assumed = view.duration_minutes is None
-    zone = _zone_or_none(view.timezone, get_zone)
-    mine = _zone_or_none(our_zone, get_zone)
+    zone = _zone_or_none(view.timezone)
+    mine = _zone_or_none(our_zone)
     if zone is None and mine is not None:
         zone = mine
     if zone is None:
@@ -270,7 +268,7 @@ def call_time(plan: Plan | CustomerView, our_zone: str = "") -> CallTime | None:
     return CallTime(start.astimezone(zone), minutes, assumed, zone.key, ours)
 
 
-def _zone_or_none(name: str, get_zone: Callable[[str], ZoneInfo]) -> ZoneInfo | None:
+def _zone_or_none(name: str) -> ZoneInfo | None:
     if not name:
         return None
     try:
@@ -354,6 +352,11 @@ Escape = Callable[[str], str]
 def call_noun(view: CustomerView) -> str:
     """What the customer would call this call: "call", "demo", "meeting", "review"."""
     return messages.AGENDA_NOUN.get(view.kind, messages.AGENDA_NOUN_DEFAULT)
+
+
+def short_outcome(kind: str) -> str:
+    """The outcome the short message (and the page to share) proposes for a call of `kind`."""
+    return messages.AGENDA_SHORT_OUTCOME.get(kind, messages.AGENDA_SHORT_OUTCOME_DEFAULT)
 
 
 def _plain(text: str) -> str:
@@ -500,7 +503,7 @@ def _short(
         opening=opening,
         purpose="",
         items_intro=items_intro,
-        outcome=messages.AGENDA_SHORT_OUTCOME.get(view.kind, messages.AGENDA_SHORT_OUTCOME_DEFAULT),
+        outcome=short_outcome(view.kind),
         join="",
         close=close,
         short=True,

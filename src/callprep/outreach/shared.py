@@ -73,7 +73,7 @@ def build(
         goal=their_goal,
         agenda=message.items,
         bring=message.prep,
-        outcome=messages.AGENDA_SHORT_OUTCOME.get(view.kind, messages.AGENDA_SHORT_OUTCOME_DEFAULT),
+        outcome=agenda.short_outcome(view.kind),
         agreed=tuple(
             Agreed(step.done, step.owner, step.what, f"{step.due:%-d %b %Y}" if step.due else "")
             for step in steps.steps

@@ -158,7 +158,8 @@ def opener(plan: Plan) -> list[tuple[str, str]]:
     items = [item for item in plan.agenda.items if item]
     best = plan.objective.best.rstrip(" .!?")
     if best and vague_reason(best):
-        # Not a customer act: a yes or no on it means nothing; say it as the agenda email does.
+        # Not a customer act: a yes or no on it means nothing; say it as the agenda email does
+        # (outreach.agenda.short_outcome's lookup: that module would cost every brief ~30 ms).
         outcome = messages.AGENDA_SHORT_OUTCOME.get(
             plan.kind, messages.AGENDA_SHORT_OUTCOME_DEFAULT
         )

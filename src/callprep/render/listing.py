@@ -40,7 +40,7 @@ def short_refs(ids: list[str], all_ids: list[str]) -> dict[str, str]:
     ordered = sorted(set(all_ids))
     refs: dict[str, str] = {}
     for plan_id in ids:
-        at = _bisect(ordered, plan_id)
+        at = bisect_left(ordered, plan_id)
         shared = 0
         for other in (
             ordered[at - 1] if at else "",
@@ -53,10 +53,6 @@ def short_refs(ids: list[str], all_ids: list[str]) -> dict[str, str]:
         end = plan_id.find("-", shared + 1)
         refs[plan_id] = plan_id if end < 0 else plan_id[:end]
     return refs
-
-
-def _bisect(ordered: list[str], value: str) -> int:
-    return bisect_left(ordered, value)
 
 
 def table(

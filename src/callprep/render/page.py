@@ -5,12 +5,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
+from typing import Generic, TypeVar
 
 from callprep import messages
 from callprep.coach import topics
 from callprep.deal.carry import OpenCommitment
 from callprep.render.brief import BriefView, LastTimeView
 from callprep.text import one_line
+
+Page = TypeVar("Page")  # what one page prints: the brief's view, the page to share
 
 # Text sizes (pt) from comfortable down to the smallest still easy to read on paper. A brief
 # first shrinks down this list; only at the smallest size does it start to lose words.
@@ -336,18 +340,30 @@ def wrapped(text: str, width: float, size: float, metrics: Metrics) -> int:
     return lines
 
 
+def paragraphs(
+    size: float,
+    metrics: Metrics,
+    texts: list[str],
+    col: float,
+    scale: float = 1.0,
+    spacing: float = 0.5,
+) -> float:
+    """Height (pt) of a list of paragraphs in a column `col` pt wide at `scale` × `size`,
+    `spacing` em apart; an empty list keeps one line."""
+    line = size * metrics.line
+    if not texts:
+        return line
+    rows = sum(wrapped(t, col, size * scale, metrics) for t in texts)
+    return rows * line * scale + (len(texts) - 1) * spacing * size
+
+
 def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> float:
     """The brief's height in pt at text size `size`, following the shared grid."""
     width, _ = content_size(paper)
     gutter = GUTTER_MM * PT_PER_MM
     line = size * metrics.line
 
-    def block(texts: list[str], col: float, scale: float = 1.0, spacing: float = 0.5) -> float:
-        """Height of a list of paragraphs at `scale` × size, `spacing` em apart."""
-        if not texts:
-            return line
-        rows = sum(wrapped(t, col, size * scale, metrics) for t in texts)
-        return rows * line * scale + (len(texts) - 1) * spacing * size
+    block = partial(paragraphs, size, metrics)
 
     def section(texts: list[str], col: float, indent: float = 1.6) -> float:
         return 1.9 * size + block(texts, col - indent * size)
@@ -408,26 +424,37 @@ def estimate(view: BriefView, size: float, paper: str, metrics: Metrics) -> floa
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """One way to print the brief: a step of the ladder at a text size."""
+class Candidate(Generic[Page]):
+    """One way to print the page: a step of the ladder at a text size."""
 
     step: int
     size: float
-    view: BriefView
+    view: Page
 
 
-def candidates(view: BriefView) -> list[Candidate]:
-    """Largest first: the full brief at each size, then shorter briefs at the smallest size."""
-    steps = ladder(view)
+def sized(steps: list[Page]) -> list[Candidate[Page]]:
+    """Largest first: the full page at each size, then the shorter steps at the smallest size."""
     return [Candidate(0, size, steps[0]) for size in SIZES] + [
         Candidate(step, SIZES[-1], short) for step, short in enumerate(steps[1:], 1)
     ]
 
 
-def first_fit(options: list[Candidate], paper: str, metrics: Metrics, room: float = 1.0) -> int:
-    """Index of the first candidate whose estimated height is within `room` × the page."""
+def candidates(view: BriefView) -> list[Candidate[BriefView]]:
+    """Largest first: the full brief at each size, then shorter briefs at the smallest size."""
+    return sized(ladder(view))
+
+
+def first_fit(
+    options: list[Candidate[Page]],
+    paper: str,
+    metrics: Metrics,
+    room: float = 1.0,
+    measure: Callable[[Page, float, str, Metrics], float] = estimate,  # type: ignore[assignment]
+) -> int:
+    """Index of the first candidate whose `measure`d height (the brief's `estimate` unless
+    told) is within `room` × the page."""
     _, height = content_size(paper)
     for index, option in enumerate(options):
-        if estimate(option.view, option.size, paper, metrics) <= room * height:
+        if measure(option.view, option.size, paper, metrics) <= room * height:
             return index
     return len(options) - 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -97,27 +98,40 @@ METRICS = page.Metrics(char=0.42, line=1.15)
 SURELY_TOO_TALL = 1 / 0.7
 
 
-def document_data(view: BriefView, paper: str) -> dict[str, Any]:
-    options = page.candidates(view)
-    options = options[page.first_fit(options, paper, METRICS, room=SURELY_TOO_TALL) :]
+def ladder_data(
+    options: list[page.Candidate[page.Page]],
+    paper: str,
+    level: Callable[[page.Page], dict[str, Any]],
+    measure: Callable[[page.Page, float, str, page.Metrics], float],
+) -> dict[str, Any]:
+    """The candidates typst tries in turn, from the first whose height by `measure` might fit,
+    and each step of the ladder they use as `level` data."""
+    options = options[page.first_fit(options, paper, METRICS, SURELY_TOO_TALL, measure) :]
     steps = sorted({option.step for option in options})
     levels = {step: next(o.view for o in options if o.step == step) for step in steps}
     return {
-        "title": view.title,
-        "paper": TYPST_PAPER[paper],
-        "margin_x": page.MARGIN_X_MM,
-        "margin_y": page.MARGIN_Y_MM,
-        "words": words(),
-        "levels": [level_data(levels[step]) for step in steps],
+        "levels": [level(levels[step]) for step in steps],
         "candidates": [
             {"step": o.step, "level": steps.index(o.step), "size": o.size} for o in options
         ],
     }
 
 
+def document_data(view: BriefView, paper: str) -> dict[str, Any]:
+    return {
+        "title": view.title,
+        "paper": TYPST_PAPER[paper],
+        "margin_x": page.MARGIN_X_MM,
+        "margin_y": page.MARGIN_Y_MM,
+        "words": words(),
+        **ladder_data(page.candidates(view), paper, level_data, page.estimate),
+    }
+
+
 @cache
-def template() -> bytes:
-    return resources.files("callprep.render").joinpath("brief.typ").read_bytes()
+def template(name: str = "brief.typ") -> bytes:
+    """The typst template `name` (the brief's unless told) of render/."""
+    return resources.files("callprep.render").joinpath(name).read_bytes()
 
 
 def render(view: BriefView, paper: str = "a4") -> bytes:

@@ -14,14 +14,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
-from importlib import resources
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from callprep import messages
 from callprep.errors import CallprepError
 from callprep.outreach.shared import Agreed, SharedPage
 from callprep.render import page as paper
+from callprep.render import pdf
 from callprep.text import clean, html_text, md_inline, one_line
 
 if TYPE_CHECKING:
@@ -184,19 +184,9 @@ def shorten(shared: SharedPage, limits: paper.Limits | None) -> Fitted:
     return Fitted(short, hidden)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    step: int
-    size: float
-    fitted: Fitted
-
-
-def candidates(shared: SharedPage) -> list[Candidate]:
+def candidates(shared: SharedPage) -> list[paper.Candidate[Fitted]]:
     """Largest first: the whole page at each size, then shorter pages at the smallest size."""
-    steps = [shorten(shared, limits) for limits in paper.LADDER]
-    return [Candidate(0, size, steps[0]) for size in paper.SIZES] + [
-        Candidate(step, paper.SIZES[-1], fitted) for step, fitted in enumerate(steps[1:], 1)
-    ]
+    return paper.sized([shorten(shared, limits) for limits in paper.LADDER])
 
 
 JOT_MM = 35.0  # the least room to write the page keeps
@@ -207,13 +197,7 @@ def estimate(fitted: Fitted, size: float, on: str, metrics: paper.Metrics) -> fl
     shared = fitted.shared
     width, _ = paper.content_size(on)
     gutter = paper.GUTTER_MM * paper.PT_PER_MM
-    line = size * metrics.line
-
-    def block(texts: list[str], col: float, scale: float = 1.0, spacing: float = 0.5) -> float:
-        if not texts:
-            return line
-        rows = sum(paper.wrapped(t, col, size * scale, metrics) for t in texts)
-        return rows * line * scale + (len(texts) - 1) * spacing * size
+    block = partial(paper.paragraphs, size, metrics)
 
     def section(texts: list[str], col: float, indent: float = 1.6) -> float:
         return 1.9 * size + block(texts, col - indent * size) + paper.GAP_EM * size
@@ -247,14 +231,6 @@ def estimate(fitted: Fitted, size: float, on: str, metrics: paper.Metrics) -> fl
     return height + JOT_MM * paper.PT_PER_MM
 
 
-def first_fit(options: list[Candidate], on: str, metrics: paper.Metrics, room: float) -> int:
-    _, height = paper.content_size(on)
-    for index, option in enumerate(options):
-        if estimate(option.fitted, option.size, on, metrics) <= room * height:
-            return index
-    return len(options) - 1
-
-
 # HTML ---------------------------------------------------------------------------------------------
 
 SHARE_STYLE = """
@@ -284,8 +260,8 @@ def render_html(shared: SharedPage, on: str = "a4") -> str:
 
     e = html_text
     options = candidates(shared)
-    chosen = options[first_fit(options, on, METRICS, ROOM)]
-    fitted = chosen.fitted
+    chosen = options[paper.first_fit(options, on, METRICS, ROOM, estimate)]
+    fitted = chosen.view
     page = fitted.shared
 
     def people(title: str, names: tuple[str, ...], key: str) -> str:
@@ -337,12 +313,6 @@ def render_html(shared: SharedPage, on: str = "a4") -> str:
 
 # PDF ----------------------------------------------------------------------------------------------
 
-# Libertinus Serif as the template sets it (see render.pdf): a page estimated at over 1/0.7 of
-# the paper surely does not fit, and typst is not asked to lay it out.
-PDF_METRICS = paper.Metrics(char=0.42, line=1.15)
-SURELY_TOO_TALL = 1 / 0.7
-TYPST_PAPER = {"a4": "a4", "letter": "us-letter"}
-
 
 def _level(fitted: Fitted) -> dict[str, Any]:
     page = fitted.shared
@@ -365,13 +335,11 @@ def _level(fitted: Fitted) -> dict[str, Any]:
 
 
 def document_data(shared: SharedPage, on: str) -> dict[str, Any]:
-    options = candidates(shared)
-    options = options[first_fit(options, on, PDF_METRICS, SURELY_TOO_TALL) :]
-    steps = sorted({option.step for option in options})
-    levels = {step: next(o.fitted for o in options if o.step == step) for step in steps}
+    """As render.pdf's for the brief: the same paper, font measure and skipping of pages that
+    surely do not fit."""
     return {
         "title": shared.title,
-        "paper": TYPST_PAPER[on],
+        "paper": pdf.TYPST_PAPER[on],
         "margin_x": paper.MARGIN_X_MM,
         "margin_y": paper.MARGIN_Y_MM,
         "jot_mm": JOT_MM,
@@ -381,16 +349,8 @@ def document_data(shared: SharedPage, on: str) -> dict[str, Any]:
             "no_agenda": messages.SHARE_NO_AGENDA,
             "nothing_to_bring": messages.SHARE_NOTHING_TO_BRING,
         },
-        "levels": [_level(levels[step]) for step in steps],
-        "candidates": [
-            {"step": o.step, "level": steps.index(o.step), "size": o.size} for o in options
-        ],
+        **pdf.ladder_data(candidates(shared), on, _level, estimate),
     }
-
-
-@cache
-def template() -> bytes:
-    return resources.files("callprep.render").joinpath("shared.typ").read_bytes()
 
 
 def _typst(call: Callable[..., Any], shared: SharedPage, on: str, **more: Any) -> Any:
@@ -398,7 +358,7 @@ def _typst(call: Callable[..., Any], shared: SharedPage, on: str, **more: Any) -
 
     inputs = {"data": json.dumps(document_data(shared, on), ensure_ascii=False)}
     try:
-        return call(typst, template(), sys_inputs=inputs, **more)
+        return call(typst, pdf.template("shared.typ"), sys_inputs=inputs, **more)
     except typst.TypstError as error:
         raise CallprepError(messages.PDF_FAILED.format(error=error.message)) from error
 

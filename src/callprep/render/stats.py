@@ -62,14 +62,20 @@ def _reached_row(label: str, tally: Tally, style: str, width: int) -> list[Rende
     ]
 
 
-def _reached(stats: Stats, width: int) -> list[RenderableType]:
-    if not stats.debriefed:
-        return [Text(messages.STATS_NO_DEBRIEFS, style="yellow")]
+def _rate_grid() -> Table:
+    """Rows of a label, a bar, its percentage (right-aligned) and what it counts."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(no_wrap=True)
+    return grid
+
+
+def _reached(stats: Stats, width: int) -> list[RenderableType]:
+    if not stats.debriefed:
+        return [Text(messages.STATS_NO_DEBRIEFS, style="yellow")]
+    grid = _rate_grid()
     # Label, percentage and counts take about 50 columns; the bar gets what is left, up to 20.
     bars = max(6, min(BAR_WIDTH, width - 52))
     with_agenda = _reached_row(messages.STATS_WITH_AGENDA, stats.with_agenda, "green", bars)
@@ -99,11 +105,7 @@ def _conversation(stats: Stats, bars: int) -> list[RenderableType]:
     found = stats.conversation
     if found is None or not found.calls:
         return []
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(no_wrap=True)
+    grid = _rate_grid()
     labels = messages.STATS_CONVERSATION_ROWS
     for label, tally, style in (
         (labels[0], found.talk_under_half, "green"),
@@ -214,11 +216,7 @@ def _unknown(stats: Stats) -> list[RenderableType]:
     top = [(topic, n) for topic, n in stats.unknown_topics if n][:TOPICS_SHOWN]
     if not top:
         return []
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(no_wrap=True)
+    grid = _rate_grid()
     for topic, plans in top:
         share = plans / stats.calls
         grid.add_row(
