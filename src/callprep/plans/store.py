@@ -487,13 +487,10 @@ class Store:
         except OSError as err:
             raise CallprepError(os_error_message(err, path)) from err
 
-    def _remove_temps(self, name: str, older_than: float = 0.0) -> None:
+    def _remove_temps(self, name: str) -> None:
         """Remove temp files left by writers that were killed mid-write (caller holds the lock)."""
-        now = clock.file_time()
-        for tmp in self.plans_dir.glob(f".{glob_escape(name)}.*{TEMP_SUFFIX}"):
-            with contextlib.suppress(OSError):
-                if now - tmp.stat().st_mtime >= older_than:
-                    tmp.unlink()
+        temps = list(self.plans_dir.glob(f".{glob_escape(name)}.*{TEMP_SUFFIX}"))
+        _remove_old(temps, 0.0)  # any age: no live writer has one while we hold the lock
 
     def sweep_temps(self) -> None:
         """Remove the temp files of writers that died mid-write (killed, or the machine went down).
@@ -502,11 +499,12 @@ class Store:
         holds that lock from before the temp is made until the plan is in place, and the system
         lets go of a dead process's lock. Other temps (drafts, the index) go once they are old.
         """
+        others: list[Path] = []
         if self.plans_dir.is_dir():
             for tmp in self.plans_dir.glob(f".*{TEMP_SUFFIX}"):
                 found = _PLAN_TEMP_RE.match(tmp.name)
                 if found is None or not is_valid_id(found["id"]):
-                    _remove_if_old(tmp, STALE_TEMP_SECONDS)
+                    others.append(tmp)
                     continue
                 try:
                     with self.lock(found["id"], timeout=0):
@@ -515,8 +513,8 @@ class Store:
                     continue  # a live writer's (or a store we may not write to)
         for folder in (self.drafts_dir, self.rejected_dir, self.home / "cache"):
             if folder.is_dir():
-                for tmp in folder.glob(f".*{TEMP_SUFFIX}"):
-                    _remove_if_old(tmp, STALE_TEMP_SECONDS)
+                others += folder.glob(f".*{TEMP_SUFFIX}")
+        _remove_old(others, STALE_TEMP_SECONDS)
 
     def iter_plans(self) -> Iterator[StoredPlan | LoadProblem]:
         """Every plan in the store; a file that cannot be read is reported, not fatal."""
@@ -558,7 +556,13 @@ def _text_or_none(path: Path) -> str | None:
         return None
 
 
-def _remove_if_old(path: Path, older_than: float) -> None:
-    with contextlib.suppress(OSError):
-        if clock.file_time() - path.stat().st_mtime >= older_than:
-            path.unlink()
+def _remove_old(paths: list[Path], older_than: float) -> None:
+    """Remove those of `paths` at least `older_than` seconds old by the file system's clock,
+    read once, and only when there is a path to look at (it costs a file's creation)."""
+    if not paths:
+        return
+    now = clock.file_time()
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime >= older_than:
+                path.unlink()
