@@ -317,7 +317,7 @@ def _clock_day(value: dt.datetime, form: TimeForm, today: dt.date) -> str:
         if 1 < days < 14:
             return f"{'next ' if days >= 7 else ''}{weekday} {hour}"
     if form == "long":
-        return f"{weekday} {value.day} {month} {value.year}, {hour}"
+        return f"{describe_date(value.date())}, {hour}"
     year = f" {value.year}" if value.year != today.year else ""
     return f"{weekday} {value.day} {month}{year} {hour}"
 
