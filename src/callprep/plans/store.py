@@ -10,7 +10,6 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from callprep import clock, messages
 from callprep.errors import CallprepError
@@ -26,9 +25,6 @@ from callprep.output import OutputGuard
 from callprep.plans.home import check_home, expand_user
 from callprep.plans.model import Plan
 from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text, read_text
-
-if TYPE_CHECKING:
-    from callprep.output import OutputGuard
 
 LOCK_TIMEOUT_SECONDS = 30
 # A temp file this old belongs to a writer that died; newer ones may be a live writer's.
