@@ -65,6 +65,12 @@ def make_id_base(plan: Plan) -> str:
     return "-".join(part for part in parts if part)
 
 
+def id_has_base(plan_id: str, base: str) -> bool:
+    """Whether `plan_id` is `base` or `base-<n>`: the id of a call on that day, account and kind
+    (`make_id_base`), so a change that keeps the base keeps the id."""
+    return bool(re.fullmatch(rf"{re.escape(base)}(?:-\d+)?", plan_id))
+
+
 def is_valid_id(plan_id: str) -> bool:
     return bool(_ID_RE.match(plan_id)) and len(plan_id) <= 120
 
@@ -343,7 +349,7 @@ class Store:
             while new_id in taken or (new_id != old_id and not is_valid_id(new_id)):
                 n += 1
                 new_id = f"{base}-{n}"
-            if re.fullmatch(rf"{re.escape(base)}(?:-\d+)?", old_id):
+            if id_has_base(old_id, base):
                 new_id = old_id  # the same day, account and kind: the id stays
             aliases = list(changed.aliases)
             if new_id != old_id and old_id not in aliases:
