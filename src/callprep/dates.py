@@ -67,8 +67,14 @@ def _zone_or_none(name: str) -> ZoneInfo | None:
 
 
 @lru_cache(maxsize=1)
+def _zone_names() -> tuple[str, ...]:
+    """Every zone name, sorted: listed once a run, for the few checks that look through them."""
+    return tuple(sorted(available_timezones()))
+
+
+@lru_cache(maxsize=1)
 def _zone_names_folded() -> dict[str, str]:
-    return {name.casefold(): name for name in available_timezones()}
+    return {name.casefold(): name for name in _zone_names()}
 
 
 def _find_zone(name: str) -> ZoneInfo | None:
@@ -138,7 +144,7 @@ def _unknown_zone(name: str) -> str:
     if 0 < len(typed) <= 64:
         close = _zone_of_city(typed)
         if not close:
-            found = difflib.get_close_matches(typed, sorted(available_timezones()), n=1)
+            found = difflib.get_close_matches(typed, _zone_names(), n=1)
             close = found[0] if found else ""
     shown = name if len(name) <= 64 else name[:64] + "…"
     if close:
@@ -149,12 +155,14 @@ def _unknown_zone(name: str) -> str:
 def _zone_of_city(typed: str) -> str:
     """The zone a city names (`london` → Europe/London, `new york` → America/New_York), or ""."""
     city = "_".join(typed.replace("/", " ").split()).casefold()
-    found = sorted(
-        zone
-        for zone in available_timezones()
-        if "/" in zone and zone.rsplit("/", 1)[1].casefold() == city
+    return next(
+        (
+            zone
+            for zone in _zone_names()
+            if "/" in zone and zone.rsplit("/", 1)[1].casefold() == city
+        ),
+        "",
     )
-    return found[0] if found else ""
 
 
 # --- describing a date ----------------------------------------------------------------------
@@ -309,7 +317,7 @@ def _clock_day(value: dt.datetime, form: TimeForm, today: dt.date) -> str:
         if 1 < days < 14:
             return f"{'next ' if days >= 7 else ''}{weekday} {hour}"
     if form == "long":
-        return f"{weekday} {value.day} {month} {value.year}, {hour}"
+        return f"{describe_date(value.date())}, {hour}"
     year = f" {value.year}" if value.year != today.year else ""
     return f"{weekday} {value.day} {month}{year} {hour}"
 

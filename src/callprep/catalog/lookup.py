@@ -79,7 +79,7 @@ def by_alias_or_account(
         start = summary.starts_at
         if start is None:
             return float("-inf")
-        return (start if start.tzinfo else start.astimezone()).timestamp()
+        return _timestamp(start)
 
     ahead = [s for s in chosen if not s.debriefed and not s.cancelled and when(s) >= moment]
     pick = min(ahead, key=when) if ahead else max(chosen, key=when)
@@ -105,10 +105,15 @@ def accounts_named_by(store: Store, typed: str) -> list[str]:
             return []
         if key.startswith(wanted):
             start = summary.starts_at
-            when = (start if start.tzinfo else start.astimezone()).timestamp() if start else 0.0
+            when = _timestamp(start) if start else 0.0
             if key not in found or when >= found[key][0]:
                 found[key] = (when, summary.account)
     return sorted((spelled for _, spelled in found.values()), key=str.casefold)
+
+
+def _timestamp(start: dt.datetime) -> float:
+    """A call's start as a moment: a start without an offset is on the machine's clock."""
+    return (start if start.tzinfo else start.astimezone()).timestamp()
 
 
 def drop_alias(store: Store, alias: str, keep: Path) -> list[str]:

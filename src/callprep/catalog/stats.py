@@ -26,6 +26,12 @@ class Tally:
     debriefed: int
     reached: int
 
+    @classmethod
+    def of(cls, plans: Iterable[PlanSummary]) -> Tally:
+        """The tally of these debriefed plans."""
+        chosen = list(plans)
+        return cls(len(chosen), sum(p.reached for p in chosen))
+
     @property
     def rate(self) -> float | None:
         return round(self.reached / self.debriefed, RATE_DIGITS) if self.debriefed else None
@@ -113,18 +119,14 @@ def conversations(debriefed: Iterable[PlanSummary]) -> Conversations:
     """Outcomes against the conversation: what our talk share and the questions asked did."""
     heard = [p for p in debriefed if p.our_share is not None or p.questions_asked is not None]
 
-    def tally(plans: Iterable[PlanSummary]) -> Tally:
-        chosen = list(plans)
-        return Tally(len(chosen), sum(p.reached for p in chosen))
-
     shared = [p for p in heard if p.our_share is not None]
     planned = [p for p in heard if p.questions_asked is not None and p.planned_questions]
     return Conversations(
         calls=len(heard),
-        talk_under_half=tally(p for p in shared if (p.our_share or 0) < HALF),
-        talk_over_half=tally(p for p in shared if (p.our_share or 0) >= HALF),
-        questions_asked=tally(p for p in planned if _asked_most(p)),
-        questions_not_asked=tally(p for p in planned if not _asked_most(p)),
+        talk_under_half=Tally.of(p for p in shared if (p.our_share or 0) < HALF),
+        talk_over_half=Tally.of(p for p in shared if (p.our_share or 0) >= HALF),
+        questions_asked=Tally.of(p for p in planned if _asked_most(p)),
+        questions_not_asked=Tally.of(p for p in planned if not _asked_most(p)),
     )
 
 
@@ -146,7 +148,7 @@ class Stats:
     opportunities: list[Opportunity]
     overdue: list[Overdue]
     unknown_topics: list[tuple[str, int]]  # (topic, plans), most often unknown first
-    conversation: Conversations | None = None
+    conversation: Conversations
 
     @property
     def stalled(self) -> list[Opportunity]:
@@ -165,7 +167,7 @@ class Stats:
             "overdue_commitments": [c.to_json() for c in self.overdue],
             "unknown_topics": [{"topic": t, "plans": n} for t, n in self.unknown_topics],
             "as_of": self.today.isoformat(),
-            "conversation": (self.conversation or conversations([])).to_json(),
+            "conversation": self.conversation.to_json(),
         }
 
 
@@ -249,8 +251,7 @@ def compute(plans: Iterable[PlanSummary], today: dt.date) -> Stats:
     outcomes = {outcome: sum(p.outcome == outcome for p in debriefed) for outcome in OUTCOMES}
 
     def tally(confirmed: bool) -> Tally:
-        side = [p for p in debriefed if p.agenda_confirmed is confirmed]
-        return Tally(len(side), sum(p.reached for p in side))
+        return Tally.of(p for p in debriefed if p.agenda_confirmed is confirmed)
 
     groups: dict[tuple[str, str], list[PlanSummary]] = {}
     for plan in plans:

@@ -27,7 +27,7 @@ from callprep.text import account_key, one_line
 
 if TYPE_CHECKING:
     from callprep.calls.interview import Interview
-    from callprep.plans.store import Store, StoredPlan
+    from callprep.plans.store import Store
 
 
 def _norm(text: str) -> str:

@@ -56,27 +56,41 @@ def expand_user(text: str | Path) -> Path:
         return Path(text)
 
 
+def profile_value(home: Path, key: str, warn: Callable[[str], None] | None = None) -> object:
+    """One key of the profile as its TOML has it, or "" (no profile, no such key, or a profile
+    that cannot be read, which is said with `warn`).
+
+    Read on its own, not as the whole profile: a view that needs one key starts the sooner for
+    not loading pydantic, and a problem elsewhere in the profile does not hide it. The caller
+    checks the value.
+    """
+    import tomllib  # deferred: only commands that read the profile
+
+    from callprep import messages  # deferred: only commands that read the profile
+    from callprep.files import read_text  # deferred: only commands that read the profile
+
+    file = home / "profile.toml"  # profile.path(home), without importing the profile's model
+    if not file.exists() and not file.is_symlink():
+        return ""
+    try:
+        return tomllib.loads(read_text(file)).get(key, "")
+    except (CallprepError, tomllib.TOMLDecodeError) as err:
+        if warn is not None:
+            problem = err.message if isinstance(err, CallprepError) else f"{file}: {err}"
+            warn(messages.PROFILE_IGNORED.format(problem=problem))
+        return ""
+
+
 def seller_zone(home: Path, warn: Callable[[str], None] | None = None) -> str:
     """The seller's own zone: the profile's `timezone`, else the machine's.
 
-    Read on its own, not as the whole profile (as `team.owners.profile_email` reads the email):
-    `list` and the terminal brief show times in it, and need nothing else of the profile. A
-    profile that cannot be read is said with `warn` (`load_or_empty` says it too, elsewhere).
+    Read on its own, as `profile_value` reads a key: `list` and the terminal brief show times in
+    it, and need nothing else of the profile. A profile that cannot be read is said with `warn`
+    (`load_or_empty` says it too, elsewhere).
     """
-    import tomllib  # deferred: only views that show a call's time
+    from callprep import dates  # deferred: only views that show a call's time
 
-    from callprep import dates, messages  # deferred: only views that show a call's time
-    from callprep.files import read_text  # deferred: only views that show a call's time
-
-    file = home / "profile.toml"  # profile.path(home), without importing the profile's model
-    zone = ""
-    if file.exists() or file.is_symlink():
-        try:
-            zone = tomllib.loads(read_text(file)).get("timezone", "")
-        except (CallprepError, tomllib.TOMLDecodeError) as err:
-            if warn is not None:
-                problem = err.message if isinstance(err, CallprepError) else f"{file}: {err}"
-                warn(messages.PROFILE_IGNORED.format(problem=problem))
+    zone = profile_value(home, "timezone", warn)
     if isinstance(zone, str) and zone.strip():
         try:
             return dates.get_zone(zone.strip()).key

@@ -349,10 +349,7 @@ class Plan(Section):
                 del person["aliases"]
         if data.get("debrief", {}).get("risks") == []:
             del data["debrief"]["risks"]
-        for commitment in data.get("debrief", {}).get("commitments", []):
-            for key in ("source", "quote"):
-                if commitment.get(key) == "":
-                    del commitment[key]
+        _drop_empty_sources(data)
         conversation = data.get("debrief", {}).get("conversation")
         if isinstance(conversation, dict):
             for key in ("agenda_covered", "questions_asked"):
@@ -370,8 +367,13 @@ class Plan(Section):
         for person in data.get("attendees", []):
             if person.get("aliases") == []:
                 del person["aliases"]  # as in the file: only a renamed person has them
-        for commitment in data.get("debrief", {}).get("commitments", []):
-            for key in ("source", "quote"):  # as in the file: only a transcript's have them
-                if commitment.get(key) == "":
-                    del commitment[key]
+        _drop_empty_sources(data)  # as in the file
         return data
+
+
+def _drop_empty_sources(data: dict[str, Any]) -> None:
+    """Leave out a commitment's empty `source` and `quote`: only a transcript's have them."""
+    for commitment in data.get("debrief", {}).get("commitments", []):
+        for key in ("source", "quote"):
+            if commitment.get(key) == "":
+                del commitment[key]

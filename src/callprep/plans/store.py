@@ -10,7 +10,6 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from callprep import clock, messages
 from callprep.errors import CallprepError
@@ -26,9 +25,6 @@ from callprep.output import OutputGuard
 from callprep.plans.home import check_home, expand_user
 from callprep.plans.model import Plan
 from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text, read_text
-
-if TYPE_CHECKING:
-    from callprep.output import OutputGuard
 
 LOCK_TIMEOUT_SECONDS = 30
 # A temp file this old belongs to a writer that died; newer ones may be a live writer's.
@@ -67,6 +63,12 @@ def make_id_base(plan: Plan) -> str:
     day = plan.starts_at.date().isoformat() if plan.starts_at else UNDATED
     parts = [day, slugify(plan.account), slugify(plan.kind) or "call"]
     return "-".join(part for part in parts if part)
+
+
+def id_has_base(plan_id: str, base: str) -> bool:
+    """Whether `plan_id` is `base` or `base-<n>`: the id of a call on that day, account and kind
+    (`make_id_base`), so a change that keeps the base keeps the id."""
+    return bool(re.fullmatch(rf"{re.escape(base)}(?:-\d+)?", plan_id))
 
 
 def is_valid_id(plan_id: str) -> bool:
@@ -347,7 +349,7 @@ class Store:
             while new_id in taken or (new_id != old_id and not is_valid_id(new_id)):
                 n += 1
                 new_id = f"{base}-{n}"
-            if re.fullmatch(rf"{re.escape(base)}(?:-\d+)?", old_id):
+            if id_has_base(old_id, base):
                 new_id = old_id  # the same day, account and kind: the id stays
             aliases = list(changed.aliases)
             if new_id != old_id and old_id not in aliases:
@@ -487,13 +489,10 @@ class Store:
         except OSError as err:
             raise CallprepError(os_error_message(err, path)) from err
 
-    def _remove_temps(self, name: str, older_than: float = 0.0) -> None:
+    def _remove_temps(self, name: str) -> None:
         """Remove temp files left by writers that were killed mid-write (caller holds the lock)."""
-        now = clock.file_time()
-        for tmp in self.plans_dir.glob(f".{glob_escape(name)}.*{TEMP_SUFFIX}"):
-            with contextlib.suppress(OSError):
-                if now - tmp.stat().st_mtime >= older_than:
-                    tmp.unlink()
+        temps = list(self.plans_dir.glob(f".{glob_escape(name)}.*{TEMP_SUFFIX}"))
+        _remove_old(temps, 0.0)  # any age: no live writer has one while we hold the lock
 
     def sweep_temps(self) -> None:
         """Remove the temp files of writers that died mid-write (killed, or the machine went down).
@@ -502,11 +501,12 @@ class Store:
         holds that lock from before the temp is made until the plan is in place, and the system
         lets go of a dead process's lock. Other temps (drafts, the index) go once they are old.
         """
+        others: list[Path] = []
         if self.plans_dir.is_dir():
             for tmp in self.plans_dir.glob(f".*{TEMP_SUFFIX}"):
                 found = _PLAN_TEMP_RE.match(tmp.name)
                 if found is None or not is_valid_id(found["id"]):
-                    _remove_if_old(tmp, STALE_TEMP_SECONDS)
+                    others.append(tmp)
                     continue
                 try:
                     with self.lock(found["id"], timeout=0):
@@ -515,8 +515,8 @@ class Store:
                     continue  # a live writer's (or a store we may not write to)
         for folder in (self.drafts_dir, self.rejected_dir, self.home / "cache"):
             if folder.is_dir():
-                for tmp in folder.glob(f".*{TEMP_SUFFIX}"):
-                    _remove_if_old(tmp, STALE_TEMP_SECONDS)
+                others += folder.glob(f".*{TEMP_SUFFIX}")
+        _remove_old(others, STALE_TEMP_SECONDS)
 
     def iter_plans(self) -> Iterator[StoredPlan | LoadProblem]:
         """Every plan in the store; a file that cannot be read is reported, not fatal."""
@@ -558,7 +558,13 @@ def _text_or_none(path: Path) -> str | None:
         return None
 
 
-def _remove_if_old(path: Path, older_than: float) -> None:
-    with contextlib.suppress(OSError):
-        if clock.file_time() - path.stat().st_mtime >= older_than:
-            path.unlink()
+def _remove_old(paths: list[Path], older_than: float) -> None:
+    """Remove those of `paths` at least `older_than` seconds old by the file system's clock,
+    read once, and only when there is a path to look at (it costs a file's creation)."""
+    if not paths:
+        return
+    now = clock.file_time()
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime >= older_than:
+                path.unlink()

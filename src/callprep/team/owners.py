@@ -47,24 +47,15 @@ def seller_email(home: Path, warn: Callable[[str], None]) -> str:
 def profile_email(home: Path, warn: Callable[[str], None]) -> str:
     """The profile's email, or "" (a profile that cannot be read is said with `warn`).
 
-    Read on its own, not as the whole profile: `sync` needs nothing else from it, and starts
-    the sooner for not loading pydantic. A problem elsewhere in the profile does not hide it.
+    Read on its own (`profile_value`), not as the whole profile: `sync` needs nothing else from
+    it, and starts the sooner for not loading pydantic.
     """
-    import tomllib  # deferred: only the owner of a plan read here
+    from callprep.plans.home import profile_value  # deferred: only the owner of a plan read here
 
-    from callprep.files import read_text  # deferred: only the owner of a plan read here
-
-    file = home / "profile.toml"  # profile.path(home), without importing the profile's model
-    if not file.exists() and not file.is_symlink():
-        return ""
-    try:
-        email = tomllib.loads(read_text(file)).get("email", "")
-    except (CallprepError, tomllib.TOMLDecodeError) as err:
-        problem = err.message if isinstance(err, CallprepError) else f"{file}: {err}"
-        warn(messages.PROFILE_IGNORED.format(problem=problem))
-        return ""
+    email = profile_value(home, "email", warn)
     if not isinstance(email, str) or not valid_email(email.strip()):
         if email:
+            file = home / "profile.toml"
             warn(messages.PROFILE_IGNORED.format(problem=f"{file}: email {email!r} is no address"))
         return ""
     return email.strip()

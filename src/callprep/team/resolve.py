@@ -24,7 +24,7 @@ from callprep.errors import CallprepError
 from callprep.files import PLAN_SUFFIX
 from callprep.plans.model import Plan
 from callprep.plans.planfile import load_plan, validate
-from callprep.plans.store import Store, make_id_base
+from callprep.plans.store import Store, id_has_base, make_id_base
 from callprep.team.gitstore import conflicts, who_slug
 
 Side = Literal["mine", "theirs"]
@@ -165,7 +165,7 @@ def moves_id(current: Plan, result: Plan) -> bool:
     if not any(getattr(current, key) != getattr(result, key) for key in MOVES_ID):
         return False
     base = make_id_base(result)
-    return not re.fullmatch(rf"{re.escape(base)}(?:-\d+)?", current.id or "")
+    return not id_has_base(current.id or "", base)
 
 
 def shown(value: Any, when: Callable[[dt.datetime], str] = str) -> list[str]:
