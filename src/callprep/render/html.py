@@ -120,7 +120,7 @@ def _agenda(view: BriefView) -> str:
         prep = f'<ul class="checks">{_checks([e(p) for p in view.customer_prep])}</ul>'
         prep += _more(view, "prep")
     else:
-        prep = _missing(page.no_prep(view), "fair")
+        prep = _missing(page.no_prep(), "fair")
     return f"""<div class="row agenda-row">
 <section><h2>{e(HEADINGS["agenda"])} {chips}</h2>{agenda}</section>
 <section><h2>{e(HEADINGS["prep"])}</h2>{prep}</section>

@@ -60,7 +60,7 @@ def render(view: BriefView) -> str:
         f"_{messages.BRIEF_NO_AGENDA}_"
     ]
     out += ["", f"**{HEADINGS['prep']}:**", ""]
-    out += [f"- [ ] {m(item)}" for item in view.customer_prep] or [f"_{page.no_prep(view)}_"]
+    out += [f"- [ ] {m(item)}" for item in view.customer_prep] or [f"_{page.no_prep()}_"]
 
     out += ["", f"## {HEADINGS['known']}", ""]
     rows = page.discovery_rows(view)

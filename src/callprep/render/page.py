@@ -194,7 +194,7 @@ def with_more(view: BriefView, values: list[str], key: str) -> list[str]:
     return [*values, extra] if extra else values
 
 
-def no_prep(view: BriefView) -> str:
+def no_prep() -> str:
     """What the prep list says when empty: the finding."""
     return topics.FINDINGS["customer_prep.missing"].label
 

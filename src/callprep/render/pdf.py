@@ -9,7 +9,6 @@ from importlib import resources
 from typing import Any
 
 from callprep import messages
-from callprep.coach.topics import FINDINGS
 from callprep.errors import CallprepError
 from callprep.render import page
 from callprep.render.brief import BriefView
@@ -30,7 +29,7 @@ def words() -> dict[str, Any]:
         "ask_them": messages.BRIEF_ASK_THEM,
         "nobody": messages.BRIEF_NOBODY,
         "no_agenda": messages.BRIEF_NO_AGENDA,
-        "nothing_asked": FINDINGS["customer_prep.missing"].label,
+        "nothing_asked": page.no_prep(),
         "nothing_known": messages.BRIEF_NOTHING_KNOWN,
         "no_questions": messages.BRIEF_NO_QUESTIONS,
         "nothing_open": messages.BRIEF_NOTHING_OPEN,

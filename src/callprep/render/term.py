@@ -127,7 +127,7 @@ def renderables(view: BriefView) -> list[RenderableType]:
     if view.customer_prep:
         parts.append(_list([(Text("☐", "dim"), t(item)) for item in view.customer_prep], 4))
     else:
-        parts.append(_line(page.no_prep(view), "yellow", 4))
+        parts.append(_line(page.no_prep(), "yellow", 4))
 
     parts.append(_heading(HEADINGS["known"]))
     facts = page.discovery_rows(view)
