@@ -103,7 +103,7 @@ def _reached(stats: Stats, width: int) -> list[RenderableType]:
 def _conversation(stats: Stats, bars: int) -> list[RenderableType]:
     """Outcomes against how the calls went, for the calls debriefed from a transcript."""
     found = stats.conversation
-    if found is None or not found.calls:
+    if not found.calls:
         return []
     grid = _rate_grid()
     labels = messages.STATS_CONVERSATION_ROWS
