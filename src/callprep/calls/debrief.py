@@ -782,13 +782,26 @@ class DebriefInterview:
             ),
             _text,
         )
+        who, due = self._ask_who_due(
+            messages.DEBRIEF_COMMITMENT_SIDES[item["who"]],
+            item["due"].isoformat() if item.get("due") else "",
+        )
+        edited = {**item, "what": what or item["what"], "who": who}
+        edited.pop("due", None)
+        if due is not None:
+            edited["due"] = due
+        return edited
+
+    def _ask_who_due(self, who_default: str, due_default: str | None = None) -> tuple[str, Any]:
+        """Whose a commitment is and when it is due (none: no due date), asked in that order;
+        the due date may not be before the call's day."""
         who = self._ask(
             Prompt(
                 key="commitment.who",
                 kind="select",
                 message=messages.DEBRIEF_COMMITMENT_WHO,
                 choices=tuple(messages.DEBRIEF_COMMITMENT_SIDES.values()),
-                default=messages.DEBRIEF_COMMITMENT_SIDES[item["who"]],
+                default=who_default,
             ),
             _side_of,
         )
@@ -800,16 +813,12 @@ class DebriefInterview:
                 kind="date",
                 message=messages.DEBRIEF_COMMITMENT_DUE,
                 help=messages.DEBRIEF_COMMITMENT_DUE_HELP,
-                default=item["due"].isoformat() if item.get("due") else "",
+                default=due_default,
                 validate=validate,
             ),
             convert,
         )
-        edited = {**item, "what": what or item["what"], "who": who}
-        edited.pop("due", None)
-        if due is not None:
-            edited["due"] = due
-        return edited
+        return who, due
 
     def _ask_people(self) -> None:
         """Who was there: correct a name or role, change influence and stance, add who joined."""
@@ -851,28 +860,7 @@ class DebriefInterview:
             )
             if not what:
                 break
-            who = self._ask(
-                Prompt(
-                    key="commitment.who",
-                    kind="select",
-                    message=messages.DEBRIEF_COMMITMENT_WHO,
-                    choices=tuple(messages.DEBRIEF_COMMITMENT_SIDES.values()),
-                    default=messages.DEBRIEF_COMMITMENT_SIDES["customer"],
-                ),
-                _side_of,
-            )
-            call = self.call_clock()
-            convert, validate = self._dates("date", clock=call, not_before=call.today())
-            due = self._ask(
-                Prompt(
-                    key="commitment.due",
-                    kind="date",
-                    message=messages.DEBRIEF_COMMITMENT_DUE,
-                    help=messages.DEBRIEF_COMMITMENT_DUE_HELP,
-                    validate=validate,
-                ),
-                convert,
-            )
+            who, due = self._ask_who_due(messages.DEBRIEF_COMMITMENT_SIDES["customer"])
             added: dict[str, Any] = {"who": who, "what": what, "done": False}
             if due is not None:
                 added["due"] = due
