@@ -368,14 +368,18 @@ def _new_commitments(answers: Mapping[str, Any], found: FromTranscript) -> list[
     """The transcript's commitments not yet recorded: not the same sentence (a debrief run
     again on the same call), nor the same who, what and due (one typed in already)."""
     recorded = [c for c in answers.get("commitments") or [] if isinstance(c, Mapping)]
-    said = {" ".join(str(c.get("quote", "")).split()).casefold() for c in recorded}
-    keys = {_commitment_key({**c, "due": c.get("due")}) for c in recorded}
+    said = {_said(c.get("quote", "")) for c in recorded}
+    keys = {_commitment_key(c) for c in recorded}
     return [
         c
         for c in found.commitments
-        if " ".join(c["quote"].split()).casefold() not in said
-        and _commitment_key({**c, "due": c.get("due")}) not in keys
+        if _said(c["quote"]) not in said and _commitment_key(c) not in keys
     ]
+
+
+def _said(quote: object) -> str:
+    """A quoted sentence as compared: its words, whatever the spacing and case."""
+    return " ".join(str(quote).split()).casefold()
 
 
 def with_transcript(answers: Mapping[str, Any], found: FromTranscript) -> dict[str, Any]:
