@@ -26,7 +26,7 @@ from callprep.calls.sentences import Sentence, sentences
 from callprep.calls.transcript import Cue, Transcript
 from callprep.coach.topics import DISCOVERY
 from callprep.coach.voice import first_name
-from callprep.dates import Clock
+from callprep.dates import Clock, describe_date
 from callprep.plans.model import Attendee, Plan
 
 OURS, CUSTOMER, UNKNOWN = "ours", "customer", "unknown"
@@ -561,7 +561,7 @@ def _next_step(
             )
             meeting = next((m for m in nearby if m is not None), None)
         noun = " ".join(meeting.group().split()) if meeting else NEXT_MEETING
-        chosen = (f"{noun[:1].upper()}{noun[1:]} on {day.strftime('%a %-d %b %Y')}", day)
+        chosen = (f"{noun[:1].upper()}{noun[1:]} on {describe_date(day)}", day)
     return chosen if chosen is not None else (None, None)
 
 
