@@ -873,22 +873,18 @@ class DebriefInterview:
         self._set("commitments", kept)
 
 
-def _heard_choice(answer: Any) -> str:
-    key = _choice_key(answer, messages.DEBRIEF_HEARD_CHOICES)
-    if key is None:
-        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
-    return str(key)
+def _picked(choices: Mapping[str, str]) -> Callable[[Any], str]:
+    """A select answer read as the key of one of `choices`; any other answer is refused."""
+
+    def key_of(answer: Any) -> str:
+        key = _choice_key(answer, choices)
+        if key is None:
+            raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
+        return str(key)
+
+    return key_of
 
 
-def _status_of(answer: Any) -> str:
-    key = _choice_key(answer, messages.DEBRIEF_COMMITMENT_STATUS)
-    if key is None:
-        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
-    return str(key)
-
-
-def _side_of(answer: Any) -> str:
-    key = _choice_key(answer, messages.DEBRIEF_COMMITMENT_SIDES)
-    if key is None:
-        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
-    return str(key)
+_heard_choice = _picked(messages.DEBRIEF_HEARD_CHOICES)
+_status_of = _picked(messages.DEBRIEF_COMMITMENT_STATUS)
+_side_of = _picked(messages.DEBRIEF_COMMITMENT_SIDES)
