@@ -26,7 +26,7 @@ from callprep.calls.sentences import Sentence, sentences
 from callprep.calls.transcript import Cue, Transcript
 from callprep.coach.topics import DISCOVERY
 from callprep.coach.voice import first_name
-from callprep.dates import Clock
+from callprep.dates import Clock, describe_date
 from callprep.plans.model import Attendee, Plan
 
 OURS, CUSTOMER, UNKNOWN = "ours", "customer", "unknown"
@@ -408,6 +408,7 @@ def analyse(
     own_names = _own_names(plan, placements)
     found = promises.find(talk, side_of, call_day, own_names)
     step, step_day = _next_step(talk, transcript, call_day, found)
+    turns = _turns(talk, transcript.cues)
     analysis = Analysis(
         layout=transcript.layout,
         timed=transcript.timed,
@@ -415,7 +416,7 @@ def analyse(
         length=transcript.length,
         speakers=figures,
         our_share=share,
-        longest_monologue=_monologues(transcript.cues, side_of),
+        longest_monologue=_monologues(turns, side_of),
         questions=questions,
         customer_questions=_customer_questions(talk, side_of),
         commitments=found,
@@ -427,7 +428,6 @@ def analyse(
     names = frozenset(
         matching.stem(w) for a in plan.attendees for w in _folded(a.name).split() if len(w) > 2
     ) | frozenset(matching.stem(w) for s in transcript.speakers for w in _folded(s).split())
-    turns = _turns(talk, transcript.cues)
     agenda, off_script = _agenda(plan, talk, turns, side_of, transcript.length, names)
     return replace(
         analysis,
@@ -457,17 +457,13 @@ def _figures(transcript: Transcript, placements: dict[str, Placement]) -> list[S
     return out
 
 
-def _monologues(cues: Sequence[Cue], side_of: dict[str, str]) -> dict[str, float]:
+def _monologues(turns: Sequence[_Turn], side_of: dict[str, str]) -> dict[str, float]:
     """The longest stretch one speaker held the floor, per side (a turn's talk, in seconds)."""
     longest = {OURS: 0.0, CUSTOMER: 0.0}
-    speaker, run = "", 0.0
-    for cue in [*cues, Cue("", "", 0.0, 0.0)]:
-        if cue.speaker != speaker:
-            side = side_of.get(speaker)
-            if side in longest:
-                longest[side] = max(longest[side], run)
-            speaker, run = cue.speaker, 0.0
-        run += cue.seconds
+    for turn in turns:
+        side = side_of.get(turn.speaker)
+        if side in longest:
+            longest[side] = max(longest[side], turn.seconds)
     return {side: round(value, 3) for side, value in longest.items()}
 
 
@@ -565,7 +561,7 @@ def _next_step(
             )
             meeting = next((m for m in nearby if m is not None), None)
         noun = " ".join(meeting.group().split()) if meeting else NEXT_MEETING
-        chosen = (f"{noun[:1].upper()}{noun[1:]} on {day.strftime('%a %-d %b %Y')}", day)
+        chosen = (f"{noun[:1].upper()}{noun[1:]} on {describe_date(day)}", day)
     return chosen if chosen is not None else (None, None)
 
 

@@ -368,14 +368,18 @@ def _new_commitments(answers: Mapping[str, Any], found: FromTranscript) -> list[
     """The transcript's commitments not yet recorded: not the same sentence (a debrief run
     again on the same call), nor the same who, what and due (one typed in already)."""
     recorded = [c for c in answers.get("commitments") or [] if isinstance(c, Mapping)]
-    said = {" ".join(str(c.get("quote", "")).split()).casefold() for c in recorded}
-    keys = {_commitment_key({**c, "due": c.get("due")}) for c in recorded}
+    said = {_said(c.get("quote", "")) for c in recorded}
+    keys = {_commitment_key(c) for c in recorded}
     return [
         c
         for c in found.commitments
-        if " ".join(c["quote"].split()).casefold() not in said
-        and _commitment_key({**c, "due": c.get("due")}) not in keys
+        if _said(c["quote"]) not in said and _commitment_key(c) not in keys
     ]
+
+
+def _said(quote: object) -> str:
+    """A quoted sentence as compared: its words, whatever the spacing and case."""
+    return " ".join(str(quote).split()).casefold()
 
 
 def with_transcript(answers: Mapping[str, Any], found: FromTranscript) -> dict[str, Any]:
@@ -782,13 +786,26 @@ class DebriefInterview:
             ),
             _text,
         )
+        who, due = self._ask_who_due(
+            messages.DEBRIEF_COMMITMENT_SIDES[item["who"]],
+            item["due"].isoformat() if item.get("due") else "",
+        )
+        edited = {**item, "what": what or item["what"], "who": who}
+        edited.pop("due", None)
+        if due is not None:
+            edited["due"] = due
+        return edited
+
+    def _ask_who_due(self, who_default: str, due_default: str | None = None) -> tuple[str, Any]:
+        """Whose a commitment is and when it is due (none: no due date), asked in that order;
+        the due date may not be before the call's day."""
         who = self._ask(
             Prompt(
                 key="commitment.who",
                 kind="select",
                 message=messages.DEBRIEF_COMMITMENT_WHO,
                 choices=tuple(messages.DEBRIEF_COMMITMENT_SIDES.values()),
-                default=messages.DEBRIEF_COMMITMENT_SIDES[item["who"]],
+                default=who_default,
             ),
             _side_of,
         )
@@ -800,16 +817,12 @@ class DebriefInterview:
                 kind="date",
                 message=messages.DEBRIEF_COMMITMENT_DUE,
                 help=messages.DEBRIEF_COMMITMENT_DUE_HELP,
-                default=item["due"].isoformat() if item.get("due") else "",
+                default=due_default,
                 validate=validate,
             ),
             convert,
         )
-        edited = {**item, "what": what or item["what"], "who": who}
-        edited.pop("due", None)
-        if due is not None:
-            edited["due"] = due
-        return edited
+        return who, due
 
     def _ask_people(self) -> None:
         """Who was there: correct a name or role, change influence and stance, add who joined."""
@@ -851,28 +864,7 @@ class DebriefInterview:
             )
             if not what:
                 break
-            who = self._ask(
-                Prompt(
-                    key="commitment.who",
-                    kind="select",
-                    message=messages.DEBRIEF_COMMITMENT_WHO,
-                    choices=tuple(messages.DEBRIEF_COMMITMENT_SIDES.values()),
-                    default=messages.DEBRIEF_COMMITMENT_SIDES["customer"],
-                ),
-                _side_of,
-            )
-            call = self.call_clock()
-            convert, validate = self._dates("date", clock=call, not_before=call.today())
-            due = self._ask(
-                Prompt(
-                    key="commitment.due",
-                    kind="date",
-                    message=messages.DEBRIEF_COMMITMENT_DUE,
-                    help=messages.DEBRIEF_COMMITMENT_DUE_HELP,
-                    validate=validate,
-                ),
-                convert,
-            )
+            who, due = self._ask_who_due(messages.DEBRIEF_COMMITMENT_SIDES["customer"])
             added: dict[str, Any] = {"who": who, "what": what, "done": False}
             if due is not None:
                 added["due"] = due
@@ -881,22 +873,18 @@ class DebriefInterview:
         self._set("commitments", kept)
 
 
-def _heard_choice(answer: Any) -> str:
-    key = _choice_key(answer, messages.DEBRIEF_HEARD_CHOICES)
-    if key is None:
-        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
-    return str(key)
+def _picked(choices: Mapping[str, str]) -> Callable[[Any], str]:
+    """A select answer read as the key of one of `choices`; any other answer is refused."""
+
+    def key_of(answer: Any) -> str:
+        key = _choice_key(answer, choices)
+        if key is None:
+            raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
+        return str(key)
+
+    return key_of
 
 
-def _status_of(answer: Any) -> str:
-    key = _choice_key(answer, messages.DEBRIEF_COMMITMENT_STATUS)
-    if key is None:
-        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
-    return str(key)
-
-
-def _side_of(answer: Any) -> str:
-    key = _choice_key(answer, messages.DEBRIEF_COMMITMENT_SIDES)
-    if key is None:
-        raise CallprepError(f"{answer!r}: {messages.DEBRIEF_BAD_CHOICE}")
-    return str(key)
+_heard_choice = _picked(messages.DEBRIEF_HEARD_CHOICES)
+_status_of = _picked(messages.DEBRIEF_COMMITMENT_STATUS)
+_side_of = _picked(messages.DEBRIEF_COMMITMENT_SIDES)

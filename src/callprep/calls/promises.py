@@ -115,19 +115,20 @@ _REQUEST_VERBS = (
     r"pull|find|dig|run|find\s+out|let\s+(?:me|us)\s+know|come\s+back|get\s+back|look\s+into|"
     r"migrate|match|credit|guarantee|train|come|join|bring|remind"
 )
-_ASK = re.compile(
-    rf"^(?:(?:and|so|also|but|oh|okay|ok)[, ]+)*(?:[A-Z][\w'’-]+,\s+)?(?:could|can|would|will)\s+"
-    rf"(?:you|one\s+of\s+you|your\s+team)\s+(?:please\s+|also\s+)?(?:{_REQUEST_VERBS})\b",
-    re.I,
+# The words a request may open with ("So, Dana, ..."), then the asking ("could you please").
+_LEAD_IN = r"^(?:(?:and|so|also|but|oh|okay|ok)[, ]+)*(?:[A-Z][\w'’-]+,\s+)?"
+_COULD_YOU = (
+    r"(?:could|can|would|will)\s+(?:you|one\s+of\s+you|your\s+team)\s+(?:please\s+|also\s+)?"
 )
+_ASK = re.compile(rf"{_LEAD_IN}{_COULD_YOU}(?:{_REQUEST_VERBS})\b", re.I)
 _IMPERATIVE = re.compile(
     rf"^(?:(?:and|so|also|then|oh|okay|ok|great)[, ]+)*(?:[A-Z][\w'’-]+,\s+)?(?:please\s+)?"
     rf"(?:{_REQUEST_VERBS})\b",
     re.I,
 )
-_NEED = re.compile(
-    r"\b(?:I|we)(?:['’]ll|\s+will)?\s+(?:need|would\s+need)\s+(?:the|a|an|your|some)\b", re.I
-)
+# "We'll need ...": a request put as what one side needs.
+_WE_NEED = r"\b(?:I|we)(?:['’]ll|\s+will)?\s+(?:need|would\s+need)\s+"
+_NEED = re.compile(rf"{_WE_NEED}(?:the|a|an|your|some)\b", re.I)
 # An answer to a request in the present tense: "We give you a read-only archive of the old ones."
 _GIVEN_NOW = re.compile(
     r"^(?:and\s+|but\s+|so\s+)?(?:I|we)\s+(?:always\s+|can\s+)?(?:give|send|provide|include|"
@@ -451,19 +452,10 @@ def _fronted(text: str, promise: re.Match[str]) -> str:
 def _requested(request: Sentence, side_of_request: str) -> str:
     """What a request asks for, as a thing to do: "Could you share the Q3 export?" → "Share the
     Q3 export"."""
-    text = re.sub(
-        r"^(?:(?:and|so|also|but|oh|okay|ok)[, ]+)*(?:[A-Z][\w'’-]+,\s+)?", "", request.text
-    )
-    text = re.sub(
-        r"^(?:could|can|would|will)\s+(?:you|one\s+of\s+you|your\s+team)\s+(?:please\s+|also\s+)?",
-        "",
-        text,
-        flags=re.I,
-    )
+    text = re.sub(_LEAD_IN, "", request.text)  # no re.I: [A-Z] takes only a capital here
+    text = re.sub(f"^{_COULD_YOU}", "", text, flags=re.I)
     text = re.sub(r"^please\s+", "", text, flags=re.I)
-    text = re.sub(
-        r"^.*?\b(?:I|we)(?:['’]ll|\s+will)?\s+(?:need|would\s+need)\s+", "send ", text, flags=re.I
-    )
+    text = re.sub(f"^.*?{_WE_NEED}", "send ", text, flags=re.I)
     text = _clause_after(text.rstrip("?!. "), 0)
     text = re.sub(r",?\s*please$", "", text, flags=re.I)
     text = re.sub(r"^(send|get|give|email|forward)\s+(?:me|us)\s+(?=\S)", r"\1 ", text, flags=re.I)

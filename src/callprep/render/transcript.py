@@ -131,7 +131,7 @@ def _against_plan(analysis: Analysis) -> list[RenderableType]:
             table.add_row(mark, Text(one_line(item.item)), took)
         parts.append(table)
     asked = {q.question: q for q in analysis.questions_asked}
-    planned = analysis_questions(analysis)
+    planned = list(analysis.planned_questions)  # the plan's, in its order, asked or not
     if planned:
         parts.append(_heading(HEADINGS["asked"], messages.of_count(len(asked), len(planned))))
         table = _grid(False, False, True)
@@ -163,11 +163,6 @@ def _against_plan(analysis: Analysis) -> list[RenderableType]:
             table.add_row(Text("  " + when, style="dim"), Text(f"“{one_line(stretch.summary)}”"))
         parts.append(table)
     return parts
-
-
-def analysis_questions(analysis: Analysis) -> list[str]:
-    """The plan's questions, in the plan's order (asked or not)."""
-    return list(analysis.planned_questions)
 
 
 def _commitments(analysis: Analysis) -> list[RenderableType]:
