@@ -33,7 +33,7 @@ from callprep.plans.model import DISCOVERY_KEYS, Plan
 from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text, validate
 from callprep.plans.profile import Profile
 from callprep.plans.store import Store
-from callprep.text import account_key, email_domain, one_line
+from callprep.text import account_key, email_domain, shortened
 
 MAX_DAYS = 366 * 2
 DEFAULT_DAYS = 14
@@ -262,7 +262,7 @@ class _Run:
             when = call_time_text(event.start, event.zone, self.zone.key)
             result.notes.append(
                 messages.IMPORT_DESCRIPTION_CUT.format(
-                    summary=_shortened(event.summary), when=when, chars=meetings.MAX_AGENDA
+                    summary=shortened(event.summary), when=when, chars=meetings.MAX_AGENDA
                 )
             )
         self.book.remember((p["email"] for p in meetings.external(people)), account, self.sides)
@@ -453,11 +453,6 @@ def _too_big(data: dict[str, Any], plan: Plan) -> bool:
     if 4 * len(repr(data)) + 4096 < MAX_PLAN_BYTES:
         return False
     return len(plan_to_text(plan, verify=False).encode("utf-8")) > MAX_PLAN_BYTES
-
-
-def _shortened(text: str, limit: int = 60) -> str:
-    text = one_line(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _calendar_key(path: Path) -> tuple[str, str] | None:
