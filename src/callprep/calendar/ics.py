@@ -173,10 +173,7 @@ def _new_event(
     # An imported meeting's status is the calendar's: not known here, so not changed.
     event.add("transp", "OPAQUE")
     if organizer is not None:
-        address = vCalAddress(f"mailto:{organizer.email}")
-        if organizer.name:
-            address.params["CN"] = _cn(organizer.name)
-        event.add("organizer", address)
+        _add_organizer(event, organizer)
     for person in invitees:
         address = vCalAddress(f"mailto:{person.email}")
         if person.name and "@" not in person.name:  # an address standing in for a name is none
@@ -189,6 +186,15 @@ def _new_event(
     calendar.add_component(event)
     calendar.validate()
     return Invite(calendar.to_ical(), tuple(hints), sequence if imported is not None else None)
+
+
+def _add_organizer(event: Event, person: Person) -> None:
+    from icalendar import vCalAddress  # deferred: icalendar: only an invite pays for it
+
+    address = vCalAddress(f"mailto:{person.email}")
+    if person.name:
+        address.params["CN"] = _cn(person.name)
+    event.add("organizer", address)
 
 
 def _calendar(request: bool) -> Calendar:
@@ -259,8 +265,6 @@ def update(
     kept: title, location, URL, conference and join-link properties, the description with its
     join link, status, organizer, attendees and their parameters. Moved, the attendees are
     asked to answer again. No ORGANIZER: the seller organises it."""
-    from icalendar import vCalAddress  # deferred: icalendar: only an invite pays for it
-
     hints: list[str] = []
     if "X-CALLPREP-CUT" in event:
         hints.append(messages.ICS_DESCRIPTION_WAS_CUT)
@@ -288,10 +292,7 @@ def update(
     if not organizer:
         seller = _seller(view, profile)
         if seller is not None:
-            address = vCalAddress(f"mailto:{seller.email}")
-            if seller.name:
-                address.params["CN"] = _cn(seller.name)
-            event.add("organizer", address)
+            _add_organizer(event, seller)
             organizer = seller.email.lower()
         else:
             hints.append(messages.ICS_NO_ORGANIZER)
