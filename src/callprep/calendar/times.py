@@ -577,11 +577,17 @@ def _vet_rules(event: Component, start: dt.datetime, window: Window) -> str:
         window.steps += steps
         if not _needs_probe(parts, freq) or _matches_sometime(rule, freq, interval, start):
             kept.append(rule)
+    keep_rules(event, rules, kept)
+    return ""
+
+
+def keep_rules(event: Component, rules: list[Any], kept: list[Any]) -> None:
+    """Leave the event the `kept` of its `rules` (its RRULEs), no RRULE when none is kept;
+    untouched when all are."""
     if len(kept) < len(rules):
         del event["RRULE"]
         if kept:
             event["RRULE"] = kept[0] if len(kept) == 1 else kept
-    return ""
 
 
 def _interval(parts: dict[str, Any]) -> int:
