@@ -20,6 +20,12 @@ def one_line(text: object) -> str:
     return " ".join(clean(text).split())
 
 
+def shortened(text: object, limit: int = 60) -> str:
+    """The text on one line, cut to `limit` characters with "…" when longer ("" stays "")."""
+    line = one_line(text)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def html_text(text: object) -> str:
     import html  # deferred: only HTML output
 

@@ -35,6 +35,7 @@ from callprep.calendar.times import (
     as_list,
     first_value,
     iana_zone,
+    keep_rules,
     output_zone,
     prepare,
     tzid_key,
@@ -283,10 +284,7 @@ def _drop_empty_rules(event: Component) -> None:
     recurring-ical-events reads it (a rule without FREQ but with other parts stays, refused)."""
     rules = as_list(event.get("RRULE"))
     kept = [rule for rule in rules if not _empty(rule)]
-    if len(kept) < len(rules):
-        del event["RRULE"]
-        if kept:
-            event["RRULE"] = kept[0] if len(kept) == 1 else kept
+    keep_rules(event, rules, kept)
 
 
 def _empty(rule: Any) -> bool:

@@ -7,10 +7,11 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from callprep import __version__, clock, messages
+from callprep.calendar.times import as_list, first_value
 from callprep.errors import CallprepError
 from callprep.outreach.agenda import CallTime, build, call_noun, call_time, sender
 from callprep.outreach.customer import CustomerView, Meeting, Person, of, shown_name
@@ -172,10 +173,7 @@ def _new_event(
     # An imported meeting's status is the calendar's: not known here, so not changed.
     event.add("transp", "OPAQUE")
     if organizer is not None:
-        address = vCalAddress(f"mailto:{organizer.email}")
-        if organizer.name:
-            address.params["CN"] = _cn(organizer.name)
-        event.add("organizer", address)
+        _add_organizer(event, organizer)
     for person in invitees:
         address = vCalAddress(f"mailto:{person.email}")
         if person.name and "@" not in person.name:  # an address standing in for a name is none
@@ -188,6 +186,15 @@ def _new_event(
     calendar.add_component(event)
     calendar.validate()
     return Invite(calendar.to_ical(), tuple(hints), sequence if imported is not None else None)
+
+
+def _add_organizer(event: Event, person: Person) -> None:
+    from icalendar import vCalAddress  # deferred: icalendar: only an invite pays for it
+
+    address = vCalAddress(f"mailto:{person.email}")
+    if person.name:
+        address.params["CN"] = _cn(person.name)
+    event.add("organizer", address)
 
 
 def _calendar(request: bool) -> Calendar:
@@ -258,8 +265,6 @@ def update(
     kept: title, location, URL, conference and join-link properties, the description with its
     join link, status, organizer, attendees and their parameters. Moved, the attendees are
     asked to answer again. No ORGANIZER: the seller organises it."""
-    from icalendar import vCalAddress  # deferred: icalendar: only an invite pays for it
-
     hints: list[str] = []
     if "X-CALLPREP-CUT" in event:
         hints.append(messages.ICS_DESCRIPTION_WAS_CUT)
@@ -287,14 +292,11 @@ def update(
     if not organizer:
         seller = _seller(view, profile)
         if seller is not None:
-            address = vCalAddress(f"mailto:{seller.email}")
-            if seller.name:
-                address.params["CN"] = _cn(seller.name)
-            event.add("organizer", address)
+            _add_organizer(event, seller)
             organizer = seller.email.lower()
         else:
             hints.append(messages.ICS_NO_ORGANIZER)
-    attendees = _as_list(event.get("ATTENDEE"))
+    attendees = as_list(event.get("ATTENDEE"))
     others = [a for a in attendees if _email(a) != organizer]
     if moved:
         for attendee in others:
@@ -374,9 +376,7 @@ def with_html_block(html: str, block: str) -> str:
 
 
 def _text(event: Event, name: str) -> str:
-    value = event.get(name)
-    if isinstance(value, list):
-        value = value[0] if value else None
+    value = first_value(event.get(name))
     return "" if value is None else str(value)
 
 
@@ -384,9 +384,7 @@ def _set_text(event: Event, name: str, text: str) -> None:
     """Set a text property anew, keeping the parameters it had (LANGUAGE, FMTTYPE ...)."""
     from icalendar import vText  # deferred: icalendar: only an invite pays for it
 
-    old = event.get(name)
-    if isinstance(old, list):
-        old = old[0] if old else None
+    old = first_value(event.get(name))
     event.pop(name, None)
     if not text:
         return
@@ -398,9 +396,7 @@ def _set_text(event: Event, name: str, text: str) -> None:
 
 def _set_raw(event: Event, name: str, raw: str) -> None:
     """Set an X- property's value as it stands in the file (icalendar keeps those escaped)."""
-    old = event.get(name)
-    if isinstance(old, list):
-        old = old[0] if old else None
+    old = first_value(event.get(name))
     if old is None:
         return
     value = type(old)(raw)
@@ -421,17 +417,9 @@ def _number(value: object) -> int:
         return 0
 
 
-def _as_list(value: object) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
-
 def _email(address: object) -> str:
     """The address of an ORGANIZER or ATTENDEE value, lowercased; "" when none."""
-    if isinstance(address, list):
-        address = address[0] if address else None
-    text = str(address or "").strip()
+    text = str(first_value(address) or "").strip()
     return text[7:].strip().lower() if text[:7].lower() == "mailto:" else ""
 
 

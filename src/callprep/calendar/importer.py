@@ -33,7 +33,7 @@ from callprep.plans.model import DISCOVERY_KEYS, Plan
 from callprep.plans.planfile import LoadProblem, load_plan, plan_to_text, validate
 from callprep.plans.profile import Profile
 from callprep.plans.store import Store
-from callprep.text import account_key, email_domain, one_line
+from callprep.text import account_key, email_domain, shortened
 
 MAX_DAYS = 366 * 2
 DEFAULT_DAYS = 14
@@ -73,7 +73,11 @@ class Skip:
     uid: str
     summary: str
     reason: str
-    group: str  # a key of messages.IMPORT_SKIP_GROUPS
+
+    @property
+    def group(self) -> str:
+        """The reason's group: a key of messages.IMPORT_SKIP_GROUPS."""
+        return _group(self.reason)
 
     def to_json(self) -> dict[str, str]:
         return {"uid": self.uid, "summary": self.summary, "reason": self.reason}
@@ -151,7 +155,7 @@ def _import(
 ) -> Result:
     found, unreadable = events.read(sources, start=start, end=end, default_zone=zone, stdin=stdin)
     result = Result(dry_run=dry_run)
-    result.skipped += [Skip(s.uid, s.summary, s.reason, _group(s.reason)) for s in unreadable]
+    result.skipped += [Skip(s.uid, s.summary, s.reason) for s in unreadable]
     sides = meetings.sides_for(profile, found)
     if sides.guessed and found:
         result.notes.append(
@@ -236,7 +240,7 @@ class _Run:
         broken = self.unreadable.get((event.uid, event.recurrence_id))
         if broken is not None:
             reason = messages.IMPORT_SKIP_PLAN_UNREADABLE.format(id=broken.stem)
-            result.skipped.append(Skip(event.uid, event.summary, reason, _group(reason)))
+            result.skipped.append(Skip(event.uid, event.summary, reason))
             return
         people = meetings.people(event, self.sides)
         # A cancelled meeting with no plan is only that, whoever was (still) invited.
@@ -246,7 +250,7 @@ class _Run:
             else meetings.skip_reason(event, self.sides, people)
         )
         if reason:
-            result.skipped.append(Skip(event.uid, event.summary, reason, _group(reason)))
+            result.skipped.append(Skip(event.uid, event.summary, reason))
             return
         organizer = event.organizer.email if event.organizer else ""
         account = self.book.account_for(people, organizer)
@@ -256,13 +260,13 @@ class _Run:
         plan = validate(Plan, data, event.source)
         if _too_big(data, plan):
             reason = messages.IMPORT_SKIP_TOO_BIG.format(mb=MAX_PLAN_BYTES // (1024 * 1024))
-            result.skipped.append(Skip(event.uid, event.summary, reason, _group(reason)))
+            result.skipped.append(Skip(event.uid, event.summary, reason))
             return
         if meetings.description_cut(event):
             when = call_time_text(event.start, event.zone, self.zone.key)
             result.notes.append(
                 messages.IMPORT_DESCRIPTION_CUT.format(
-                    summary=_shortened(event.summary), when=when, chars=meetings.MAX_AGENDA
+                    summary=shortened(event.summary), when=when, chars=meetings.MAX_AGENDA
                 )
             )
         self.book.remember((p["email"] for p in meetings.external(people)), account, self.sides)
@@ -453,11 +457,6 @@ def _too_big(data: dict[str, Any], plan: Plan) -> bool:
     if 4 * len(repr(data)) + 4096 < MAX_PLAN_BYTES:
         return False
     return len(plan_to_text(plan, verify=False).encode("utf-8")) > MAX_PLAN_BYTES
-
-
-def _shortened(text: str, limit: int = 60) -> str:
-    text = one_line(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _calendar_key(path: Path) -> tuple[str, str] | None:

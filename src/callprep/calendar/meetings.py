@@ -583,9 +583,8 @@ def merge_people(current: Sequence[Attendee], fresh: Sequence[dict[str, str]]) -
     addresses: dict[int, str] = {}  # a plan attendee without an address -> the invitee's
     matched: set[int] = set()  # the invitees so found, by their place in `unknown`
     for n, invitee in enumerate(unknown):
-        name = " ".join(str(invitee.get("name") or "").split()).casefold()
         for at, person in enumerate(current):
-            if not person.email and at not in addresses and name in deal_people.names(person):
+            if not person.email and at not in addresses and deal_people.same(invitee, person):
                 addresses[at] = invitee["email"]
                 matched.add(n)
                 break

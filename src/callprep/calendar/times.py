@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from callprep import messages
-from callprep.text import one_line
+from callprep.text import shortened
 
 # icalendar's components hold properties of many types; what is read from them is checked
 # at run time (a broken property is a vBroken), so they are typed loosely here.
@@ -107,9 +107,7 @@ def _prepare_one(event: Component, context: Context) -> tuple[str, dt.datetime |
     try:
         problem = _zone_all(event, context)
     except BrokenZone as broken:
-        tzid = one_line(broken.tzid)
-        tzid = tzid if len(tzid) <= 60 else tzid[:59] + "…"
-        return messages.CAL_WHY_BAD_ZONE.format(tzid=tzid), None
+        return messages.CAL_WHY_BAD_ZONE.format(tzid=shortened(broken.tzid)), None
     if problem:
         return problem, None
     start = event["DTSTART"].dt
@@ -579,11 +577,17 @@ def _vet_rules(event: Component, start: dt.datetime, window: Window) -> str:
         window.steps += steps
         if not _needs_probe(parts, freq) or _matches_sometime(rule, freq, interval, start):
             kept.append(rule)
+    keep_rules(event, rules, kept)
+    return ""
+
+
+def keep_rules(event: Component, rules: list[Any], kept: list[Any]) -> None:
+    """Leave the event the `kept` of its `rules` (its RRULEs), no RRULE when none is kept;
+    untouched when all are."""
     if len(kept) < len(rules):
         del event["RRULE"]
         if kept:
             event["RRULE"] = kept[0] if len(kept) == 1 else kept
-    return ""
 
 
 def _interval(parts: dict[str, Any]) -> int:

@@ -7,7 +7,7 @@ import datetime as dt
 from callprep import messages
 from callprep.calendar.importer import Result, Skip, skipped_counts
 from callprep.dates import call_time_text, describe_datetime
-from callprep.text import one_line, wrap
+from callprep.text import one_line, shortened, wrap
 
 
 def plan_lines(result: Result, our_zone: str = "", width: int | None = None) -> list[str]:
@@ -35,10 +35,9 @@ def plan_lines(result: Result, our_zone: str = "", width: int | None = None) -> 
 
 def _unreadable(skip: Skip) -> str:
     """A line for what could not be read, naming the event (a file names itself)."""
-    name = one_line(skip.summary) or one_line(skip.uid)
+    name = shortened(skip.summary) or shortened(skip.uid)
     if not name:
         return messages.IMPORT_UNREADABLE.format(reason=one_line(skip.reason))
-    name = name if len(name) <= 60 else name[:59] + "…"
     return messages.IMPORT_UNREADABLE_EVENT.format(name=name, reason=one_line(skip.reason))
 
 
