@@ -217,6 +217,35 @@ def test_stdin_from_a_terminal_is_refused() -> None:
         transcripts.read("-", Terminal())  # type: ignore[arg-type]
 
 
+class _Endless:
+    """A pipe that never ends (`yes |`), or one whose reads fail."""
+
+    def __init__(self, error: OSError | None = None) -> None:
+        self.error, self.given = error, 0
+
+    def isatty(self) -> bool:
+        return False
+
+    def read(self, size: int) -> bytes:
+        if self.error is not None:
+            raise self.error
+        self.given += size
+        return b"x" * size
+
+
+def test_stdin_over_the_limit_stops_one_byte_past_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(transcripts, "MAX_TRANSCRIPT_BYTES", 3 << 20)
+    endless = _Endless()
+    with pytest.raises(CallprepError, match="too big"):
+        transcripts.read("-", endless)  # type: ignore[arg-type]
+    assert endless.given == (3 << 20) + 1
+
+
+def test_stdin_that_cannot_be_read_says_so_in_one_line() -> None:
+    with pytest.raises(CallprepError, match=r"^stdin: cannot read \(Input/output error\)$"):
+        transcripts.read("-", _Endless(OSError(5, "Input/output error")))  # type: ignore[arg-type]
+
+
 # --- who is who -----------------------------------------------------------------------------
 
 

@@ -14,8 +14,9 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import IO
 
 from callprep import clock
 from callprep.errors import CallprepError
@@ -44,6 +45,29 @@ class NotAFile(CallprepError):
 def kind_of(mode: int) -> str:
     """What a file that is not a regular file is, in a few words."""
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def is_terminal(stream: IO[bytes]) -> bool:
+    """Whether `stream` is a terminal (where standard input would wait for typing, not data)."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def read_capped(read_some: Callable[[int], bytes], limit: int) -> bytes | None:
+    """All that `read_some(n)` gives until it gives nothing; None as soon as that is more than
+    `limit` bytes (one byte past it is read, never the rest of an endless stream)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = read_some(min(1 << 20, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None
 
 
 def read_bounded(path: Path, limit: int = MAX_PLAN_BYTES) -> bytes:

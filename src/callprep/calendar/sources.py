@@ -8,13 +8,14 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from callprep import messages
 from callprep.calendar.times import OBSERVANCE_WANTED, ZONE_WANTED
 from callprep.errors import CallprepError, visible
+from callprep.files import is_terminal, read_capped
 from callprep.text import one_line
 
 if TYPE_CHECKING:
@@ -141,26 +142,16 @@ def _too_big() -> Unreadable:
     )
 
 
-def _read_capped(read_some: Any) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = read_some(min(1 << 20, MAX_FILE_BYTES + 1 - size))
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > MAX_FILE_BYTES:
-            raise _too_big()
+def _read_capped(read_some: Callable[[int], bytes]) -> bytes:
+    data = read_capped(read_some, MAX_FILE_BYTES)
+    if data is None:
+        raise _too_big()
+    return data
 
 
 def stdin_bytes(stdin: BinaryIO | None) -> bytes:
     stream: BinaryIO = stdin if stdin is not None else sys.stdin.buffer
-    try:
-        interactive = stream.isatty()
-    except (AttributeError, ValueError, OSError):
-        interactive = False
-    if interactive:
+    if is_terminal(stream):
         raise Unreadable(messages.CAL_WHY_TTY, error=messages.CAL_STDIN_TTY, fatal=True)
     try:
         return _read_capped(stream.read)

@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from callprep import messages
 from callprep.errors import CallprepError
-from callprep.files import read_bounded
+from callprep.files import is_terminal, read_bounded, read_capped
 from callprep.text import clean
 
 # A transcript of a whole working day is a megabyte or two; fifty is no transcript.
@@ -98,29 +98,19 @@ def _file_bytes(source: str) -> bytes:
 
 def _stdin_bytes(stdin: BinaryIO | None) -> bytes:
     stream: BinaryIO = stdin if stdin is not None else sys.stdin.buffer
-    try:
-        interactive = stream.isatty()
-    except (AttributeError, ValueError, OSError):
-        interactive = False
-    if interactive:
+    if is_terminal(stream):
         raise CallprepError(messages.TRANSCRIPT_STDIN_TTY)
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        try:
-            chunk = stream.read(min(1 << 20, MAX_TRANSCRIPT_BYTES + 1 - size))
-        except OSError as err:
-            raise CallprepError(f"stdin: cannot read ({err.strerror or err})") from None
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > MAX_TRANSCRIPT_BYTES:
-            raise CallprepError(
-                messages.TRANSCRIPT_TOO_BIG.format(
-                    path=messages.TRANSCRIPT_STDIN, mb=MAX_TRANSCRIPT_BYTES // (1024 * 1024)
-                )
+    try:
+        data = read_capped(stream.read, MAX_TRANSCRIPT_BYTES)
+    except OSError as err:
+        raise CallprepError(f"stdin: cannot read ({err.strerror or err})") from None
+    if data is None:
+        raise CallprepError(
+            messages.TRANSCRIPT_TOO_BIG.format(
+                path=messages.TRANSCRIPT_STDIN, mb=MAX_TRANSCRIPT_BYTES // (1024 * 1024)
             )
+        )
+    return data
 
 
 def decode(data: bytes, shown: str) -> str:
