@@ -461,6 +461,7 @@ def test_the_reason_names_the_word_it_did_not_read() -> None:
         ("Have the ops leads watch the demo", "you wrote that the ops leads will watch"),
         ("Customer happy with the demo", "you wrote that the customer is happy"),
         ("Proposal sent", "you wrote that you sent"),
+        ("Chemistry check", "you wrote “Chemistry check” with nobody doing anything in it"),
     ],
 )
 def test_the_reason_names_the_actor_and_the_act_it_read(text: str, reading: str) -> None:

@@ -81,11 +81,18 @@ VAGUE_REASONS: dict[str, str] = {
 }
 # When the judge read no act at all.
 VAGUE_NOTHING_READ = "it names nothing the customer will do or agree to"
+# A label with no verb in it ("Chemistry check", "Decision maker bought-in").
+VAGUE_LABEL = (
+    "you wrote “{phrase}” with nobody doing anything in it: that names nothing the customer "
+    "will do or agree to"
+)
 
 
 def vague_reason(kind: str, phrase: str, actor: str = "", act: str = "", unread: str = "") -> str:
     """Why an objective is vague, from what the judge read; no actor reads as "nobody"."""
     template = VAGUE_REASONS.get(kind, VAGUE_REASONS["nothing"])
+    if kind == "nothing" and actor == "nobody":
+        template = VAGUE_LABEL
     if not (act or unread):
         template = VAGUE_NOTHING_READ
     return template.format(phrase=phrase, actor=actor or "nobody", act=act, unread=unread)

@@ -1478,8 +1478,8 @@ def _read(verdict: Verdict, tokens: list[str]) -> Verdict:
         if head in _STATE_WORDS:  # "Customer happy with the demo"
             who = " ".join(tokens[: tokens.index(head)]) or "they"
             return replace(verdict, actor=who, act=("are " if who == "they" else "is ") + head)
-        if not head:
-            return verdict  # no act and no meeting read: "it names nothing ..."
+        if not head:  # "Chemistry check": a label, with no one doing anything in it
+            return replace(verdict, actor="nobody", act=verdict.phrase.removesuffix(" …"))
         return replace(verdict, actor="nobody", act=head)
     i, verb = found.at, found.verb
     if verb.lemma in ("get", "have") and not found.passive:
