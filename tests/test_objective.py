@@ -6,6 +6,7 @@ import csv
 import hashlib
 from collections import Counter
 from typing import get_args
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given, settings
@@ -30,10 +31,17 @@ HOLDOUT4 = list(csv.DictReader((DATA / "objectives_v3.csv").open(encoding="utf-8
 # objectives_v4.csv: a development set from pages no earlier set used, labelled before the judge
 # ran on it (tests/data/objectives_v4.md); the rules of round 3b were improved against it.
 DEV4 = list(csv.DictReader((DATA / "objectives_v4.csv").open(encoding="utf-8")))
-ROWS = OLD + NEW + DEV4
+# objectives_v5.csv: a second outside hold-out (holdout5), gathered from sites of one half of a
+# hash split and committed before the judge ran on it; only ever counted, like holdout4.
+HOLDOUT5 = list(csv.DictReader((DATA / "objectives_v5.csv").open(encoding="utf-8")))
+# objectives_v6.csv: its sibling development set (dev5), from the other half of the sites; the
+# rules of round 3c were improved against it.
+DEV5 = list(csv.DictReader((DATA / "objectives_v6.csv").open(encoding="utf-8")))
+ROWS = OLD + NEW + DEV4 + DEV5
 REQUIRED = 0.95
 
 PARTS = {
+    "dev5": DEV5,
     "dev4": DEV4,
     "holdout3": [r for r in NEW if r["split"] == "holdout3"],
     "dev2": [r for r in NEW if r["split"] == "dev2"],
@@ -62,7 +70,7 @@ def _split_key(text: str) -> str:
 
 
 def test_the_labelled_sets_are_big_and_varied() -> None:
-    for rows in (OLD, NEW, DEV4):
+    for rows in (OLD, NEW, DEV4, DEV5, HOLDOUT4, HOLDOUT5):
         labels = Counter((row["label"], row["role"]) for row in rows)
         assert all(
             labels[(label, role)] >= 10
@@ -72,14 +80,37 @@ def test_the_labelled_sets_are_big_and_varied() -> None:
     assert len(OLD) >= 120
     assert len(NEW) >= 300
     assert sum(row["split"].startswith("holdout") for row in OLD) >= 40
-    texts = [row["text"].strip().lower() for row in ROWS]
+    texts = [row["text"].strip().lower() for row in ROWS + HOLDOUT4 + HOLDOUT5]
     assert [t for t, n in Counter(texts).items() if n > 1] == [], "duplicates across the sets"
 
 
 def test_every_new_objective_names_its_source() -> None:
-    assert [row["text"] for row in NEW + DEV4 if not row["source"].strip()] == []
+    assert [row["text"] for row in NEW + DEV4 + DEV5 if not row["source"].strip()] == []
     assert {row["split"] for row in NEW} == {"dev2", "holdout3"}
     assert {row["split"] for row in DEV4} == {"dev4"}
+    assert {row["split"] for row in DEV5} == {"dev5"}
+
+
+def _site(source: str) -> str:
+    address = source.removeprefix("adapted from: ").removeprefix("style of: ").strip()
+    return urlsplit(address).netloc.lower().removeprefix("www.")
+
+
+def test_the_fifth_sets_split_the_sites_by_a_hash_and_share_none_with_earlier_sets() -> None:
+    """holdout5 and dev5 came from the two halves of a hash of the site, and from no site an
+    earlier set used: no row of one can teach the judge what the other asks."""
+    half = {row["split"]: set() for row in HOLDOUT5 + DEV5}
+    for row in HOLDOUT5 + DEV5:
+        half[row["split"]].add(_site(row["source"]))
+    digit = {
+        split: {hashlib.sha256(s.encode()).hexdigest()[0] for s in sites}
+        for split, sites in half.items()
+    }
+    assert digit["holdout5"] <= set("01234567")
+    assert digit["dev5"] <= set("89abcdef")
+    earlier = {_site(row["source"]) for row in NEW + HOLDOUT4 + DEV4 if row["source"].strip()}
+    assert half["holdout5"] & earlier == set()
+    assert half["dev5"] & earlier == set()
 
 
 def test_the_new_split_was_made_by_a_hash_of_the_text_half_of_each_label() -> None:
@@ -106,7 +137,7 @@ def test_the_figures_on_every_part(capsys: pytest.CaptureFixture[str]) -> None:
             assert right / total >= REQUIRED, f"{name}, {label}: {right}/{total}; wrong: {wrong}"
 
 
-@pytest.mark.parametrize("split", ["dev4", "holdout3", "holdout + holdout2", "all"])
+@pytest.mark.parametrize("split", ["dev5", "dev4", "holdout3", "holdout + holdout2", "all"])
 def test_at_least_95_percent_right_on_each_class(split: str) -> None:
     for label, (right, total, wrong) in _accuracy(PARTS[split]).items():
         assert right / total >= REQUIRED, f"{label}: {right}/{total}; wrong: {wrong}"
@@ -154,7 +185,7 @@ def test_the_issues_vague_objectives_are_caught(text: str) -> None:
         ("Agree next steps", "(“Agree next steps”): that commits them to nothing definite"),
         ("They won't sign anything yet", "that they won't sign (“They won't sign anything yet”)"),
         ("Dana discusses it with her team", "that Dana discusses (“Dana discusses it with her …”)"),
-        ("Leave on good terms", "the coach does not know “Leave” (in “Leave on good terms”)"),
+        ("Adapt to their process", "the coach does not know “Adapt” (in “Adapt to their process”)"),
     ],
 )
 def test_the_reason_quotes_the_sellers_words_and_says_why(text: str, reason: str) -> None:
@@ -437,8 +468,8 @@ def test_the_same_words_judged_by_the_act(vague: str, concrete: str) -> None:
 
 def test_a_typo_is_tolerated_only_where_the_verb_is_and_never_for_a_real_word() -> None:
     assert judge("Dana signes the order form").concrete
-    assert not judge("Leave on good terms").concrete  # "leave" is a word, not "lease" mistyped
-    assert judge("Leave on good terms").unread == "leave"
+    assert not judge("Adapt to their process").concrete  # "adapt" is a word, not "adopt" mistyped
+    assert judge("Adapt to their process").unread == "adapt"
 
 
 def test_the_reason_names_the_word_it_did_not_read() -> None:
@@ -493,20 +524,32 @@ def test_every_refusal_of_the_labelled_sets_names_an_actor_and_an_act_or_the_unr
 # as the floor rather than tuned towards: the set stays a hold-out. A change that raises the
 # figures raises the floor.
 HOLDOUT4_FLOOR = {"concrete": 101, "vague": 112}
+# Right per class on holdout5, measured once on the judge as round 3b left it (106/119 concrete,
+# 105/127 vague) and once after round 3c (the same: none of its verdicts changed).
+HOLDOUT5_FLOOR = {"concrete": 106, "vague": 105}
 
 
-def test_the_outside_holdout_is_only_counted(capsys: pytest.CaptureFixture[str]) -> None:
-    assert {row["split"] for row in HOLDOUT4} == {"holdout4"}
+@pytest.mark.parametrize(
+    ("split", "rows", "floors"),
+    [("holdout4", HOLDOUT4, HOLDOUT4_FLOOR), ("holdout5", HOLDOUT5, HOLDOUT5_FLOOR)],
+)
+def test_the_outside_holdouts_are_only_counted(
+    split: str,
+    rows: list[dict[str, str]],
+    floors: dict[str, int],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert {row["split"] for row in rows} == {split}
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    for row in HOLDOUT4:
+    for row in rows:
         total[row["label"]] += 1
         right[row["label"]] += judge(row["text"]).concrete == (row["label"] == "concrete")
     figures = ", ".join(f"{label} {right[label]}/{total[label]}" for label in sorted(total))
     with capsys.disabled():
-        print(f"\nholdout4 (outside, counted only): {figures}")
+        print(f"\n{split} (outside, counted only): {figures}")
     # counts only in the message: which rows are missed is never shown
-    assert all(right[label] >= floor for label, floor in HOLDOUT4_FLOOR.items()), figures
+    assert all(right[label] >= floor for label, floor in floors.items()), figures
 
 
 # --- round 3b: patterns a fresh development set showed, each with our own examples ------------
@@ -643,3 +686,73 @@ def test_every_verb_the_judge_knows_is_judged_alone_and_with_a_subject() -> None
         for text in (word.capitalize(), f"Dana {word}", f"Proposal {word}"):
             verdict = judge(text)
             assert verdict.concrete or vague_reason(text), text
+
+
+# --- round 3c: principles a fifth set (dev5) showed, each with our own examples ---------------
+
+VAGUE_ROUND_3C = [
+    # holding and blocking book a time only when they take one: "hold our price" keeps it
+    ("Hold our price and don't concede early", "nothing"),
+    ("Block the competitor's discount", "nothing"),
+    # coming to our event is attending it, like joining it
+    ("Prospect confirms she'll come to our roadshow on the 9th", "audience"),
+    # a participle before its noun is not the clause's verb
+    ("Registered attendee confirms he'll come to our seminar on the 12th", "audience"),
+    # a meeting word that names a thing of ours is not a meeting
+    ("Touch base, it's on my call list for today", "seller"),
+    # a particle before its object: playing back their needs is ours
+    ("Play back their priorities so they feel heard", "unread"),
+    # finding out is ours, whatever is found, unless it is money or a time
+    ("Find the real reason they would switch suppliers", "seller"),
+    # deciding to get something from us is asking us for it
+    ("Dana decides to get a quote", "nothing"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), VAGUE_ROUND_3C)
+def test_round_3c_vague_with_the_reason(text: str, kind: str) -> None:
+    verdict = judge(text)
+    assert (verdict.concrete, verdict.kind) == (False, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holding or blocking a time, a slot, a date, a meeting
+        "Sven holds two hours next Wednesday for the workshop",
+        "Hold the date for the kickoff",
+        # agreeing to take on a role: a reference, the pilot site, the champion
+        "Customer agrees to be a reference and take two calls this quarter",
+        "Plant agrees to be the pilot site for Q1",
+        # deciding to set something aside, to secure it: the decision is the act
+        "Board decides to set aside budget for the rollout",
+        # leaving something with us hands it over (VerbNet future_having-13.3)
+        "Landlord leaves us the keys for the viewings",
+        "They leave a deposit today",
+        # designing our part into theirs is a design win
+        "Their engineers design our sensor into the next controller",
+        "We need their team to integrate our API into the checkout by Q2",
+        # finding money or a time is getting it (VerbNet get-13.5.1)
+        "Owner finds the budget for the spring campaign",
+        "They find a slot for onboarding by Friday",
+        # data in a file hands something over, whatever it is about
+        "Buyer sends a year of order history in Excel",
+        # taking an offer, a deal, a buy is accepting it
+        "Store takes the spring promo buy before month end",
+        # consent for us to act is given, even when what follows is ours
+        "Get their consent for us to contact their suppliers",
+        # a document coming back is handed back
+        "Signed order form comes back by Friday",
+        # coming to terms, to an agreement, is agreeing, not meeting
+        "Both sides come to terms on the SLA by Friday",
+        "Come to an agreement on price",
+    ],
+)
+def test_round_3c_concrete(text: str) -> None:
+    assert judge(text).concrete, vague_reason(text)
+
+
+def test_leaving_with_something_is_getting_it_and_leaving_it_with_us_hands_it_over() -> None:
+    assert judge("Leave the call with a signed pilot agreement").concrete
+    assert judge("They leave a deposit with us").concrete
+    assert not judge("Leave the meeting with a good feeling").concrete

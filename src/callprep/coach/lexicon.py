@@ -55,8 +55,8 @@ class VerbClass:
 
 
 # A verb in more than one class takes the group of the sense a call plan uses ("call" is
-# talk, not get-13.5.1's "call a taxi"; "find" is finding out, not get-13.5.1's "find a
-# seat"): each verb is listed in one class only, and a test holds it to that.
+# talk, not get-13.5.1's "call a taxi"; "find out" is finding out, "find the budget" is
+# get-13.5.1's getting): each verb is listed in one class only, and a test holds it to that.
 CLASSES: tuple[VerbClass, ...] = (
     # --- committing: the customer's act, whoever writes it -----------------------------------
     VerbClass("VerbNet settle-36.1.2 (agreeing, deciding)", ACT, "agree decide settle concur"),
@@ -128,7 +128,11 @@ CLASSES: tuple[VerbClass, ...] = (
     ),
     # --- handing over: a step only with something concrete in hand ---------------------------
     VerbClass("VerbNet give-13.1 (giving)", GIVE, "give lend loan hand"),
-    VerbClass("VerbNet future_having-13.3 (offering: ours, or theirs to hand over)", GIVE, "offer"),
+    VerbClass(
+        "VerbNet future_having-13.3 (offering, leaving with us: theirs to hand over)",
+        GIVE,
+        "offer leave",
+    ),
     VerbClass("VerbNet fulfilling-13.4.1 (supplying)", GIVE, "provide supply furnish entrust"),
     VerbClass(
         "VerbNet send-11.1 (sending)",
@@ -175,11 +179,16 @@ CLASSES: tuple[VerbClass, ...] = (
         CUSTOMER,
         "list stock range carry feature prescribe dispense specify",
     ),
+    VerbClass(
+        "VerbNet mix-22.1, amalgamate-22.2 (designing our part into theirs: a design win)",
+        CUSTOMER,
+        "design incorporate integrate embed standardise standardize",
+    ),
     # --- we get what only they can give ------------------------------------------------------
     VerbClass(
         "VerbNet get-13.5.1, obtain-13.5.2 (getting)",
         ACQUIRE,
-        "get secure obtain win land receive earn gain close reach achieve have set fix "
+        "get secure obtain win land receive earn gain close reach achieve have set fix find "
         "walk+away+with come+away+with leave+with",
     ),
     # --- light verbs: the noun after them is the act -----------------------------------------
@@ -224,7 +233,9 @@ CLASSES: tuple[VerbClass, ...] = (
         "wonder reflect digest mull ponder hope look sound appear",
     ),
     VerbClass(
-        "VerbNet meet-36.3, attend-107.4 (meeting)", MEET, "meet host visit attend get+together"
+        "VerbNet meet-36.3, attend-107.4 (meeting, coming to one)",
+        MEET,
+        "meet host visit attend get+together come",
     ),
     VerbClass(
         "ours: coming back to us",

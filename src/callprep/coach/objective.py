@@ -88,7 +88,7 @@ _GIVEN_NOUNS = _STRONG_NOUNS | _words(
     invoice licence license licences licenses login logins sandbox letter letters referrals
     intros introductions exclusive exclusivity end-cap endcap shelf display displays facings
     answer verdict hold holds option options inspection formulary facing space
-    listing listings promo planogram
+    listing listings promo planogram excel csv xlsx pdf
     """
 )
 _GIVEN_PHRASES = (
@@ -130,7 +130,8 @@ _OUR_SIDE = _words(
     """
 )
 # What the customer receives from someone of theirs, not from us: approval, money.
-_FUNDS = _STRONG_NOUNS | _words("budget funding funds money grant")
+_MONEY = _words("budget budgets funding funds money grant capex opex")
+_FUNDS = _STRONG_NOUNS | _MONEY
 # Receiving or seeing what we sent: confirming it acknowledges, it does not commit.
 _RECEIPT_NOUNS = _words("receipt arrival delivery reception")
 # Events one attends as an audience: joining one is listening ("Prospect joins the webinar").
@@ -142,7 +143,7 @@ _SHOWS = _words(
     """
 )
 # Taking part in one of those: signing up for it, attending, voting in its polls.
-_TAKING_PART = _words("join attend sit+in register enrol enroll sign+up vote visit")
+_TAKING_PART = _words("join attend come sit+in register enrol enroll sign+up vote visit")
 # Adjectives of feeling: "interested in upgrading" is a state, not an act.
 _STATE_WORDS = _words(
     """
@@ -160,6 +161,10 @@ _ACTION_NOUNS = _words(
 )
 # A verb followed by one of these is the first half of a noun ("start date", "order form").
 _NOUN_COMPOUNDS = {"date", "dates", "form", "forms", "process", "plan"}
+# A meeting word followed by one of these names a thing of ours, not a meeting ("my call list").
+_NOT_A_MEETING = _words("list lists log logs notes script scripts sheet sheets prep recording")
+# What the customer takes when taking it is buying or accepting it ("takes the combo buy").
+_OFFERS = _words("offer offers deal deals buy buys package packages promotion promo bundle")
 # A prepositional phrase the customer hands over is its object: "their thoughts *on the pilot*".
 _PREPOSITIONS = _words(
     """
@@ -183,6 +188,10 @@ _DEAL_STEPS = _words(
     kickoff kick-off onboarding evaluation pilot trial poc go/no-go proposal reference
     references ref negotiation signing closing install installation test tour walkthrough
     """
+)
+# Scheduling commits to a time: the object names one, or a meeting ("hold our price" does not).
+_TIMES = (
+    _GENERIC_MEETINGS | _DEAL_STEPS | _words("date dates day days week weeks morning afternoon")
 )
 # Names of meetings and talk: an objective that is only one of these says nothing of its outcome.
 _MEETING_NOUNS = _GENERIC_MEETINGS | _words(
@@ -314,6 +323,7 @@ _NEGATIONS = _words(
     """
 )
 _OURS = {"we", "our", "us", "i", "my", "me"}
+_POSSESSIVES = _words("their his her its our my your")
 # Words that open a clause of its own inside an object: "agrees (that) our platform is a fit".
 _CLAUSE_OPENERS = _words(
     """
@@ -566,6 +576,8 @@ def _main_verb(tokens: list[str]) -> _Main | None:
             continue
         if i == 0 and verb.form in ("base", "ing") and _subject_before_verb(tokens, verb):
             continue  # "Value analysis committee approves ...": the first word names them
+        if i == 0 and verb.form == "past" and _finite_after(tokens):
+            continue  # "Registered attendee confirms ...": a participle before its noun
         if verb.lemma in ("be", "have", "do") and verb.form != "ing":
             # an auxiliary: "is giving", "has agreed", "has been approved", "are agreeing"
             j = i + 1
@@ -589,6 +601,15 @@ def _main_verb(tokens: list[str]) -> _Main | None:
 
 
 _AUXILIARIES = _words("is are was were has have had does did")
+
+
+def _finite_after(tokens: list[str]) -> bool:
+    """An -s verb within a short subject after the first word: the clause's own verb."""
+    for j in range(2, min(len(tokens), 5)):
+        verb = _verb_at(tokens, j)
+        if verb is not None and verb.form == "s" and _can_be_verb(tokens, j, verb):
+            return True
+    return False
 
 
 def _subject_before_verb(tokens: list[str], verb: Verb) -> bool:
@@ -731,12 +752,17 @@ def _noun_phrase(tokens: list[str]) -> Verdict:
         if token in ("intro", "introduction") and tokens[i + 1 : i + 2] == ["to"]:
             return _CONCRETE  # "intro to CFO": an introduction they make
         if token == "back" and i > 0 and tokens[i - 1] not in _PRONOUNS | _OURS:
-            if _verb_at(tokens, i - 1) is not None:
-                continue
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if _verb_at(tokens, i - 1) is not None or after in _POSSESSIVES:
+                continue  # "play back their needs": a particle before its object
             return _CONCRETE  # "questionnaire back from IT by wed": they hand it back
     if any(token in _STATE_WORDS for token in tokens):
         return Verdict(False, "state", _phrase(tokens))
-    if any(_bare(token) in _MEETING_NOUNS for token in tokens):
+    following = [*tokens[1:], ""]
+    if any(
+        _bare(token) in _MEETING_NOUNS and after not in _NOT_A_MEETING
+        for token, after in zip(tokens, following, strict=True)
+    ):
         if _DAY.search(" ".join(tokens)) and not _OPINION_NOUNS & set(tokens):
             return _CONCRETE  # "Second meeting with the ops team on Thursday": a day agreed
         return Verdict(False, "meeting", _phrase(tokens))
@@ -750,13 +776,27 @@ def _inner_act(subject: list[str], rest: list[str], tokens: list[str]) -> Verdic
     inner = _verb_at(rest, 1)
     if inner is None:
         return None
+    after = rest[1 + inner.length :]
+    if inner.lemma == "be" and after[:1] and after[0] in _DETERMINERS - _OURS:
+        # "agrees to be a reference", "to be the pilot site": a role taken on
+        return _opinion(after, tokens) or _CONCRETE
     if inner.group == SELLER:  # agreeing to talk is agreeing to a meeting
         if _continuation(rest[1:]):
             return Verdict(False, "continuation", _phrase(tokens))
         if _pinned(rest[1 + inner.length :]):
             return _CONCRETE
         return Verdict(False, "unpinned", _phrase(tokens))
-    return _they_do([*subject, *rest[1:]], len(subject), inner, tokens)
+    verdict = _they_do([*subject, *rest[1:]], len(subject), inner, tokens)
+    if inner.group == ACQUIRE and inner.lemma not in _GETTING and verdict.kind == "nothing":
+        return _CONCRETE  # "decides to set the requirement aside": the decision is the act
+    return verdict
+
+
+# Getting from us: deciding to get a quote is asking us for one.
+_GETTING = _words("get have receive")
+# Scheduling verbs that also mean keeping something as it is ("hold our price", "block the
+# change"): they book something only when a time or a meeting is what they take.
+_SCHEDULING = _words("block hold")
 
 
 def _commits(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict:
@@ -768,6 +808,8 @@ def _commits(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict
         return Verdict(False, "continuation", _phrase(whole))  # "pick it up again"
     if verb.lemma in ("decide", "commit", "choose") and _loose(rest):
         return Verdict(False, "continuation", _phrase(whole))  # "will decide at some point"
+    if verb.lemma in _SCHEDULING and not _has(rest, _TIMES, ()) and not _DAY.search(" ".join(rest)):
+        return Verdict(False, "nothing", _phrase(whole))  # "hold our price": no time is booked
     confirming = verb.lemma in ("confirm", "acknowledge")
     if confirming and _receipt(_direct_object(rest)):
         return Verdict(False, "acknowledge", _phrase(whole))  # "confirms receipt of our quote"
@@ -786,6 +828,8 @@ def _commits(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict
             said = _clause(rest[1:] if rest[0] == "that" else rest)
             if said.concrete or _term_accepted(rest):
                 return _CONCRETE
+            if said.kind in ("audience", "continuation", "unpinned"):
+                return Verdict(False, said.kind, _phrase(whole))  # "confirms she'll come"
             # "confirms they liked it", "confirms the proposal arrived": no commitment in it
             return Verdict(False, "acknowledge" if confirming else "opinion", _phrase(whole))
     thing = _direct_object(rest)
@@ -842,6 +886,11 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
         and rest[1:2] in (["us"], ["me"])
     ):
         return continuation  # "connects with me on LinkedIn": nobody of theirs brought in
+    given = _has(_direct_object(rest), _GIVEN_NOUNS, _GIVEN_PHRASES)
+    if verb.lemma == "leave" and not to_us and "with" not in rest and not given:
+        return Verdict(False, "nothing", _phrase(whole))  # leaving is handing over only to us
+    if verb.lemma == "take" and _has(_direct_object(rest), _OFFERS, ()):
+        return _CONCRETE  # "takes the combo buy": taking an offer is accepting it
     if verb.lemma in ("allow", "permit") and to_us and rest[:1] == ["to"]:
         return _CONCRETE  # "allows us to put sensors on two lines": access granted
     if verb.lemma == "let":
@@ -995,7 +1044,11 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     if verb.group == CONTINUE:
         if "with" in rest and not _empty(rest[rest.index("with") + 1 :]):
             return _CONCRETE  # "gets back to us with the signed order form"
+        if _has(tokens[:i], _GIVEN_NOUNS, _GIVEN_PHRASES) and not _PEOPLE & set(tokens[:i]):
+            return _CONCRETE  # "Signed order form comes back by Friday": it is handed back
         return Verdict(False, "continuation", _phrase(whole))
+    if verb.group == MEET and _comes_to_terms(verb, rest):
+        return _CONCRETE  # "both sides come to terms on the SLA"
     if verb.group == MEET:
         # whom they meet is the subject ("get the plant managers to meet us"), unless "again"
         if _pinned(rest if "again" in rest else tokens[:i] + rest):
@@ -1007,6 +1060,8 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
         thing = _direct_object(rest)
         if verb.lemma == "receive" and not _has(thing, _FUNDS, _STRONG_PHRASES):
             return Verdict(False, "seller", _phrase(whole))  # what they receive, we sent
+        if verb.lemma == "find" and not _has(thing, _MONEY | _TIMES, ()):
+            return Verdict(False, "seller", _phrase(whole))  # finding out is ours to do
         return _we_ask(tokens[i:], Verb(verb.lemma, verb.group, "base", verb.length), whole)
     if verb.group == STATE:
         if verb.lemma in ("think", "consider", "reflect", "digest", "mull", "ponder"):
@@ -1066,6 +1121,8 @@ def _gets(tokens: list[str], verb: Verb, whole: list[str]) -> Verdict:
         caused = _causative(tokens, verb, bare=not handed)
         if caused is not None:
             return caused
+    if verb.lemma == "find" and not _has(_direct_object(rest), _MONEY | _TIMES, ()):
+        return Verdict(False, "seller", _phrase(whole))  # "find their pain": finding out
     if verb.lemma == "get" and _gives_them(rest):
         return Verdict(False, "seller", _phrase(whole))  # "Get Maria the pricing by Friday"
     thing = _direct_object(rest)
@@ -1098,6 +1155,8 @@ def _gives_them(rest: list[str]) -> bool:
             return True  # "get the samples in front of the buyer": ours to show
         if token != "to" or j == 0 or j + 1 >= len(rest):
             continue
+        if j > 1 and rest[j - 2] == "for":
+            return False  # "get their consent for us to recruit": "to" opens what they allow
         if _verb_at(rest, j + 1) is not None or rest[j + 1] in _OURS:
             return False  # "get them to sign", "get the PO to us"
         if rest[j - 1] in ("over", "across", "through") or _OURS & set(rest[:j]):
@@ -1127,10 +1186,30 @@ def _hollow(rest: list[str]) -> VagueKind | None:
     return None
 
 
+def _leaves_with(verb: Verb, rest: list[str]) -> list[str] | None:
+    """'Leave the call with a signed pilot agreement': what we leave with is what we get."""
+    if verb.lemma != "leave" or "with" not in rest[:5]:
+        return None
+    got = rest[rest.index("with") + 1 :]
+    return got if got and got[0] not in _OURS else None  # "a deposit with us" is given
+
+
+def _comes_to_terms(verb: Verb, rest: list[str]) -> bool:
+    """'come to an agreement', 'come to terms', 'come to a decision': agreeing, not meeting."""
+    if verb.lemma != "come" or rest[:1] != ["to"]:
+        return False
+    return "terms" in rest[1:3] or _has(rest[1:4], _STRONG_NOUNS, _STRONG_PHRASES)
+
+
 def _we_ask(tokens: list[str], verb: Verb, whole: list[str] | None = None) -> Verdict:
     """A clause that starts with a verb: the seller is its subject, or both sides are."""
     whole = whole if whole is not None else tokens
     rest = tokens[verb.length :]
+    if _comes_to_terms(verb, rest):
+        return _CONCRETE
+    got = _leaves_with(verb, rest)
+    if got is not None:
+        return _gets(["get", *got], Verb("get", ACQUIRE, "base", 1), whole)
     seller = Verdict(False, "seller", _phrase(whole))
     if verb.lemma in ("meet", "get together") and _DAY.search(" ".join(rest)):
         return _CONCRETE  # "Meet with John on 10/26": a day agreed is a meeting booked
