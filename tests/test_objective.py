@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from collections import Counter
+from collections.abc import Callable
 from typing import get_args
 from urllib.parse import urlsplit
 
@@ -37,10 +39,15 @@ HOLDOUT5 = list(csv.DictReader((DATA / "objectives_v5.csv").open(encoding="utf-8
 # objectives_v6.csv: its sibling development set (dev5), from the other half of the sites; the
 # rules of round 3c were improved against it.
 DEV5 = list(csv.DictReader((DATA / "objectives_v6.csv").open(encoding="utf-8")))
-ROWS = OLD + NEW + DEV4 + DEV5
+# objectives_v7.csv (holdout6) and objectives_v8.csv (dev6): a third pair gathered the same way,
+# from sites neither earlier pair used; round 3d was improved against dev6.
+HOLDOUT6 = list(csv.DictReader((DATA / "objectives_v7.csv").open(encoding="utf-8")))
+DEV6 = list(csv.DictReader((DATA / "objectives_v8.csv").open(encoding="utf-8")))
+ROWS = OLD + NEW + DEV4 + DEV5 + DEV6
 REQUIRED = 0.95
 
 PARTS = {
+    "dev6": DEV6,
     "dev5": DEV5,
     "dev4": DEV4,
     "holdout3": [r for r in NEW if r["split"] == "holdout3"],
@@ -70,7 +77,7 @@ def _split_key(text: str) -> str:
 
 
 def test_the_labelled_sets_are_big_and_varied() -> None:
-    for rows in (OLD, NEW, DEV4, DEV5, HOLDOUT4, HOLDOUT5):
+    for rows in (OLD, NEW, DEV4, DEV5, DEV6, HOLDOUT4, HOLDOUT5, HOLDOUT6):
         labels = Counter((row["label"], row["role"]) for row in rows)
         assert all(
             labels[(label, role)] >= 10
@@ -80,15 +87,16 @@ def test_the_labelled_sets_are_big_and_varied() -> None:
     assert len(OLD) >= 120
     assert len(NEW) >= 300
     assert sum(row["split"].startswith("holdout") for row in OLD) >= 40
-    texts = [row["text"].strip().lower() for row in ROWS + HOLDOUT4 + HOLDOUT5]
+    texts = [row["text"].strip().lower() for row in ROWS + HOLDOUT4 + HOLDOUT5 + HOLDOUT6]
     assert [t for t, n in Counter(texts).items() if n > 1] == [], "duplicates across the sets"
 
 
 def test_every_new_objective_names_its_source() -> None:
-    assert [row["text"] for row in NEW + DEV4 + DEV5 if not row["source"].strip()] == []
+    assert [row["text"] for row in NEW + DEV4 + DEV5 + DEV6 if not row["source"].strip()] == []
     assert {row["split"] for row in NEW} == {"dev2", "holdout3"}
     assert {row["split"] for row in DEV4} == {"dev4"}
     assert {row["split"] for row in DEV5} == {"dev5"}
+    assert {row["split"] for row in DEV6} == {"dev6"}
 
 
 def _site(source: str) -> str:
@@ -96,21 +104,31 @@ def _site(source: str) -> str:
     return urlsplit(address).netloc.lower().removeprefix("www.")
 
 
-def test_the_fifth_sets_split_the_sites_by_a_hash_and_share_none_with_earlier_sets() -> None:
-    """holdout5 and dev5 came from the two halves of a hash of the site, and from no site an
-    earlier set used: no row of one can teach the judge what the other asks."""
-    half = {row["split"]: set() for row in HOLDOUT5 + DEV5}
-    for row in HOLDOUT5 + DEV5:
-        half[row["split"]].add(_site(row["source"]))
-    digit = {
-        split: {hashlib.sha256(s.encode()).hexdigest()[0] for s in sites}
-        for split, sites in half.items()
+@pytest.mark.parametrize(
+    ("holdout", "dev", "earlier"),
+    [
+        (HOLDOUT5, DEV5, NEW + HOLDOUT4 + DEV4),
+        (HOLDOUT6, DEV6, NEW + HOLDOUT4 + DEV4 + HOLDOUT5 + DEV5),
+    ],
+    ids=["fifth", "sixth"],
+)
+def test_each_later_pair_splits_its_sites_by_a_hash_and_shares_none_with_earlier_sets(
+    holdout: list[dict[str, str]], dev: list[dict[str, str]], earlier: list[dict[str, str]]
+) -> None:
+    """A hold-out and its development set came from the two halves of a hash of the site, and
+    from no site an earlier set used: no row of one can teach the judge what the other asks."""
+    sites = {
+        name: {_site(row["source"]) for row in rows} for name, rows in (("h", holdout), ("d", dev))
     }
-    assert digit["holdout5"] <= set("01234567")
-    assert digit["dev5"] <= set("89abcdef")
-    earlier = {_site(row["source"]) for row in NEW + HOLDOUT4 + DEV4 if row["source"].strip()}
-    assert half["holdout5"] & earlier == set()
-    assert half["dev5"] & earlier == set()
+    digits = {
+        name: {hashlib.sha256(s.encode()).hexdigest()[0] for s in found}
+        for name, found in sites.items()
+    }
+    assert digits["h"] <= set("01234567")
+    assert digits["d"] <= set("89abcdef")
+    used = {_site(row["source"]) for row in earlier if row["source"].strip()}
+    assert sites["h"] & used == set()
+    assert sites["d"] & used == set()
 
 
 def test_the_new_split_was_made_by_a_hash_of_the_text_half_of_each_label() -> None:
@@ -519,19 +537,27 @@ def test_every_refusal_of_the_labelled_sets_names_an_actor_and_an_act_or_the_unr
 # --- the outside hold-out: counted, never read row by row ---------------------------------------
 
 # Right per class on holdout4, as measured when the rules of docs/coach.md's third round were
-# done: 101/126 concrete and 112/129 vague (before them: 99/126 and 110/129), and the same again
-# after round 3b (no verdict of it changed). Below the 95% the other sets reach, and written down
+# done: 101/126 concrete and 112/129 vague (before them: 99/126 and 110/129), the same again
+# after rounds 3b and 3c (no verdict of it changed), and 102/126 after round 3d. Below the 95% the other sets reach, and written down
 # as the floor rather than tuned towards: the set stays a hold-out. A change that raises the
 # figures raises the floor.
-HOLDOUT4_FLOOR = {"concrete": 101, "vague": 112}
+HOLDOUT4_FLOOR = {"concrete": 102, "vague": 112}
 # Right per class on holdout5, measured once on the judge as round 3b left it (106/119 concrete,
-# 105/127 vague) and once after round 3c (the same: none of its verdicts changed).
-HOLDOUT5_FLOOR = {"concrete": 106, "vague": 105}
+# 105/127 vague), once after round 3c (the same: none of its verdicts changed) and once after
+# round 3d (106/119, 106/127).
+HOLDOUT5_FLOOR = {"concrete": 106, "vague": 106}
+# Right per class on holdout6, counted once on the judge as round 3c left it (121/134 concrete,
+# 121/131 vague) and once after round 3d (122/134, 121/131).
+HOLDOUT6_FLOOR = {"concrete": 122, "vague": 121}
 
 
 @pytest.mark.parametrize(
     ("split", "rows", "floors"),
-    [("holdout4", HOLDOUT4, HOLDOUT4_FLOOR), ("holdout5", HOLDOUT5, HOLDOUT5_FLOOR)],
+    [
+        ("holdout4", HOLDOUT4, HOLDOUT4_FLOOR),
+        ("holdout5", HOLDOUT5, HOLDOUT5_FLOOR),
+        ("holdout6", HOLDOUT6, HOLDOUT6_FLOOR),
+    ],
 )
 def test_the_outside_holdouts_are_only_counted(
     split: str,
@@ -756,3 +782,113 @@ def test_leaving_with_something_is_getting_it_and_leaving_it_with_us_hands_it_ov
     assert judge("Leave the call with a signed pilot agreement").concrete
     assert judge("They leave a deposit with us").concrete
     assert not judge("Leave the meeting with a good feeling").concrete
+
+
+# --- round 3d: principles a sixth set (dev6) showed, each with our own examples ---------------
+
+VAGUE_ROUND_3D = [
+    # a plural noun spelt like an -s verb, last in a short clause, is the object
+    ("Uncover needs", "seller"),
+    ("Troubleshoot issues", "unread"),
+    # answering our invitation is taking part in our event
+    ("Buyer RSVPs to our customer dinner", "audience"),
+    # naming someone on our side is ours
+    ("Name a project lead on our side", "seller"),
+    ("Assign our solution engineer to the pilot", "seller"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), VAGUE_ROUND_3D)
+def test_round_3d_vague_with_the_reason(text: str, kind: str) -> None:
+    verdict = judge(text)
+    assert (verdict.concrete, verdict.kind) == (False, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the deal itself, got
+        "Get the sale",
+        # confirming a date is not a "confirm date"
+        "Confirm date and agenda for the onsite",
+        # a meeting pinned by a relative time
+        "Meet again in 3-5 business days to go through the business case",
+        "Workshop with their planners within two working days",
+        # telling us whether they will act: the "if" clause is what is told
+        "Client commits to tell us by Friday if they will renew",
+        # uploading is sending (send-11.1)
+        "Customer uploads their logo and brand files for the mock-up",
+        # calling our references is their check, a step of the deal
+        "Prospect calls two of our references before the board meeting",
+        # data for a quote: dimensions, quantities, artwork
+        "Buyer shares dimensions and quantities for the quote",
+        # approving or signing off a document of ours, whatever it is called
+        "Their security team signs off on our risk assessment",
+        # taking goods on consignment or on approval stocks them
+        "Boutique takes our range on consignment",
+        # locking numbers in finalises them
+        "Client locks the guest count 7 days before the event",
+        # a participle before its noun does not open a clause
+        "Owner sends the written termination notice to their current supplier",
+        # "if" after a verb that does not tell is a condition, not what is asked
+        "Sponsor agrees to take us to the steering group if the pilot meets its targets",
+        # a role taken on without an article
+        "Customer agrees to be active reference for the Nordics",
+        # a frame before the clause is not the clause
+        "Call objective: CFO signs the order form",
+        "By the end of the call, I need their buyer to confirm the PO number",
+        "Ideally, the plant manager books the install for March",
+    ],
+)
+def test_round_3d_concrete(text: str) -> None:
+    assert judge(text).concrete, vague_reason(text)
+
+
+# --- rewrites that keep the label keep the verdict --------------------------------------------
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+# What sellers put around the same objective: a heading, a role, a frame, case, punctuation.
+REWRITES: dict[str, Callable[[str], str]] = {
+    "lower case": str.lower,
+    "title case": str.title,
+    "full stop": lambda t: t.rstrip(".") + ".",
+    "quoted": lambda t: f'"{t}"',
+    "bullet": lambda t: f"- {t}",
+    "Goal:": lambda t: f"Goal: {t}",
+    "Best outcome:": lambda t: f"Best outcome: {t}",
+    "Call objective:": lambda t: f"Call objective: {t}",
+    "MAA:": lambda t: f"MAA: {t}",
+    "Next step:": lambda t: f"Next step: {t}",
+    "Objective -": lambda t: f"Objective - {t}",
+    "By the end of the call,": lambda t: f"By the end of the call, {_lower_first(t)}",
+    "Before we hang up,": lambda t: f"Before we hang up, {_lower_first(t)}",
+    "Ideally,": lambda t: f"Ideally, {_lower_first(t)}",
+    "Hopefully": lambda t: f"Hopefully {_lower_first(t)}",
+    "Make sure": lambda t: f"Make sure {_lower_first(t)}",
+    "(stretch goal)": lambda t: t.rstrip(".") + " (stretch goal)",
+    "- best case": lambda t: t.rstrip(".") + " - best case",
+    "&": lambda t: t.replace(" and ", " & "),
+    "w/": lambda t: re.sub(r"\bwith\b", "w/", t),
+    "client": lambda t: re.sub(r"\b[Cc]ustomer\b", "client", t),
+    "British spelling": lambda t: t.replace("ize", "ise").replace("license", "licence"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REWRITES))
+def test_a_rewrite_that_keeps_the_label_keeps_the_verdict(name: str) -> None:
+    """Every labelled row the judge gets right, written the way another seller would: the frame
+    around an objective never changes what the customer is asked to do."""
+    rewrite = REWRITES[name]
+    flipped = []
+    for row in ROWS:
+        verdict = judge(row["text"]).concrete
+        if verdict != (row["label"] == "concrete"):
+            continue
+        written = rewrite(row["text"])
+        if judge(written).concrete != verdict:
+            flipped.append(written)
+    assert flipped == []

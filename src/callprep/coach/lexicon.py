@@ -112,7 +112,7 @@ CLASSES: tuple[VerbClass, ...] = (
     VerbClass(
         "ours: signing (the paper process)",
         ACT,
-        "sign countersign execute e-sign docusign sign+up finalise finalize bind",
+        "sign countersign execute e-sign docusign sign+up finalise finalize bind lock",
     ),
     VerbClass(
         "ours: scheduling (book and reserve are get-13.5.1's)",
@@ -137,7 +137,7 @@ CLASSES: tuple[VerbClass, ...] = (
     VerbClass(
         "VerbNet send-11.1 (sending)",
         GIVE,
-        "send forward mail email e-mail ship transmit wire dispatch transfer",
+        "send forward mail email e-mail ship transmit wire dispatch transfer upload",
     ),
     VerbClass("VerbNet bring-11.3 (bringing)", GIVE, "bring take"),
     VerbClass("VerbNet contribute-13.2 (submitting)", GIVE, "submit return"),
@@ -243,7 +243,7 @@ CLASSES: tuple[VerbClass, ...] = (
         "get+back come+back call+back revert be+in+touch think+over hold+off pick+up",
     ),
     VerbClass("VerbNet say-37.7, promise-37.13 (saying, promising)", REPORT, "say promise"),
-    VerbClass("ours: listening", AUDIENCE, "listen watch hear"),
+    VerbClass("ours: listening, answering our invitation", AUDIENCE, "listen watch hear rsvp"),
     VerbClass("VerbNet escape-51.1, occur-48.3 (arriving, happening)", EVENT, "arrive happen"),
 )
 

@@ -88,7 +88,8 @@ _GIVEN_NOUNS = _STRONG_NOUNS | _words(
     invoice licence license licences licenses login logins sandbox letter letters referrals
     intros introductions exclusive exclusivity end-cap endcap shelf display displays facings
     answer verdict hold holds option options inspection formulary facing space
-    listing listings promo planogram excel csv xlsx pdf
+    listing listings promo planogram excel csv xlsx pdf sale dimensions quantity quantities
+    artwork measurements
     """
 )
 _GIVEN_PHRASES = (
@@ -161,6 +162,8 @@ _ACTION_NOUNS = _words(
 )
 # A verb followed by one of these is the first half of a noun ("start date", "order form").
 _NOUN_COMPOUNDS = {"date", "dates", "form", "forms", "process", "plan"}
+# Committing verbs that are never nouns: "confirm date" confirms a date ("start date" is one).
+_NEVER_NOUNS = _words("confirm agree approve accept decide commit authorise authorize finalise")
 # A meeting word followed by one of these names a thing of ours, not a meeting ("my call list").
 _NOT_A_MEETING = _words("list lists log logs notes script scripts sheet sheets prep recording")
 # What the customer takes when taking it is buying or accepting it ("takes the combo buy").
@@ -226,7 +229,8 @@ _DAY = re.compile(
     r"\b(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|"
     r"friday|sat|saturday|sun|sunday|today|tomorrow|tonight|eod|eow|cob)\b"
     r"|\b(?:this|next) (?:week|wk)\b|\bweek of\b"
-    r"|\bwithin (?:a|one|two|three|four|five|ten|\d+) (?:days?|weeks?)\b"
+    r"|\b(?:within|in) (?:a|one|two|three|four|five|ten|\d+(?:-\d+)?) "
+    r"(?:business |working )?(?:days?|weeks?)\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?::\d\d)? ?(?:am|pm)\b|\b\d{1,2}/\d{1,2}\b"
@@ -576,6 +580,8 @@ def _main_verb(tokens: list[str]) -> _Main | None:
             continue
         if i == 0 and verb.form in ("base", "ing") and _subject_before_verb(tokens, verb):
             continue  # "Value analysis committee approves ...": the first word names them
+        if i == 1 == len(tokens) - 1 and verb.form == "s" and tokens[1] in _PLURALS:
+            continue  # "Uncover needs", "Troubleshoot issues": a plural noun, not a verb
         if i == 0 and verb.form == "past" and _finite_after(tokens):
             continue  # "Registered attendee confirms ...": a participle before its noun
         if verb.lemma in ("be", "have", "do") and verb.form != "ing":
@@ -601,6 +607,10 @@ def _main_verb(tokens: list[str]) -> _Main | None:
 
 
 _AUXILIARIES = _words("is are was were has have had does did")
+# Plural nouns spelt like a verb's -s form: last in a two-word clause, they are the object.
+_PLURALS = _words(
+    "issues needs names orders plans tests trials requests questions results terms changes"
+)
 
 
 def _finite_after(tokens: list[str]) -> bool:
@@ -621,6 +631,8 @@ def _subject_before_verb(tokens: list[str], verb: Verb) -> bool:
         # they sign?" asks a question
         return tokens[verb.length + 1 : verb.length + 2] not in (["they"], ["he"], ["she"], ["we"])
     if after and (second := _verb_at(tokens, verb.length)) is not None:
+        if after[0] in _PLURALS and len(tokens) == verb.length + 1:
+            return False  # "Uncover needs": the object, not a verb
         return second.form == "s"  # "Champion provides positive feedback"
     if not after or after[0] in _NOT_VERBS:
         return False
@@ -726,6 +738,10 @@ def _is_clause(rest: list[str]) -> bool:
     if found.at > 4 or any(token in _PREPOSITIONS | {"of"} for token in rest[: found.at]):
         return False  # "a list of the systems we need": a noun with a clause of its own
     before = rest[found.at - 1]
+    after = rest[found.at + found.verb.length : found.at + found.verb.length + 1]
+    adjective = after and after[0] not in _PREPOSITIONS | _DETERMINERS | _WHEN_WORDS | {"and", "by"}
+    if found.verb.form == "past" and before not in _MODALS | _AUXILIARIES and adjective:
+        return False  # "the written cancellation notice": a participle before its noun
     return found.verb.form in ("s", "past") or before in _MODALS
 
 
@@ -777,7 +793,8 @@ def _inner_act(subject: list[str], rest: list[str], tokens: list[str]) -> Verdic
     if inner is None:
         return None
     after = rest[1 + inner.length :]
-    if inner.lemma == "be" and after[:1] and after[0] in _DETERMINERS - _OURS:
+    role = after[:1] and (after[0] in _DETERMINERS - _OURS or _has(after[:3], _ROLES, ()))
+    if inner.lemma == "be" and role:
         # "agrees to be a reference", "to be the pilot site": a role taken on
         return _opinion(after, tokens) or _CONCRETE
     if inner.group == SELLER:  # agreeing to talk is agreeing to a meeting
@@ -792,6 +809,12 @@ def _inner_act(subject: list[str], rest: list[str], tokens: list[str]) -> Verdic
     return verdict
 
 
+# Approving and signing: what is approved is a document, whatever it is called.
+_APPROVING = _words(
+    "approve okay authorise authorize sanction ratify sign+off sign countersign rubber-stamp"
+)
+# Roles a customer takes on: agreeing to be one is agreeing to act ("be active reference").
+_ROLES = _words("reference references sponsor champion site partner customer beta pilot")
 # Getting from us: deciding to get a quote is asking us for one.
 _GETTING = _words("get have receive")
 # Scheduling verbs that also mean keeping something as it is ("hold our price", "block the
@@ -835,6 +858,8 @@ def _commits(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict
     thing = _direct_object(rest)
     if verb.lemma == "acknowledge":  # acknowledging results, receipt, a problem: no step
         return Verdict(False, "acknowledge", _phrase(whole))
+    if verb.lemma in _APPROVING:  # "signs off on our vendor assessment": a document approved
+        return _meeting(whole, thing, rest) or _CONCRETE
     return _opinion(thing, whole) or _meeting(whole, thing, rest) or _CONCRETE
 
 
@@ -889,8 +914,15 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
     given = _has(_direct_object(rest), _GIVEN_NOUNS, _GIVEN_PHRASES)
     if verb.lemma == "leave" and not to_us and "with" not in rest and not given:
         return Verdict(False, "nothing", _phrase(whole))  # leaving is handing over only to us
-    if verb.lemma == "take" and _has(_direct_object(rest), _OFFERS, ()):
+    on_terms = any(
+        rest[k : k + 2] in (["on", "consignment"], ["on", "approval"]) for k in range(len(rest))
+    )
+    if verb.lemma == "take" and (_has(_direct_object(rest), _OFFERS, ()) or on_terms):
         return _CONCRETE  # "takes the combo buy": taking an offer is accepting it
+    if verb.lemma in ("take", "bring") and to_us and rest[:1] == ["to"]:
+        whom = {_bare(token) for token in rest[1:6]}
+        if whom & (_PEOPLE | _DEAL_STEPS):  # "takes us to the steering group": brought in
+            return _CONCRETE
     if verb.lemma in ("allow", "permit") and to_us and rest[:1] == ["to"]:
         return _CONCRETE  # "allows us to put sensors on two lines": access granted
     if verb.lemma == "let":
@@ -912,7 +944,10 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
         return Verdict(False, "talk", _phrase(whole))
     if _continuation(rest) or _empty(rest):
         return continuation
-    wh = next((token for token in rest[:4] if token in _WH), None)
+    reach = 8 if verb.lemma == "tell" else 4  # "tells us within two days if they hire"
+    # "if" after a verb that tells is what is told; after any other, a condition
+    asking = _WH if verb.lemma in ("tell", "let", "show") else _WH - {"if"}
+    wh = next((token for token in rest[:reach] if token in asking), None)
     if wh is not None:
         after = rest[rest.index(wh) + 1 :]
         if wh in ("whether", "if"):
@@ -1083,6 +1118,10 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     # SELLER verbs: talk, unless it is a step of theirs
     if verb.lemma in ("ask", "request"):
         return _asks(tokens, i, verb, whole)
+    if verb.lemma in ("call", "speak", "talk") and _has(
+        rest[:6], _words("reference references"), ()
+    ):
+        return _CONCRETE  # "Prospect calls our references": their check, a step of the deal
     if verb.lemma in _CONTINUING:  # "they'll look at it", "they keep us posted"
         return Verdict(False, "continuation", _phrase(whole))
     if verb.lemma in ("review", "check", "assess", "evaluate") and _has(rest, _PAPER, ()):
@@ -1194,6 +1233,18 @@ def _leaves_with(verb: Verb, rest: list[str]) -> list[str] | None:
     return got if got and got[0] not in _OURS else None  # "a deposit with us" is given
 
 
+# Appointing verbs: naming someone of ours is our act.
+_APPOINTING = _words("appoint designate elect nominate name assign")
+
+
+def _our_side(rest: list[str]) -> bool:
+    """'one owner on our side', 'our project lead', 'someone from our team'."""
+    if _direct_object(rest)[:1] in (["our"], ["my"]):
+        return True
+    pairs = {tuple(rest[k : k + 2]) for k in range(len(rest))}
+    return bool(pairs & {("our", "side"), ("our", "team"), ("our", "end"), ("from", "us")})
+
+
 def _comes_to_terms(verb: Verb, rest: list[str]) -> bool:
     """'come to an agreement', 'come to terms', 'come to a decision': agreeing, not meeting."""
     if verb.lemma != "come" or rest[:1] != ["to"]:
@@ -1222,10 +1273,12 @@ def _we_ask(tokens: list[str], verb: Verb, whole: list[str] | None = None) -> Ve
     if verb.group == GIVE:
         return _hands_over(tokens, 0, verb, whole) if rest[:1] in (["us"], ["me"]) else seller
     if verb.group == ACT:
-        if rest[:1] and rest[0] in _NOUN_COMPOUNDS:
+        if rest[:1] and rest[0] in _NOUN_COMPOUNDS and verb.lemma not in _NEVER_NOUNS:
             return _noun_phrase(tokens)
         if verb.lemma in _TAKING_PART and _has(rest, _SHOWS, ()):
             return seller  # "Register them for our webinar": our audience
+        if verb.lemma in _APPOINTING and _our_side(rest):
+            return seller  # "Name one support owner on our side": we name ours
         if _OURS & set(_direct_object(rest)) and _opinion(_direct_object(rest), whole):
             return seller
         return _commits(tokens, 0, verb, whole)
@@ -1348,6 +1401,8 @@ def _verb_slot(tokens: list[str]) -> int | None:
         word = tokens[i]
         if not word.isalpha() or len(word) < 3 or word in _NOT_VERBS:
             continue
+        if word in _PLURALS and i == len(tokens) - 1:
+            continue  # "Troubleshoot issues": the object
         subject = tokens[:i]
         if any(t in _NOT_VERBS - _DETERMINERS - _PRONOUNS - _MODALS - _NEGATIONS for t in subject):
             return None
@@ -1356,6 +1411,8 @@ def _verb_slot(tokens: list[str]) -> int | None:
             return i
         if after.isdigit() or (after and after[0].isdigit()):
             return i
+        if i == 0 and after in _PLURALS and len(tokens) == 2:
+            return i  # "Troubleshoot issues": an imperative before its object
         if i == 0 and after.split("'")[0] in _WH:
             return i  # "Count what's on the shelves": an imperative before its question
     return None
@@ -1430,6 +1487,8 @@ def _clause(tokens: list[str]) -> Verdict:
 
 
 def _starts_clause(tokens: list[str]) -> bool:
+    if tokens[:1] and tokens[0] in _PRONOUNS:
+        return True  # "I need their engineers to ...": the wrapper is a clause of its own
     tokens = _strip_fillers(tokens)
     if not tokens:
         return False
@@ -1445,6 +1504,14 @@ def _starts_clause(tokens: list[str]) -> bool:
     )
 
 
+def _tells(tokens: list[str]) -> bool:
+    """A verb of telling, whose "if" or "whether" clause is what is told, not a condition."""
+    return any(
+        (verb := _verb_at(tokens, i)) is not None and verb.lemma in ("tell", "let", "inform")
+        for i in range(len(tokens))
+    )
+
+
 @dataclass
 class _Part:
     tokens: list[str]
@@ -1452,15 +1519,29 @@ class _Part:
     joint: str  # the break word before it ("and", ",", "so" ...)
 
 
+# A label of the objective's role after it: "(stretch goal)", "- best case".
+_ROLE_LABEL = re.compile(
+    r"[\s(\[,:;–—-]*\b(?:stretch goal|best case|worst case|ideal case|bare minimum|at minimum|"
+    r"minimum|fallback|must have|nice to have)\b[\s)\].!]*$"
+)
+
+
 def _parts(text: str) -> list[_Part]:
     found: list[_Part] = []
-    pieces = _CLAUSE_BREAK.split(text.lower().replace("’", "'"))
+    text = text.lower().replace("’", "'").replace("&", " and ")
+    text = re.sub(r"\bw/(?!o\b)", "with ", text)  # CRM shorthand: "ref call w/ Acme"
+    text = _ROLE_LABEL.sub("", text) or text
+    pieces = _CLAUSE_BREAK.split(text)
     joint = ""  # the break word before this part ("and", "before" ...)
     governed = False  # after "Qualify:", "Confirm:": the rest is that verb's object
+    ended = False  # after a heading or a fronted phrase of context: a new part starts
     # split() with a group alternates the text and the break that follows it
     for piece, after in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
         tokens = _tokens(piece)
-        if tokens and found and (governed or not _starts_clause(tokens)):
+        asked = joint.strip() in ("if", "whether") and found and _tells(found[-1].tokens)
+        joined = governed or asked or (not ended and not _starts_clause(tokens))
+        ended = False
+        if tokens and found and joined:
             found[-1].tokens.extend(_tokens(joint) + tokens)
         elif tokens:
             opener = _strip_fillers(tokens)[0]
@@ -1472,11 +1553,19 @@ def _parts(text: str) -> list[_Part]:
         if heading and not governed and len(lone := _strip_fillers(found[-1].tokens)) == 1:
             verb = _verb_at(lone, 0)
             governed = verb is not None and verb.form == "base"
-        if heading and _main_verb(_strip_fillers(found[-1].tokens)) is None:
+        labelled = found and found[-1].tokens[-1:] and found[-1].tokens[-1] in _GOALS
+        if heading and (labelled or _main_verb(_strip_fillers(found[-1].tokens)) is None):
             found[-1].main = False  # "Best action commitment: ..." is a heading
+            ended = True
+        if found and tuple(found[-1].tokens) in _FILLERS and after.strip():
+            found.pop()  # "Ideally, ...", "Objective - ...": a word before the clause
+            joint = ""
+            continue
+        opened = found and {found[0].joint, _strip_fillers(found[0].tokens)[0]} & _FRONTED
+        if after.strip() == "," and len(found) == 1 and opened:
+            found[0].main = False  # "By the end of the call, ...": context
+            ended = True
         joint = after or ""
-    if len(found) > 1 and found[1].joint == "," and _strip_fillers(found[0].tokens)[0] in _FRONTED:
-        found[0].main = False  # "With the budget approved, learn more ...": context
     return found
 
 
@@ -1484,7 +1573,7 @@ def _parts(text: str) -> list[_Part]:
 _FRONTED = _words(
     """
     as since given now with following after before once because while although though if
-    when in ahead due thanks
+    when in ahead due thanks by
     """
 )
 

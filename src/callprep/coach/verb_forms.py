@@ -275,6 +275,7 @@ FORMS: dict[str, tuple[str, str, str, str]] = {
     "ring-fence": ("", "ring-fences", "ring-fenced", "ring-fencing"),
     "roll": ("", "rolls", "rolled", "rolling"),
     "rope": ("", "ropes", "roped", "roping"),
+    "rsvp": ("", "rsvps", "rsvpped", "rsvpping"),
     "rubber-stamp": ("", "rubber-stamps", "rubber-stamped", "rubber-stamping"),
     "run": ("", "runs", "ran run", "running"),
     "sanction": ("", "sanctions", "sanctioned", "sanctioning"),
@@ -328,6 +329,7 @@ FORMS: dict[str, tuple[str, str, str, str]] = {
     "understand": ("", "understands", "understood", "understanding"),
     "update": ("", "updates", "updated", "updating"),
     "upgrade": ("", "upgrades", "upgraded", "upgrading"),
+    "upload": ("", "uploads", "uploaded", "uploading"),
     "use": ("", "uses", "used", "using"),
     "value": ("", "values", "valued", "valuing"),
     "vet": ("", "vets", "vetted", "vetting"),
@@ -361,118 +363,120 @@ brink brinks briny brooked brooking brooks buoying burnish burnished burnishes b
 burying busing busying butting cakes caking calked calking calks callow caries carrier carriers
 cease ceased ceases ceasing cells cents chapter chapters charger chargers charted chase chatter
 chattered chattering chatters chipped chipping chips choke choosy chore cleave cleaves cleaving
-cling clock clocked clocking clocks close coined coining coins colds commended commending
-commented commenting commerce commissioner committee compete competed competes competing
-complected completer completers complexed complexes complexing conform conformed conforming
-conforms cooked cooking cooks cotes coves cried cries cringing crying cuing cunning curried
-curries curry currying cutting daises dames decade decades decode decoded decodes decoding deeps
-defer deferred deferring defers deign deigned deigning deigns delicate dells demote demoted
-demotes demoting denote denoted denotes denoting dented denting dents deplored deploring deride
-derided derides deriding deserve deserved deserves deserving designer despatch despatched
-despatches despatching detain detained detaining detains devotee devotees diaries diarist
-diarists ding dispatcher dispatchers dispenser dispensers dispensings disperse dispersed
-disperses dispersing dives diving doings doling dominate dominated dominates dominating doming
-doping dosing doted dotes doting doves dozing dried dries drought drying dunning dying ease
-eased eases easing eaves ebbed eject ejected ejecting ejects embeddings ember embers emigrate
-emigrated emigrates emigrating emit emits emitted emitting encrust encrusted encrusting encrusts
-ending endorser endorsers ends enlistee enrage enraged enrages enraging erect erected erecting
-erects expend expended expending expends extent extents failed failing fails fakes faking fallow
-fallowed fallowing fallows famed fames faming felling fells fended fender fenders fending fends
-fests fettle fettled fettles fettling finalist finalists finding finds fired fires firing fists
-flock flocked flocking flocks folding folds forts forwarder fought found founded founding founds
-fried fries fringing frying fund fundings funked funking funks furbish furbished furbishes
-furbishing furnishings fusing gadded gadding gallows gamed games gaming ganged ganging gassed
-gasses gassing gelling gells gender gendered gendering genders getting giant giants gibes gibing
-gift gilts gists give givens going golds graft grafted grafting grafts grand grands grated
-gratified gratifies gratify gratifying grating greed grunt grunted grunting grunts guaranties
-gunning gutting guying hailed hailing hails haired hallow hallowed hallowing hallows hand
-handled handling handy hanged hanging hangs hare hared hares haring harried harries harry
-harrying haunch haunches hayed haying heave heaves heaving hells hermit hermits hicks hides
-hiding hied hieing hies hiked hikes hiking hinds hipped hips hire hived hives hiving hods hold
-holdings holes holing hooding hoods hooked hooking hooks hose hound hows icing imbed imbedded
-imbedding imbeds impalement impalements implementer inboard incest incite incited incites
-inciting indorse indorsed indorses indorsing infest infested infesting infests ingest ingested
-ingesting ingests initialed initialing instal instill instilled instilling instills instils
-interviewee interviewer intrust intrusted intrusting intrusts invent invented inventing invents
-invert inverted inverting inverts jailed jailing jails jeeps jelling jells jested jesting jests
-jetted jetting join joiner joinings joint jointed jointing joints jutting keeling keels keening
-keens keep kelps kettle kettles kicked kicking kicks kinds lace laced laces lacing lakes laking
-lamed lames laming landed landing lands lasses lasted lasting lasts launcher launchers laying
-leaded leading leads leafed leafing leaked leaking leaned leaning leans leaped leaping leas
-leash leashed leashes leashing least leaved leaven leavens ledge ledged ledges ledging lend
+cling clock clocked clocking clocks close cocked cocking cocks coined coining coins colds
+commended commending commented commenting commerce commissioner committee compete competed
+competes competing complected completer completers complexed complexes complexing conform
+conformed conforming conforms cooked cooking cooks cotes coves cried cries cringing crying cuing
+cunning curried curries curry currying cutting daises dames decade decades decode decoded
+decodes decoding deeps defer deferred deferring defers deign deigned deigning deigns delicate
+dells demote demoted demotes demoting denote denoted denotes denoting dented denting dents
+deplored deploring deride derided derides deriding deserve deserved deserves deserving designer
+despatch despatched despatches despatching detain detained detaining detains devotee devotees
+diaries diarist diarists ding dispatcher dispatchers dispenser dispensers dispensings disperse
+dispersed disperses dispersing dives diving docked docking docks doings doling dominate
+dominated dominates dominating doming doping dosing doted dotes doting doves dozing dried dries
+drought drying dunning dying ease eased eases easing eaves ebbed eject ejected ejecting ejects
+embeddings ember embers emigrate emigrated emigrates emigrating emit emits emitted emitting
+encrust encrusted encrusting encrusts ending endorser endorsers ends enlistee enrage enraged
+enrages enraging erect erected erecting erects expend expended expending expends extent extents
+failed failing fails fakes faking fallow fallowed fallowing fallows famed fames faming felling
+fells fended fender fenders fending fends fests fettle fettled fettles fettling finalist
+finalists finding finds fired fires firing fists flock flocked flocking flocks folding folds
+forts forwarder fought found founded founding founds fried fries fringing frying fund fundings
+funked funking funks furbish furbished furbishes furbishing furnishings fusing gadded gadding
+gallows gamed games gaming ganged ganging gassed gasses gassing gelling gells gender gendered
+gendering genders getting giant giants gibes gibing gift gilts gists give givens going golds
+graft grafted grafting grafts grand grands grated gratified gratifies gratify gratifying grating
+greed grunt grunted grunting grunts guaranties gunning gutting guying hailed hailing hails
+haired hallow hallowed hallowing hallows hand handled handling handy hanged hanging hangs hare
+hared hares haring harried harries harry harrying haunch haunches hayed haying heave heaves
+heaving hells hermit hermits hicks hides hiding hied hieing hies hiked hikes hiking hinds hipped
+hips hire hived hives hiving hocked hocking hocks hods hold holdings holes holing hooding hoods
+hooked hooking hooks hose hound hows icing imbed imbedded imbedding imbeds impalement
+impalements implementer inboard incest incite incited incites inciting indorse indorsed indorses
+indorsing infest infested infesting infests ingest ingested ingesting ingests initialed
+initialing instal instill instilled instilling instills instils interviewee interviewer intrust
+intrusted intrusting intrusts invent invented inventing invents invert inverted inverting
+inverts jailed jailing jails jeeps jelling jells jested jesting jests jetted jetting jocks join
+joiner joinings joint jointed jointing joints jutting keeling keels keening keens keep kelps
+kettle kettles kicked kicking kicks kinds lace laced laces lacing lacked lacking lacks lakes
+laking lamed lames laming landed landing lands lasses lasted lasting lasts launcher launchers
+laying leaded leading leads leafed leafing leaked leaking leaned leaning leans leaped leaping
+leas leash leashed leashes leashing least leaved leaven leavens ledge ledged ledges ledging lend
 lender lenders lens lense lensed lenses lensing licked licking licks lifted lifting lifts lilted
 lilting lilts linted linting lints lisped lisping lisps list listen listings liven lives living
-loaded loading loads loafed loafing loafs loams loan loaner loaves lock locked locking locks
-loins looked looking looks loons loved loves loving lunch lunched lunches lunching lusted
-lusting lusts maces maids mail mailer mailings maimed maiming maims mains make maker makers
-males mallow mallows malls manes mange mares marking married marries marry marrying masking
-massed masses massing mates mating mauled mauling mauls mazes mazing medicate medicated
+loaded loading loads loafed loafing loafs loams loan loaner loaves lock locker locos locus loins
+looked looking looks loons loved loves loving lucked lucking lucks lunch lunched lunches
+lunching lusted lusting lusts maces maids mail mailer mailings maimed maiming maims mains make
+maker makers males mallow mallows malls manes mange mares marking married marries marry marrying
+masking massed masses massing mates mating mauled mauling mauls mazes mazing medicate medicated
 medicates medicating mender menders mending mends mettle mikes miking mils minding minds mired
-mires miring misted misting mists moaned moaning moans modes molding molds mooed mooing moped
-mopes moping mores mound move mover movers movies mowed mowing musing nailed nailing nails naked
-name napes naves nested nesting nests netted netting nettle nettled nettles nettling nicked
-nicking nicks nooks noted notes noting nought nutting oaken odder offerings okay older olds
-omens open opener openings opined opining orange oranges orderings organiser organisers organism
-organisms organist organists organizer organizers ought ovens pace paced paces pacing packed
-packing packs padded padding paged paging pailed pailing pails palace palaces paled paling
-panged panging pared paring parried parries parry parrying parsed parses parsing parted parting
-parts passer passers pasted pastes pasting patting paunch paunches paused pauses pausing paved
-paving pawed pawing payee payer peace pecked pecking pecks peeping peeps pending pens pests
-petted petting pick picker picket pickings pickled pickling picky pinked pinking pinks pissed
-pisses pissing pitting placer placers placid plaice plane planed planes planing plate plated
-plates plating played playing please pleased pleases pleasing plying pocked pocks poets pored
-pores poring port portend porter posses posted posting posts pots potted potting pound pouted
-pouting pouts praise praised praises praising prayed praying prefer preferred preferring prefers
-presenter preserve preserved preserves preserving preset presets presetting prevent prevented
-preventing prevents pricked pricking pricks pried pries proceedings procurer procurers proscribe
-proscribed proscribes proscribing provider providers prying pucks punning punting purchaser
-purchasers pusses puttying rage raged rages ragged ragging raging raided raiding railed railing
-rails rained raining raisin raisins rakes raking ramified ramifies ramify ramifying rang ranger
-rangers ranked ranking rant ranted ranting rants rarified rarifies rarify rarifying rayed raying
-recline reclined reclines reclining recommenced recommencing reefer reefers referee refereed
-refit refits refitted refitting regain regained regaining regains remain remained remaining
-remains remiss render rendered rendering renders rending rends reneged reneging rent renter
-replayed replaying resent resented resenting resents resign resigned resigning resigns resister
-resisters rested resting rests retail retailed retailing retails retainer retrain retrained
-retraining retrains returnee revered revering rial rials ricked ricking ricks rifts rinds ring
-ringing rings rise rises rising rite rites roans rooked rooking rooks rote round roved roves
-roving ruining runnings runts rutting sailed sailing sails sakes sallow sallowed sallowing
-sallows sanded sanding sands sapped sapping saps saying scare scared scares scaring scheduler
-schedulers seared searing seeding seeds seeping seeps selling sells send sender senders sensing
-settee settees setting settler settlers shade shaded shades shading shake shakes shaking shale
-shales shame shamed shames shaming shape shaped shapes shaping shard shards shark sharks sharp
-sharps shave shaved shaves shaving sheared shearing shies shims shins ship shipper shire shires
-shits shock shocked shocking shocks shoed shoeing shoes shooed shooing shoos shopped shopping
-shops shore shored shores shoring shorn shots shoved shoving show shower showy shred sifted
-sifting sifts sighed sighing sighs sign signer signet sing singed singing sings sinned sinning
-sins sipped sipping sips sired sires siring skipped skipping skips slapped slapping slaps sledge
-sledged sledges sledging slipped slipping slips slowed slowing slows smart smarted smarting
-smarts smock smocked smocking smocks snapped snapping snaps snare snared snares snaring snipped
-snipping snips snitch snitched snitches snitching snowed snowing snows soaps soared soaring sock
-socked socking socks sorted sorting sorts sought sound sowed sowing sown sows spare spared
-spares sparing spayed spaying specifics specifier specifiers spending spends sported sporting
-sports stack stacked stacking stacks stakes staking star stare stared stares staring stark
-starling starred starring stars starter startled startling starved starving stated stating stick
-sticking sticks stitch stitched stitches stitching stockings stocky stoked stoking stork storks
-stowed stowing stows stuck submitter subscriber subscribers suing summit summits sunning supple
-suppley supplier suppliers swabs swamped swamping swamps swans swap sward swards swatch swatches
-swats sways switcher switchers switchings swopped swopping swops tacking tailed tailing tails
-take taker takers takings tales talked talking talks tallow tamed tames taming tanking tapes
-taping tares taring tarried tarries tarry tarrying tart tarts tasking tasted tasting taxes
-taxing teals tease teased teases teasing teats tell tenable tended tenderer tending tends tenser
-tensers tented tenting tents test tester testes testings testis testy texts those ticked ticking
-ticks tied ties tilling tills tinder tired tires tiring tissue tissues token tolling tolls
-tories torts toted totes toting toying trail trailed trailing trails transit transits
-transmitter treed trees triad triads triaged triaging tribal tribals tribes trifled trifling
-trikes trill trilled trilling trills trims trios tripled tripling trips trite trued trues truing
-twitch twitched twitches twitching tying unable unlisted unroll unrolled unrolling unrolls veeps
-vegan vender venders vending vends vented venting vents vested vesting vests vetoed vetoing
-voles vote voter voters vowed vowing wacks wadded wadding wailed wailing wails waiting waked
-waken wakes waking waled wales waling walk walker walled walling wallow wallowed wallowing
-wallows walls wanded wanding wands ward warded warding wards wared wares waring weave weaves
-weaving weeping weeps weired weiring welling wells wending wends wetted wetting whipped whipping
-whips white whites whiting whose wicked wicking wicks wides wiled wiles wiling winding winds
-wines wiped wipes wiping wire wirings wised wises wising witch witches wives wound wring
+mires miring misted misting mists moaned moaning moans mocked mocking mocks modes molding molds
+mooed mooing moped mopes moping mores mound move mover movers movies mowed mowing musing nailed
+nailing nails naked name napes naves nested nesting nests netted netting nettle nettled nettles
+nettling nicked nicking nicks nooks noted notes noting nought nutting oaken odder offerings okay
+older olds omens open opener openings opined opining orange oranges orderings organiser
+organisers organism organisms organist organists organizer organizers ought ovens pace paced
+paces pacing packed packing packs padded padding paged paging pailed pailing pails palace
+palaces paled paling panged panging pared paring parried parries parry parrying parsed parses
+parsing parted parting parts passer passers pasted pastes pasting patting paunch paunches paused
+pauses pausing paved paving pawed pawing payee payer peace pecked pecking pecks peeping peeps
+pending pens pests petted petting pick picker picket pickings pickled pickling picky pinked
+pinking pinks pissed pisses pissing pitting placer placers placid plaice plane planed planes
+planing plate plated plates plating played playing please pleased pleases pleasing plying pocked
+pocks poets pored pores poring port portend porter posses posted posting posts pots potted
+potting pound pouted pouting pouts praise praised praises praising prayed praying prefer
+preferred preferring prefers presenter preserve preserved preserves preserving preset presets
+presetting prevent prevented preventing prevents pricked pricking pricks pried pries proceedings
+procurer procurers proscribe proscribed proscribes proscribing provider providers prying pucks
+punning punting purchaser purchasers pusses puttying rage raged rages ragged ragging raging
+raided raiding railed railing rails rained raining raisin raisins rakes raking ramified ramifies
+ramify ramifying rang ranger rangers ranked ranking rant ranted ranting rants rarified rarifies
+rarify rarifying rayed raying recline reclined reclines reclining recommenced recommencing
+reefer reefers referee refereed refit refits refitted refitting regain regained regaining
+regains remain remained remaining remains remiss render rendered rendering renders rending rends
+reneged reneging rent renter replayed replaying resent resented resenting resents resign
+resigned resigning resigns resister resisters rested resting rests retail retailed retailing
+retails retainer retrain retrained retraining retrains returnee revered revering rial rials
+ricked ricking ricks rifts rinds ring ringing rings rise rises rising rite rites roans rocked
+rocking rocks rooked rooking rooks rote round roved roves roving ruining runnings runts rutting
+sailed sailing sails sakes sallow sallowed sallowing sallows sanded sanding sands sapped sapping
+saps saying scare scared scares scaring scheduler schedulers seared searing seeding seeds
+seeping seeps selling sells send sender senders sensing settee settees setting settler settlers
+shade shaded shades shading shake shakes shaking shale shales shame shamed shames shaming shape
+shaped shapes shaping shard shards shark sharks sharp sharps shave shaved shaves shaving sheared
+shearing shies shims shins ship shipper shire shires shits shock shocked shocking shocks shoed
+shoeing shoes shooed shooing shoos shopped shopping shops shore shored shores shoring shorn
+shots shoved shoving show shower showy shred sifted sifting sifts sighed sighing sighs sign
+signer signet sing singed singing sings sinned sinning sins sipped sipping sips sired sires
+siring skipped skipping skips slapped slapping slaps sledge sledged sledges sledging slipped
+slipping slips slowed slowing slows smart smarted smarting smarts smock smocked smocking smocks
+snapped snapping snaps snare snared snares snaring snipped snipping snips snitch snitched
+snitches snitching snowed snowing snows soaps soared soaring sock socked socking socks sorted
+sorting sorts sought sound sowed sowing sown sows spare spared spares sparing spayed spaying
+specifics specifier specifiers spending spends sported sporting sports stack stacked stacking
+stacks stakes staking star stare stared stares staring stark starling starred starring stars
+starter startled startling starved starving stated stating stick sticking sticks stitch stitched
+stitches stitching stockings stocky stoked stoking stork storks stowed stowing stows stuck
+submitter subscriber subscribers suing summit summits sunning supple suppley supplier suppliers
+swabs swamped swamping swamps swans swap sward swards swatch swatches swats sways switcher
+switchers switchings swopped swopping swops tacking tailed tailing tails take taker takers
+takings tales talked talking talks tallow tamed tames taming tanking tapes taping tares taring
+tarried tarries tarry tarrying tart tarts tasking tasted tasting taxes taxing teals tease teased
+teases teasing teats tell tenable tended tenderer tending tends tenser tensers tented tenting
+tents test tester testes testings testis testy texts those ticked ticking ticks tied ties
+tilling tills tinder tired tires tiring tissue tissues token tolling tolls tories torts toted
+totes toting toying trail trailed trailing trails transit transits transmitter treed trees triad
+triads triaged triaging tribal tribals tribes trifled trifling trikes trill trilled trilling
+trills trims trios tripled tripling trips trite trued trues truing twitch twitched twitches
+twitching tying unable unlisted unload unloaded unloading unloads unroll unrolled unrolling
+unrolls veeps vegan vender venders vending vends vented venting vents vested vesting vests
+vetoed vetoing voles vote voter voters vowed vowing wacks wadded wadding wailed wailing wails
+waiting waked waken wakes waking waled wales waling walk walker walled walling wallow wallowed
+wallowing wallows walls wanded wanding wands ward warded warding wards wared wares waring weave
+weaves weaving weeping weeps weired weiring welling wells wending wends wetted wetting whipped
+whipping whips white whites whiting whose wicked wicking wicks wides wiled wiles wiling winding
+winds wines wiped wipes wiping wire wirings wised wises wising witch witches wives wound wring
 wringing wrings writ writer writers writhe writhes writhing writings writs wrought yelling yells
 """
 NEAR_WORDS: frozenset[str] = frozenset(_NEAR.split())
