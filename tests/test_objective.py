@@ -538,10 +538,11 @@ def test_every_refusal_of_the_labelled_sets_names_an_actor_and_an_act_or_the_unr
 
 # Right per class on holdout4, as measured when the rules of docs/coach.md's third round were
 # done: 101/126 concrete and 112/129 vague (before them: 99/126 and 110/129), the same again
-# after rounds 3b and 3c (no verdict of it changed), and 102/126 after round 3d. Below the 95% the other sets reach, and written down
+# after rounds 3b and 3c (no verdict of it changed), 102/126 after round 3d and 103/126 after
+# round 3e. Below the 95% the other sets reach, and written down
 # as the floor rather than tuned towards: the set stays a hold-out. A change that raises the
 # figures raises the floor.
-HOLDOUT4_FLOOR = {"concrete": 102, "vague": 112}
+HOLDOUT4_FLOOR = {"concrete": 103, "vague": 112}
 # Right per class on holdout5, measured once on the judge as round 3b left it (106/119 concrete,
 # 105/127 vague), once after round 3c (the same: none of its verdicts changed) and once after
 # round 3d (106/119, 106/127).
@@ -892,3 +893,104 @@ def test_a_rewrite_that_keeps_the_label_keeps_the_verdict(name: str) -> None:
         if judge(written).concrete != verdict:
             flipped.append(written)
     assert flipped == []
+
+
+def _customer_clause(text: str) -> tuple[str, str, str] | None:
+    """(subject, verb lemma, the rest) of a one-clause row whose subject is the customer's and
+    whose verb is one -s form, as written: "Procurement | issue | the PO this week"."""
+    parts = judge_module._parts(text)
+    if len(parts) != 1:
+        return None
+    tokens = judge_module._strip_fillers(parts[0].tokens)
+    found = judge_module._main_verb(tokens)
+    if found is None or found.passive or not 0 < found.at <= 3 or found.verb.form != "s":
+        return None
+    subject = tokens[: found.at]
+    if {"we", "our", "us", "i", "my", "me", "will", "not", "to"} & set(subject):
+        return None
+    words = text.split()
+    spelt = [i for i, w in enumerate(words) if re.sub(r"\W", "", w.lower()) == tokens[found.at]]
+    if not spelt or found.verb.length != 1:
+        return None
+    at = spelt[0]
+    return " ".join(words[:at]), found.verb.lemma, " ".join(words[at + 1 :])
+
+
+_AS_OBJECT = {"they": "them", "he": "him", "she": "her"}
+# The same act, wrapped the ways sellers wrap it: a want, a cause, a modal, CRM's "to".
+WRAPS: dict[str, Callable[[str, str, str], str]] = {
+    "will": lambda s, v, r: f"{s} will {v} {r}",
+    "CRM to": lambda s, v, r: f"{s} to {v} {r}",
+    "I want X to": lambda s, v, r: f"I want {_AS_OBJECT.get(s.lower(), s)} to {v} {r}",
+    "We need X to": lambda s, v, r: f"We need {_AS_OBJECT.get(s.lower(), s)} to {v} {r}",
+    "Get X to": lambda s, v, r: f"Get {_AS_OBJECT.get(s.lower(), s)} to {v} {r}",
+    "My goal is for X to": lambda s, v, r: (
+        f"My goal is for {_AS_OBJECT.get(s.lower(), s)} to {v} {r}"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRAPS))
+def test_a_customer_act_keeps_its_verdict_however_it_is_wrapped(name: str) -> None:
+    wrap = WRAPS[name]
+    checked, flipped = 0, []
+    for row in ROWS:
+        verdict = judge(row["text"]).concrete
+        clause = _customer_clause(row["text"])
+        if clause is None or verdict != (row["label"] == "concrete"):
+            continue
+        checked += 1
+        written = wrap(*clause)
+        if judge(written).concrete != verdict:
+            flipped.append(written)
+    assert checked > 300
+    assert flipped == []
+
+
+# The seller's own step, said the ways sellers say it.
+OWN_STEP = ("We", "I will", "We'll", "I need to", "Our goal is to", "Try to", "We want to")
+
+
+@pytest.mark.parametrize("frame", OWN_STEP)
+def test_an_imperative_keeps_its_verdict_with_the_seller_as_subject(frame: str) -> None:
+    checked, flipped = 0, []
+    for row in ROWS:
+        verdict = judge(row["text"]).concrete
+        parts = judge_module._parts(row["text"])
+        found = judge_module._main_verb(parts[0].tokens) if parts else None
+        if found is None or found.at != 0 or found.verb.form != "base":
+            continue
+        if verdict != (row["label"] == "concrete"):
+            continue
+        checked += 1
+        written = f"{frame} {row['text'][:1].lower()}{row['text'][1:]}"
+        if judge(written).concrete != verdict:
+            flipped.append(written)
+    assert checked > 400
+    assert flipped == []
+
+
+def test_one_typo_in_the_customers_verb_keeps_most_verdicts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A letter dropped from the verb ("Legal cofirms the cap is acceptable"): the judge reads
+    a typo only where a verb goes, so a few stay unread; the figure is a floor, not a target."""
+    kept = total = 0
+    for row in ROWS:
+        verdict = judge(row["text"]).concrete
+        clause = _customer_clause(row["text"])
+        if clause is None or verdict != (row["label"] == "concrete"):
+            continue
+        words = row["text"].split()
+        spelt = [w for w in words if w.isalpha() and len(w) >= 6]
+        subject, _lemma, rest = clause
+        verb_word = row["text"][len(subject) :].split()[0]
+        if verb_word not in spelt:
+            continue
+        typo = verb_word[:2] + verb_word[3:]
+        total += 1
+        kept += judge(f"{subject} {typo} {rest}").concrete == verdict
+    with capsys.disabled():
+        print(f"\none typo in the verb: {kept}/{total} verdicts kept")
+    assert total > 200
+    assert kept / total >= 0.98

@@ -476,6 +476,8 @@ def _unwrap(tokens: list[str]) -> list[str] | None:
         j += 1
     if j < len(tokens) and tokens[j] in _WANTING:
         rest = tokens[j + 1 :]
+        if rest[:1] == ["to"] and len(rest) > 1 and _verb_at(rest, 1) is not None:
+            return rest[1:]  # "I need to get their sign-off": the seller's own step
         rest = rest[1:] if rest[:1] == ["for"] else rest
         return _inner_subject(rest)
     j = 0
@@ -501,12 +503,23 @@ def _unwrap(tokens: list[str]) -> list[str] | None:
     return None
 
 
+def _verb_in_subject(rest: list[str], n: int) -> bool:
+    """A verb where the wanted clause's subject should be ("need help to close"), not a noun
+    spelt like one: "the *buying* committee", "*Champion*", "*Purchasing*"."""
+    verb = _verb_at(rest, n)
+    if verb is None:
+        return False
+    if n == 0:
+        return verb.group not in (ACT, CUSTOMER)
+    return _can_be_verb(rest, n, verb)
+
+
 def _inner_subject(rest: list[str]) -> list[str] | None:
     """'them to give me a date' -> 'they give me a date'."""
     for k in range(1, min(len(rest) - 1, 6)):
         if rest[k] == "to" and _verb_at(rest, k + 1) is not None:
             subject = [_AS_SUBJECT.get(word, word) for word in rest[:k]]
-            if "to" in subject or any(_verb_at(rest, n) for n in range(k)):
+            if "to" in subject or any(_verb_in_subject(rest, n) for n in range(k)):
                 return None
             return [*subject, "will", *rest[k + 1 :]]  # "will": the verb stays a verb
     return None
@@ -614,11 +627,13 @@ _PLURALS = _words(
 
 
 def _finite_after(tokens: list[str]) -> bool:
-    """An -s verb within a short subject after the first word: the clause's own verb."""
+    """An -s verb, or a modal and its verb, within a short subject after the first word."""
     for j in range(2, min(len(tokens), 5)):
         verb = _verb_at(tokens, j)
         if verb is not None and verb.form == "s" and _can_be_verb(tokens, j, verb):
             return True
+        if tokens[j] in _MODALS and j + 1 < len(tokens) and _verb_at(tokens, j + 1) is not None:
+            return True  # "Registered attendee will confirm ..."
     return False
 
 
@@ -726,6 +741,14 @@ def _opinion(thing: list[str], tokens: list[str]) -> Verdict | None:
     return Verdict(False, "opinion", _phrase(tokens))
 
 
+def _before_its_noun(tokens: list[str], after: int) -> bool:
+    """Whether a participle ending at `after` comes before the noun it describes ("written
+    notice", "registered attendee") rather than after it ("the plan signed off by Friday")."""
+    if after >= len(tokens):
+        return False
+    return tokens[after] not in _PREPOSITIONS | _DETERMINERS | _WHEN_WORDS | {"and", "by", "to"}
+
+
 def _is_clause(rest: list[str]) -> bool:
     """Whether an object is a clause of its own: "agrees (that) our platform is a good fit"."""
     if not rest:
@@ -738,9 +761,8 @@ def _is_clause(rest: list[str]) -> bool:
     if found.at > 4 or any(token in _PREPOSITIONS | {"of"} for token in rest[: found.at]):
         return False  # "a list of the systems we need": a noun with a clause of its own
     before = rest[found.at - 1]
-    after = rest[found.at + found.verb.length : found.at + found.verb.length + 1]
-    adjective = after and after[0] not in _PREPOSITIONS | _DETERMINERS | _WHEN_WORDS | {"and", "by"}
-    if found.verb.form == "past" and before not in _MODALS | _AUXILIARIES and adjective:
+    participle = found.verb.form == "past" and before not in _MODALS | _AUXILIARIES
+    if participle and _before_its_noun(rest, found.at + found.verb.length):
         return False  # "the written cancellation notice": a participle before its noun
     return found.verb.form in ("s", "past") or before in _MODALS
 
@@ -1141,7 +1163,7 @@ def _causative(tokens: list[str], verb: Verb, bare: bool) -> Verdict | None:
             if not causee or causee[0] in _PREPOSITIONS:
                 return None
             return _they_do([*causee, *tokens[j:]], len(causee), inner, tokens)
-        if inner.form == "past" and inner.group == ACT:
+        if inner.form == "past" and inner.group == ACT and not _before_its_noun(tokens, j + 1):
             # "get the plan signed off" commits them; "get the conversation started" does not
             thing = tokens[verb.length : j]
             if _empty(thing) or _continuation(thing):
@@ -1156,7 +1178,12 @@ def _gets(tokens: list[str], verb: Verb, whole: list[str]) -> Verdict:
     if verb.lemma in ("get", "have"):
         first = next((j for j in range(len(rest)) if rest[j] == "to" or _verb_at(rest, j)), None)
         before = rest[:first]  # what we get, or whom we get to do something
+        inner = _verb_at(rest, first + 1) if first is not None and rest[first] == "to" else None
         handed = _has(before, _GIVEN_NOUNS | _GENERIC_MEETINGS, _GIVEN_PHRASES)
+        people = _PEOPLE | _THEIR_PEOPLE
+        causee = _has(before, people, ()) and not _has(before, _GIVEN_NOUNS - people, ())
+        if inner is not None and inner.form == "base" and causee:
+            handed = False  # "get the owner to ask us ...": the owner is who acts
         caused = _causative(tokens, verb, bare=not handed)
         if caused is not None:
             return caused
@@ -1305,6 +1332,11 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
     if _SELLER_PHRASES.match(" ".join(tokens)):
         return Verdict(False, "seller", _phrase(tokens)), []
     found = _main_verb(tokens)
+    if found is not None and found.at > 1:
+        slot = _verb_slot(tokens)
+        typo = slot is not None and slot < found.at and _verb_at(tokens, slot) is None
+        if typo and slot is not None and _corrected(tokens[slot]) is not None:
+            return _unknown_verb(tokens, slot)  # "Legal cofirms the cap is ...": mistyped
     if found is not None and _embedded(tokens, found.at):
         # "Convince the partner we will invest ...": the verb we know is in a clause inside
         # the object of one we do not; the clause's own verb is the word before it.
@@ -1409,6 +1441,8 @@ def _verb_slot(tokens: list[str]) -> int | None:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if after in _AFTER_VERB or (not after and i > 0 and word.endswith(("s", "ed"))):
             return i
+        if i > 0 and _verb_at(tokens, i) is None and _corrected(word) is not None:
+            return i  # "Customer grnts admin access": a key verb mistyped, where a verb goes
         if after.isdigit() or (after and after[0].isdigit()):
             return i
         if i == 0 and after in _PLURALS and len(tokens) == 2:
