@@ -994,3 +994,22 @@ def test_one_typo_in_the_customers_verb_keeps_most_verdicts(
         print(f"\none typo in the verb: {kept}/{total} verdicts kept")
     assert total > 200
     assert kept / total >= 0.98
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "on Tuesday", "Tue 3pm", "on 12/3", "on the 14th", "14 Jan", "Jan 14th, 2027",
+        "on 2027-01-14", "on 14.01.", "on 14.01.2027", "at 10:30", "at 3 pm CET",
+        "in two weeks", "within the next two weeks", "in 3-5 business days", "by EOW",
+        "the week of 11 Jan", "tomorrow morning",
+    ],
+)  # fmt: skip
+def test_a_meeting_with_a_day_in_any_common_form_is_pinned(when: str) -> None:
+    assert judge(f"Follow-up call with the ops team {when}").concrete
+
+
+@pytest.mark.parametrize("when", ["mid-January", "in Q1", "early next year", "sometime soon"])
+def test_a_meeting_with_only_a_loose_time_is_not(when: str) -> None:
+    verdict = judge(f"Follow-up call {when}")
+    assert (verdict.concrete, verdict.kind) == (False, "meeting")

@@ -229,12 +229,12 @@ _DAY = re.compile(
     r"\b(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|"
     r"friday|sat|saturday|sun|sunday|today|tomorrow|tonight|eod|eow|cob)\b"
     r"|\b(?:this|next) (?:week|wk)\b|\bweek of\b"
-    r"|\b(?:within|in) (?:a|one|two|three|four|five|ten|\d+(?:-\d+)?) "
+    r"|\b(?:within|in) (?:the next )?(?:a|one|two|three|four|five|ten|\d+(?:-\d+)?) "
     r"(?:business |working )?(?:days?|weeks?)\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?::\d\d)? ?(?:am|pm)\b|\b\d{1,2}/\d{1,2}\b"
-    r"|\bat \d{1,2}\b"
+    r"|\bat \d{1,2}\b|\b\d{1,2}h\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"
 )
 
 # Words of time after a participle: "Contract sent today" is done, not doing.
@@ -1564,6 +1564,9 @@ def _parts(text: str) -> list[_Part]:
     found: list[_Part] = []
     text = text.lower().replace("’", "'").replace("&", " and ")
     text = re.sub(r"\bw/(?!o\b)", "with ", text)  # CRM shorthand: "ref call w/ Acme"
+    # a time or a dotted date is not a break: "at 10:30", "on 14.01."
+    text = re.sub(r"\b(\d{1,2}):(\d{2})\b", r"\1h\2", text)
+    text = re.sub(r"\b(\d{1,2})\.(\d{1,2})\.(?:\d{2,4}\b)?", r"\1/\2", text)
     text = _ROLE_LABEL.sub("", text) or text
     pieces = _CLAUSE_BREAK.split(text)
     joint = ""  # the break word before this part ("and", "before" ...)
