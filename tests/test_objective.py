@@ -538,11 +538,11 @@ def test_every_refusal_of_the_labelled_sets_names_an_actor_and_an_act_or_the_unr
 
 # Right per class on holdout4, as measured when the rules of docs/coach.md's third round were
 # done: 101/126 concrete and 112/129 vague (before them: 99/126 and 110/129), the same again
-# after rounds 3b and 3c (no verdict of it changed), 102/126 after round 3d and 103/126 after
-# round 3e. Below the 95% the other sets reach, and written down
+# after rounds 3b and 3c (no verdict of it changed), 102/126 after round 3d, 103/126 after
+# round 3e, and 113/129 vague once sentences were judged on their own. Below the 95% the other sets reach, and written down
 # as the floor rather than tuned towards: the set stays a hold-out. A change that raises the
 # figures raises the floor.
-HOLDOUT4_FLOOR = {"concrete": 103, "vague": 112}
+HOLDOUT4_FLOOR = {"concrete": 103, "vague": 113}
 # Right per class on holdout5, measured once on the judge as round 3b left it (106/119 concrete,
 # 105/127 vague), once after round 3c (the same: none of its verdicts changed) and once after
 # round 3d (106/119, 106/127).
@@ -1013,3 +1013,40 @@ def test_a_meeting_with_a_day_in_any_common_form_is_pinned(when: str) -> None:
 def test_a_meeting_with_only_a_loose_time_is_not(when: str) -> None:
     verdict = judge(f"Follow-up call {when}")
     assert (verdict.concrete, verdict.kind) == (False, "meeting")
+
+
+def test_sentences_are_judged_on_their_own() -> None:
+    """One sentence that names a customer act makes the objective concrete, whatever the other
+    sentences say; sentences that name none leave it vague. Every right-judged pair of rows."""
+    right = [row for row in ROWS if judge(row["text"]).concrete == (row["label"] == "concrete")]
+    concrete = [r["text"].rstrip(".") for r in right if r["label"] == "concrete"]
+    vague = [r["text"].rstrip(".") for r in right if r["label"] == "vague"]
+    pairs = list(zip(vague, concrete, vague[1:] + vague[:1], strict=False))
+    assert len(pairs) > 500
+    wrong = []
+    for first, second, third in pairs:
+        for text, concrete_wanted in (
+            (f"{first}. {second}", True),
+            (f"{second}; {first[:1].lower()}{first[1:]}", True),
+            (f"{first}. {third}", False),
+        ):
+            if judge(text).concrete != concrete_wanted:
+                wrong.append(text)
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "concrete"),
+    [
+        ("Learn their process. After activation Dana uploads her first products", True),
+        ("Office manager books a lunch with Dr. Scott for the 9th", True),
+        ("Approx. 40 seats to discuss. Demo the reporting module", False),
+        # "send", not "sends": the verb after "and" is ours, not the owner's
+        ("Owner agrees to a follow-up and send them the order form", False),
+        ("Owner agrees to the pilot and sends the signed order form", True),
+    ],
+)
+def test_a_sentence_or_a_clause_after_and_is_read_with_its_own_subject(
+    text: str, concrete: bool
+) -> None:
+    assert judge(text).concrete is concrete, vague_reason(text)

@@ -1624,18 +1624,66 @@ def clauses(text: str) -> list[list[str]]:
 _REASON_ORDER: tuple[VagueKind, ...] = get_args(VagueKind)
 
 
+# Where one sentence ends and the next begins: each is judged on its own.
+_SENTENCE_END = re.compile(r"(?<=[.!;])\s+")
+# Titles a full stop ends without ending the sentence ("Dr. Scott"), and abbreviations
+# that end one only when a capital follows ("approx. 40 seats", "fri. Follow-up call").
+_TITLES = _words("dr mr mrs ms prof st")
+_ABBREVIATIONS = _words(
+    """
+    no nos inc ltd co corp approx incl vs etc eg ie jan feb mar apr jun jul aug sep sept oct
+    nov dec mon tue tues wed thu thur thurs fri sat sun am pm
+    """
+)
+
+
+def _sentences(text: str) -> list[str]:
+    found: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if found and found[-1].endswith(".") and _ends_abbreviated(found[-1], piece):
+            found[-1] = f"{found[-1]} {piece}"
+        elif piece.strip():
+            found.append(piece)
+    return found
+
+
+def _ends_abbreviated(sentence: str, following: str) -> bool:
+    """'... with Dr.', '... approx.', '... J.', '... PO no. 4471': a full stop that does not
+    end the sentence ("They say no. The VP signs" has two)."""
+    word = re.sub(r"[^a-z]", "", sentence.rsplit(None, 1)[-1].lower())
+    if word in _TITLES:
+        return True
+    continues = following[:1].isdigit() or following[:1].islower()
+    return continues and (word in _ABBREVIATIONS or len(word) == 1)
+
+
 def judge(objective: str) -> Verdict:
-    """Concrete when a main clause names a customer act; else the most telling reason why not."""
+    """Concrete when a sentence's main clause names a customer act; else the most telling
+    reason why not. Sentences stand apart: "Learn their process. After activation, Dana
+    uploads her first products" is concrete by its second sentence, whatever the first is."""
+    sentences = _sentences(objective)
+    if len(sentences) < 2:
+        return _judge_sentence(objective)
+    verdicts = [_judge_sentence(sentence) for sentence in sentences]
+    if any(verdict.concrete for verdict in verdicts):
+        return _CONCRETE
+    return min(verdicts, key=lambda v: _REASON_ORDER.index(v.kind or "nothing"))
+
+
+def _judge_sentence(objective: str) -> Verdict:
     parts = _parts(objective)
     if not parts:
         return Verdict(False, "nothing")
     judged: list[tuple[_Part, Verdict]] = []
     subject: list[str] = []
+    agrees = ""  # the form of the verb the subject took: "s" for "Dana agrees"
     for part in parts:
         tokens = _strip_fillers(part.tokens)
         while subject and tokens[:1] and tokens[0] in _MODALS and len(tokens) > 1:
             tokens = tokens[1:]  # "... and will come back to us"
         verb = _verb_at(tokens, 0) if tokens else None
+        if verb is not None and verb.form == "base" and agrees == "s":
+            subject = []  # "Owner agrees to a call and send them the form": "send" is ours
         if subject and part.joint in ("and", "or", ",", "then") and verb is not None:
             # "They write it down and send it over": the subject is shared
             verdict = _they_do([*subject, *tokens], len(subject), verb, part.tokens)
@@ -1643,6 +1691,8 @@ def judge(objective: str) -> Verdict:
         else:
             verdict, subject = _analyse(tokens)
             verdict = _read(verdict, tokens)
+            found = _main_verb(tokens) if subject else None
+            agrees = found.verb.form if found is not None else ""
         if not part.main:
             subject = []  # "Because their renewal is due, use the call ...": not their act
         judged.append((part, verdict))
