@@ -18,6 +18,7 @@ import callprep.coach.objective as judge_module
 from callprep import messages
 from callprep.coach.objective import judge, vague_reason
 from tests.conftest import DATA, examples
+from tests.guards import finishes
 
 # label,role,split,text. `dev` was written before the rules; `holdout` after them and only
 # measured; `holdout2` after the fixes the first hold-out showed (see the module docstring of
@@ -1050,3 +1051,22 @@ def test_a_sentence_or_a_clause_after_and_is_read_with_its_own_subject(
     text: str, concrete: bool
 ) -> None:
     assert judge(text).concrete is concrete, vague_reason(text)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        " " * 200_000 + "x",
+        "-" * 200_000 + "x",
+        "Dr. Scott signs. " * 20_000,
+        "Customer signs the order form and " * 20_000,
+        "( , ; - minimum " * 20_000,
+        "a" * 1_000_000,
+    ],
+    ids=["spaces", "dashes", "sentences", "clauses", "separators", "one word"],
+)
+def test_a_huge_objective_is_read_only_so_far(hostile: str) -> None:
+    """A pasted document or a hostile plan file: the judge reads its first READ_AT_MOST
+    characters, in bounded time, and says what it would of those."""
+    verdict = finishes(lambda: judge(hostile))
+    assert verdict == judge(hostile[: judge_module.READ_AT_MOST])

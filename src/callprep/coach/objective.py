@@ -1554,9 +1554,11 @@ class _Part:
 
 
 # A label of the objective's role after it: "(stretch goal)", "- best case".
+# (Matched from the label on, and its separators stripped after: a pattern that began with
+# them would try every start in a long run of spaces.)
 _ROLE_LABEL = re.compile(
-    r"[\s(\[,:;–—-]*\b(?:stretch goal|best case|worst case|ideal case|bare minimum|at minimum|"
-    r"minimum|fallback|must have|nice to have)\b[\s)\].!]*$"
+    r"\b(?:stretch goal|best case|worst case|ideal case|bare minimum|at minimum|minimum|"
+    r"fallback|must have|nice to have)\b[\s)\].!]*$"
 )
 
 
@@ -1567,7 +1569,9 @@ def _parts(text: str) -> list[_Part]:
     # a time or a dotted date is not a break: "at 10:30", "on 14.01."
     text = re.sub(r"\b(\d{1,2}):(\d{2})\b", r"\1h\2", text)
     text = re.sub(r"\b(\d{1,2})\.(\d{1,2})\.(?:\d{2,4}\b)?", r"\1/\2", text)
-    text = _ROLE_LABEL.sub("", text) or text
+    label = _ROLE_LABEL.search(text)
+    if label is not None and text[: label.start()].strip(" \t\n([,:;–—-"):
+        text = text[: label.start()].rstrip(" \t\n([,:;–—-")
     pieces = _CLAUSE_BREAK.split(text)
     joint = ""  # the break word before this part ("and", "before" ...)
     governed = False  # after "Qualify:", "Confirm:": the rest is that verb's object
@@ -1624,6 +1628,9 @@ def clauses(text: str) -> list[list[str]]:
 _REASON_ORDER: tuple[VagueKind, ...] = get_args(VagueKind)
 
 
+# An objective is a sentence or two; the judge reads no further than this into a longer text
+# (a pasted document, a hostile plan file), so its work stays bounded.
+READ_AT_MOST = 2_000
 # Where one sentence ends and the next begins: each is judged on its own.
 _SENTENCE_END = re.compile(r"(?<=[.!;])\s+")
 # Titles a full stop ends without ending the sentence ("Dr. Scott"), and abbreviations
@@ -1638,13 +1645,14 @@ _ABBREVIATIONS = _words(
 
 
 def _sentences(text: str) -> list[str]:
-    found: list[str] = []
+    found: list[list[str]] = []
     for piece in _SENTENCE_END.split(text.strip()):
-        if found and found[-1].endswith(".") and _ends_abbreviated(found[-1], piece):
-            found[-1] = f"{found[-1]} {piece}"
+        last = found[-1][-1] if found else ""
+        if last.endswith(".") and _ends_abbreviated(last, piece):
+            found[-1].append(piece)
         elif piece.strip():
-            found.append(piece)
-    return found
+            found.append([piece])
+    return [" ".join(pieces) for pieces in found]
 
 
 def _ends_abbreviated(sentence: str, following: str) -> bool:
@@ -1661,6 +1669,7 @@ def judge(objective: str) -> Verdict:
     """Concrete when a sentence's main clause names a customer act; else the most telling
     reason why not. Sentences stand apart: "Learn their process. After activation, Dana
     uploads her first products" is concrete by its second sentence, whatever the first is."""
+    objective = objective[:READ_AT_MOST]
     sentences = _sentences(objective)
     if len(sentences) < 2:
         return _judge_sentence(objective)
