@@ -44,10 +44,16 @@ DEV5 = list(csv.DictReader((DATA / "objectives_v6.csv").open(encoding="utf-8")))
 # from sites neither earlier pair used; round 3d was improved against dev6.
 HOLDOUT6 = list(csv.DictReader((DATA / "objectives_v7.csv").open(encoding="utf-8")))
 DEV6 = list(csv.DictReader((DATA / "objectives_v8.csv").open(encoding="utf-8")))
-ROWS = OLD + NEW + DEV4 + DEV5 + DEV6
+# objectives_v9.csv (holdout7) and objectives_v10.csv (dev7): a fourth pair, the same way again;
+# round 3f was improved against dev7.
+HOLDOUT7 = list(csv.DictReader((DATA / "objectives_v9.csv").open(encoding="utf-8")))
+DEV7 = list(csv.DictReader((DATA / "objectives_v10.csv").open(encoding="utf-8")))
+ROWS = OLD + NEW + DEV4 + DEV5 + DEV6 + DEV7
+HOLDOUTS = HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7
 REQUIRED = 0.95
 
 PARTS = {
+    "dev7": DEV7,
     "dev6": DEV6,
     "dev5": DEV5,
     "dev4": DEV4,
@@ -78,7 +84,7 @@ def _split_key(text: str) -> str:
 
 
 def test_the_labelled_sets_are_big_and_varied() -> None:
-    for rows in (OLD, NEW, DEV4, DEV5, DEV6, HOLDOUT4, HOLDOUT5, HOLDOUT6):
+    for rows in (OLD, NEW, DEV4, DEV5, DEV6, DEV7, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7):
         labels = Counter((row["label"], row["role"]) for row in rows)
         assert all(
             labels[(label, role)] >= 10
@@ -88,16 +94,19 @@ def test_the_labelled_sets_are_big_and_varied() -> None:
     assert len(OLD) >= 120
     assert len(NEW) >= 300
     assert sum(row["split"].startswith("holdout") for row in OLD) >= 40
-    texts = [row["text"].strip().lower() for row in ROWS + HOLDOUT4 + HOLDOUT5 + HOLDOUT6]
+    texts = [row["text"].strip().lower() for row in ROWS + HOLDOUTS]
     assert [t for t, n in Counter(texts).items() if n > 1] == [], "duplicates across the sets"
 
 
 def test_every_new_objective_names_its_source() -> None:
-    assert [row["text"] for row in NEW + DEV4 + DEV5 + DEV6 if not row["source"].strip()] == []
+    assert [
+        row["text"] for row in NEW + DEV4 + DEV5 + DEV6 + DEV7 if not row["source"].strip()
+    ] == []
     assert {row["split"] for row in NEW} == {"dev2", "holdout3"}
     assert {row["split"] for row in DEV4} == {"dev4"}
     assert {row["split"] for row in DEV5} == {"dev5"}
     assert {row["split"] for row in DEV6} == {"dev6"}
+    assert {row["split"] for row in DEV7} == {"dev7"}
 
 
 def _site(source: str) -> str:
@@ -110,8 +119,9 @@ def _site(source: str) -> str:
     [
         (HOLDOUT5, DEV5, NEW + HOLDOUT4 + DEV4),
         (HOLDOUT6, DEV6, NEW + HOLDOUT4 + DEV4 + HOLDOUT5 + DEV5),
+        (HOLDOUT7, DEV7, NEW + HOLDOUT4 + DEV4 + HOLDOUT5 + DEV5 + HOLDOUT6 + DEV6),
     ],
-    ids=["fifth", "sixth"],
+    ids=["fifth", "sixth", "seventh"],
 )
 def test_each_later_pair_splits_its_sites_by_a_hash_and_shares_none_with_earlier_sets(
     holdout: list[dict[str, str]], dev: list[dict[str, str]], earlier: list[dict[str, str]]
@@ -156,7 +166,9 @@ def test_the_figures_on_every_part(capsys: pytest.CaptureFixture[str]) -> None:
             assert right / total >= REQUIRED, f"{name}, {label}: {right}/{total}; wrong: {wrong}"
 
 
-@pytest.mark.parametrize("split", ["dev5", "dev4", "holdout3", "holdout + holdout2", "all"])
+@pytest.mark.parametrize(
+    "split", ["dev7", "dev6", "dev5", "dev4", "holdout3", "holdout + holdout2", "all"]
+)
 def test_at_least_95_percent_right_on_each_class(split: str) -> None:
     for label, (right, total, wrong) in _accuracy(PARTS[split]).items():
         assert right / total >= REQUIRED, f"{label}: {right}/{total}; wrong: {wrong}"
@@ -540,17 +552,22 @@ def test_every_refusal_of_the_labelled_sets_names_an_actor_and_an_act_or_the_unr
 # Right per class on holdout4, as measured when the rules of docs/coach.md's third round were
 # done: 101/126 concrete and 112/129 vague (before them: 99/126 and 110/129), the same again
 # after rounds 3b and 3c (no verdict of it changed), 102/126 after round 3d, 103/126 after
-# round 3e, and 113/129 vague once sentences were judged on their own. Below the 95% the other sets reach, and written down
+# round 3e, 113/129 vague once sentences were judged on their own, and 106/126 concrete after
+# round 3f. Below the 95% the other sets reach, and written down
 # as the floor rather than tuned towards: the set stays a hold-out. A change that raises the
 # figures raises the floor.
-HOLDOUT4_FLOOR = {"concrete": 103, "vague": 113}
+HOLDOUT4_FLOOR = {"concrete": 106, "vague": 113}
 # Right per class on holdout5, measured once on the judge as round 3b left it (106/119 concrete,
 # 105/127 vague), once after round 3c (the same: none of its verdicts changed) and once after
 # round 3d (106/119, 106/127).
 HOLDOUT5_FLOOR = {"concrete": 106, "vague": 106}
 # Right per class on holdout6, counted once on the judge as round 3c left it (121/134 concrete,
-# 121/131 vague) and once after round 3d (122/134, 121/131).
-HOLDOUT6_FLOOR = {"concrete": 122, "vague": 121}
+# 121/131 vague), once after round 3d (122/134, 121/131), and 123/134 after round 3f.
+HOLDOUT6_FLOOR = {"concrete": 123, "vague": 121}
+# Right per class on holdout7, counted once on the judge as round 3e left it (121/139 concrete,
+# 113/125 vague: the same as the judge this session began with, verdict for verdict) and once
+# after round 3f (121/139, 112/125: one vague row lost). The floor is the figure after.
+HOLDOUT7_FLOOR = {"concrete": 121, "vague": 112}
 
 
 @pytest.mark.parametrize(
@@ -559,6 +576,7 @@ HOLDOUT6_FLOOR = {"concrete": 122, "vague": 121}
         ("holdout4", HOLDOUT4, HOLDOUT4_FLOOR),
         ("holdout5", HOLDOUT5, HOLDOUT5_FLOOR),
         ("holdout6", HOLDOUT6, HOLDOUT6_FLOOR),
+        ("holdout7", HOLDOUT7, HOLDOUT7_FLOOR),
     ],
 )
 def test_the_outside_holdouts_are_only_counted(
@@ -1070,3 +1088,62 @@ def test_a_huge_objective_is_read_only_so_far(hostile: str) -> None:
     characters, in bounded time, and says what it would of those."""
     verdict = finishes(lambda: judge(hostile))
     assert verdict == judge(hostile[: judge_module.READ_AT_MOST])
+
+
+# --- round 3f: principles a seventh set (dev7) showed, each with our own examples --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a compound subject takes the base form
+        "Plant manager and her controller sign the change order",
+        # a base form after a person, in non-native English
+        "buyer approve pre-production sample for the bulk order",
+        # pre-, re-: the verb after the prefix
+        "Get their IT team to pre-approve the purchase",
+        # light verbs with a step of the deal, or an amendment
+        "Client agrees to do the onboarding workshop next month",
+        "Importer makes the amendment to the letter of credit this week",
+        # making us their supplier is a status given
+        "Client makes us their preferred supplier for 2027",
+        # taking something of ours is accepting it; "pull the trigger" is deciding
+        "Chef commits to taking our tomatoes every week through the season",
+        "Store takes our new range into its assortment",
+        "F&B manager pulls the trigger on the by-the-glass listing",
+        # "specs": the architect specifies
+        "Architect specs our fixtures for the new wing",
+        # our product meeting their requirements is a fit accepted
+        "Their security lead confirms our platform meets their data-residency requirements",
+        # what we get from someone of theirs, they hand over; collecting payment is being paid
+        "Get the floor areas by room type from the facilities manager",
+        "Collect the payment for the March delivery",
+        # a placement is handed over; someone senior is someone new
+        "Get a trial placement in two stores",
+        "Book a meeting with someone more senior in finance",
+    ],
+)
+def test_round_3f_concrete(text: str) -> None:
+    assert judge(text).concrete, vague_reason(text)
+
+
+VAGUE_ROUND_3F = [
+    # signing an attendance register records that someone came
+    ("Sign the attendance register at the briefing", "audience"),
+    ("Dana signs the visitor log", "audience"),
+    # beginning to do something is judged by what is begun
+    ("Begin to build trust with the new buyer", "seller"),
+    ("Start building rapport with the ops team", "seller"),
+    # registering ourselves is ours
+    ("Register our company on their supplier portal", "seller"),
+    # starting a conversation is ours, whatever it is about
+    ("Start the renewal conversation 90 days before expiry", "seller"),
+    # taking our call is talk, not accepting anything
+    ("Prospect takes our call next week", "talk"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), VAGUE_ROUND_3F)
+def test_round_3f_vague_with_the_reason(text: str, kind: str) -> None:
+    verdict = judge(text)
+    assert (verdict.concrete, verdict.kind) == (False, kind)

@@ -124,6 +124,7 @@ CLASSES: tuple[VerbClass, ...] = (
         ACT,
         "renew extend expand upgrade subscribe opt+for opt+in go+ahead move+forward "
         "move+ahead say+yes go+for shortlist sponsor champion register enrol enroll join place "
+        "pull+the+trigger "
         "pass tender",
     ),
     # --- handing over: a step only with something concrete in hand ---------------------------
@@ -268,6 +269,9 @@ SHORTHAND: dict[str, tuple[str, VerbForm]] = {
     "sched'd": ("schedule", "past"),
     "apprvd": ("approve", "past"),
     "sgnd": ("sign", "past"),
+    "specs": ("specify", "s"),
+    "spec'd": ("specify", "past"),
+    "specced": ("specify", "past"),
 }
 
 # Forms the lemmatizer's tables lack, added by hand.

@@ -89,6 +89,7 @@ _GIVEN_NOUNS = _STRONG_NOUNS | _words(
     intros introductions exclusive exclusivity end-cap endcap shelf display displays facings
     answer verdict hold holds option options inspection formulary facing space
     listing listings promo planogram excel csv xlsx pdf sale dimensions quantity quantities
+    placement placements addendum
     artwork measurements
     """
 )
@@ -157,6 +158,7 @@ _ACTION_NOUNS = _words(
     """
     order orders purchase decision signature commitment payment test tests trial pilot
     choice selection booking reservation deposit investment requisition requisitions req po
+    amendment amendments
     pos account accounts ticket rfp rfq rfi tender bid script scripts prescription prescriptions
     """
 )
@@ -207,7 +209,7 @@ _MEETING_NOUNS = _GENERIC_MEETINGS | _words(
 _PEOPLE = _words(
     """
     ceo cfo cio cto coo ciso cmo cro cfos vp vps svp evp director directors head heads manager
-    managers lead leads owner owners team teams committee board group controller buyer
+    managers lead leads owner owners team teams committee board group controller buyer senior
     buyers users engineers architect planners staff finance procurement legal security ops
     operations engineering purchasing hr compliance counsel sponsor champion executive
     executives exec execs leadership customers boss chair president founder partner
@@ -425,7 +427,10 @@ def _table() -> dict[str, list[_Entry]]:
 
 
 def _verb_at(tokens: list[str], i: int) -> Verb | None:
-    for rest, lemma, group, form in _table().get(tokens[i], ()):
+    word = tokens[i]
+    if word not in _table() and word.startswith(_PREFIXES) and word.count("-") == 1:
+        word = word.split("-", 1)[1]  # "pre-approve", "re-sign", "co-sign": the verb after
+    for rest, lemma, group, form in _table().get(word, ()):
         if tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
             return Verb(lemma, group, form, 1 + len(rest))
         # "sets us up", "fill it in": a pronoun between a commitment verb and its particle
@@ -436,6 +441,7 @@ def _verb_at(tokens: list[str], i: int) -> Verb | None:
 
 
 _OBJECT_PRONOUNS = _words("us them it him her me")
+_PREFIXES = ("pre-", "re-")
 
 
 def _tokens(text: str) -> list[str]:
@@ -560,6 +566,7 @@ def _can_be_verb(tokens: list[str], i: int, verb: Verb) -> bool:
         or before in _MODALS
         or before in _NEGATIONS
         or (before.endswith("s") and not before.endswith("ss") and _verb_at(tokens, i - 1) is None)
+        or ("and" in tokens[1 : i - 1] and not _PREPOSITIONS & set(tokens[:i]))  # "X and Y sign"
     )
 
 
@@ -837,11 +844,22 @@ _APPROVING = _words(
 )
 # Roles a customer takes on: agreeing to be one is agreeing to act ("be active reference").
 _ROLES = _words("reference references sponsor champion site partner customer beta pilot")
+# Signing one of these records that someone came: taking part, not committing.
+_ATTENDANCE = _words("attendance visitor visitors guest guestbook sign-in")
 # Getting from us: deciding to get a quote is asking us for one.
 _GETTING = _words("get have receive")
 # Scheduling verbs that also mean keeping something as it is ("hold our price", "block the
 # change"): they book something only when a time or a meeting is what they take.
 _SCHEDULING = _words("block hold")
+
+
+def _begun(rest: list[str]) -> tuple[list[str], Verb] | None:
+    """What is started: "to establish trust", "building trust" -> (the clause, its verb)."""
+    clause = rest[1:] if rest[:1] == ["to"] else rest
+    first = _verb_at(clause, 0) if clause else None
+    if first is None or (rest[:1] != ["to"] and first.form != "ing"):
+        return None
+    return clause, Verb(first.lemma, first.group, "base", first.length)
 
 
 def _commits(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict:
@@ -851,6 +869,17 @@ def _commits(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict
         return Verdict(False, "empty", _phrase(whole))
     if _continuation(rest) or (verb.lemma == "pick" and "up" in rest[:2]):
         return Verdict(False, "continuation", _phrase(whole))  # "pick it up again"
+    starting = verb.lemma in ("start", "begin", "commence")
+    if starting and _has(_direct_object(rest), _TALK_NOUNS | _RAPPORT_NOUNS, ()):
+        kind: VagueKind = "seller" if i == 0 else "talk"  # "start the renewal conversation"
+        return Verdict(False, kind, _phrase(whole))
+    begun = _begun(rest) if starting else None
+    if begun is not None:  # "begin to establish trust", "start building trust": that act
+        if i == 0:
+            return _we_ask(begun[0], begun[1], whole)
+        return _they_do([*tokens[:i], *begun[0]], i, begun[1], whole)
+    if verb.lemma == "sign" and _has(_direct_object(rest), _ATTENDANCE, ()):
+        return Verdict(False, "audience", _phrase(whole))  # "sign the attendance register"
     if verb.lemma in ("decide", "commit", "choose") and _loose(rest):
         return Verdict(False, "continuation", _phrase(whole))  # "will decide at some point"
     if verb.lemma in _SCHEDULING and not _has(rest, _TIMES, ()) and not _DAY.search(" ".join(rest)):
@@ -905,8 +934,16 @@ def _term_accepted(rest: list[str]) -> bool:
     said = rest[1:] if rest[:1] == ["that"] else rest
     for k, token in enumerate(said):
         if token in _ACCEPTING:
-            return any(_bare(t) in _TERMS for t in said[:k])
+            # "the cap is acceptable"; "our system meets their constraints": a fit accepted
+            rules = any(_bare(t) in _RULES for t in said[k + 1 : k + 6])
+            return rules or any(_bare(t) in _TERMS for t in said[:k])
     return False
+
+
+# What a term or a product is measured against: meeting them is a fit they accept.
+_RULES = _words(
+    "requirements requirement constraints rules standards criteria policy policies specifications"
+)
 
 
 def _receipt(thing: list[str]) -> bool:
@@ -939,7 +976,12 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
     on_terms = any(
         rest[k : k + 2] in (["on", "consignment"], ["on", "approval"]) for k in range(len(rest))
     )
-    if verb.lemma == "take" and (_has(_direct_object(rest), _OFFERS, ()) or on_terms):
+    ours = _direct_object(rest)[:1] == ["our"] and not _has(
+        _direct_object(rest),
+        _GENERIC_MEETINGS | _OPINION_NOUNS | _SHOWN | _words("advice word"),
+        (),
+    )
+    if verb.lemma == "take" and (_has(_direct_object(rest), _OFFERS, ()) or on_terms or ours):
         return _CONCRETE  # "takes the combo buy": taking an offer is accepting it
     if verb.lemma in ("take", "bring") and to_us and rest[:1] == ["to"]:
         whom = {_bare(token) for token in rest[1:6]}
@@ -1136,7 +1178,14 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     if verb.group == AUDIENCE:
         return Verdict(False, "audience", _phrase(whole))
     if verb.group == LIGHT:
-        return _CONCRETE if _has(_direct_object(rest), _ACTION_NOUNS, ()) else talk
+        thing = _direct_object(rest)
+        if (
+            verb.lemma == "make"
+            and rest[:1] in (["us"], ["me"])
+            and rest[1:2] in (["their"], ["the"])
+        ):
+            return _CONCRETE  # "make us their exclusive source": a status given to us
+        return _CONCRETE if _has(thing, _ACTION_NOUNS | _DEAL_STEPS, ()) else talk
     # SELLER verbs: talk, unless it is a step of theirs
     if verb.lemma in ("ask", "request"):
         return _asks(tokens, i, verb, whole)
@@ -1207,6 +1256,9 @@ def _gets(tokens: list[str], verb: Verb, whole: list[str]) -> Verdict:
     meeting = _meeting(whole, thing, rest)
     if meeting is not None:
         return meeting
+    source = rest[rest.index("from") + 1 :] if "from" in rest else []
+    if {_bare(t) for t in source[:4]} & (_PEOPLE | _THEIR_PEOPLE | _DEPARTMENTS):
+        return _CONCRETE  # "get the square footage from the office manager": they hand it over
     return _noun_phrase(tokens)  # "have a good conversation" names only a meeting
 
 
@@ -1260,6 +1312,10 @@ def _leaves_with(verb: Verb, rest: list[str]) -> list[str] | None:
     return got if got and got[0] not in _OURS else None  # "a deposit with us" is given
 
 
+# What is paid: collecting it is being paid.
+_PAYMENTS = _words("payment payments cheque cheques check checks deposit invoice invoices")
+# Talk and what it builds: starting one is ours ("start the renewal conversation").
+_TALK_NOUNS = _words("conversation conversations discussion discussions dialogue dialog talks")
 # Appointing verbs: naming someone of ours is our act.
 _APPOINTING = _words("appoint designate elect nominate name assign")
 
@@ -1293,6 +1349,8 @@ def _we_ask(tokens: list[str], verb: Verb, whole: list[str] | None = None) -> Ve
         return _CONCRETE  # "Meet with John on 10/26": a day agreed is a meeting booked
     if verb.group == MEET and "again" in rest:
         return Verdict(False, "unpinned", _phrase(whole))
+    if verb.lemma == "collect" and _has(_direct_object(rest), _MONEY | _PAYMENTS, ()):
+        return _CONCRETE  # "collect the money for the last delivery": they pay
     if verb.group in (SELLER, STATE, MEET, CONTINUE, REPORT, AUDIENCE):
         return seller  # "understand their needs" is the seller's to do
     if verb.group == LIGHT:
@@ -1304,7 +1362,7 @@ def _we_ask(tokens: list[str], verb: Verb, whole: list[str] | None = None) -> Ve
             return _noun_phrase(tokens)
         if verb.lemma in _TAKING_PART and _has(rest, _SHOWS, ()):
             return seller  # "Register them for our webinar": our audience
-        if verb.lemma in _APPOINTING and _our_side(rest):
+        if verb.lemma in _APPOINTING | _TAKING_PART and _our_side(rest):
             return seller  # "Name one support owner on our side": we name ours
         if _OURS & set(_direct_object(rest)) and _opinion(_direct_object(rest), whole):
             return seller
@@ -1420,7 +1478,15 @@ def _verb_before_meeting(tokens: list[str], slot: int | None) -> bool:
 
 # Words the judge knows, that are never the verb of a clause.
 _NOT_VERBS = (
-    _DETERMINERS | _PRONOUNS | _PREPOSITIONS | _MODALS | _NEGATIONS | _OURS | _WH | _CLAUSE_OPENERS
+    _DETERMINERS
+    | _PRONOUNS
+    | _PREPOSITIONS
+    | _MODALS
+    | _NEGATIONS
+    | _OURS
+    | _WH
+    | _CLAUSE_OPENERS
+    | {"and", "or"}
 )
 # After the verb: an object, a preposition or "to" ("Dana agres to a pilot", "finalise the SOW").
 _AFTER_VERB = _DETERMINERS | _PREPOSITIONS | _OURS | _words("us them him her it to up off")
@@ -1441,7 +1507,11 @@ def _verb_slot(tokens: list[str]) -> int | None:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if after in _AFTER_VERB or (not after and i > 0 and word.endswith(("s", "ed"))):
             return i
-        if i > 0 and _verb_at(tokens, i) is None and _corrected(word) is not None:
+        known = _verb_at(tokens, i)
+        person = {_bare(t) for t in tokens[:i]} & (_PEOPLE | _THEIR_PEOPLE | _DEPARTMENTS)
+        if 0 < i <= 2 and known is not None and known.form == "base" and after and person:
+            return i  # "buyer approve proto sample": a base form after its subject
+        if i > 0 and known is None and _corrected(word) is not None:
             return i  # "Customer grnts admin access": a key verb mistyped, where a verb goes
         if after.isdigit() or (after and after[0].isdigit()):
             return i
