@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, get_args
 
 from callprep import messages
@@ -427,10 +427,10 @@ def _table() -> dict[str, list[_Entry]]:
 
 
 def _verb_at(tokens: list[str], i: int) -> Verb | None:
-    word = tokens[i]
-    if word not in _table() and word.startswith(_PREFIXES) and word.count("-") == 1:
-        word = word.split("-", 1)[1]  # "pre-approve", "re-sign", "co-sign": the verb after
-    for rest, lemma, group, form in _table().get(word, ()):
+    table, word = _table(), tokens[i]
+    if word not in table and word.startswith(_PREFIXES) and word.count("-") == 1:
+        word = word.split("-", 1)[1]  # "pre-approve", "re-sign": the verb after the prefix
+    for rest, lemma, group, form in table.get(word, ()):
         if tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
             return Verb(lemma, group, form, 1 + len(rest))
         # "sets us up", "fill it in": a pronoun between a commitment verb and its particle
@@ -957,6 +957,22 @@ def _receipt(thing: list[str]) -> bool:
     )
 
 
+# What taking of ours is not accepting it: our call, our advice, our demo.
+_NOT_TAKEN = _GENERIC_MEETINGS | _OPINION_NOUNS | _words("advice word")
+
+
+def _accepted(rest: list[str]) -> bool:
+    """What "take" accepts: an offer ("the combo buy"), goods on consignment or approval, or
+    something of ours that is not talk ("takes our new range"; "takes our call" is talk)."""
+    thing = _direct_object(rest)
+    if _has(thing, _OFFERS, ()):
+        return True
+    pairs = {tuple(rest[k : k + 2]) for k in range(len(rest))}
+    if pairs & {("on", "consignment"), ("on", "approval")}:
+        return True
+    return thing[:1] == ["our"] and not _has(thing, _NOT_TAKEN | _SHOWN, ())
+
+
 def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verdict:
     """The customer sends, tells, invites: a step only with something concrete in hand."""
     rest = tokens[i + verb.length :]
@@ -970,18 +986,10 @@ def _hands_over(tokens: list[str], i: int, verb: Verb, whole: list[str]) -> Verd
         and rest[1:2] in (["us"], ["me"])
     ):
         return continuation  # "connects with me on LinkedIn": nobody of theirs brought in
-    given = _has(_direct_object(rest), _GIVEN_NOUNS, _GIVEN_PHRASES)
-    if verb.lemma == "leave" and not to_us and "with" not in rest and not given:
-        return Verdict(False, "nothing", _phrase(whole))  # leaving is handing over only to us
-    on_terms = any(
-        rest[k : k + 2] in (["on", "consignment"], ["on", "approval"]) for k in range(len(rest))
-    )
-    ours = _direct_object(rest)[:1] == ["our"] and not _has(
-        _direct_object(rest),
-        _GENERIC_MEETINGS | _OPINION_NOUNS | _SHOWN | _words("advice word"),
-        (),
-    )
-    if verb.lemma == "take" and (_has(_direct_object(rest), _OFFERS, ()) or on_terms or ours):
+    leaving = verb.lemma == "leave" and not to_us and "with" not in rest
+    if leaving and not _has(_direct_object(rest), _GIVEN_NOUNS, _GIVEN_PHRASES):
+        return Verdict(False, "nothing", _phrase(whole))  # leaving hands over only to us
+    if verb.lemma == "take" and _accepted(rest):
         return _CONCRETE  # "takes the combo buy": taking an offer is accepting it
     if verb.lemma in ("take", "bring") and to_us and rest[:1] == ["to"]:
         whom = {_bare(token) for token in rest[1:6]}
@@ -1159,8 +1167,6 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
         thing = _direct_object(rest)
         if verb.lemma == "receive" and not _has(thing, _FUNDS, _STRONG_PHRASES):
             return Verdict(False, "seller", _phrase(whole))  # what they receive, we sent
-        if verb.lemma == "find" and not _has(thing, _MONEY | _TIMES, ()):
-            return Verdict(False, "seller", _phrase(whole))  # finding out is ours to do
         return _we_ask(tokens[i:], Verb(verb.lemma, verb.group, "base", verb.length), whole)
     if verb.group == STATE:
         if verb.lemma in ("think", "consider", "reflect", "digest", "mull", "ponder"):
@@ -1189,9 +1195,7 @@ def _they_do(tokens: list[str], i: int, verb: Verb, whole: list[str] | None = No
     # SELLER verbs: talk, unless it is a step of theirs
     if verb.lemma in ("ask", "request"):
         return _asks(tokens, i, verb, whole)
-    if verb.lemma in ("call", "speak", "talk") and _has(
-        rest[:6], _words("reference references"), ()
-    ):
+    if verb.lemma in ("call", "speak", "talk") and _has(rest[:6], _REFERENCES, ()):
         return _CONCRETE  # "Prospect calls our references": their check, a step of the deal
     if verb.lemma in _CONTINUING:  # "they'll look at it", "they keep us posted"
         return Verdict(False, "continuation", _phrase(whole))
@@ -1312,6 +1316,8 @@ def _leaves_with(verb: Verb, rest: list[str]) -> list[str] | None:
     return got if got and got[0] not in _OURS else None  # "a deposit with us" is given
 
 
+# Our references: the customer calling them checks us, a step of the deal.
+_REFERENCES = _words("reference references")
 # What is paid: collecting it is being paid.
 _PAYMENTS = _words("payment payments cheque cheques check checks deposit invoice invoices")
 # Talk and what it builds: starting one is ours ("start the renewal conversation").
@@ -1391,10 +1397,14 @@ def _analyse(tokens: list[str]) -> tuple[Verdict, list[str]]:
         return Verdict(False, "seller", _phrase(tokens)), []
     found = _main_verb(tokens)
     if found is not None and found.at > 1:
-        slot = _verb_slot(tokens)
-        typo = slot is not None and slot < found.at and _verb_at(tokens, slot) is None
-        if typo and slot is not None and _corrected(tokens[slot]) is not None:
-            return _unknown_verb(tokens, slot)  # "Legal cofirms the cap is ...": mistyped
+        slot = _verb_slot(tokens)  # "Legal cofirms the cap is ...": a key verb mistyped first
+        if (
+            slot is not None
+            and slot < found.at
+            and _verb_at(tokens, slot) is None
+            and _corrected(tokens[slot]) is not None
+        ):
+            return _unknown_verb(tokens, slot)
     if found is not None and _embedded(tokens, found.at):
         # "Convince the partner we will invest ...": the verb we know is in a clause inside
         # the object of one we do not; the clause's own verb is the word before it.
@@ -1508,8 +1518,8 @@ def _verb_slot(tokens: list[str]) -> int | None:
         if after in _AFTER_VERB or (not after and i > 0 and word.endswith(("s", "ed"))):
             return i
         known = _verb_at(tokens, i)
-        person = {_bare(t) for t in tokens[:i]} & (_PEOPLE | _THEIR_PEOPLE | _DEPARTMENTS)
-        if 0 < i <= 2 and known is not None and known.form == "base" and after and person:
+        based = 0 < i <= 2 and known is not None and known.form == "base" and bool(after)
+        if based and {_bare(t) for t in tokens[:i]} & (_PEOPLE | _THEIR_PEOPLE | _DEPARTMENTS):
             return i  # "buyer approve proto sample": a base form after its subject
         if i > 0 and known is None and _corrected(word) is not None:
             return i  # "Customer grnts admin access": a key verb mistyped, where a verb goes
@@ -1552,6 +1562,7 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
+@lru_cache(maxsize=4096)  # asked of the same word by the verb slot, the clause and its reading
 def _corrected(word: str) -> str | None:
     """The key verb form one typo away from the word ("agres" -> "agrees"), if just one is."""
     if word in NEAR_WORDS:
