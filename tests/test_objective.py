@@ -7,6 +7,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 from typing import get_args
 from urllib.parse import urlsplit
 
@@ -898,17 +899,24 @@ REWRITES: dict[str, Callable[[str], str]] = {
 }
 
 
+@cache
+def _right() -> tuple[tuple[str, bool], ...]:
+    """Each labelled row the judge gets right, with its verdict: what every rewrite starts from
+    (judged once for all the rewriting tests)."""
+    judged = ((row["text"], judge(row["text"]).concrete, row["label"]) for row in ROWS)
+    return tuple(
+        (text, verdict) for text, verdict, label in judged if verdict == (label == "concrete")
+    )
+
+
 @pytest.mark.parametrize("name", sorted(REWRITES))
 def test_a_rewrite_that_keeps_the_label_keeps_the_verdict(name: str) -> None:
     """Every labelled row the judge gets right, written the way another seller would: the frame
     around an objective never changes what the customer is asked to do."""
     rewrite = REWRITES[name]
     flipped = []
-    for row in ROWS:
-        verdict = judge(row["text"]).concrete
-        if verdict != (row["label"] == "concrete"):
-            continue
-        written = rewrite(row["text"])
+    for text, verdict in _right():
+        written = rewrite(text)
         if judge(written).concrete != verdict:
             flipped.append(written)
     assert flipped == []
@@ -935,6 +943,14 @@ def _customer_clause(text: str) -> tuple[str, str, str] | None:
     return " ".join(words[:at]), found.verb.lemma, " ".join(words[at + 1 :])
 
 
+@cache
+def _customer_clauses() -> tuple[tuple[str, tuple[str, str, str], bool], ...]:
+    """The rows the judge gets right that are one customer clause: (the text, its parts, the
+    verdict)."""
+    found = ((text, _customer_clause(text), verdict) for text, verdict in _right())
+    return tuple((text, clause, verdict) for text, clause, verdict in found if clause is not None)
+
+
 _AS_OBJECT = {"they": "them", "he": "him", "she": "her"}
 # The same act, wrapped the ways sellers wrap it: a want, a cause, a modal, CRM's "to".
 WRAPS: dict[str, Callable[[str, str, str], str]] = {
@@ -953,11 +969,7 @@ WRAPS: dict[str, Callable[[str, str, str], str]] = {
 def test_a_customer_act_keeps_its_verdict_however_it_is_wrapped(name: str) -> None:
     wrap = WRAPS[name]
     checked, flipped = 0, []
-    for row in ROWS:
-        verdict = judge(row["text"]).concrete
-        clause = _customer_clause(row["text"])
-        if clause is None or verdict != (row["label"] == "concrete"):
-            continue
+    for _text, clause, verdict in _customer_clauses():
         checked += 1
         written = wrap(*clause)
         if judge(written).concrete != verdict:
@@ -973,16 +985,13 @@ OWN_STEP = ("We", "I will", "We'll", "I need to", "Our goal is to", "Try to", "W
 @pytest.mark.parametrize("frame", OWN_STEP)
 def test_an_imperative_keeps_its_verdict_with_the_seller_as_subject(frame: str) -> None:
     checked, flipped = 0, []
-    for row in ROWS:
-        verdict = judge(row["text"]).concrete
-        parts = judge_module._parts(row["text"])
+    for text, verdict in _right():
+        parts = judge_module._parts(text)
         found = judge_module._main_verb(parts[0].tokens) if parts else None
         if found is None or found.at != 0 or found.verb.form != "base":
             continue
-        if verdict != (row["label"] == "concrete"):
-            continue
         checked += 1
-        written = f"{frame} {row['text'][:1].lower()}{row['text'][1:]}"
+        written = f"{frame} {text[:1].lower()}{text[1:]}"
         if judge(written).concrete != verdict:
             flipped.append(written)
     assert checked > 400
@@ -995,16 +1004,9 @@ def test_one_typo_in_the_customers_verb_keeps_most_verdicts(
     """A letter dropped from the verb ("Legal cofirms the cap is acceptable"): the judge reads
     a typo only where a verb goes, so a few stay unread; the figure is a floor, not a target."""
     kept = total = 0
-    for row in ROWS:
-        verdict = judge(row["text"]).concrete
-        clause = _customer_clause(row["text"])
-        if clause is None or verdict != (row["label"] == "concrete"):
-            continue
-        words = row["text"].split()
-        spelt = [w for w in words if w.isalpha() and len(w) >= 6]
-        subject, _lemma, rest = clause
-        verb_word = row["text"][len(subject) :].split()[0]
-        if verb_word not in spelt:
+    for text, (subject, _lemma, rest), verdict in _customer_clauses():
+        verb_word = text[len(subject) :].split()[0]
+        if not (verb_word.isalpha() and len(verb_word) >= 6):
             continue
         typo = verb_word[:2] + verb_word[3:]
         total += 1
@@ -1037,9 +1039,8 @@ def test_a_meeting_with_only_a_loose_time_is_not(when: str) -> None:
 def test_sentences_are_judged_on_their_own() -> None:
     """One sentence that names a customer act makes the objective concrete, whatever the other
     sentences say; sentences that name none leave it vague. Every right-judged pair of rows."""
-    right = [row for row in ROWS if judge(row["text"]).concrete == (row["label"] == "concrete")]
-    concrete = [r["text"].rstrip(".") for r in right if r["label"] == "concrete"]
-    vague = [r["text"].rstrip(".") for r in right if r["label"] == "vague"]
+    concrete = [text.rstrip(".") for text, verdict in _right() if verdict]
+    vague = [text.rstrip(".") for text, verdict in _right() if not verdict]
     pairs = list(zip(vague, concrete, vague[1:] + vague[:1], strict=False))
     assert len(pairs) > 500
     wrong = []
